@@ -1,0 +1,103 @@
+package nl.beslisstraat.engine.cases;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The cases table: enqueue, read the queue in id order, and move cases out of it. */
+@Repository
+public class CaseStore {
+
+    private static final RowMapper<QueuedCase> QUEUED_CASE = CaseStore::queuedCase;
+
+    private final JdbcTemplate jdbc;
+
+    public CaseStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores an application as QUEUED and returns its case id. */
+    public long enqueue(CaseApplication application) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(
+                connection -> {
+                    var insert = connection.prepareStatement(
+                            "insert into cases (case_type, reference_date, input) values (?, ?, ?::jsonb)",
+                            new String[] {"id"});
+                    insert.setString(1, application.caseType());
+                    insert.setObject(2, application.referenceDate());
+                    insert.setString(3, application.input().toString());
+                    return insert;
+                },
+                key);
+        return key.getKey().longValue();
+    }
+
+    /**
+     * The next queued cases after {@code afterId}, in id order. Keyset paging: every call is a
+     * short query of its own, so no transaction or cursor is held open across a night's run.
+     */
+    public List<QueuedCase> nextQueued(long afterId, int limit) {
+        return jdbc.query(
+                "select id, case_type, reference_date, received_at, input::text from cases"
+                        + " where status = 'QUEUED' and id > ? order by id limit ?",
+                QUEUED_CASE,
+                afterId,
+                limit);
+    }
+
+    public Optional<QueuedCase> find(long id) {
+        return jdbc
+                .query(
+                        "select id, case_type, reference_date, received_at, input::text from cases where id = ?",
+                        QUEUED_CASE,
+                        id)
+                .stream()
+                .findFirst();
+    }
+
+    public Optional<CaseStatus> status(long id) {
+        return jdbc.queryForList("select status from cases where id = ?", String.class, id).stream()
+                .findFirst()
+                .map(CaseStatus::valueOf);
+    }
+
+    /**
+     * Moves queued cases to their new status. Only a case that is still QUEUED moves: the update
+     * count tells the caller whether somebody else got there first.
+     */
+    public int[] leaveQueue(List<Long> caseIds, List<CaseStatus> statuses) {
+        return jdbc.batchUpdate(
+                "update cases set status = ?, status_changed_at = now() where id = ? and status = 'QUEUED'",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement update, int i) throws SQLException {
+                        update.setString(1, statuses.get(i).name());
+                        update.setLong(2, caseIds.get(i));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return caseIds.size();
+                    }
+                });
+    }
+
+    private static QueuedCase queuedCase(ResultSet row, int rowNumber) throws SQLException {
+        return new QueuedCase(
+                row.getLong("id"),
+                row.getString("case_type"),
+                row.getObject("reference_date", LocalDate.class),
+                row.getObject("received_at", OffsetDateTime.class),
+                row.getString("input"));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Where the database comes from when nobody configured one: an embedded PostgreSQL (the real
+ * server, from Maven artifacts) whose data stays under the user's home, so a newcomer needs only
+ * a JDK. With {@code spring.datasource.url} set, this package stays out of the way.
+ */
+package nl.beslisstraat.engine.database;

@@ -1,0 +1,180 @@
+package nl.beslisstraat.engine.decision;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.cases.QueuedCase;
+import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.regulation.RuleSet;
+import nl.beslisstraat.rules.CaseFacts;
+import nl.beslisstraat.rules.Finding;
+import nl.beslisstraat.rules.Outcome;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decides one case: picks the rule set in force on its reference date, checks the input against
+ * the regulation's schema (missing data goes to review as {@code INCOMPLETE_DATA}, never to a
+ * rule), fires the rules, and turns their findings into a motivated {@link DecisionOutcome}.
+ *
+ * <p>Stateless and thread-safe; it stores nothing. Recording is {@link DecisionRecorder}'s job.
+ */
+@Service
+public class DecisionService {
+
+    private static final int CENTS = 2;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final RegulationCatalog regulations;
+    private final JsonMapper json;
+
+    public DecisionService(RegulationCatalog regulations, JsonMapper json) {
+        this.regulations = regulations;
+        this.json = json;
+    }
+
+    /**
+     * Decides a stored case. Whatever goes wrong with this one case (unreadable input, no rules in
+     * force, an error in a rule) makes it a failed outcome for a reviewer, never an exception: one
+     * bad case must not stop a night's run.
+     */
+    public DecisionOutcome decide(QueuedCase queued) {
+        try {
+            JsonNode input = json.readTree(queued.input());
+            return decide(new CaseApplication(queued.caseType(), queued.referenceDate(), input));
+        } catch (RuntimeException e) {
+            return DecisionOutcome.failed(queued.caseType(), queued.referenceDate(), describe(e));
+        }
+    }
+
+    public DecisionOutcome decide(CaseApplication application) {
+        RuleSet rules = regulations.inForce(application.caseType(), application.referenceDate());
+        List<FieldProblem> problems = rules.inputSchema().check(application.input());
+        if (!problems.isEmpty()) {
+            return incomplete(rules, application, problems);
+        }
+        CaseFacts facts = rules.facts(application.referenceDate(), application.input());
+        rules.execute(facts);
+        return outcomeOf(rules, application, facts);
+    }
+
+    private DecisionOutcome outcomeOf(RuleSet rules, CaseApplication application, CaseFacts facts) {
+        List<Finding> findings = facts.getFindings().all();
+        Outcome outcome = null;
+        for (Finding finding : findings) {
+            if (finding.outcome() != null) {
+                outcome = outcome == null ? finding.outcome() : outcome.strongest(finding.outcome());
+            }
+        }
+        if (outcome == null) {
+            return noRuleApplied(rules, application, findings);
+        }
+        Map<String, BigDecimal> amounts = outcome.grants() ? amounts(findings) : Map.of();
+        Map<String, Object> figures = new HashMap<>(rules.factType().getAsMap(facts));
+        figures.putAll(amounts);
+
+        List<Reason> reasons = new ArrayList<>();
+        for (Finding finding : findings) {
+            // A rejection or referral reports every non-granting reason; a grant its granting ones.
+            if (finding.outcome() != null && finding.outcome().grants() == outcome.grants()) {
+                reasons.add(new Reason(
+                        finding.reasonCode(),
+                        finding.outcome(),
+                        finding.rule(),
+                        Motivations.render(finding.motivations(), figures)));
+            }
+        }
+        return new DecisionOutcome(
+                rules.caseType(),
+                application.referenceDate(),
+                outcome,
+                List.copyOf(reasons),
+                amounts,
+                rules.version(),
+                findings.stream().map(Finding::rule).toList(),
+                null);
+    }
+
+    private static String describe(Throwable error) {
+        StringBuilder description = new StringBuilder();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (!description.isEmpty()) {
+                description.append(" <- ");
+            }
+            description.append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return description.toString();
+    }
+
+    /** Base amounts summed, then raised by the summed percentages, then rounded once, half-up. */
+    private static Map<String, BigDecimal> amounts(List<Finding> findings) {
+        Map<String, BigDecimal> base = new LinkedHashMap<>();
+        Map<String, BigDecimal> percent = new HashMap<>();
+        for (Finding finding : findings) {
+            finding.amounts().forEach((name, value) -> base.merge(name, value, BigDecimal::add));
+            finding.percentages().forEach((name, value) -> percent.merge(name, value, BigDecimal::add));
+        }
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        base.forEach((name, value) -> {
+            BigDecimal factor = HUNDRED.add(percent.getOrDefault(name, BigDecimal.ZERO));
+            amounts.put(name, value.multiply(factor).divide(HUNDRED).setScale(CENTS, RoundingMode.HALF_UP));
+        });
+        return amounts;
+    }
+
+    private static DecisionOutcome incomplete(RuleSet rules, CaseApplication application, List<FieldProblem> problems) {
+        Map<String, String> titles = rules.inputSchema().titles();
+        List<Reason> reasons = problems.stream()
+                .map(problem -> new Reason(
+                        Reason.INCOMPLETE_DATA,
+                        Outcome.NEEDS_REVIEW,
+                        null,
+                        Map.of(
+                                "nl",
+                                "Het gegeven '" + titles.getOrDefault(problem.field(), problem.field()) + "' ("
+                                        + problem.field() + ") " + (problem.missing() ? "ontbreekt" : "is ongeldig")
+                                        + ". Een behandelaar beoordeelt uw aanvraag.",
+                                "en",
+                                "The field '" + problem.field() + "' is " + (problem.missing() ? "missing" : "invalid")
+                                        + ". A case handler will assess your application.")))
+                .toList();
+        return new DecisionOutcome(
+                rules.caseType(),
+                application.referenceDate(),
+                Outcome.NEEDS_REVIEW,
+                reasons,
+                Map.of(),
+                rules.version(),
+                List.of(),
+                null);
+    }
+
+    /** A table with a gap: no row matched. Never guess; let a person decide. */
+    private static DecisionOutcome noRuleApplied(RuleSet rules, CaseApplication application, List<Finding> findings) {
+        Reason reason = new Reason(
+                Reason.NO_RULE_APPLIED,
+                Outcome.NEEDS_REVIEW,
+                null,
+                Map.of(
+                        "nl", "Geen van de regels van de verordening was op uw aanvraag van toepassing. Een"
+                                + " behandelaar beslist.",
+                        "en", "None of the rules of the regulation applied to your application. A case handler"
+                                + " will decide."));
+        return new DecisionOutcome(
+                rules.caseType(),
+                application.referenceDate(),
+                Outcome.NEEDS_REVIEW,
+                List.of(reason),
+                Map.of(),
+                rules.version(),
+                findings.stream().map(Finding::rule).toList(),
+                null);
+    }
+}

@@ -1,0 +1,75 @@
+package nl.beslisstraat.engine.decision;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The decisions table: insert-only. The database refuses any update or delete. */
+@Repository
+public class DecisionStore {
+
+    static final String ENGINE = "engine";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public DecisionStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insertAutomated(List<DecidedCase> decided) {
+        jdbc.batchUpdate(
+                "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
+                        + " reasons, amounts, fired_rules, error, run_id)"
+                        + " values (?, ?, true, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)",
+                decided,
+                decided.size(),
+                (insert, decidedCase) -> {
+                    DecisionOutcome outcome = decidedCase.outcome();
+                    insert.setLong(1, decidedCase.caseId());
+                    insert.setString(2, outcome.outcome().name());
+                    insert.setString(3, ENGINE);
+                    insert.setObject(4, outcome.referenceDate());
+                    insert.setString(5, outcome.ruleSetVersion());
+                    insert.setString(6, json.writeValueAsString(outcome.reasons()));
+                    insert.setString(7, json.writeValueAsString(plain(outcome.amounts())));
+                    insert.setString(8, json.writeValueAsString(outcome.firedRules()));
+                    insert.setString(9, outcome.error());
+                    insert.setObject(10, decidedCase.runId());
+                });
+    }
+
+    public List<StoredDecision> findFor(long caseId) {
+        return jdbc.query(
+                "select id, case_id, outcome, automated, decided_by, decided_at, reference_date, rule_set_version,"
+                        + " reasons::text, amounts::text, fired_rules::text, error, run_id"
+                        + " from decisions where case_id = ? order by id",
+                (row, n) -> new StoredDecision(
+                        row.getLong("id"),
+                        row.getLong("case_id"),
+                        row.getString("outcome"),
+                        row.getBoolean("automated"),
+                        row.getString("decided_by"),
+                        row.getObject("decided_at", java.time.OffsetDateTime.class),
+                        row.getObject("reference_date", java.time.LocalDate.class),
+                        row.getString("rule_set_version"),
+                        json.readTree(row.getString("reasons")),
+                        json.readTree(row.getString("amounts")),
+                        json.readTree(row.getString("fired_rules")),
+                        row.getString("error"),
+                        row.getObject("run_id", Long.class)),
+                caseId);
+    }
+
+    /** Amounts travel as decimal strings ("240.00"), never as binary floating point. */
+    private static Map<String, String> plain(Map<String, BigDecimal> amounts) {
+        Map<String, String> plain = new LinkedHashMap<>();
+        amounts.forEach((name, value) -> plain.put(name, value.toPlainString()));
+        return plain;
+    }
+}

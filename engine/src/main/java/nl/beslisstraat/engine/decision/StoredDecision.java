@@ -1,0 +1,24 @@
+package nl.beslisstraat.engine.decision;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A decision as recorded: immutable, with the rule-set version and the reasons that motivate it.
+ * A case can have several (an automated one, later a reviewer's); none is ever overwritten.
+ */
+public record StoredDecision(
+        long id,
+        long caseId,
+        String outcome,
+        boolean automated,
+        String decidedBy,
+        OffsetDateTime decidedAt,
+        LocalDate referenceDate,
+        String ruleSetVersion,
+        JsonNode reasons,
+        JsonNode amounts,
+        JsonNode firedRules,
+        String error,
+        Long runId) {}

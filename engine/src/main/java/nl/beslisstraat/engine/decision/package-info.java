@@ -1,0 +1,12 @@
+/**
+ * The decision core: one path from a case application to a {@link
+ * nl.beslisstraat.engine.decision.DecisionOutcome}, used by the REST API and the nightly job alike
+ * ({@link nl.beslisstraat.engine.decision.DecisionService}), and the one place where outcomes are
+ * recorded: decision, case status, review task and audit entry in one transaction ({@link
+ * nl.beslisstraat.engine.decision.DecisionRecorder}).
+ *
+ * <p>Combining findings follows DOMAIN.md: REJECTED wins over NEEDS_REVIEW, which wins over
+ * GRANTED; every fired reason is reported; amounts are rounded half-up to cents at the end.
+ * Proved by {@code ExampleCasesTests} and {@code DecisionServiceTests}.
+ */
+package nl.beslisstraat.engine.decision;

@@ -1,0 +1,94 @@
+package nl.beslisstraat.engine.intake;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
+import nl.beslisstraat.engine.regulation.NoRuleSetInForce;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.regulation.RuleSet;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a submitted application and holds it to the contract: well-formed JSON, a known case
+ * type, an ISO reference date, and every field of the right type and within bounds. All that is
+ * wrong is reported at once, one error per field. Missing fields are not an error here: the case
+ * is accepted and the rules send it to review with {@code INCOMPLETE_DATA}.
+ */
+@Component
+public class ApplicationReader {
+
+    private final JsonMapper json;
+    private final RegulationCatalog regulations;
+
+    public ApplicationReader(JsonMapper json, RegulationCatalog regulations) {
+        this.json = json;
+        this.regulations = regulations;
+    }
+
+    public CaseApplication read(String body) {
+        JsonNode node;
+        try {
+            node = json.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            throw new InvalidApplication(List.of(new FieldError("(body)", "is not valid JSON: " + e.getOriginalMessage())));
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidApplication(List.of(new FieldError("(body)", "must be a JSON object")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String caseType = caseType(node.get("caseType"), errors);
+        LocalDate referenceDate = referenceDate(node.get("referenceDate"), errors);
+        if (caseType != null && referenceDate != null) {
+            try {
+                RuleSet rules = regulations.inForce(caseType, referenceDate);
+                for (FieldProblem problem : rules.inputSchema().check(node)) {
+                    if (!problem.missing()) {
+                        errors.add(new FieldError(problem.field(), problem.message()));
+                    }
+                }
+            } catch (NoRuleSetInForce e) {
+                errors.add(new FieldError("referenceDate", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidApplication(errors);
+        }
+        return new CaseApplication(caseType, referenceDate, node);
+    }
+
+    private String caseType(JsonNode value, List<FieldError> errors) {
+        String known = String.join(", ", new TreeSet<>(regulations.caseTypes()));
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError("caseType", "is required; one of " + known));
+            return null;
+        }
+        if (!value.isString() || !regulations.knows(value.asString())) {
+            errors.add(new FieldError("caseType", "unknown case type " + value + "; one of " + known));
+            return null;
+        }
+        return value.asString();
+    }
+
+    private static LocalDate referenceDate(JsonNode value, List<FieldError> errors) {
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError("referenceDate", "is required, as an ISO date such as 2026-07-01"));
+            return null;
+        }
+        try {
+            if (value.isString()) {
+                return LocalDate.parse(value.asString());
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        errors.add(new FieldError("referenceDate", "must be an ISO date such as 2026-07-01, not " + value));
+        return null;
+    }
+}

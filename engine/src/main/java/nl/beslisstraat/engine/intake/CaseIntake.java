@@ -1,0 +1,71 @@
+package nl.beslisstraat.engine.intake;
+
+import java.util.List;
+import java.util.Optional;
+import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.cases.QueuedCase;
+import nl.beslisstraat.engine.decision.DecidedCase;
+import nl.beslisstraat.engine.decision.DecisionRecorder;
+import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.decision.DecisionStore;
+import nl.beslisstraat.engine.review.ReviewTaskStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the API does with an application: queue it for the nightly run, or decide it at once by
+ * the same path the nightly run takes (queue, decide, record) inside one transaction.
+ */
+@Service
+class CaseIntake {
+
+    private final CaseStore cases;
+    private final DecisionService decisionService;
+    private final DecisionRecorder recorder;
+    private final DecisionStore decisions;
+    private final ReviewTaskStore reviewTasks;
+    private final JsonMapper json;
+
+    CaseIntake(
+            CaseStore cases,
+            DecisionService decisionService,
+            DecisionRecorder recorder,
+            DecisionStore decisions,
+            ReviewTaskStore reviewTasks,
+            JsonMapper json) {
+        this.cases = cases;
+        this.decisionService = decisionService;
+        this.recorder = recorder;
+        this.decisions = decisions;
+        this.reviewTasks = reviewTasks;
+        this.json = json;
+    }
+
+    @Transactional
+    long enqueue(CaseApplication application) {
+        return cases.enqueue(application);
+    }
+
+    @Transactional
+    long decideNow(CaseApplication application) {
+        long id = cases.enqueue(application);
+        QueuedCase queued = cases.find(id).orElseThrow();
+        recorder.record(List.of(new DecidedCase(id, queued.receivedAt(), decisionService.decide(queued), null)));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<CaseFile> caseFile(long id) {
+        return cases.find(id).map(stored -> new CaseFile(
+                stored.id(),
+                stored.caseType(),
+                stored.referenceDate(),
+                stored.receivedAt(),
+                cases.status(id).orElseThrow(),
+                json.readTree(stored.input()),
+                decisions.findFor(id),
+                reviewTasks.openFor(id).stream().findFirst().orElse(null)));
+    }
+}

@@ -1,0 +1,110 @@
+package nl.beslisstraat.engine.regulation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.rules.Outcome;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.kie.api.definition.type.FactField;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a regulation's example cases from its CSV file, the way a policy officer writes them:
+ * one row per case, columns {@code case}, {@code referenceDate}, the input fields by their contract
+ * names, {@code outcome}, {@code reasons} (codes separated by spaces) and one column per expected
+ * amount (such as {@code fee}). An empty cell is an absent value.
+ */
+public final class ExampleCases {
+
+    static final Set<String> RESERVED = Set.of("case", "referenceDate", "outcome", "reasons");
+
+    private ExampleCases() {}
+
+    public static List<ExampleCase> of(RuleSet ruleSet) {
+        String path = ruleSet.descriptor().resource(ruleSet.descriptor().exampleCases());
+        try (InputStream in = ExampleCases.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Example cases not found: " + path);
+            }
+            return read(ruleSet, new InputStreamReader(in, StandardCharsets.UTF_8), path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<ExampleCase> read(RuleSet ruleSet, Reader csv, String source) throws IOException {
+        Map<String, Class<?>> fields = new LinkedHashMap<>();
+        for (FactField field : ruleSet.factType().getFields()) {
+            fields.put(field.getName(), field.getType());
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setCommentMarker('#')
+                .get();
+        List<ExampleCase> cases = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(csv, format)) {
+            List<String> header = parser.getHeaderNames();
+            for (CSVRecord row : parser) {
+                try {
+                    cases.add(exampleCase(ruleSet, fields, header, row));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            source + " line " + row.getParser().getCurrentLineNumber() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static ExampleCase exampleCase(
+            RuleSet ruleSet, Map<String, Class<?>> fields, List<String> header, CSVRecord row) {
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        input.put("caseType", ruleSet.caseType());
+        input.put("referenceDate", row.get("referenceDate"));
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        for (String column : header) {
+            String cell = row.get(column);
+            if (RESERVED.contains(column) || cell.isEmpty()) {
+                continue;
+            }
+            Class<?> type = fields.get(column);
+            if (type == null) {
+                amounts.put(column, new BigDecimal(cell));
+            } else if (type == boolean.class || type == Boolean.class) {
+                input.put(column, Boolean.parseBoolean(cell));
+            } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                input.put(column, Long.parseLong(cell));
+            } else {
+                input.put(column, cell); // decimals travel as strings, as the e-services send them
+            }
+        }
+        Set<String> reasons = new LinkedHashSet<>(Arrays.asList(row.get("reasons").trim().split("\\s+")));
+        reasons.remove("");
+        LocalDate referenceDate = LocalDate.parse(row.get("referenceDate"));
+        return new ExampleCase(
+                row.get("case"),
+                row.getParser().getCurrentLineNumber(),
+                new CaseApplication(ruleSet.caseType(), referenceDate, input),
+                Outcome.valueOf(row.get("outcome").trim()),
+                reasons,
+                amounts);
+    }
+}

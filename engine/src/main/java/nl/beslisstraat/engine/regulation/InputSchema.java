@@ -1,0 +1,93 @@
+package nl.beslisstraat.engine.regulation;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A case type's input contract, declared in JSON Schema beside its rules. Checking an input gives
+ * one {@link FieldProblem} per field, split in two kinds because they are handled differently:
+ * missing data goes to a reviewer ({@code INCOMPLETE_DATA}); malformed data is refused at intake.
+ */
+public final class InputSchema {
+
+    private final Schema schema;
+    private final Map<String, String> titles;
+
+    InputSchema(Schema schema) {
+        this.schema = schema;
+        Map<String, String> found = new LinkedHashMap<>();
+        JsonNode properties = schema.getSchemaNode().path("properties");
+        for (String field : properties.propertyNames()) {
+            found.put(field, properties.path(field).path("title").asString(field));
+        }
+        this.titles = Map.copyOf(found);
+    }
+
+    /** The declared fields with their Dutch titles, in schema order. */
+    public Map<String, String> titles() {
+        return titles;
+    }
+
+    public List<FieldProblem> check(JsonNode input) {
+        Map<String, FieldProblem> byField = new LinkedHashMap<>();
+        for (Error error : schema.validate(input)) {
+            FieldProblem problem = toProblem(error);
+            byField.merge(problem.field(), problem, FieldProblem::mergedWith);
+        }
+        return new ArrayList<>(byField.values());
+    }
+
+    private static FieldProblem toProblem(Error error) {
+        if ("required".equals(error.getKeyword())) {
+            return FieldProblem.missing(error.getProperty());
+        }
+        String field = topLevelField(error.getInstanceLocation().toString());
+        JsonNode value = error.getInstanceNode();
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return FieldProblem.missing(field);
+        }
+        return FieldProblem.invalid(field, error.getMessage());
+    }
+
+    /** "$.vehicleLength" and "$.objects[2].area" both belong to the first field named. */
+    private static String topLevelField(String instanceLocation) {
+        String path = instanceLocation.startsWith("$.") ? instanceLocation.substring(2) : instanceLocation;
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '.' || c == '[') {
+                end = i;
+                break;
+            }
+        }
+        return path.substring(0, end);
+    }
+
+    /**
+     * One field that failed its schema.
+     *
+     * @param missing true when the value is absent or null, false when present but malformed
+     */
+    public record FieldProblem(String field, boolean missing, String message) {
+
+        static FieldProblem missing(String field) {
+            return new FieldProblem(field, true, field + ": is required but missing");
+        }
+
+        static FieldProblem invalid(String field, String message) {
+            return new FieldProblem(field, false, message);
+        }
+
+        FieldProblem mergedWith(FieldProblem other) {
+            if (missing || other.missing) {
+                return missing ? this : other;
+            }
+            return new FieldProblem(field, false, message + "; " + other.message);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package nl.beslisstraat.engine.regulation;
+
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a regulation's rule resources into a {@link RuleSet}. Each rule set gets its own
+ * in-memory KieModule (its own release id), so versions of one regulation never share a KieBase
+ * and a new version can be compiled beside the running one.
+ */
+final class RuleSetCompiler {
+
+    private final KieServices kieServices = KieServices.Factory.get();
+    private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    RuleSet compile(RegulationDescriptor regulation, ClassLoader resources) {
+        ReleaseId releaseId = kieServices.newReleaseId(
+                "nl.beslisstraat.rulesets",
+                regulation.caseType().toLowerCase().replace('_', '-'),
+                regulation.ruleSetVersion());
+        KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
+        for (String rule : regulation.rules()) {
+            // Drools picks the parser from the name: a table must be called *.drl.xlsx or *.drl.csv.
+            files.write("src/main/resources/" + regulation.resource(rule), read(resources, regulation.resource(rule)));
+        }
+        KieBuilder builder = kieServices.newKieBuilder(files).buildAll();
+        if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+            throw new RuleSetCompilationException(regulation.caseType() + " " + regulation.ruleSetVersion()
+                    + " does not compile:\n"
+                    + builder.getResults().getMessages(Message.Level.ERROR).stream()
+                            .map(Message::toString)
+                            .collect(Collectors.joining("\n")));
+        }
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        InputSchema schema;
+        try (InputStream in = open(resources, regulation.resource(regulation.inputSchema()))) {
+            schema = new InputSchema(schemas.getSchema(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RuleSet(regulation, schema, container.getKieBase());
+    }
+
+    private static byte[] read(ClassLoader resources, String path) {
+        try (InputStream in = open(resources, path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream open(ClassLoader resources, String path) {
+        InputStream in = resources.getResourceAsStream(path);
+        if (in == null) {
+            throw new RuleSetCompilationException("Rule resource not found on the classpath: " + path);
+        }
+        return in;
+    }
+}
