@@ -51,16 +51,22 @@ public final class InputSchema {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return FieldProblem.missing(field);
         }
-        return FieldProblem.invalid(field, error.getMessage());
+        // The validator prefixes its message with the location; the field is reported on its own.
+        String message = error.getMessage();
+        String location = error.getInstanceLocation().toString();
+        if (message.startsWith(location + ": ")) {
+            message = message.substring(location.length() + 2);
+        }
+        return FieldProblem.invalid(field, message);
     }
 
-    /** "$.vehicleLength" and "$.objects[2].area" both belong to the first field named. */
+    /** "/vehicleLength", "$.vehicleLength" and "/objects/2/area" all belong to the first field named. */
     private static String topLevelField(String instanceLocation) {
-        String path = instanceLocation.startsWith("$.") ? instanceLocation.substring(2) : instanceLocation;
+        String path = instanceLocation.replaceFirst("^(\\$\\.|/)", "");
         int end = path.length();
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c == '.' || c == '[') {
+            if (c == '.' || c == '/' || c == '[') {
                 end = i;
                 break;
             }

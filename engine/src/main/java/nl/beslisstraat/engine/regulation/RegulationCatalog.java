@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ public class RegulationCatalog {
 
     private final Map<String, NavigableMap<LocalDate, RuleSet>> byCaseType = new ConcurrentHashMap<>();
 
+    @Autowired
     public RegulationCatalog(JsonMapper json) {
         this(json, RegulationCatalog.class.getClassLoader());
     }

@@ -1,0 +1,179 @@
+package nl.beslisstraat.engine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import nl.beslisstraat.engine.review.DecisionDeadline;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The intake API over real HTTP, against a real PostgreSQL and the real parking-permit rules.
+ * Payloads live in {@code src/test/resources/intake}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseApiIntegrationTests extends DatabaseIntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void queuesAnApplicationForTheNightlyRun() throws Exception {
+        HttpResponse<String> response = post("/api/cases", payload("parking-permit-zone-a.json"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        long id = json.readTree(response.body()).path("id").asLong();
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/cases/" + id);
+
+        JsonNode caseFile = json.readTree(get("/api/cases/" + id).body());
+        assertThat(caseFile.path("status").asString()).isEqualTo("QUEUED");
+        assertThat(caseFile.path("decisions").size()).isZero();
+        assertThat(caseFile.path("input").path("vehicleLength").asString()).isEqualTo("4.50");
+    }
+
+    @Test
+    void decidesNowAndGrantsAZoneAPermitWithItsFeeAndMotivation() throws Exception {
+        HttpResponse<String> response = post("/api/cases/decide-now", payload("parking-permit-zone-a.json"));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode caseFile = json.readTree(response.body());
+        assertThat(caseFile.path("status").asString()).isEqualTo("DECIDED");
+        JsonNode decision = caseFile.path("decisions").path(0);
+        assertThat(decision.path("outcome").asString()).isEqualTo("GRANTED");
+        assertThat(decision.path("automated").asBoolean()).isTrue();
+        assertThat(decision.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.1");
+        assertThat(decision.path("referenceDate").asString()).isEqualTo("2026-03-15");
+        assertThat(decision.path("amounts").path("fee").asString()).isEqualTo("240.00");
+        JsonNode reason = decision.path("reasons").path(0);
+        assertThat(reason.path("code").asString()).isEqualTo("PERMIT_GRANTED");
+        assertThat(reason.path("motivation").path("nl").asString()).contains("EUR 240,00 per jaar");
+        assertThat(reason.path("motivation").path("en").asString()).contains("EUR 240.00 per year");
+        assertThat(decision.path("firedRules").toString()).contains("Art. 7 lid 1: verlenen zone A");
+        assertThat(caseFile.path("reviewTask").isNull()).isTrue();
+
+        long id = caseFile.path("id").asLong();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_log where subject_type = 'case' and subject_id = ? and action = 'CASE_DECIDED'",
+                        Long.class,
+                        Long.toString(id)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void sendsAnApplicationWithoutVehicleLengthToReviewNamingTheField() throws Exception {
+        HttpResponse<String> response = post("/api/cases/decide-now", payload("parking-permit-length-missing.json"));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode caseFile = json.readTree(response.body());
+        assertThat(caseFile.path("status").asString()).isEqualTo("IN_REVIEW");
+        JsonNode decision = caseFile.path("decisions").path(0);
+        assertThat(decision.path("outcome").asString()).isEqualTo("NEEDS_REVIEW");
+        assertThat(decision.path("reasons").path(0).path("code").asString()).isEqualTo("INCOMPLETE_DATA");
+        assertThat(decision.path("reasons").path(0).path("motivation").path("nl").asString())
+                .contains("vehicleLength")
+                .contains("ontbreekt");
+        JsonNode task = caseFile.path("reviewTask");
+        assertThat(task.path("reasonCodes").toString()).isEqualTo("[\"INCOMPLETE_DATA\"]");
+        LocalDate receivedToday = LocalDate.now(DecisionDeadline.NETHERLANDS);
+        assertThat(task.path("deadline").asString()).isEqualTo(receivedToday.plusWeeks(8).toString());
+    }
+
+    @Test
+    void refusesWrongTypesWithAnErrorPerFieldAndStoresNothing() throws Exception {
+        long casesBefore = countCases();
+
+        HttpResponse<String> response = post("/api/cases", payload("parking-permit-wrong-types.json"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = json.readTree(response.body()).path("errors");
+        assertThat(errors.findValuesAsString("field"))
+                .containsExactlyInAnyOrder("zone", "vehicleHolderIsApplicant", "vehicleLength", "euroClass");
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void refusesMalformedJson() throws Exception {
+        long casesBefore = countCases();
+
+        HttpResponse<String> response = post("/api/cases/decide-now", payload("malformed.json"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(response.body()).path("errors").path(0);
+        assertThat(error.path("field").asString()).isEqualTo("(body)");
+        assertThat(error.path("message").asString()).startsWith("is not valid JSON");
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void refusesAnUnknownCaseTypeAndNamesTheKnownOnes() throws Exception {
+        HttpResponse<String> response = post("/api/cases", payload("unknown-case-type.json"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(response.body()).path("errors").path(0);
+        assertThat(error.path("field").asString()).isEqualTo("caseType");
+        assertThat(error.path("message").asString()).contains("DOG_LICENCE").contains("PARKING_PERMIT");
+    }
+
+    @Test
+    void refusesAReferenceDateThatIsNotAnIsoDate() throws Exception {
+        HttpResponse<String> response = post("/api/cases", payload("reference-date-not-a-date.json"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("referenceDate");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownCase() throws Exception {
+        assertThat(get("/api/cases/987654321").statusCode()).isEqualTo(404);
+    }
+
+    private long countCases() {
+        return jdbc.queryForObject("select count(*) from cases", Long.class);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String payload(String name) {
+        try (InputStream in = CaseApiIntegrationTests.class.getResourceAsStream("/intake/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
