@@ -42,6 +42,19 @@ public class CaseStore {
         return key.getKey().longValue();
     }
 
+    /** Stores many applications as QUEUED in one round trip, for bulk intake and the demo. */
+    public void enqueueAll(List<CaseApplication> applications) {
+        jdbc.batchUpdate(
+                "insert into cases (case_type, reference_date, input) values (?, ?, ?::jsonb)",
+                applications,
+                1000,
+                (insert, application) -> {
+                    insert.setString(1, application.caseType());
+                    insert.setObject(2, application.referenceDate());
+                    insert.setString(3, application.input().toString());
+                });
+    }
+
     /**
      * The next queued cases after {@code afterId}, in id order. Keyset paging: every call is a
      * short query of its own, so no transaction or cursor is held open across a night's run.

@@ -1,0 +1,5 @@
+/**
+ * Demo data: synthetic applications with a realistic mix of outcomes, queued so that a newcomer
+ * can watch a nightly run without any real data. Proved by {@code DemoApplicationsTests}.
+ */
+package nl.beslisstraat.batch.demo;

@@ -1,0 +1,68 @@
+package nl.beslisstraat.batch.nightly;
+
+import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.cases.QueuedCase;
+import nl.beslisstraat.engine.decision.DecidedCase;
+import nl.beslisstraat.engine.decision.DecisionRecorder;
+import nl.beslisstraat.engine.decision.DecisionService;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code nightly-decisions} job: one chunk-oriented step, queued case -> decided case ->
+ * recorded decision. Identified by its run date, so each night is one job instance and a failed
+ * night is restarted rather than started anew.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NightlyDecisionsJobConfiguration {
+
+    public static final String JOB = "nightly-decisions";
+    public static final String RUN_DATE = "runDate";
+    public static final String LABEL = "label";
+
+    @Bean
+    Job nightlyDecisionsJob(JobRepository jobRepository, Step decideQueuedCases, NightlyRuns runs) {
+        return new JobBuilder(JOB, jobRepository)
+                .listener(new NightlyRunListener(runs))
+                .start(decideQueuedCases)
+                .build();
+    }
+
+    @Bean
+    Step decideQueuedCases(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            QueuedCaseReader queuedCaseReader,
+            CaseDecisionProcessor caseDecisionProcessor,
+            DecisionRecorder recorder,
+            @Value("${beslisstraat.nightly.chunk-size:1000}") int chunkSize) {
+        return new StepBuilder("decide-queued-cases", jobRepository)
+                .<QueuedCase, DecidedCase>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(queuedCaseReader)
+                .processor(caseDecisionProcessor)
+                .writer(new DecisionWriter(recorder))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    QueuedCaseReader queuedCaseReader(CaseStore cases, @Value("${beslisstraat.nightly.chunk-size:1000}") int pageSize) {
+        return new QueuedCaseReader(cases, pageSize);
+    }
+
+    @Bean
+    @StepScope
+    CaseDecisionProcessor caseDecisionProcessor(
+            DecisionService decisions, @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return new CaseDecisionProcessor(decisions, runId);
+    }
+}

@@ -1,0 +1,113 @@
+package nl.beslisstraat.batch.nightly;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import nl.beslisstraat.batch.demo.DemoSeeder;
+import nl.beslisstraat.engine.review.DecisionDeadline;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command line of the batch jar.
+ *
+ * <pre>
+ * java -jar beslisstraat-batch.jar [--run-date=2026-11-30] [--recover] [--demo=10000]
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code --run-date}: the night to run (default: today in the Netherlands); one run per date.
+ *   <li>{@code --recover}: the last run for that date was killed; mark it failed and finish it.
+ *   <li>{@code --demo=N}: first queue N synthetic applications, then run.
+ * </ul>
+ *
+ * It prints the run's summary, throughput and peak heap, and exits 0 when the run completed.
+ */
+@Component
+@ConditionalOnProperty(name = "beslisstraat.command-line.enabled", havingValue = "true", matchIfMissing = true)
+class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    private final NightlyRunLauncher launcher;
+    private final NightlyRuns runs;
+    private final DemoSeeder demo;
+    private int exitCode;
+
+    NightlyRunCommand(NightlyRunLauncher launcher, NightlyRuns runs, DemoSeeder demo) {
+        this.launcher = launcher;
+        this.runs = runs;
+        this.demo = demo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        Optional<LocalDate> requestedDate = option(args, "run-date").map(LocalDate::parse);
+        LocalDate runDate = requestedDate.orElse(LocalDate.now(DecisionDeadline.NETHERLANDS));
+        int demoCases = option(args, "demo").map(Integer::parseInt).orElse(0);
+        // Each demo is a run of its own, unless the operator named the date to (re)run.
+        String label = demoCases > 0 && requestedDate.isEmpty() ? "demo-" + System.currentTimeMillis() : null;
+        if (demoCases > 0) {
+            System.out.printf("Queueing %,d demo applications...%n", demoCases);
+            demo.seed(demoCases);
+        }
+        resetPeakHeap();
+        long started = System.nanoTime();
+        JobExecution execution;
+        try {
+            execution = launcher.run(runDate, label, args.containsOption("recover"));
+        } catch (RunStillMarkedRunning stillRunning) {
+            System.out.println(stillRunning.getMessage());
+            exitCode = 1;
+            return;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        RunSummary summary = runs.find(execution.getJobInstance().getInstanceId())
+                .orElseGet(() -> runs.summarise(execution.getJobInstance().getInstanceId(), execution.getStatus().name()));
+        System.out.println();
+        System.out.print(summary.report());
+        long decided = summary.total().read();
+        System.out.printf(
+                "Throughput: %,d cases in %.1f s = %,.0f cases/s; peak heap used %,d MiB (max heap %,d MiB)%n",
+                decided,
+                seconds,
+                decided / Math.max(seconds, 1e-9),
+                peakHeapBytes() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+        exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+        if (demoCases > 0) {
+            demo.printWhatToLookAtNext();
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    private static Optional<String> option(ApplicationArguments args, String name) {
+        List<String> values = args.getOptionValues(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private static void resetPeakHeap() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Sum of each heap pool's peak: an upper bound of the heap the run needed at any moment. */
+    private static long peakHeapBytes() {
+        return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
+    }
+}

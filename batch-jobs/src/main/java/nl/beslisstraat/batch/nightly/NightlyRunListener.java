@@ -1,0 +1,32 @@
+package nl.beslisstraat.batch.nightly;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/** Keeps the nightly_runs row of a run current and logs its summary when an execution ends. */
+class NightlyRunListener implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyRunListener.class);
+
+    private final NightlyRuns runs;
+
+    NightlyRunListener(NightlyRuns runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        runs.started(
+                execution.getJobInstance().getInstanceId(),
+                execution.getJobParameters().getLocalDate(NightlyDecisionsJobConfiguration.RUN_DATE));
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        RunSummary summary = runs.finished(
+                execution.getJobInstance().getInstanceId(), execution.getStatus().name());
+        log.info("\n{}", summary.report());
+    }
+}

@@ -1,0 +1,73 @@
+package nl.beslisstraat.batch.nightly;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The nightly_runs table, and the summary of a run computed from the decisions it recorded. The
+ * counts come from the decisions themselves, not from step counters, so that a run restarted after
+ * a crash is counted once and exactly.
+ */
+@Repository
+public class NightlyRuns {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    NightlyRuns(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void started(long runId, LocalDate runDate) {
+        jdbc.update(
+                "insert into nightly_runs (run_id, run_date, status) values (?, ?, 'STARTED')"
+                        + " on conflict (run_id) do update set status = 'STARTED', finished_at = null",
+                runId,
+                runDate);
+    }
+
+    RunSummary finished(long runId, String status) {
+        RunSummary summary = summarise(runId, status);
+        jdbc.update(
+                "update nightly_runs set status = ?, finished_at = now(), summary = ?::jsonb where run_id = ?",
+                status,
+                json.writeValueAsString(summary),
+                runId);
+        return summary;
+    }
+
+    public Optional<RunSummary> find(long runId) {
+        return jdbc
+                .query(
+                        "select summary::text from nightly_runs where run_id = ? and summary is not null",
+                        (row, n) -> json.readValue(row.getString(1), RunSummary.class),
+                        runId)
+                .stream()
+                .findFirst();
+    }
+
+    RunSummary summarise(long runId, String status) {
+        Map<String, RunCounts> byCaseType = new TreeMap<>();
+        jdbc.query(
+                "select c.case_type, d.outcome, d.error is not null as failed, count(*) from decisions d"
+                        + " join cases c on c.id = d.case_id where d.run_id = ? and d.automated"
+                        + " group by c.case_type, d.outcome, d.error is not null",
+                row -> {
+                    byCaseType.merge(
+                            row.getString(1),
+                            RunCounts.of(row.getString(2), row.getBoolean(3), row.getLong(4)),
+                            RunCounts::plus);
+                },
+                runId);
+        LocalDate runDate = jdbc.queryForObject(
+                "select run_date from nightly_runs where run_id = ?", LocalDate.class, runId);
+        Long stillQueued = jdbc.queryForObject("select count(*) from cases where status = 'QUEUED'", Long.class);
+        return new RunSummary(runId, runDate, status, byCaseType, stillQueued);
+    }
+}

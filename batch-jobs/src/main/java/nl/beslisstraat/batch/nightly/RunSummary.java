@@ -1,0 +1,40 @@
+package nl.beslisstraat.batch.nightly;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What a nightly run did, over all its executions (a restarted run counts once): counts per case
+ * type and in total, and how many cases were still queued when it ended.
+ */
+public record RunSummary(
+        long runId, LocalDate runDate, String status, Map<String, RunCounts> byCaseType, long stillQueued) {
+
+    public RunCounts total() {
+        return byCaseType.values().stream().reduce(RunCounts.NONE, RunCounts::plus);
+    }
+
+    /** The report an operator reads at the end of a run. */
+    public String report() {
+        StringBuilder out = new StringBuilder();
+        out.append("Nightly run ").append(runDate).append(" (run ").append(runId).append("): ").append(status).append('\n');
+        String format = "%-20s %9s %9s %9s %9s %9s %9s%n";
+        out.append(String.format(format, "case type", "read", "granted", "partially", "rejected", "to review", "failed"));
+        byCaseType.forEach((caseType, counts) -> out.append(line(format, caseType, counts)));
+        out.append(line(format, "total", total()));
+        out.append("Still queued: ").append(stillQueued).append('\n');
+        return out.toString();
+    }
+
+    private static String line(String format, String label, RunCounts counts) {
+        return String.format(
+                format,
+                label,
+                counts.read(),
+                counts.granted(),
+                counts.partiallyGranted(),
+                counts.rejected(),
+                counts.toReview(),
+                counts.failed());
+    }
+}
