@@ -1,6 +1,7 @@
 package nl.beslisstraat.batch.nightly;
 
 import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.cases.QueueSlice;
 import nl.beslisstraat.engine.cases.QueuedCase;
 import nl.beslisstraat.engine.decision.DecidedCase;
 import nl.beslisstraat.engine.decision.DecisionRecorder;
@@ -14,11 +15,12 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code nightly-decisions} job: one chunk-oriented step, queued case -> decided case ->
- * recorded decision. Identified by its run date, so each night is one job instance and a failed
+ * The {@code nightly-decisions} job: the queue split in slices, each a chunk-oriented step of
+ * queued case -> decided case -> recorded decision. Identified by its run date, so each night is one job instance and a failed
  * night is restarted rather than started anew.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,22 +31,36 @@ public class NightlyDecisionsJobConfiguration {
     public static final String LABEL = "label";
 
     @Bean
-    Job nightlyDecisionsJob(JobRepository jobRepository, Step decideQueuedCases, NightlyRuns runs) {
+    Job nightlyDecisionsJob(JobRepository jobRepository, Step decideQueue, NightlyRuns runs) {
         return new JobBuilder(JOB, jobRepository)
                 .listener(new NightlyRunListener(runs))
-                .start(decideQueuedCases)
+                .start(decideQueue)
+                .build();
+    }
+
+    /** The queue in slices, each decided by its own worker thread with its own transactions. */
+    @Bean
+    Step decideQueue(
+            JobRepository jobRepository,
+            Step decideQueueSlice,
+            @Value("${beslisstraat.nightly.workers:2}") int workers) {
+        return new StepBuilder("decide-queue", jobRepository)
+                .partitioner(decideQueueSlice.getName(), new QueuePartitioner())
+                .step(decideQueueSlice)
+                .gridSize(workers)
+                .taskExecutor(new SimpleAsyncTaskExecutor("nightly-worker-"))
                 .build();
     }
 
     @Bean
-    Step decideQueuedCases(
+    Step decideQueueSlice(
             JobRepository jobRepository,
             PlatformTransactionManager transactionManager,
             QueuedCaseReader queuedCaseReader,
             CaseDecisionProcessor caseDecisionProcessor,
             DecisionRecorder recorder,
             @Value("${beslisstraat.nightly.chunk-size:1000}") int chunkSize) {
-        return new StepBuilder("decide-queued-cases", jobRepository)
+        return new StepBuilder("decide-queue-slice", jobRepository)
                 .<QueuedCase, DecidedCase>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(queuedCaseReader)
@@ -55,8 +71,12 @@ public class NightlyDecisionsJobConfiguration {
 
     @Bean
     @StepScope
-    QueuedCaseReader queuedCaseReader(CaseStore cases, @Value("${beslisstraat.nightly.chunk-size:1000}") int pageSize) {
-        return new QueuedCaseReader(cases, pageSize);
+    QueuedCaseReader queuedCaseReader(
+            CaseStore cases,
+            @Value("#{stepExecutionContext['slice']}") int slice,
+            @Value("#{stepExecutionContext['slices']}") int slices,
+            @Value("${beslisstraat.nightly.chunk-size:1000}") int pageSize) {
+        return new QueuedCaseReader(cases, new QueueSlice(slice, slices), pageSize);
     }
 
     @Bean

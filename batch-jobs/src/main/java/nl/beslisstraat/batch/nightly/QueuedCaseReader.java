@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.cases.QueueSlice;
 import nl.beslisstraat.engine.cases.QueuedCase;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
@@ -15,19 +16,21 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 class QueuedCaseReader implements ItemReader<QueuedCase> {
 
     private final CaseStore cases;
+    private final QueueSlice slice;
     private final int pageSize;
     private final Deque<QueuedCase> page = new ArrayDeque<>();
     private long lastId;
 
-    QueuedCaseReader(CaseStore cases, int pageSize) {
+    QueuedCaseReader(CaseStore cases, QueueSlice slice, int pageSize) {
         this.cases = cases;
+        this.slice = slice;
         this.pageSize = pageSize;
     }
 
     @Override
     public QueuedCase read() {
         if (page.isEmpty()) {
-            List<QueuedCase> next = cases.nextQueued(lastId, pageSize);
+            List<QueuedCase> next = cases.nextQueued(lastId, pageSize, slice);
             if (next.isEmpty()) {
                 return null;
             }

@@ -2,6 +2,7 @@ package nl.beslisstraat.engine.audit;
 
 import java.util.List;
 import java.util.Map;
+import nl.beslisstraat.engine.database.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,19 +17,13 @@ public class AuditLog {
     }
 
     public void appendAll(List<AuditEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(
-                "insert into audit_log (actor, action, subject_type, subject_id, details) values (?, ?, ?, ?, ?::jsonb)",
+        CopyIn.copy(
+                jdbc.getDataSource(),
+                "audit_log",
+                "actor, action, subject_type, subject_id, details",
                 entries,
-                entries.size(),
-                (insert, entry) -> {
-                    insert.setString(1, entry.actor());
-                    insert.setString(2, entry.action());
-                    insert.setString(3, entry.subjectType());
-                    insert.setString(4, entry.subjectId());
-                    insert.setString(5, entry.details());
+                entry -> new Object[] {
+                    entry.actor(), entry.action(), entry.subjectType(), entry.subjectId(), entry.details()
                 });
     }
 

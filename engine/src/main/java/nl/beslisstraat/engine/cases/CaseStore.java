@@ -5,9 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -60,11 +61,18 @@ public class CaseStore {
      * short query of its own, so no transaction or cursor is held open across a night's run.
      */
     public List<QueuedCase> nextQueued(long afterId, int limit) {
+        return nextQueued(afterId, limit, QueueSlice.WHOLE);
+    }
+
+    /** As {@link #nextQueued(long, int)}, within one slice of the queue (cases whose id falls in it). */
+    public List<QueuedCase> nextQueued(long afterId, int limit, QueueSlice slice) {
         return jdbc.query(
                 "select id, case_type, reference_date, received_at, input::text from cases"
-                        + " where status = 'QUEUED' and id > ? order by id limit ?",
+                        + " where status = 'QUEUED' and id > ? and id % ? = ? order by id limit ?",
                 QUEUED_CASE,
                 afterId,
+                slice.of(),
+                slice.index(),
                 limit);
     }
 
@@ -85,24 +93,23 @@ public class CaseStore {
     }
 
     /**
-     * Moves queued cases to their new status. Only a case that is still QUEUED moves: the update
-     * count tells the caller whether somebody else got there first.
+     * Moves queued cases to their new status, in one statement, and returns the ids that moved.
+     * Only a case that is still QUEUED moves: a missing id means somebody else decided it first.
      */
-    public int[] leaveQueue(List<Long> caseIds, List<CaseStatus> statuses) {
-        return jdbc.batchUpdate(
-                "update cases set status = ?, status_changed_at = now() where id = ? and status = 'QUEUED'",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement update, int i) throws SQLException {
-                        update.setString(1, statuses.get(i).name());
-                        update.setLong(2, caseIds.get(i));
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return caseIds.size();
-                    }
-                });
+    public Set<Long> leaveQueue(List<Long> caseIds, List<CaseStatus> statuses) {
+        Long[] ids = caseIds.toArray(Long[]::new);
+        String[] names = statuses.stream().map(CaseStatus::name).toArray(String[]::new);
+        return new HashSet<>(jdbc.query(
+                connection -> {
+                    PreparedStatement update = connection.prepareStatement(
+                            "update cases c set status = v.status, status_changed_at = now()"
+                                    + " from unnest(?::bigint[], ?::text[]) as v(id, status)"
+                                    + " where c.id = v.id and c.status = 'QUEUED' returning c.id");
+                    update.setArray(1, connection.createArrayOf("bigint", ids));
+                    update.setArray(2, connection.createArrayOf("text", names));
+                    return update;
+                },
+                (row, n) -> row.getLong(1)));
     }
 
     private static QueuedCase queuedCase(ResultSet row, int rowNumber) throws SQLException {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.cases.CaseStatus;
@@ -61,15 +62,15 @@ public class DecisionRecorder {
     /** Records a batch of automated decisions; returns the ones actually recorded. */
     @Transactional
     public List<DecidedCase> record(List<DecidedCase> decided) {
-        int[] moved = cases.leaveQueue(
+        Set<Long> moved = cases.leaveQueue(
                 decided.stream().map(DecidedCase::caseId).toList(),
                 decided.stream().map(DecisionRecorder::nextStatus).toList());
         List<DecidedCase> recorded = new ArrayList<>(decided.size());
-        for (int i = 0; i < decided.size(); i++) {
-            if (moved[i] == 1) {
-                recorded.add(decided.get(i));
+        for (DecidedCase decidedCase : decided) {
+            if (moved.contains(decidedCase.caseId())) {
+                recorded.add(decidedCase);
             } else {
-                log.warn("Case {} was no longer queued; its decision is not recorded again", decided.get(i).caseId());
+                log.warn("Case {} was no longer queued; its decision is not recorded again", decidedCase.caseId());
             }
         }
         if (recorded.isEmpty()) {

@@ -1,8 +1,6 @@
 package nl.beslisstraat.engine.decision;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -18,6 +16,8 @@ final class Motivations {
 
     static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     static final Map<String, Locale> LANGUAGES = Map.of("nl", DUTCH, "en", Locale.UK);
+    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private Motivations() {}
 
@@ -56,17 +56,40 @@ final class Motivations {
             return dutch ? "geen" : "none";
         }
         if (value instanceof BigDecimal decimal) {
-            DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
-            format.setMinimumFractionDigits(Math.max(0, decimal.scale()));
-            format.setMaximumFractionDigits(Math.max(0, decimal.scale()));
-            return format.format(decimal);
+            return dutch ? decimal(decimal, '.', ',') : decimal(decimal, ',', '.');
         }
         if (value instanceof Boolean flag) {
             return flag ? (dutch ? "ja" : "yes") : (dutch ? "nee" : "no");
         }
         if (value instanceof LocalDate date) {
-            return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+            return date.format(dutch ? DUTCH_DATE : ENGLISH_DATE);
         }
         return value.toString();
+    }
+
+    /**
+     * 1245.5 as "1.245,5" (Dutch) or "1,245.5" (English), keeping the scale it has. Written out
+     * by hand because it runs for every figure of every nightly decision and DecimalFormat is
+     * neither cheap to create nor safe to share between threads.
+     */
+    static String decimal(BigDecimal value, char grouping, char decimalSeparator) {
+        String plain = value.toPlainString();
+        boolean negative = plain.startsWith("-");
+        int point = plain.indexOf('.');
+        String digits = plain.substring(negative ? 1 : 0, point < 0 ? plain.length() : point);
+        StringBuilder out = new StringBuilder(plain.length() + digits.length() / 3 + 1);
+        if (negative) {
+            out.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(grouping);
+            }
+            out.append(digits.charAt(i));
+        }
+        if (point >= 0) {
+            out.append(decimalSeparator).append(plain, point + 1, plain.length());
+        }
+        return out.toString();
     }
 }

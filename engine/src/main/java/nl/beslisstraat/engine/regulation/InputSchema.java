@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.regulation;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,10 @@ public final class InputSchema {
     }
 
     public List<FieldProblem> check(JsonNode input) {
+        // Nearly every case is valid: a fail-fast yes/no first, the full error list only when needed.
+        if (schema.validate(input, OutputFormat.BOOLEAN)) {
+            return List.of();
+        }
         Map<String, FieldProblem> byField = new LinkedHashMap<>();
         for (Error error : schema.validate(input)) {
             FieldProblem problem = toProblem(error);

@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RuleSet {
 
+    private static final int SESSION_POOL_SIZE = 4;
+
     private final RegulationDescriptor descriptor;
     private final InputSchema inputSchema;
     private final FactType factType;
@@ -31,7 +33,8 @@ public final class RuleSet {
                     descriptor.caseType() + ": fact type " + type + " is not declared in its rules");
         }
         this.factBinder = new FactBinder(factType);
-        this.session = kieBase.newStatelessKieSession();
+        // Pooled: a stateless execute then resets a kept session instead of building a new one.
+        this.session = kieBase.newKieSessionsPool(SESSION_POOL_SIZE).newStatelessKieSession();
     }
 
     public String caseType() {

@@ -1,0 +1,176 @@
+package nl.beslisstraat.batch.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import nl.beslisstraat.batch.NightlyDecisionsApplication;
+import nl.beslisstraat.batch.demo.DemoSeeder;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The nightly-decisions job end to end, on a real PostgreSQL with the real rules: thousands of
+ * queued cases, bad cases among them, a run that fails halfway and a run whose process is killed.
+ * Whatever happens, every queued case ends decided or in review, exactly once.
+ */
+@SpringBootTest(properties = "beslisstraat.command-line.enabled=false")
+class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
+
+    @Autowired
+    NightlyRunLauncher launcher;
+
+    @Autowired
+    NightlyRuns runs;
+
+    @Autowired
+    DemoSeeder demo;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyQueue() throws IOException {
+        sql("nightly/clean.sql");
+    }
+
+    @Test
+    void decidesTenThousandQueuedCasesAndTheCountsAddUp() throws Exception {
+        // given
+        demo.seed(10_000);
+        sql("nightly/bad-cases.sql");
+
+        // when
+        JobExecution execution = launcher.run(LocalDate.of(2026, 9, 1), false);
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunSummary summary = runs.find(execution.getJobInstance().getInstanceId()).orElseThrow();
+        RunCounts total = summary.total();
+        assertThat(total.read()).isEqualTo(10_003);
+        assertThat(total.granted() + total.partiallyGranted() + total.rejected() + total.toReview() + total.failed())
+                .isEqualTo(total.read());
+        assertThat(total.failed()).as("unknown case type and no rules in force").isEqualTo(2);
+        assertThat(summary.byCaseType().get("DOG_LICENCE").failed()).isEqualTo(1);
+        assertThat(summary.stillQueued()).isZero();
+        assertThat((double) total.granted() / total.read()).as("share granted").isBetween(0.67, 0.73);
+        assertThat((double) total.rejected() / total.read()).as("share rejected").isBetween(0.13, 0.17);
+        assertEveryCaseDecidedExactlyOnce(10_003);
+        assertThat(count("select count(*) from review_tasks where status = 'OPEN'"))
+                .isEqualTo(total.toReview() + total.failed())
+                .isEqualTo(count("select count(*) from cases where status = 'IN_REVIEW'"));
+        assertThat(count("select count(*) from review_tasks where error like '%DOG_LICENCE%'")).isEqualTo(1);
+        assertThat(count("select count(*) from decisions d join cases c on c.id = d.case_id"
+                        + " where c.input->>'vehicleLength' = 'long' and d.reasons @> '[{\"code\": \"INCOMPLETE_DATA\"}]'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void restartsARunThatFailedHalfwayAndDecidesEveryCaseExactlyOnce() throws Exception {
+        // given
+        demo.seed(5_000);
+        sql("nightly/fail-on-one-case.sql");
+        LocalDate night = LocalDate.of(2026, 9, 2);
+
+        // when
+        JobExecution failed = launcher.run(night, false);
+        long decidedBeforeRestart = count("select count(*) from decisions");
+        sql("nightly/heal.sql");
+        JobExecution restarted = launcher.run(night, false);
+
+        // then
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(decidedBeforeRestart).isBetween(1L, 4_999L);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        assertEveryCaseDecidedExactlyOnce(5_000);
+        RunSummary summary = runs.find(restarted.getJobInstance().getInstanceId()).orElseThrow();
+        assertThat(summary.total().read()).as("a restarted run counts each case once").isEqualTo(5_000);
+    }
+
+    @Test
+    void recoversARunWhoseProcessWasKilledAndFinishesIt() throws Exception {
+        // given: a run in another JVM, killed (SIGKILL) while it is deciding
+        demo.seed(30_000);
+        LocalDate night = LocalDate.of(2026, 9, 3);
+        Process nightlyRun = startNightlyRunProcess(night);
+        awaitDecisions(nightlyRun, 1_000);
+        nightlyRun.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long decidedWhenKilled = count("select count(*) from decisions");
+        assertThat(decidedWhenKilled).as("killed halfway").isBetween(1_000L, 29_999L);
+
+        // when
+        assertThatThrownBy(() -> launcher.run(night, false))
+                .isInstanceOf(RunStillMarkedRunning.class)
+                .hasMessageContaining("--recover");
+        JobExecution recovered = launcher.run(night, true);
+
+        // then
+        assertThat(recovered.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertEveryCaseDecidedExactlyOnce(30_000);
+        assertThat(runs.find(recovered.getJobInstance().getInstanceId()).orElseThrow().total().read())
+                .isEqualTo(30_000);
+    }
+
+    private void assertEveryCaseDecidedExactlyOnce(long cases) {
+        assertThat(count("select count(*) from cases")).isEqualTo(cases);
+        assertThat(count("select count(*) from cases where status = 'QUEUED'")).as("still queued").isZero();
+        assertThat(count("select count(*) from decisions where automated")).as("decisions").isEqualTo(cases);
+        assertThat(count("select count(distinct case_id) from decisions")).as("cases decided").isEqualTo(cases);
+        assertThat(count("select count(*) from audit_log where action = 'CASE_DECIDED'")).as("audit").isEqualTo(cases);
+        assertThat(count("select count(*) from cases c where (c.status = 'IN_REVIEW') <>"
+                        + " exists (select 1 from review_tasks t where t.case_id = c.id and t.status = 'OPEN')"))
+                .as("cases in review without a task, or with a task but not in review")
+                .isZero();
+    }
+
+    private Process startNightlyRunProcess(LocalDate night) throws Exception {
+        Path log = Files.createDirectories(Path.of("target")).resolve("killed-run.log");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                NightlyDecisionsApplication.class.getName(),
+                "--run-date=" + night,
+                "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+                "--beslisstraat.nightly.chunk-size=100");
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private void awaitDecisions(Process nightlyRun, long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (count("select count(*) from decisions") < atLeast) {
+            assertThat(nightlyRun.isAlive()).as("nightly run process (see target/killed-run.log)").isTrue();
+            assertThat(System.nanoTime()).as("waited too long for the run to start deciding").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    /** Runs a script from src/test/resources whole; the driver splits it, minding $$ bodies. */
+    private void sql(String script) throws IOException {
+        jdbc.execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
+    }
+
+}

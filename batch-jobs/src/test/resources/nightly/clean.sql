@@ -1,0 +1,1 @@
+truncate cases, decisions, review_tasks, audit_log, nightly_runs restart identity cascade;
