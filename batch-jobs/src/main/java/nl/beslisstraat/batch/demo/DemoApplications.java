@@ -17,7 +17,9 @@ public final class DemoApplications {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 5, 1);
     private static final int DAYS = 245;
-    private static final String[] FUELS = {"PETROL", "PETROL", "PETROL", "DIESEL", "DIESEL", "ELECTRIC", "ELECTRIC", "HYBRID", "LPG"};
+    private static final String[] FUELS = {
+        "PETROL", "PETROL", "PETROL", "DIESEL", "DIESEL", "ELECTRIC", "ELECTRIC", "HYBRID", "LPG"
+    };
 
     private final SplittableRandom random;
 

@@ -42,8 +42,7 @@ public class DemoSeeder {
                                 + " || '  http://localhost:8080/api/cases/' || d.case_id"
                                 + " from decisions d order by d.outcome, d.id desc",
                         String.class));
-        System.out.println(
-                """
+        System.out.println("""
 
                 What to look at next
                   1. Start the engine's REST API on the same embedded database (in another terminal):
@@ -53,7 +52,6 @@ public class DemoSeeder {
                   3. Read docs/operations.md (nightly runs, restarts) and docs/architecture.md (how a case flows).
                   4. Run the demo again to queue and decide more; the embedded database keeps everything
                      in ~/.beslisstraat (delete that folder to start afresh).
-                """
-                        .formatted(examples));
+                """.formatted(examples));
     }
 }

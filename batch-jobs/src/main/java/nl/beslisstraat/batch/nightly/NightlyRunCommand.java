@@ -69,7 +69,9 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         RunSummary summary = runs.find(execution.getJobInstance().getInstanceId())
-                .orElseGet(() -> runs.summarise(execution.getJobInstance().getInstanceId(), execution.getStatus().name()));
+                .orElseGet(() -> runs.summarise(
+                        execution.getJobInstance().getInstanceId(),
+                        execution.getStatus().name()));
         System.out.println();
         System.out.print(summary.report());
         long decided = summary.total().read();
@@ -102,7 +104,9 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     /** Sum of each heap pool's peak: an upper bound of the heap the run needed at any moment. */
     private static long peakHeapBytes() {
-        return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return heapPools().stream()
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

@@ -26,7 +26,8 @@ class NightlyRunListener implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         RunSummary summary = runs.finished(
-                execution.getJobInstance().getInstanceId(), execution.getStatus().name());
+                execution.getJobInstance().getInstanceId(),
+                execution.getStatus().name());
         log.info("\n{}", summary.report());
     }
 }

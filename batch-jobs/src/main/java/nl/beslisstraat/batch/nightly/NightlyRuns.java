@@ -65,8 +65,8 @@ public class NightlyRuns {
                             RunCounts::plus);
                 },
                 runId);
-        LocalDate runDate = jdbc.queryForObject(
-                "select run_date from nightly_runs where run_id = ?", LocalDate.class, runId);
+        LocalDate runDate =
+                jdbc.queryForObject("select run_date from nightly_runs where run_id = ?", LocalDate.class, runId);
         Long stillQueued = jdbc.queryForObject("select count(*) from cases where status = 'QUEUED'", Long.class);
         return new RunSummary(runId, runDate, status, byCaseType, stillQueued);
     }

@@ -17,9 +17,16 @@ public record RunSummary(
     /** The report an operator reads at the end of a run. */
     public String report() {
         StringBuilder out = new StringBuilder();
-        out.append("Nightly run ").append(runDate).append(" (run ").append(runId).append("): ").append(status).append('\n');
+        out.append("Nightly run ")
+                .append(runDate)
+                .append(" (run ")
+                .append(runId)
+                .append("): ")
+                .append(status)
+                .append('\n');
         String format = "%-20s %9s %9s %9s %9s %9s %9s%n";
-        out.append(String.format(format, "case type", "read", "granted", "partially", "rejected", "to review", "failed"));
+        out.append(
+                String.format(format, "case type", "read", "granted", "partially", "rejected", "to review", "failed"));
         byCaseType.forEach((caseType, counts) -> out.append(line(format, caseType, counts)));
         out.append(line(format, "total", total()));
         out.append("Still queued: ").append(stillQueued).append('\n');

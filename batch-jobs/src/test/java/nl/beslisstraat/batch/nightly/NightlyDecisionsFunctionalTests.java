@@ -60,7 +60,8 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        RunSummary summary = runs.find(execution.getJobInstance().getInstanceId()).orElseThrow();
+        RunSummary summary =
+                runs.find(execution.getJobInstance().getInstanceId()).orElseThrow();
         RunCounts total = summary.total();
         assertThat(total.read()).isEqualTo(10_003);
         assertThat(total.granted() + total.partiallyGranted() + total.rejected() + total.toReview() + total.failed())
@@ -69,14 +70,19 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
         assertThat(summary.byCaseType().get("DOG_LICENCE").failed()).isEqualTo(1);
         assertThat(summary.stillQueued()).isZero();
         assertThat((double) total.granted() / total.read()).as("share granted").isBetween(0.67, 0.73);
-        assertThat((double) total.rejected() / total.read()).as("share rejected").isBetween(0.13, 0.17);
+        assertThat((double) total.rejected() / total.read())
+                .as("share rejected")
+                .isBetween(0.13, 0.17);
         assertEveryCaseDecidedExactlyOnce(10_003);
         assertThat(count("select count(*) from review_tasks where status = 'OPEN'"))
                 .isEqualTo(total.toReview() + total.failed())
                 .isEqualTo(count("select count(*) from cases where status = 'IN_REVIEW'"));
-        assertThat(count("select count(*) from review_tasks where error like '%DOG_LICENCE%'")).isEqualTo(1);
-        assertThat(count("select count(*) from decisions d join cases c on c.id = d.case_id"
-                        + " where c.input->>'vehicleLength' = 'long' and d.reasons @> '[{\"code\": \"INCOMPLETE_DATA\"}]'"))
+        assertThat(count("select count(*) from review_tasks where error like '%DOG_LICENCE%'"))
+                .isEqualTo(1);
+        assertThat(
+                        count(
+                                "select count(*) from decisions d join cases c on c.id = d.case_id"
+                                        + " where c.input->>'vehicleLength' = 'long' and d.reasons @> '[{\"code\": \"INCOMPLETE_DATA\"}]'"))
                 .isEqualTo(1);
     }
 
@@ -97,10 +103,14 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(decidedBeforeRestart).isBetween(1L, 4_999L);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        assertThat(restarted.getJobInstance().getInstanceId())
+                .isEqualTo(failed.getJobInstance().getInstanceId());
         assertEveryCaseDecidedExactlyOnce(5_000);
-        RunSummary summary = runs.find(restarted.getJobInstance().getInstanceId()).orElseThrow();
-        assertThat(summary.total().read()).as("a restarted run counts each case once").isEqualTo(5_000);
+        RunSummary summary =
+                runs.find(restarted.getJobInstance().getInstanceId()).orElseThrow();
+        assertThat(summary.total().read())
+                .as("a restarted run counts each case once")
+                .isEqualTo(5_000);
     }
 
     @Test
@@ -123,16 +133,27 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
         // then
         assertThat(recovered.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertEveryCaseDecidedExactlyOnce(30_000);
-        assertThat(runs.find(recovered.getJobInstance().getInstanceId()).orElseThrow().total().read())
+        assertThat(runs.find(recovered.getJobInstance().getInstanceId())
+                        .orElseThrow()
+                        .total()
+                        .read())
                 .isEqualTo(30_000);
     }
 
     private void assertEveryCaseDecidedExactlyOnce(long cases) {
         assertThat(count("select count(*) from cases")).isEqualTo(cases);
-        assertThat(count("select count(*) from cases where status = 'QUEUED'")).as("still queued").isZero();
-        assertThat(count("select count(*) from decisions where automated")).as("decisions").isEqualTo(cases);
-        assertThat(count("select count(distinct case_id) from decisions")).as("cases decided").isEqualTo(cases);
-        assertThat(count("select count(*) from audit_log where action = 'CASE_DECIDED'")).as("audit").isEqualTo(cases);
+        assertThat(count("select count(*) from cases where status = 'QUEUED'"))
+                .as("still queued")
+                .isZero();
+        assertThat(count("select count(*) from decisions where automated"))
+                .as("decisions")
+                .isEqualTo(cases);
+        assertThat(count("select count(distinct case_id) from decisions"))
+                .as("cases decided")
+                .isEqualTo(cases);
+        assertThat(count("select count(*) from audit_log where action = 'CASE_DECIDED'"))
+                .as("audit")
+                .isEqualTo(cases);
         assertThat(count("select count(*) from cases c where (c.status = 'IN_REVIEW') <>"
                         + " exists (select 1 from review_tasks t where t.case_id = c.id and t.status = 'OPEN')"))
                 .as("cases in review without a task, or with a task but not in review")
@@ -158,8 +179,12 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     private void awaitDecisions(Process nightlyRun, long atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (count("select count(*) from decisions") < atLeast) {
-            assertThat(nightlyRun.isAlive()).as("nightly run process (see target/killed-run.log)").isTrue();
-            assertThat(System.nanoTime()).as("waited too long for the run to start deciding").isLessThan(deadline);
+            assertThat(nightlyRun.isAlive())
+                    .as("nightly run process (see target/killed-run.log)")
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("waited too long for the run to start deciding")
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }
@@ -172,5 +197,4 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     private void sql(String script) throws IOException {
         jdbc.execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
     }
-
 }

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -69,11 +69,7 @@ public class CaseStore {
         return jdbc.query(
                 "select id, case_type, reference_date, received_at, input::text from cases"
                         + " where status = 'QUEUED' and id > ? and id % ? = ? order by id limit ?",
-                QUEUED_CASE,
-                afterId,
-                slice.of(),
-                slice.index(),
-                limit);
+                QUEUED_CASE, afterId, slice.of(), slice.index(), limit);
     }
 
     public Optional<QueuedCase> find(long id) {

@@ -55,5 +55,4 @@ class EmbeddedPostgresConfiguration {
         pool.setPoolName("embedded-postgres");
         return pool;
     }
-
 }

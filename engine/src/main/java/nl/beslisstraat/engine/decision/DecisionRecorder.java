@@ -100,7 +100,9 @@ public class DecisionRecorder {
 
     private Period decisionPeriod(DecisionOutcome outcome) {
         try {
-            return regulations.inForce(outcome.caseType(), outcome.referenceDate()).decisionDeadline();
+            return regulations
+                    .inForce(outcome.caseType(), outcome.referenceDate())
+                    .decisionDeadline();
         } catch (NoRuleSetInForce unknown) {
             return DEFAULT_DECISION_PERIOD;
         }
@@ -119,6 +121,10 @@ public class DecisionRecorder {
             details.put("error", outcome.error());
         }
         return new AuditEntry(
-                DecisionStore.ENGINE, "CASE_DECIDED", "case", Long.toString(decided.caseId()), json.writeValueAsString(details));
+                DecisionStore.ENGINE,
+                "CASE_DECIDED",
+                "case",
+                Long.toString(decided.caseId()),
+                json.writeValueAsString(details));
     }
 }

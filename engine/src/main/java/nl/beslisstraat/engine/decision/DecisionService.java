@@ -163,10 +163,12 @@ public class DecisionService {
                 Outcome.NEEDS_REVIEW,
                 null,
                 Map.of(
-                        "nl", "Geen van de regels van de verordening was op uw aanvraag van toepassing. Een"
-                                + " behandelaar beslist.",
-                        "en", "None of the rules of the regulation applied to your application. A case handler"
-                                + " will decide."));
+                        "nl",
+                                "Geen van de regels van de verordening was op uw aanvraag van toepassing. Een"
+                                        + " behandelaar beslist.",
+                        "en",
+                                "None of the rules of the regulation applied to your application. A case handler"
+                                        + " will decide."));
         return new DecisionOutcome(
                 rules.caseType(),
                 application.referenceDate(),

@@ -37,7 +37,8 @@ public class ApplicationReader {
         try {
             node = json.readTree(body == null ? "" : body);
         } catch (JacksonException e) {
-            throw new InvalidApplication(List.of(new FieldError("(body)", "is not valid JSON: " + e.getOriginalMessage())));
+            throw new InvalidApplication(
+                    List.of(new FieldError("(body)", "is not valid JSON: " + e.getOriginalMessage())));
         }
         if (node == null || !node.isObject()) {
             throw new InvalidApplication(List.of(new FieldError("(body)", "must be a JSON object")));

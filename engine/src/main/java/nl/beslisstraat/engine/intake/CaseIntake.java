@@ -58,14 +58,15 @@ class CaseIntake {
 
     @Transactional(readOnly = true)
     Optional<CaseFile> caseFile(long id) {
-        return cases.find(id).map(stored -> new CaseFile(
-                stored.id(),
-                stored.caseType(),
-                stored.referenceDate(),
-                stored.receivedAt(),
-                cases.status(id).orElseThrow(),
-                json.readTree(stored.input()),
-                decisions.findFor(id),
-                reviewTasks.openFor(id).stream().findFirst().orElse(null)));
+        return cases.find(id)
+                .map(stored -> new CaseFile(
+                        stored.id(),
+                        stored.caseType(),
+                        stored.referenceDate(),
+                        stored.receivedAt(),
+                        cases.status(id).orElseThrow(),
+                        json.readTree(stored.input()),
+                        decisions.findFor(id),
+                        reviewTasks.openFor(id).stream().findFirst().orElse(null)));
     }
 }

@@ -53,7 +53,8 @@ public final class ExampleCases {
         for (FactField field : ruleSet.factType().getFields()) {
             fields.put(field.getName(), field.getType());
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true)
@@ -96,7 +97,8 @@ public final class ExampleCases {
                 input.put(column, cell); // decimals travel as strings, as the e-services send them
             }
         }
-        Set<String> reasons = new LinkedHashSet<>(Arrays.asList(row.get("reasons").trim().split("\\s+")));
+        Set<String> reasons =
+                new LinkedHashSet<>(Arrays.asList(row.get("reasons").trim().split("\\s+")));
         reasons.remove("");
         LocalDate referenceDate = LocalDate.parse(row.get("referenceDate"));
         return new ExampleCase(

@@ -24,7 +24,10 @@ public class ReviewTaskStore {
                 tasks.size(),
                 (insert, task) -> {
                     insert.setLong(1, task.caseId());
-                    insert.setArray(2, insert.getConnection().createArrayOf("text", task.reasonCodes().toArray()));
+                    insert.setArray(
+                            2,
+                            insert.getConnection()
+                                    .createArrayOf("text", task.reasonCodes().toArray()));
                     insert.setString(3, task.error());
                     insert.setObject(4, task.deadline());
                 });

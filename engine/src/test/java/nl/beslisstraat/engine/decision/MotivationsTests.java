@@ -22,15 +22,18 @@ class MotivationsTests {
 
     @Test
     void keepsTheScaleOfAMeasureAndGroupsLargeAmounts() {
-        assertThat(Motivations.format(new BigDecimal("6.01"), Motivations.DUTCH)).isEqualTo("6,01");
-        assertThat(Motivations.format(new BigDecimal("1234567"), Motivations.DUTCH)).isEqualTo("1.234.567");
+        assertThat(Motivations.format(new BigDecimal("6.01"), Motivations.DUTCH))
+                .isEqualTo("6,01");
+        assertThat(Motivations.format(new BigDecimal("1234567"), Motivations.DUTCH))
+                .isEqualTo("1.234.567");
         assertThat(Motivations.format(new BigDecimal("-1245.5"), Locale.UK)).isEqualTo("-1,245.5");
         assertThat(Motivations.format(new BigDecimal("999"), Locale.UK)).isEqualTo("999");
     }
 
     @Test
     void writesDatesBooleansAndAbsentValuesInWords() {
-        assertThat(Motivations.format(LocalDate.of(2026, 7, 1), Motivations.DUTCH)).isEqualTo("1 juli 2026");
+        assertThat(Motivations.format(LocalDate.of(2026, 7, 1), Motivations.DUTCH))
+                .isEqualTo("1 juli 2026");
         assertThat(Motivations.format(LocalDate.of(2026, 7, 1), Locale.UK)).isEqualTo("1 July 2026");
         assertThat(Motivations.format(true, Motivations.DUTCH)).isEqualTo("ja");
         assertThat(Motivations.format(null, Motivations.DUTCH)).isEqualTo("geen");
@@ -39,7 +42,8 @@ class MotivationsTests {
 
     @Test
     void leavesAnUnknownPlaceholderVisibleRatherThanBlank() {
-        assertThat(Motivations.render("Leges {fee} en {typo}", Map.of("fee", new BigDecimal("240.00")), Motivations.DUTCH))
+        assertThat(Motivations.render(
+                        "Leges {fee} en {typo}", Map.of("fee", new BigDecimal("240.00")), Motivations.DUTCH))
                 .isEqualTo("Leges 240,00 en {typo}");
     }
 }

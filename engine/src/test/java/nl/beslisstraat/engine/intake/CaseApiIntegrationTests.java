@@ -89,13 +89,18 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         JsonNode decision = caseFile.path("decisions").path(0);
         assertThat(decision.path("outcome").asString()).isEqualTo("NEEDS_REVIEW");
         assertThat(decision.path("reasons").path(0).path("code").asString()).isEqualTo("INCOMPLETE_DATA");
-        assertThat(decision.path("reasons").path(0).path("motivation").path("nl").asString())
+        assertThat(decision.path("reasons")
+                        .path(0)
+                        .path("motivation")
+                        .path("nl")
+                        .asString())
                 .contains("vehicleLength")
                 .contains("ontbreekt");
         JsonNode task = caseFile.path("reviewTask");
         assertThat(task.path("reasonCodes").toString()).isEqualTo("[\"INCOMPLETE_DATA\"]");
         LocalDate receivedToday = LocalDate.now(DecisionDeadline.NETHERLANDS);
-        assertThat(task.path("deadline").asString()).isEqualTo(receivedToday.plusWeeks(8).toString());
+        assertThat(task.path("deadline").asString())
+                .isEqualTo(receivedToday.plusWeeks(8).toString());
     }
 
     @Test

@@ -48,16 +48,20 @@ class ExampleCasesTests {
     Stream<DynamicNode> everyRegulationHasAtLeastTwentyFiveExampleCases() {
         return regulations.ruleSets().stream()
                 .map(ruleSet -> DynamicTest.dynamicTest(
-                        ruleSet.version(), () -> assertThat(ExampleCases.of(ruleSet)).hasSizeGreaterThanOrEqualTo(25)));
+                        ruleSet.version(),
+                        () -> assertThat(ExampleCases.of(ruleSet)).hasSizeGreaterThanOrEqualTo(25)));
     }
 
     private static void check(ExampleCase example) {
         DecisionOutcome outcome = decisions.decide(example.application());
 
-        Set<String> reasons = new LinkedHashSet<>(outcome.reasons().stream().map(Reason::code).toList());
+        Set<String> reasons =
+                new LinkedHashSet<>(outcome.reasons().stream().map(Reason::code).toList());
         assertThat(outcome.outcome()).as("outcome of %s", example).isEqualTo(example.expectedOutcome());
         assertThat(reasons).as("reasons of %s", example).containsExactlyInAnyOrderElementsOf(example.expectedReasons());
-        assertThat(comparable(outcome.amounts())).as("amounts of %s", example).isEqualTo(comparable(example.expectedAmounts()));
+        assertThat(comparable(outcome.amounts()))
+                .as("amounts of %s", example)
+                .isEqualTo(comparable(example.expectedAmounts()));
         assertThat(outcome.reasons())
                 .as("every reason of %s is motivated in Dutch and English", example)
                 .allSatisfy(reason -> assertThat(reason.motivation()).containsKeys("nl", "en"));

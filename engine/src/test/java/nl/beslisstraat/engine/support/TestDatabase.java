@@ -52,8 +52,7 @@ public final class TestDatabase {
             container.start();
             log.info("Tests use a Testcontainers PostgreSQL: {}", container.getJdbcUrl());
             return with(
-                    container.getJdbcUrl(),
-                    "user=" + container.getUsername() + "&password=" + container.getPassword());
+                    container.getJdbcUrl(), "user=" + container.getUsername() + "&password=" + container.getPassword());
         }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -68,7 +67,8 @@ public final class TestDatabase {
     private static String ownSchema(String url) {
         String schema = "test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() % 100_000;
         execute(url, "create schema " + schema);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(url, "drop schema if exists " + schema + " cascade")));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> execute(url, "drop schema if exists " + schema + " cascade")));
         return with(url, "currentSchema=" + schema);
     }
 
