@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -55,7 +56,15 @@ public final class TestDatabase {
                     container.getJdbcUrl(), "user=" + container.getUsername() + "&password=" + container.getPassword());
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // Unpack the server binaries in a folder of this user: the default /tmp/embedded-pg may
+            // belong to another user on a shared machine, and then cannot be written.
+            File binaries = new File(
+                    System.getProperty("java.io.tmpdir"),
+                    "beslisstraat-embedded-pg-" + System.getProperty("user.name"));
+            binaries.mkdirs();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(binaries)
+                    .start();
             log.info("Tests use an embedded PostgreSQL on port {}", postgres.getPort());
             return with(postgres.getJdbcUrl("postgres", "postgres"), "");
         } catch (IOException e) {
