@@ -77,7 +77,7 @@ public class DecisionService {
             return noRuleApplied(rules, application, findings);
         }
         Map<String, BigDecimal> amounts = outcome.grants() ? amounts(findings) : Map.of();
-        Map<String, Object> figures = new HashMap<>(rules.factType().getAsMap(facts));
+        Map<String, Object> figures = new HashMap<>(rules.figures(facts));
         figures.putAll(amounts);
 
         List<Reason> reasons = new ArrayList<>();

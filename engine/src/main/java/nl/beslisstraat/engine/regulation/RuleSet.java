@@ -2,6 +2,7 @@ package nl.beslisstraat.engine.regulation;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Map;
 import nl.beslisstraat.rules.CaseFacts;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
@@ -63,8 +64,13 @@ public final class RuleSet {
     }
 
     /** The declared application type whose fields the engine fills from the case input. */
-    public FactType factType() {
+    FactType factType() {
         return factType;
+    }
+
+    /** The application's fields by name, for the figures in a motivation. */
+    public Map<String, Object> figures(CaseFacts application) {
+        return factType.getAsMap(application);
     }
 
     /** The application fact for this rule set, filled from the case input. */
