@@ -1,5 +1,6 @@
 package nl.beslisstraat.batch.nightly;
 
+import java.util.List;
 import nl.beslisstraat.engine.decision.DecidedCase;
 import nl.beslisstraat.engine.decision.DecisionRecorder;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -16,6 +17,6 @@ class DecisionWriter implements ItemWriter<DecidedCase> {
 
     @Override
     public void write(Chunk<? extends DecidedCase> chunk) {
-        recorder.record(java.util.List.copyOf(chunk.getItems()));
+        recorder.record(List.copyOf(chunk.getItems()));
     }
 }

@@ -1,6 +1,8 @@
 package nl.beslisstraat.engine.decision;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +64,8 @@ public class DecisionStore {
                         row.getString("outcome"),
                         row.getBoolean("automated"),
                         row.getString("decided_by"),
-                        row.getObject("decided_at", java.time.OffsetDateTime.class),
-                        row.getObject("reference_date", java.time.LocalDate.class),
+                        row.getObject("decided_at", OffsetDateTime.class),
+                        row.getObject("reference_date", LocalDate.class),
                         row.getString("rule_set_version"),
                         json.readTree(row.getString("reasons")),
                         json.readTree(row.getString("amounts")),

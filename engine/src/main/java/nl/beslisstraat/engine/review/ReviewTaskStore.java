@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.review;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -40,7 +41,7 @@ public class ReviewTaskStore {
                         row.getLong("case_id"),
                         List.of((String[]) row.getArray("reason_codes").getArray()),
                         row.getString("error"),
-                        row.getObject("deadline", java.time.LocalDate.class)),
+                        row.getObject("deadline", LocalDate.class)),
                 caseId);
     }
 }

@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.benchmark;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.beslisstraat.engine.cases.QueuedCase;
@@ -47,7 +48,7 @@ public class DecisionServiceBenchmark {
                         0,
                         example.application().caseType(),
                         example.application().referenceDate(),
-                        java.time.OffsetDateTime.now(),
+                        OffsetDateTime.now(),
                         example.application().input().toString()))
                 .toList();
     }
