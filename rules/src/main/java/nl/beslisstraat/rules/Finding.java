@@ -1,6 +1,7 @@
 package nl.beslisstraat.rules;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ public final class Finding {
     private final Map<String, String> motivations = new LinkedHashMap<>();
     private final Map<String, BigDecimal> amounts = new LinkedHashMap<>();
     private final Map<String, BigDecimal> percentages = new LinkedHashMap<>();
+    private final Map<String, LocalDate> dates = new LinkedHashMap<>();
 
     Finding(String rule) {
         this.rule = rule;
@@ -50,6 +52,11 @@ public final class Finding {
         return Map.copyOf(percentages);
     }
 
+    /** Dates this rule sets, such as the last day a city pass is valid. */
+    public Map<String, LocalDate> dates() {
+        return Map.copyOf(dates);
+    }
+
     void outcome(Outcome outcome) {
         this.outcome = outcome;
     }
@@ -68,5 +75,9 @@ public final class Finding {
 
     void percentage(String name, BigDecimal value) {
         percentages.merge(name, value, BigDecimal::add);
+    }
+
+    void date(String name, LocalDate value) {
+        dates.put(name, value);
     }
 }

@@ -1,6 +1,9 @@
 package nl.beslisstraat.rules;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,8 @@ import java.util.Map;
  * table only ever holds data.
  */
 public final class Findings {
+
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d-M");
 
     private final Map<String, Finding> byRule = new LinkedHashMap<>();
 
@@ -41,6 +46,15 @@ public final class Findings {
     /** Also for DRL rules that compute an amount rather than read it from a cell. */
     public void amount(String rule, String name, BigDecimal value) {
         finding(rule).amount(name, value);
+    }
+
+    /**
+     * A date the outcome sets, as a day ("31-12") of the reference year: a city pass is valid
+     * until 31 December of the year of its reference date.
+     */
+    public void dayOfReferenceYear(String rule, String name, String dayMonth, LocalDate referenceDate) {
+        MonthDay day = MonthDay.parse(dayMonth.trim(), DAY_MONTH);
+        finding(rule).date(name, day.atYear(referenceDate.getYear()));
     }
 
     public List<Finding> all() {

@@ -21,6 +21,6 @@ class CaseDecisionProcessor implements ItemProcessor<QueuedCase, DecidedCase> {
 
     @Override
     public DecidedCase process(QueuedCase queued) {
-        return new DecidedCase(queued.id(), queued.receivedAt(), decisions.decide(queued), runId);
+        return decisions.decide(queued, runId);
     }
 }

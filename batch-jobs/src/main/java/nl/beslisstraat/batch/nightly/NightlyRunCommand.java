@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import nl.beslisstraat.batch.demo.DemoSeeder;
-import nl.beslisstraat.engine.review.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;

@@ -1,11 +1,11 @@
 package nl.beslisstraat.engine.decision;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 
 /**
  * A case and what the rules decided for it, ready to be recorded.
  *
- * @param receivedAt when the application came in; the review deadline counts from it
+ * @param reviewDeadline the legal decision deadline when a person must decide; null otherwise
  * @param runId the nightly run that decided it, or null when decided on request
  */
-public record DecidedCase(long caseId, OffsetDateTime receivedAt, DecisionOutcome outcome, Long runId) {}
+public record DecidedCase(long caseId, DecisionOutcome outcome, LocalDate reviewDeadline, Long runId) {}

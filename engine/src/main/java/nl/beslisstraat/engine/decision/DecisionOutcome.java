@@ -13,6 +13,8 @@ import nl.beslisstraat.rules.Outcome;
  *     when no rule set could be applied
  * @param amounts the amounts the outcome sets (the fee, the remitted amount), in euros, rounded
  *     half-up to cents; empty unless the outcome grants
+ * @param dates the dates the outcome sets (a city pass's last valid day); empty unless it grants
+ * @param normVersion the norm table version the rules read, null when they read none
  * @param firedRules the names of the rules that fired, in firing order
  * @param error why the case could not be decided automatically; null when it was
  */
@@ -22,7 +24,9 @@ public record DecisionOutcome(
         Outcome outcome,
         List<Reason> reasons,
         Map<String, BigDecimal> amounts,
+        Map<String, LocalDate> dates,
         String ruleSetVersion,
+        String normVersion,
         List<String> firedRules,
         String error) {
 
@@ -36,7 +40,16 @@ public record DecisionOutcome(
                         "nl", "Uw aanvraag kon niet automatisch worden beoordeeld. Een behandelaar beslist.",
                         "en", "Your application could not be assessed automatically. A case handler will decide."));
         return new DecisionOutcome(
-                caseType, referenceDate, Outcome.NEEDS_REVIEW, List.of(reason), Map.of(), null, List.of(), error);
+                caseType,
+                referenceDate,
+                Outcome.NEEDS_REVIEW,
+                List.of(reason),
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                List.of(),
+                error);
     }
 
     public boolean failed() {

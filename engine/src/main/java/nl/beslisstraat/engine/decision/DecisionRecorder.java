@@ -1,6 +1,5 @@
 package nl.beslisstraat.engine.decision;
 
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +9,6 @@ import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.cases.CaseStatus;
 import nl.beslisstraat.engine.cases.CaseStore;
-import nl.beslisstraat.engine.regulation.NoRuleSetInForce;
-import nl.beslisstraat.engine.regulation.RegulationCatalog;
-import nl.beslisstraat.engine.review.DecisionDeadline;
 import nl.beslisstraat.engine.review.ReviewTask;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
 import org.slf4j.Logger;
@@ -32,30 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DecisionRecorder {
 
-    /** Awb art. 4:13: eight weeks when the regulation sets no other term. */
-    static final Period DEFAULT_DECISION_PERIOD = Period.ofWeeks(8);
-
     private static final Logger log = LoggerFactory.getLogger(DecisionRecorder.class);
 
     private final CaseStore cases;
     private final DecisionStore decisions;
     private final ReviewTaskStore reviewTasks;
     private final AuditLog audit;
-    private final RegulationCatalog regulations;
     private final JsonMapper json;
 
     public DecisionRecorder(
-            CaseStore cases,
-            DecisionStore decisions,
-            ReviewTaskStore reviewTasks,
-            AuditLog audit,
-            RegulationCatalog regulations,
-            JsonMapper json) {
+            CaseStore cases, DecisionStore decisions, ReviewTaskStore reviewTasks, AuditLog audit, JsonMapper json) {
         this.cases = cases;
         this.decisions = decisions;
         this.reviewTasks = reviewTasks;
         this.audit = audit;
-        this.regulations = regulations;
         this.json = json;
     }
 
@@ -79,7 +65,7 @@ public class DecisionRecorder {
         decisions.insertAutomated(recorded);
         reviewTasks.openAll(recorded.stream()
                 .filter(decidedCase -> decidedCase.outcome().needsReview())
-                .map(this::reviewTask)
+                .map(DecisionRecorder::reviewTask)
                 .toList());
         audit.appendAll(recorded.stream().map(this::auditEntry).toList());
         return recorded;
@@ -89,23 +75,13 @@ public class DecisionRecorder {
         return decided.outcome().needsReview() ? CaseStatus.IN_REVIEW : CaseStatus.DECIDED;
     }
 
-    private ReviewTask reviewTask(DecidedCase decided) {
+    private static ReviewTask reviewTask(DecidedCase decided) {
         DecisionOutcome outcome = decided.outcome();
         return new ReviewTask(
                 decided.caseId(),
                 outcome.reasons().stream().map(Reason::code).distinct().toList(),
                 outcome.error(),
-                DecisionDeadline.of(decided.receivedAt(), decisionPeriod(outcome)));
-    }
-
-    private Period decisionPeriod(DecisionOutcome outcome) {
-        try {
-            return regulations
-                    .inForce(outcome.caseType(), outcome.referenceDate())
-                    .decisionDeadline();
-        } catch (NoRuleSetInForce unknown) {
-            return DEFAULT_DECISION_PERIOD;
-        }
+                decided.reviewDeadline());
     }
 
     private AuditEntry auditEntry(DecidedCase decided) {
@@ -114,6 +90,9 @@ public class DecisionRecorder {
         details.put("outcome", outcome.outcome().name());
         details.put("reasons", outcome.reasons().stream().map(Reason::code).toList());
         details.put("ruleSetVersion", outcome.ruleSetVersion());
+        if (outcome.normVersion() != null) {
+            details.put("normVersion", outcome.normVersion());
+        }
         if (decided.runId() != null) {
             details.put("runId", decided.runId());
         }

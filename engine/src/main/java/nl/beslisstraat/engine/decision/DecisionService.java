@@ -2,6 +2,7 @@ package nl.beslisstraat.engine.decision;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.QueuedCase;
+import nl.beslisstraat.engine.norms.NormCatalog;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
+import nl.beslisstraat.engine.regulation.NormSource;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.rules.CaseFacts;
@@ -33,10 +37,12 @@ public class DecisionService {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RegulationCatalog regulations;
+    private final NormCatalog norms;
     private final JsonMapper json;
 
-    public DecisionService(RegulationCatalog regulations, JsonMapper json) {
+    public DecisionService(RegulationCatalog regulations, NormCatalog norms, JsonMapper json) {
         this.regulations = regulations;
+        this.norms = norms;
         this.json = json;
     }
 
@@ -45,27 +51,54 @@ public class DecisionService {
      * force, an error in a rule) makes it a failed outcome for a reviewer, never an exception: one
      * bad case must not stop a night's run.
      */
-    public DecisionOutcome decide(QueuedCase queued) {
+    public DecidedCase decide(QueuedCase queued, Long runId) {
+        JsonNode input = null;
+        DecisionDeadline deadline = DecisionDeadline.AWB_DEFAULT;
+        DecisionOutcome outcome;
         try {
-            JsonNode input = json.readTree(queued.input());
-            return decide(new CaseApplication(queued.caseType(), queued.referenceDate(), input));
+            input = json.readTree(queued.input());
+            RuleSet rules = regulations.inForce(queued.caseType(), queued.referenceDate());
+            deadline = rules.decisionDeadline();
+            outcome = decide(new CaseApplication(queued.caseType(), queued.referenceDate(), input), rules);
         } catch (RuntimeException e) {
-            return DecisionOutcome.failed(queued.caseType(), queued.referenceDate(), describe(e));
+            outcome = DecisionOutcome.failed(queued.caseType(), queued.referenceDate(), describe(e));
         }
+        LocalDate reviewDeadline = outcome.needsReview() ? deadline.of(queued.receivedAt(), input) : null;
+        return new DecidedCase(queued.id(), outcome, reviewDeadline, runId);
     }
 
+    /** Decides with the rule set and the norm table version in force on the reference date. */
     public DecisionOutcome decide(CaseApplication application) {
-        RuleSet rules = regulations.inForce(application.caseType(), application.referenceDate());
+        return decide(application, regulations.inForce(application.caseType(), application.referenceDate()));
+    }
+
+    private DecisionOutcome decide(CaseApplication application, RuleSet rules) {
+        return decide(application, rules, rules.readsNorms() ? norms.inForce(application.referenceDate()) : null);
+    }
+
+    /**
+     * Decides with the given versions: how a stored decision is recomputed, years later, with
+     * exactly the rules and norms it was taken with.
+     */
+    public DecisionOutcome recompute(CaseApplication application, String ruleSetVersion, String normVersion) {
+        return decide(
+                application,
+                regulations.version(ruleSetVersion),
+                normVersion == null ? null : norms.version(normVersion));
+    }
+
+    private DecisionOutcome decide(CaseApplication application, RuleSet rules, NormSource normTable) {
+        String normVersion = normTable == null ? null : normTable.version();
         List<FieldProblem> problems = rules.inputSchema().check(application.input());
         if (!problems.isEmpty()) {
-            return incomplete(rules, application, problems);
+            return incomplete(rules, normVersion, application, problems);
         }
-        CaseFacts facts = rules.facts(application.referenceDate(), application.input());
+        CaseFacts facts = rules.facts(application.referenceDate(), application.input(), normTable);
         rules.execute(facts);
-        return outcomeOf(rules, application, facts);
+        return outcomeOf(rules, normVersion, application, facts);
     }
 
-    private DecisionOutcome outcomeOf(RuleSet rules, CaseApplication application, CaseFacts facts) {
+    private DecisionOutcome outcomeOf(RuleSet rules, String normVersion, CaseApplication application, CaseFacts facts) {
         List<Finding> findings = facts.getFindings().all();
         Outcome outcome = null;
         for (Finding finding : findings) {
@@ -74,19 +107,20 @@ public class DecisionService {
             }
         }
         if (outcome == null) {
-            return noRuleApplied(rules, application, findings);
+            return noRuleApplied(rules, normVersion, application, findings);
         }
         Map<String, BigDecimal> amounts = outcome.grants() ? amounts(findings) : Map.of();
+        Map<String, LocalDate> dates = outcome.grants() ? dates(findings) : Map.of();
         Map<String, Object> figures = new HashMap<>(rules.figures(facts));
         figures.putAll(amounts);
+        figures.putAll(dates);
 
         List<Reason> reasons = new ArrayList<>();
         for (Finding finding : findings) {
-            // A rejection or referral reports every non-granting reason; a grant its granting ones.
-            if (finding.outcome() != null && finding.outcome().grants() == outcome.grants()) {
+            if (reported(finding, outcome)) {
                 reasons.add(new Reason(
                         finding.reasonCode(),
-                        finding.outcome(),
+                        finding.outcome() == null ? outcome : finding.outcome(),
                         finding.rule(),
                         Motivations.render(finding.motivations(), figures)));
             }
@@ -97,9 +131,17 @@ public class DecisionService {
                 outcome,
                 List.copyOf(reasons),
                 amounts,
+                dates,
                 rules.version(),
+                normVersion,
                 findings.stream().map(Finding::rule).toList(),
                 null);
+    }
+
+    private static Map<String, LocalDate> dates(List<Finding> findings) {
+        Map<String, LocalDate> dates = new LinkedHashMap<>();
+        findings.forEach(finding -> dates.putAll(finding.dates()));
+        return dates;
     }
 
     private static String describe(Throwable error) {
@@ -111,6 +153,18 @@ public class DecisionService {
             description.append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
         }
         return description.toString();
+    }
+
+    /**
+     * A rejection or referral reports every rejecting and referring reason; a grant its granting
+     * reasons and the supplementary ones (a row with a reason but no outcome of its own, such as a
+     * surcharge, which only means something beside a grant).
+     */
+    private static boolean reported(Finding finding, Outcome outcome) {
+        if (finding.outcome() == null) {
+            return finding.reasonCode() != null && outcome.grants();
+        }
+        return finding.outcome().grants() == outcome.grants();
     }
 
     /** Base amounts summed, then raised by the summed percentages, then rounded once, half-up. */
@@ -129,7 +183,8 @@ public class DecisionService {
         return amounts;
     }
 
-    private static DecisionOutcome incomplete(RuleSet rules, CaseApplication application, List<FieldProblem> problems) {
+    private static DecisionOutcome incomplete(
+            RuleSet rules, String normVersion, CaseApplication application, List<FieldProblem> problems) {
         Map<String, String> titles = rules.inputSchema().titles();
         List<Reason> reasons = problems.stream()
                 .map(problem -> new Reason(
@@ -151,13 +206,16 @@ public class DecisionService {
                 Outcome.NEEDS_REVIEW,
                 reasons,
                 Map.of(),
+                Map.of(),
                 rules.version(),
+                normVersion,
                 List.of(),
                 null);
     }
 
     /** A table with a gap: no row matched. Never guess; let a person decide. */
-    private static DecisionOutcome noRuleApplied(RuleSet rules, CaseApplication application, List<Finding> findings) {
+    private static DecisionOutcome noRuleApplied(
+            RuleSet rules, String normVersion, CaseApplication application, List<Finding> findings) {
         Reason reason = new Reason(
                 Reason.NO_RULE_APPLIED,
                 Outcome.NEEDS_REVIEW,
@@ -175,7 +233,9 @@ public class DecisionService {
                 Outcome.NEEDS_REVIEW,
                 List.of(reason),
                 Map.of(),
+                Map.of(),
                 rules.version(),
+                normVersion,
                 findings.stream().map(Finding::rule).toList(),
                 null);
     }

@@ -32,8 +32,8 @@ public class DecisionStore {
         CopyIn.copy(
                 dataSource,
                 "decisions",
-                "case_id, outcome, automated, decided_by, reference_date, rule_set_version, reasons, amounts,"
-                        + " fired_rules, error, run_id",
+                "case_id, outcome, automated, decided_by, reference_date, rule_set_version, norm_version, reasons,"
+                        + " amounts, dates, fired_rules, error, run_id",
                 decided,
                 decidedCase -> {
                     DecisionOutcome outcome = decidedCase.outcome();
@@ -44,8 +44,10 @@ public class DecisionStore {
                         ENGINE,
                         outcome.referenceDate(),
                         outcome.ruleSetVersion(),
+                        outcome.normVersion(),
                         json.writeValueAsString(outcome.reasons()),
                         json.writeValueAsString(plain(outcome.amounts())),
+                        json.writeValueAsString(outcome.dates()),
                         json.writeValueAsString(outcome.firedRules()),
                         outcome.error(),
                         decidedCase.runId()
@@ -56,7 +58,7 @@ public class DecisionStore {
     public List<StoredDecision> findFor(long caseId) {
         return jdbc.query(
                 "select id, case_id, outcome, automated, decided_by, decided_at, reference_date, rule_set_version,"
-                        + " reasons::text, amounts::text, fired_rules::text, error, run_id"
+                        + " norm_version, reasons::text, amounts::text, dates::text, fired_rules::text, error, run_id"
                         + " from decisions where case_id = ? order by id",
                 (row, n) -> new StoredDecision(
                         row.getLong("id"),
@@ -67,8 +69,10 @@ public class DecisionStore {
                         row.getObject("decided_at", OffsetDateTime.class),
                         row.getObject("reference_date", LocalDate.class),
                         row.getString("rule_set_version"),
+                        row.getString("norm_version"),
                         json.readTree(row.getString("reasons")),
                         json.readTree(row.getString("amounts")),
+                        json.readTree(row.getString("dates")),
                         json.readTree(row.getString("fired_rules")),
                         row.getString("error"),
                         row.getObject("run_id", Long.class)),

@@ -17,8 +17,10 @@ public record StoredDecision(
         OffsetDateTime decidedAt,
         LocalDate referenceDate,
         String ruleSetVersion,
+        String normVersion,
         JsonNode reasons,
         JsonNode amounts,
+        JsonNode dates,
         JsonNode firedRules,
         String error,
         Long runId) {}

@@ -5,7 +5,6 @@ import java.util.Optional;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.cases.QueuedCase;
-import nl.beslisstraat.engine.decision.DecidedCase;
 import nl.beslisstraat.engine.decision.DecisionRecorder;
 import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.decision.DecisionStore;
@@ -52,7 +51,7 @@ class CaseIntake {
     long decideNow(CaseApplication application) {
         long id = cases.enqueue(application);
         QueuedCase queued = cases.find(id).orElseThrow();
-        recorder.record(List.of(new DecidedCase(id, queued.receivedAt(), decisionService.decide(queued), null)));
+        recorder.record(List.of(decisionService.decide(queued, null)));
         return id;
     }
 

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads a regulation's example cases from its CSV file, the way a policy officer writes them:
  * one row per case, columns {@code case}, {@code referenceDate}, the input fields by their contract
  * names, {@code outcome}, {@code reasons} (codes separated by spaces) and one column per expected
- * amount (such as {@code fee}). An empty cell is an absent value.
+ * amount or date the outcome sets (such as {@code fee}, {@code validUntil}). An empty cell is an
+ * absent value; {@code null} is a value sent as empty (JSON null).
  */
 public final class ExampleCases {
 
@@ -51,7 +51,9 @@ public final class ExampleCases {
     static List<ExampleCase> read(RuleSet ruleSet, Reader csv, String source) throws IOException {
         Map<String, Class<?>> fields = new LinkedHashMap<>();
         for (FactField field : ruleSet.factType().getFields()) {
-            fields.put(field.getName(), field.getType());
+            if (ruleSet.inputSchema().titles().containsKey(field.getName())) {
+                fields.put(field.getName(), field.getType());
+            }
         }
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
@@ -63,6 +65,17 @@ public final class ExampleCases {
         List<ExampleCase> cases = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(csv, format)) {
             List<String> header = parser.getHeaderNames();
+            RegulationDescriptor regulation = ruleSet.descriptor();
+            for (String column : header) {
+                if (!RESERVED.contains(column)
+                        && !fields.containsKey(column)
+                        && !regulation.amounts().contains(column)
+                        && !regulation.dates().contains(column)) {
+                    throw new IllegalArgumentException(
+                            source + ": column '" + column + "' is neither an input field of " + ruleSet.caseType()
+                                    + " nor an amount or date its outcome sets");
+                }
+            }
             for (CSVRecord row : parser) {
                 try {
                     cases.add(exampleCase(ruleSet, fields, header, row));
@@ -81,6 +94,7 @@ public final class ExampleCases {
         input.put("caseType", ruleSet.caseType());
         input.put("referenceDate", row.get("referenceDate"));
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        Map<String, LocalDate> dates = new LinkedHashMap<>();
         for (String column : header) {
             String cell = row.get(column);
             if (RESERVED.contains(column) || cell.isEmpty()) {
@@ -88,25 +102,41 @@ public final class ExampleCases {
             }
             Class<?> type = fields.get(column);
             if (type == null) {
-                amounts.put(column, new BigDecimal(cell));
+                if (ruleSet.descriptor().dates().contains(column)) {
+                    dates.put(column, LocalDate.parse(cell));
+                } else {
+                    amounts.put(column, new BigDecimal(cell));
+                }
+            } else if (cell.equals("null")) {
+                input.putNull(column); // sent, but empty: "no zone" rather than "zone not given"
             } else if (type == boolean.class || type == Boolean.class) {
-                input.put(column, Boolean.parseBoolean(cell));
+                input.put(column, bool(column, cell));
             } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
                 input.put(column, Long.parseLong(cell));
             } else {
-                input.put(column, cell); // decimals travel as strings, as the e-services send them
+                input.put(column, cell); // decimals, dates and times travel as strings, as the e-services send them
             }
         }
-        Set<String> reasons =
-                new LinkedHashSet<>(Arrays.asList(row.get("reasons").trim().split("\\s+")));
+        List<String> reasons =
+                new ArrayList<>(Arrays.asList(row.get("reasons").trim().split("\\s+")));
         reasons.remove("");
+        reasons.sort(null);
         LocalDate referenceDate = LocalDate.parse(row.get("referenceDate"));
         return new ExampleCase(
                 row.get("case"),
                 row.getParser().getCurrentLineNumber(),
                 new CaseApplication(ruleSet.caseType(), referenceDate, input),
                 Outcome.valueOf(row.get("outcome").trim()),
-                reasons,
-                amounts);
+                List.copyOf(reasons),
+                amounts,
+                dates);
+    }
+
+    private static boolean bool(String column, String cell) {
+        return switch (cell) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(column + ": '" + cell + "' is not true or false");
+        };
     }
 }

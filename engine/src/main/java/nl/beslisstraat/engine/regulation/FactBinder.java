@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import nl.beslisstraat.rules.CaseFacts;
 import org.kie.api.definition.type.FactField;
@@ -21,10 +22,14 @@ final class FactBinder {
     private final FactType factType;
     private final List<Binding> bindings;
 
-    FactBinder(FactType factType) {
+    /**
+     * @param inputFields the fields the input schema declares; only these are read from the
+     *     input, so an application can never set a field the rules work out themselves
+     */
+    FactBinder(FactType factType, Set<String> inputFields) {
         this.factType = factType;
         this.bindings = factType.getFields().stream()
-                .filter(field -> !field.getName().equals("referenceDate"))
+                .filter(field -> inputFields.contains(field.getName()))
                 .map(field -> new Binding(field, reader(factType, field)))
                 .toList();
     }

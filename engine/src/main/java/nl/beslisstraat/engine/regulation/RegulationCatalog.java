@@ -31,6 +31,7 @@ public class RegulationCatalog {
     private static final Logger log = LoggerFactory.getLogger(RegulationCatalog.class);
 
     private final Map<String, NavigableMap<LocalDate, RuleSet>> byCaseType = new ConcurrentHashMap<>();
+    private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
 
     @Autowired
     public RegulationCatalog(JsonMapper json) {
@@ -41,17 +42,20 @@ public class RegulationCatalog {
         RuleSetCompiler compiler = new RuleSetCompiler();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver(classLoader).getResources(REGULATIONS)) {
-                long started = System.nanoTime();
                 RegulationDescriptor regulation = describe(json, resource);
-                RuleSet ruleSet = compiler.compile(regulation, classLoader);
-                byCaseType
-                        .computeIfAbsent(ruleSet.caseType(), type -> new TreeMap<>())
-                        .put(ruleSet.effectiveFrom(), ruleSet);
-                log.info(
-                        "Compiled rule set {} (in force from {}) in {} ms",
-                        ruleSet.version(),
-                        ruleSet.effectiveFrom(),
-                        (System.nanoTime() - started) / 1_000_000);
+                for (RegulationDescriptor.Version version : regulation.versions()) {
+                    long started = System.nanoTime();
+                    RuleSet ruleSet = compiler.compile(regulation, version, classLoader);
+                    byCaseType
+                            .computeIfAbsent(ruleSet.caseType(), type -> new TreeMap<>())
+                            .put(ruleSet.effectiveFrom(), ruleSet);
+                    byVersion.put(ruleSet.version(), ruleSet);
+                    log.info(
+                            "Compiled rule set {} (in force from {}) in {} ms",
+                            ruleSet.version(),
+                            ruleSet.effectiveFrom(),
+                            (System.nanoTime() - started) / 1_000_000);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the regulations on the classpath", e);
@@ -71,6 +75,18 @@ public class RegulationCatalog {
 
     public boolean knows(String caseType) {
         return caseType != null && byCaseType.containsKey(caseType);
+    }
+
+    /**
+     * A rule set by its recorded version ({@code PARKING_PERMIT/2026.1}), to recompute a decision
+     * exactly as it was taken. Versions are never replaced, only added.
+     */
+    public RuleSet version(String ruleSetVersion) {
+        RuleSet ruleSet = ruleSetVersion == null ? null : byVersion.get(ruleSetVersion);
+        if (ruleSet == null) {
+            throw new IllegalArgumentException("Unknown rule set version " + ruleSetVersion);
+        }
+        return ruleSet;
     }
 
     /** The rule set in force for the case type on the reference date (peildatum). */

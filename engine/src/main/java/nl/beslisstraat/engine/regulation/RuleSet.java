@@ -1,7 +1,7 @@
 package nl.beslisstraat.engine.regulation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.Map;
 import nl.beslisstraat.rules.CaseFacts;
 import org.kie.api.KieBase;
@@ -18,13 +18,19 @@ public final class RuleSet {
     private static final int SESSION_POOL_SIZE = 4;
 
     private final RegulationDescriptor descriptor;
+    private final RegulationDescriptor.Version version;
     private final InputSchema inputSchema;
     private final FactType factType;
     private final FactBinder factBinder;
     private final StatelessKieSession session;
 
-    RuleSet(RegulationDescriptor descriptor, InputSchema inputSchema, KieBase kieBase) {
+    RuleSet(
+            RegulationDescriptor descriptor,
+            RegulationDescriptor.Version version,
+            InputSchema inputSchema,
+            KieBase kieBase) {
         this.descriptor = descriptor;
+        this.version = version;
         this.inputSchema = inputSchema;
         String type = descriptor.factType();
         int dot = type.lastIndexOf('.');
@@ -33,7 +39,7 @@ public final class RuleSet {
             throw new IllegalStateException(
                     descriptor.caseType() + ": fact type " + type + " is not declared in its rules");
         }
-        this.factBinder = new FactBinder(factType);
+        this.factBinder = new FactBinder(factType, inputSchema.titles().keySet());
         // Pooled: a stateless execute then resets a kept session instead of building a new one.
         this.session = kieBase.newKieSessionsPool(SESSION_POOL_SIZE).newStatelessKieSession();
     }
@@ -44,15 +50,24 @@ public final class RuleSet {
 
     /** Case type and version, as recorded on every decision: {@code PARKING_PERMIT/2026.1}. */
     public String version() {
-        return descriptor.caseType() + "/" + descriptor.ruleSetVersion();
+        return label(descriptor.caseType(), version.version());
+    }
+
+    static String label(String caseType, String version) {
+        return caseType + "/" + version;
     }
 
     public LocalDate effectiveFrom() {
-        return descriptor.effectiveFrom();
+        return version.effectiveFrom();
     }
 
-    public Period decisionDeadline() {
-        return descriptor.decisionDeadline();
+    public DecisionDeadline decisionDeadline() {
+        return descriptor.decisionDeadline() == null ? DecisionDeadline.AWB_DEFAULT : descriptor.decisionDeadline();
+    }
+
+    /** Whether the rules read amounts from the norm table. */
+    public boolean readsNorms() {
+        return !descriptor.norms().isEmpty();
     }
 
     public RegulationDescriptor descriptor() {
@@ -73,9 +88,22 @@ public final class RuleSet {
         return factType.getAsMap(application);
     }
 
-    /** The application fact for this rule set, filled from the case input. */
-    public CaseFacts facts(LocalDate referenceDate, JsonNode input) {
-        return factBinder.bind(referenceDate, input);
+    /**
+     * The application fact for this rule set, filled from the case input and, for the norm
+     * fields the regulation declares, from the norm table version given.
+     */
+    public CaseFacts facts(LocalDate referenceDate, JsonNode input, NormSource norms) {
+        CaseFacts facts = factBinder.bind(referenceDate, input);
+        for (RegulationDescriptor.NormBinding binding : descriptor.norms()) {
+            BigDecimal amount = norms.amount(binding.norm(), key -> text(input.get(key)), referenceDate)
+                    .orElseThrow(() -> new NormMissing(binding.norm(), norms.version(), referenceDate));
+            factType.set(facts, binding.field(), amount);
+        }
+        return facts;
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     /** Fires the rules on one application; the findings end up on the fact itself. */

@@ -5,6 +5,8 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -23,19 +25,19 @@ final class RuleSetCompiler {
     private final KieServices kieServices = KieServices.Factory.get();
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-    RuleSet compile(RegulationDescriptor regulation, ClassLoader resources) {
+    RuleSet compile(RegulationDescriptor regulation, RegulationDescriptor.Version version, ClassLoader resources) {
         ReleaseId releaseId = kieServices.newReleaseId(
-                "nl.beslisstraat.rulesets",
-                regulation.caseType().toLowerCase().replace('_', '-'),
-                regulation.ruleSetVersion());
+                "nl.beslisstraat.rulesets", regulation.caseType().toLowerCase().replace('_', '-'), version.version());
         KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
-        for (String rule : regulation.rules()) {
+        List<String> rules = new ArrayList<>(regulation.facts());
+        rules.addAll(version.rules());
+        for (String rule : rules) {
             // Drools picks the parser from the name: a table must be called *.drl.xlsx or *.drl.csv.
             files.write("src/main/resources/" + regulation.resource(rule), read(resources, regulation.resource(rule)));
         }
         KieBuilder builder = kieServices.newKieBuilder(files).buildAll();
         if (builder.getResults().hasMessages(Message.Level.ERROR)) {
-            throw new RuleSetCompilationException(regulation.caseType() + " " + regulation.ruleSetVersion()
+            throw new RuleSetCompilationException(RuleSet.label(regulation.caseType(), version.version())
                     + " does not compile:\n"
                     + builder.getResults().getMessages(Message.Level.ERROR).stream()
                             .map(Message::toString)
@@ -48,7 +50,7 @@ final class RuleSetCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleSet(regulation, schema, container.getKieBase());
+        return new RuleSet(regulation, version, schema, container.getKieBase());
     }
 
     private static byte[] read(ClassLoader resources, String path) {

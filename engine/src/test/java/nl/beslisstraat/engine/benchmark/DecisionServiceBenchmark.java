@@ -4,8 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.beslisstraat.engine.cases.QueuedCase;
-import nl.beslisstraat.engine.decision.DecisionOutcome;
+import nl.beslisstraat.engine.decision.DecidedCase;
 import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +42,7 @@ public class DecisionServiceBenchmark {
     public void compileRules() {
         JsonMapper json = JsonMapper.builder().build();
         RegulationCatalog regulations = new RegulationCatalog(json);
-        decisions = new DecisionService(regulations, json);
+        decisions = new DecisionService(regulations, new NormCatalog(List.of(NormCatalog.bundled())), json);
         cases = regulations.ruleSets().stream()
                 .flatMap(ruleSet -> ExampleCases.of(ruleSet).stream())
                 .map(example -> new QueuedCase(
@@ -54,8 +55,8 @@ public class DecisionServiceBenchmark {
     }
 
     @Benchmark
-    public DecisionOutcome decideOneStoredCase() {
+    public DecidedCase decideOneStoredCase() {
         QueuedCase queued = cases.get(next++ % cases.size());
-        return decisions.decide(queued);
+        return decisions.decide(queued, null);
     }
 }

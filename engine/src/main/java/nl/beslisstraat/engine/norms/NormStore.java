@@ -1,0 +1,70 @@
+package nl.beslisstraat.engine.norms;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The norm_versions and norm_amounts tables: insert-only, like decisions. */
+@Repository
+class NormStore {
+
+    private static final TypeReference<Map<String, String>> KEYS = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    NormStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(NormVersion version, String createdBy) {
+        jdbc.update(
+                "insert into norm_versions (version, effective_from, note, created_by) values (?, ?, ?, ?)",
+                version.version(),
+                version.effectiveFrom(),
+                version.note(),
+                createdBy);
+        jdbc.batchUpdate(
+                "insert into norm_amounts (version, norm, keys, valid_from, valid_until, amount)"
+                        + " values (?, ?, ?::jsonb, ?, ?, ?)",
+                version.amounts(),
+                500,
+                (insert, row) -> {
+                    insert.setString(1, version.version());
+                    insert.setString(2, row.norm());
+                    insert.setString(3, json.writeValueAsString(row.keys()));
+                    insert.setObject(4, row.validFrom());
+                    insert.setObject(5, row.validUntil());
+                    insert.setBigDecimal(6, row.amount());
+                });
+    }
+
+    List<NormVersion> all() {
+        Map<String, List<NormAmount>> amounts = new LinkedHashMap<>();
+        jdbc.query(
+                "select version, norm, keys::text, valid_from, valid_until, amount from norm_amounts order by version, id",
+                row -> {
+                    amounts.computeIfAbsent(row.getString("version"), v -> new ArrayList<>())
+                            .add(new NormAmount(
+                                    row.getString("norm"),
+                                    json.readValue(row.getString("keys"), KEYS),
+                                    row.getObject("valid_from", LocalDate.class),
+                                    row.getObject("valid_until", LocalDate.class),
+                                    row.getBigDecimal("amount")));
+                });
+        return jdbc.query(
+                "select version, effective_from, note from norm_versions order by effective_from",
+                (row, n) -> new NormVersion(
+                        row.getString("version"),
+                        row.getObject("effective_from", LocalDate.class),
+                        row.getString("note"),
+                        amounts.getOrDefault(row.getString("version"), List.of())));
+    }
+}

@@ -1,0 +1,40 @@
+package nl.beslisstraat.engine.norms;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.beslisstraat.engine.regulation.NormSource;
+
+/**
+ * One version of the norm table: all its rows, in force for reference dates from {@code
+ * effectiveFrom} until the next version takes over. Immutable.
+ */
+public record NormVersion(String version, LocalDate effectiveFrom, String note, List<NormAmount> amounts)
+        implements NormSource {
+
+    public NormVersion {
+        amounts = List.copyOf(amounts);
+    }
+
+    @Override
+    public Optional<BigDecimal> amount(String norm, Function<String, String> keyValue, LocalDate date) {
+        return amounts.stream()
+                .filter(row -> row.norm().equals(norm) && row.validOn(date) && matches(row.keys(), keyValue))
+                .map(NormAmount::amount)
+                .findFirst();
+    }
+
+    private static boolean matches(Map<String, String> keys, Function<String, String> keyValue) {
+        return keys.entrySet().stream().allMatch(key -> key.getValue().equals(keyValue.apply(key.getKey())));
+    }
+
+    /** The norms of this version, by name, in the order of the table. */
+    public Map<String, List<NormAmount>> byNorm() {
+        return amounts.stream()
+                .collect(Collectors.groupingBy(NormAmount::norm, java.util.LinkedHashMap::new, Collectors.toList()));
+    }
+}
