@@ -4,9 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import nl.beslisstraat.batch.demo.DemoSeeder;
+import nl.beslisstraat.batch.recompute.RecomputeCommand;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -21,12 +24,15 @@ import org.springframework.stereotype.Component;
  *
  * <pre>
  * java -jar beslisstraat-batch.jar [--run-date=2026-11-30] [--recover] [--demo=10000]
+ * java -jar beslisstraat-batch.jar --recompute [--run-id=12]
  * </pre>
  *
  * <ul>
  *   <li>{@code --run-date}: the night to run (default: today in the Netherlands); one run per date.
  *   <li>{@code --recover}: the last run for that date was killed; mark it failed and finish it.
  *   <li>{@code --demo=N}: first queue N synthetic applications, then run.
+ *   <li>{@code --recompute}: recompute stored decisions instead of running (see {@link
+ *       RecomputeCommand}).
  * </ul>
  *
  * It prints the run's summary, throughput and peak heap, and exits 0 when the run completed.
@@ -35,20 +41,35 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "beslisstraat.command-line.enabled", havingValue = "true", matchIfMissing = true)
 class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
+    static final String RECOMPUTE = "recompute";
+
     private final NightlyRunLauncher launcher;
     private final NightlyRuns runs;
     private final DemoSeeder demo;
+    private final RecomputeCommand recompute;
     private int exitCode;
 
-    NightlyRunCommand(NightlyRunLauncher launcher, NightlyRuns runs, DemoSeeder demo) {
+    NightlyRunCommand(NightlyRunLauncher launcher, NightlyRuns runs, DemoSeeder demo, RecomputeCommand recompute) {
         this.launcher = launcher;
         this.runs = runs;
         this.demo = demo;
+        this.recompute = recompute;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        Optional<LocalDate> requestedDate = option(args, "run-date").map(LocalDate::parse);
+        if (args.containsOption(RECOMPUTE)) {
+            exitCode = recompute.run(option(args, "run-id").map(Long::valueOf).orElse(null));
+            return;
+        }
+        Optional<LocalDate> requestedDate;
+        try {
+            requestedDate = option(args, "run-date").map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            System.out.println("--run-date: '" + e.getParsedString() + "' is not a date such as 2026-11-30");
+            exitCode = 2;
+            return;
+        }
         LocalDate runDate = requestedDate.orElse(LocalDate.now(DecisionDeadline.NETHERLANDS));
         int demoCases = option(args, "demo").map(Integer::parseInt).orElse(0);
         // Each demo is a run of its own, unless the operator named the date to (re)run.
@@ -58,6 +79,7 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
             demo.seed(demoCases);
         }
         resetPeakHeap();
+        LocalDateTime launched = LocalDateTime.now();
         long started = System.nanoTime();
         JobExecution execution;
         try {
@@ -75,13 +97,16 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         System.out.println();
         System.out.print(summary.report());
         long decided = summary.total().read();
-        System.out.printf(
-                "Throughput: %,d cases in %.1f s = %,.0f cases/s; peak heap used %,d MiB (max heap %,d MiB)%n",
-                decided,
-                seconds,
-                decided / Math.max(seconds, 1e-9),
-                peakHeapBytes() >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+        if (execution.getCreateTime().isBefore(launched)) {
+            System.out.println("This run had completed already; nothing was decided now.");
+        } else
+            System.out.printf(
+                    "Throughput: %,d cases in %.1f s = %,.0f cases/s; peak heap used %,d MiB (max heap %,d MiB)%n",
+                    decided,
+                    seconds,
+                    decided / Math.max(seconds, 1e-9),
+                    peakHeapBytes() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
         exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
         if (demoCases > 0) {
             demo.printWhatToLookAtNext();

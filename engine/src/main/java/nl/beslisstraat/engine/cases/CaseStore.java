@@ -60,11 +60,6 @@ public class CaseStore {
      * The next queued cases after {@code afterId}, in id order. Keyset paging: every call is a
      * short query of its own, so no transaction or cursor is held open across a night's run.
      */
-    public List<QueuedCase> nextQueued(long afterId, int limit) {
-        return nextQueued(afterId, limit, QueueSlice.WHOLE);
-    }
-
-    /** As {@link #nextQueued(long, int)}, within one slice of the queue (cases whose id falls in it). */
     public List<QueuedCase> nextQueued(long afterId, int limit, QueueSlice slice) {
         return jdbc.query(
                 "select id, case_type, reference_date, received_at, input::text from cases"
@@ -72,20 +67,20 @@ public class CaseStore {
                 QUEUED_CASE, afterId, slice.of(), slice.index(), limit);
     }
 
-    public Optional<QueuedCase> find(long id) {
+    public Optional<StoredCase> find(long id) {
         return jdbc
                 .query(
-                        "select id, case_type, reference_date, received_at, input::text from cases where id = ?",
-                        QUEUED_CASE,
+                        "select id, case_type, reference_date, received_at, status, input::text from cases where id = ?",
+                        (row, n) -> new StoredCase(
+                                row.getLong("id"),
+                                row.getString("case_type"),
+                                row.getObject("reference_date", LocalDate.class),
+                                row.getObject("received_at", OffsetDateTime.class),
+                                CaseStatus.valueOf(row.getString("status")),
+                                row.getString("input")),
                         id)
                 .stream()
                 .findFirst();
-    }
-
-    public Optional<CaseStatus> status(long id) {
-        return jdbc.queryForList("select status from cases where id = ?", String.class, id).stream()
-                .findFirst()
-                .map(CaseStatus::valueOf);
     }
 
     /**

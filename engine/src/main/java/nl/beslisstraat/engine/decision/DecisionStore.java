@@ -80,7 +80,7 @@ public class DecisionStore {
     }
 
     /** Amounts travel as decimal strings ("240.00"), never as binary floating point. */
-    private static Map<String, String> plain(Map<String, BigDecimal> amounts) {
+    static Map<String, String> plain(Map<String, BigDecimal> amounts) {
         Map<String, String> plain = new LinkedHashMap<>();
         amounts.forEach((name, value) -> plain.put(name, value.toPlainString()));
         return plain;

@@ -2,13 +2,17 @@ package nl.beslisstraat.engine.intake;
 
 import java.net.URI;
 import java.util.Map;
+import nl.beslisstraat.engine.decision.Recomputation;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -17,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>{@code POST /api/cases}: queue an application for the nightly run; 202 with its id.
  *   <li>{@code POST /api/cases/decide-now}: decide it at once; 201 with the case and decision.
- *   <li>{@code GET /api/cases/{id}}: the case with its status, decisions and review task.
+ *   <li>{@code GET /api/cases/{id}}: the case with its status, decisions and review task;
+ *       motivations in Dutch, or in English with {@code ?lang=en} or {@code Accept-Language: en}.
+ *   <li>{@code GET /api/cases/{id}/recomputation}: the automated decision recomputed from the stored
+ *       input with its recorded rule-set and norm versions, and any difference.
  * </ul>
  *
  * The body is read as text and parsed by {@link ApplicationReader}, so that every contract error
@@ -29,10 +36,12 @@ class CaseController {
 
     private final ApplicationReader reader;
     private final CaseIntake intake;
+    private final Recomputation recomputation;
 
-    CaseController(ApplicationReader reader, CaseIntake intake) {
+    CaseController(ApplicationReader reader, CaseIntake intake, Recomputation recomputation) {
         this.reader = reader;
         this.intake = intake;
+        this.recomputation = recomputation;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,14 +53,28 @@ class CaseController {
     }
 
     @PostMapping(path = "/decide-now", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CaseFile> decideNow(@RequestBody(required = false) String body) {
+    ResponseEntity<CaseFile> decideNow(
+            @RequestBody(required = false) String body,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         long id = intake.decideNow(reader.read(body));
         return ResponseEntity.created(URI.create("/api/cases/" + id))
-                .body(intake.caseFile(id).orElseThrow());
+                .body(intake.caseFile(id, MotivationLanguage.choose(lang, acceptLanguage))
+                        .orElseThrow());
     }
 
+    /** The case; motivations in Dutch unless English is asked for ({@code ?lang=en} or Accept-Language). */
     @GetMapping("/{id}")
-    ResponseEntity<CaseFile> caseFile(@PathVariable long id) {
-        return ResponseEntity.of(intake.caseFile(id));
+    ResponseEntity<CaseFile> caseFile(
+            @PathVariable long id,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return ResponseEntity.of(intake.caseFile(id, MotivationLanguage.choose(lang, acceptLanguage)));
+    }
+
+    /** Recomputes the case's automated decision from its stored input and recorded versions. */
+    @GetMapping("/{id}/recomputation")
+    ResponseEntity<Recomputation.Result> recomputation(@PathVariable long id) {
+        return ResponseEntity.of(recomputation.ofCase(id));
     }
 }

@@ -50,22 +50,25 @@ class CaseIntake {
     @Transactional
     long decideNow(CaseApplication application) {
         long id = cases.enqueue(application);
-        QueuedCase queued = cases.find(id).orElseThrow();
+        QueuedCase queued = cases.find(id).orElseThrow().asQueued();
         recorder.record(List.of(decisionService.decide(queued, null)));
         return id;
     }
 
+    /** The case with its decisions, their motivation in the language asked for ("nl" or "en"). */
     @Transactional(readOnly = true)
-    Optional<CaseFile> caseFile(long id) {
+    Optional<CaseFile> caseFile(long id, String language) {
         return cases.find(id)
                 .map(stored -> new CaseFile(
                         stored.id(),
                         stored.caseType(),
                         stored.referenceDate(),
                         stored.receivedAt(),
-                        cases.status(id).orElseThrow(),
+                        stored.status(),
                         json.readTree(stored.input()),
-                        decisions.findFor(id),
+                        decisions.findFor(id).stream()
+                                .map(decision -> MotivationLanguage.of(decision, language))
+                                .toList(),
                         reviewTasks.openFor(id).stream().findFirst().orElse(null)));
     }
 }

@@ -37,6 +37,8 @@ public record DecisionDeadline(Period afterReceipt, WorkingDaysBefore workingDay
             }
             return AWB_DEFAULT.of(receivedAt, input);
         }
-        return receivedAt.atZoneSameInstant(NETHERLANDS).toLocalDate().plus(afterReceipt);
+        // A term ending on a weekend or holiday runs on to the next working day (Atw art. 1).
+        return WorkingDays.onOrAfter(
+                receivedAt.atZoneSameInstant(NETHERLANDS).toLocalDate().plus(afterReceipt));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.rules.calendar.WorkingDays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,12 +67,28 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(decision.path("amounts").path("fee").asString()).isEqualTo("240.00");
         JsonNode reason = decision.path("reasons").path(0);
         assertThat(reason.path("code").asString()).isEqualTo("PERMIT_GRANTED");
-        assertThat(reason.path("motivation").path("nl").asString()).contains("EUR 240,00 per jaar");
-        assertThat(reason.path("motivation").path("en").asString()).contains("EUR 240.00 per year");
+        assertThat(reason.path("motivation").asString()).contains("EUR 240,00 per jaar");
+        long id = caseFile.path("id").asLong();
+        JsonNode inEnglish = json.readTree(get("/api/cases/" + id + "?lang=en").body());
+        assertThat(inEnglish
+                        .path("decisions")
+                        .path(0)
+                        .path("reasons")
+                        .path(0)
+                        .path("motivation")
+                        .asString())
+                .contains("EUR 240.00 per year");
+        JsonNode byHeader = json.readTree(
+                get("/api/cases/" + id, "Accept-Language", "en-GB,en;q=0.9").body());
+        assertThat(byHeader.path("decisions")
+                        .path(0)
+                        .path("reasons")
+                        .path(0)
+                        .path("language")
+                        .asString())
+                .isEqualTo("en");
         assertThat(decision.path("firedRules").toString()).contains("Art. 7 lid 1: verlenen zone A");
         assertThat(caseFile.path("reviewTask").isNull()).isTrue();
-
-        long id = caseFile.path("id").asLong();
         assertThat(jdbc.queryForObject(
                         "select count(*) from audit_log where subject_type = 'case' and subject_id = ? and action = 'CASE_DECIDED'",
                         Long.class,
@@ -81,6 +98,8 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
 
     @Test
     void sendsAnApplicationWithoutVehicleLengthToReviewNamingTheField() throws Exception {
+        LocalDate receivedToday = LocalDate.now(DecisionDeadline.NETHERLANDS);
+
         HttpResponse<String> response = post("/api/cases/decide-now", payload("parking-permit-length-missing.json"));
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -89,18 +108,13 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         JsonNode decision = caseFile.path("decisions").path(0);
         assertThat(decision.path("outcome").asString()).isEqualTo("NEEDS_REVIEW");
         assertThat(decision.path("reasons").path(0).path("code").asString()).isEqualTo("INCOMPLETE_DATA");
-        assertThat(decision.path("reasons")
-                        .path(0)
-                        .path("motivation")
-                        .path("nl")
-                        .asString())
-                .contains("vehicleLength")
-                .contains("ontbreekt");
+        assertThat(decision.path("reasons").path(0).path("motivation").asString())
+                .contains("'lengte voertuig' (vehicleLength) ontbreekt");
         JsonNode task = caseFile.path("reviewTask");
         assertThat(task.path("reasonCodes").toString()).isEqualTo("[\"INCOMPLETE_DATA\"]");
-        LocalDate receivedToday = LocalDate.now(DecisionDeadline.NETHERLANDS);
+        // eight weeks after receipt, on to the next working day when that is a weekend or holiday
         assertThat(task.path("deadline").asString())
-                .isEqualTo(receivedToday.plusWeeks(8).toString());
+                .isEqualTo(WorkingDays.onOrAfter(receivedToday.plusWeeks(8)).toString());
     }
 
     @Test
@@ -149,6 +163,39 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void recomputesAStoredDecisionAndReportsWhatDiffers() throws Exception {
+        long id = json.readTree(post("/api/cases/decide-now", payload("parking-permit-zone-a.json"))
+                        .body())
+                .path("id")
+                .asLong();
+        JsonNode identical =
+                json.readTree(get("/api/cases/" + id + "/recomputation").body());
+        assertThat(identical.path("identical").asBoolean()).isTrue();
+        assertThat(identical.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.1");
+
+        // a decision whose stored fee no longer follows from its input and rules
+        long tampered = jdbc.queryForObject(
+                "insert into cases (case_type, reference_date, input, status)"
+                        + " select case_type, reference_date, input, 'DECIDED' from cases where id = ? returning id",
+                Long.class,
+                id);
+        jdbc.update(
+                "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
+                        + " reasons, amounts, fired_rules)"
+                        + " select ?, outcome, true, decided_by, reference_date, rule_set_version, reasons,"
+                        + " '{\"fee\": \"999.00\"}', fired_rules from decisions where case_id = ?",
+                tampered,
+                id);
+        JsonNode different =
+                json.readTree(get("/api/cases/" + tampered + "/recomputation").body());
+        assertThat(different.path("identical").asBoolean()).isFalse();
+        assertThat(different.path("differences").toString())
+                .contains("amounts")
+                .contains("999.00")
+                .contains("240.00");
+    }
+
+    @Test
     void answersNotFoundForAnUnknownCase() throws Exception {
         assertThat(get("/api/cases/987654321").statusCode()).isEqualTo(404);
     }
@@ -166,12 +213,13 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String payload(String name) {

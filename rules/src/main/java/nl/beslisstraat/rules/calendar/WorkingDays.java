@@ -41,6 +41,18 @@ public final class WorkingDays {
         return day;
     }
 
+    /**
+     * The day itself when it is a working day, else the next working day: a term that ends on a
+     * Saturday, Sunday or general holiday runs on to the next working day (Atw art. 1).
+     */
+    public static LocalDate onOrAfter(LocalDate day) {
+        LocalDate working = day;
+        while (!isWorkingDay(working)) {
+            working = working.plusDays(1);
+        }
+        return working;
+    }
+
     public static boolean isWorkingDay(LocalDate day) {
         DayOfWeek weekday = day.getDayOfWeek();
         return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY && !isGeneralHoliday(day);

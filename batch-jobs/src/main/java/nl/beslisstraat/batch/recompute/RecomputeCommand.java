@@ -1,0 +1,50 @@
+package nl.beslisstraat.batch.recompute;
+
+import java.util.concurrent.atomic.AtomicLong;
+import nl.beslisstraat.engine.decision.Recomputation;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --recompute [--run-id=N]}: recomputes every stored automated decision (or those of one
+ * nightly run) from its stored input with its recorded rule-set and norm versions, prints each
+ * difference, and ends with the counts. Exit code 0 when every decision came out identical.
+ */
+@Component
+public class RecomputeCommand {
+
+    private static final int PRINTED_DIFFERENCES = 20;
+
+    private final Recomputation recomputation;
+
+    RecomputeCommand(Recomputation recomputation) {
+        this.recomputation = recomputation;
+    }
+
+    public int run(Long runId) {
+        AtomicLong identical = new AtomicLong();
+        AtomicLong different = new AtomicLong();
+        AtomicLong notRecomputable = new AtomicLong();
+        recomputation.all(runId, result -> {
+            if (!result.recomputable() && result.differences().isEmpty()) {
+                notRecomputable.incrementAndGet(); // a failed decision: no rule set was applied
+            } else if (result.identical()) {
+                identical.incrementAndGet();
+            } else {
+                if (different.incrementAndGet() <= PRINTED_DIFFERENCES) {
+                    System.out.printf(
+                            "case %d (decision %d, %s, norms %s) differs:%n",
+                            result.caseId(), result.decisionId(), result.ruleSetVersion(), result.normVersion());
+                    result.differences().forEach(difference -> System.out.println("  " + difference));
+                }
+            }
+        });
+        System.out.printf(
+                "Recomputed %,d decisions%s: %,d identical, %,d different; %,d failed decisions not recomputable%n",
+                identical.get() + different.get(),
+                runId == null ? "" : " of run " + runId,
+                identical.get(),
+                different.get(),
+                notRecomputable.get());
+        return different.get() == 0 ? 0 : 1;
+    }
+}
