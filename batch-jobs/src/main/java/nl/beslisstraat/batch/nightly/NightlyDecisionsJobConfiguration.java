@@ -73,8 +73,8 @@ public class NightlyDecisionsJobConfiguration {
     @StepScope
     QueuedCaseReader queuedCaseReader(
             CaseStore cases,
-            @Value("#{stepExecutionContext['slice']}") int slice,
-            @Value("#{stepExecutionContext['slices']}") int slices,
+            @Value("#{stepExecutionContext['" + QueuePartitioner.SLICE + "']}") int slice,
+            @Value("#{stepExecutionContext['" + QueuePartitioner.SLICES + "']}") int slices,
             @Value("${beslisstraat.nightly.chunk-size:1000}") int pageSize) {
         return new QueuedCaseReader(cases, new QueueSlice(slice, slices), pageSize);
     }

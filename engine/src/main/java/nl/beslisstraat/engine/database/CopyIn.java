@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 /**
  * Bulk insert with PostgreSQL's COPY, inside the caller's transaction. A nightly run writes
@@ -18,6 +20,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * one INSERT per row costs, and that server time is what bounds a run.
  */
 public final class CopyIn {
+
+    private static final SQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
     private CopyIn() {}
 
@@ -47,7 +51,11 @@ public final class CopyIn {
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
                     .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", reader);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            // Translated like JdbcTemplate does, so a refused row reads as a data integrity error
+            // and a lost connection as a resource failure.
+            throw TRANSLATOR.translate("COPY into " + table, null, e);
+        } catch (IOException e) {
             throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

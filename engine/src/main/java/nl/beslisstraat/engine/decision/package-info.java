@@ -6,7 +6,9 @@
  * nl.beslisstraat.engine.decision.DecisionRecorder}).
  *
  * <p>Combining findings follows DOMAIN.md: REJECTED wins over NEEDS_REVIEW, which wins over
- * GRANTED; every fired reason is reported; amounts are rounded half-up to cents at the end.
- * Proved by {@code ExampleCasesTests} and {@code DecisionServiceTests}.
+ * PARTIALLY_GRANTED and GRANTED; a rejection or referral reports every rejecting and referring
+ * reason that fired, a grant its granting and supplementary reasons; amounts are rounded half-up
+ * to cents at the end. Proved by {@code ExampleCasesTests}, {@code MotivationsTests} and, for
+ * recomputation, {@code CaseApiIntegrationTests} and {@code ReferenceDateFunctionalTests}.
  */
 package nl.beslisstraat.engine.decision;

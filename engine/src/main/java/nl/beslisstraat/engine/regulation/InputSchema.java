@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class InputSchema {
 
+    /** The field name under which a problem with the input as a whole is reported. */
+    public static final String WHOLE_INPUT = "(body)";
+
     private final Schema schema;
     private final Map<String, String> titles;
 
@@ -48,17 +51,21 @@ public final class InputSchema {
     }
 
     private static FieldProblem toProblem(Error error) {
-        if ("required".equals(error.getKeyword())) {
+        String location = error.getInstanceLocation().toString();
+        String field = topLevelField(location);
+        boolean topLevel = !field.isEmpty() && location.endsWith(field) && location.length() - field.length() <= 2;
+        if ("required".equals(error.getKeyword()) && field.isEmpty()) {
             return FieldProblem.missing(error.getProperty());
         }
-        String field = topLevelField(error.getInstanceLocation().toString());
+        if (field.isEmpty()) {
+            return FieldProblem.invalid(WHOLE_INPUT, error.getMessage());
+        }
         JsonNode value = error.getInstanceNode();
-        if (value == null || value.isNull() || value.isMissingNode()) {
+        if (topLevel && (value == null || value.isNull() || value.isMissingNode())) {
             return FieldProblem.missing(field);
         }
         // The validator prefixes its message with the location; the field is reported on its own.
         String message = error.getMessage();
-        String location = error.getInstanceLocation().toString();
         if (message.startsWith(location + ": ")) {
             message = message.substring(location.length() + 2);
         }

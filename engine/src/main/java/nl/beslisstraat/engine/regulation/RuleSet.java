@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One compiled version of a regulation's rules, ready to decide cases. Built once; thread-safe:
- * every {@link #execute} runs in its own short-lived session of the shared KieBase.
+ * every {@link #execute} runs in a session of its own, taken from a small pool and reset after
+ * use, so no state carries over from one case to the next.
  */
 public final class RuleSet {
 

@@ -5,6 +5,8 @@
  *
  * <p>A regulation is data: its {@code regulation.json} names the fact type, the rule resources,
  * the input schema (JSON Schema) and the example cases. Nothing here knows a particular case type.
- * Proved by {@code RegulationCatalogTests} and, rule by rule, by {@code ExampleCasesTests}.
+ * Proved rule by rule by {@code ExampleCasesTests}, the schema check by {@code InputSchemaTests},
+ * versions by reference date by {@code ReferenceDateFunctionalTests} (batch-jobs) and deadlines by
+ * {@code DecisionDeadlineTests}.
  */
 package nl.beslisstraat.engine.regulation;

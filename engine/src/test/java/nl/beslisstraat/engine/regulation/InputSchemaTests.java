@@ -1,0 +1,64 @@
+package nl.beslisstraat.engine.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.List;
+import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Missing data goes to a reviewer, malformed data is refused at intake: the schema check must tell
+ * the two apart, field by field.
+ */
+class InputSchemaTests {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final InputSchema schema =
+            new InputSchema(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(InputSchemaTests.class.getResourceAsStream("/schemas/sample.schema.json")));
+
+    @Test
+    void anAbsentRequiredFieldIsMissing() {
+        assertThat(check("{\"kind\": \"A\"}"))
+                .containsExactly(new FieldProblem("amount", true, "amount: is required but missing"));
+    }
+
+    @Test
+    void aNullWhereAValueIsNeededIsMissingButANullThatIsAllowedIsFine() {
+        assertThat(check("{\"amount\": null, \"kind\": null}"))
+                .extracting(FieldProblem::field, FieldProblem::missing)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("amount", true));
+    }
+
+    @Test
+    void aWrongTypeOrBoundIsInvalidAndNamesTheField() {
+        List<FieldProblem> problems = check("{\"amount\": -1, \"kind\": \"C\"}");
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("amount", "kind");
+        assertThat(problems).noneMatch(FieldProblem::missing);
+        assertThat(problems.get(0).message()).doesNotStartWith("/amount");
+    }
+
+    @Test
+    void aProblemInsideAFieldBelongsToThatFieldAndIsInvalidNotMissing() {
+        List<FieldProblem> problems = check("{\"amount\": 1, \"kind\": \"A\", \"address\": {\"street\": null}}");
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("address");
+        assertThat(problems.get(0).missing()).isFalse();
+    }
+
+    @Test
+    void anInputThatIsNoObjectIsAProblemOfTheWholeInput() {
+        assertThat(check("[1, 2]")).extracting(FieldProblem::field).containsExactly(InputSchema.WHOLE_INPUT);
+    }
+
+    @Test
+    void readsTheDutchTitlesOfTheFields() {
+        assertThat(schema.titles()).containsEntry("amount", "bedrag").containsEntry("kind", "kind");
+    }
+
+    private List<FieldProblem> check(String input) {
+        return schema.check(json.readTree(input));
+    }
+}
