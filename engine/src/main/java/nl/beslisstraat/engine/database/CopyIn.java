@@ -62,6 +62,16 @@ public final class CopyIn {
         }
     }
 
+    private static boolean needsEscaping(String string) {
+        for (int i = 0; i < string.length(); i++) {
+            char c = string.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** COPY text format: \N is NULL; backslash, tab, newline and carriage return are escaped. */
     static void appendValue(StringBuilder text, Object value) {
         if (value == null) {
@@ -69,6 +79,10 @@ public final class CopyIn {
             return;
         }
         String string = value.toString();
+        if (!needsEscaping(string)) {
+            text.append(string); // the common case, and far cheaper than a character at a time
+            return;
+        }
         for (int i = 0; i < string.length(); i++) {
             char c = string.charAt(i);
             switch (c) {
