@@ -1,9 +1,13 @@
 package nl.beslisstraat.batch.demo;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.security.Role;
+import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,12 +17,47 @@ public class DemoSeeder {
 
     private static final int SLICE = 5_000;
 
+    private static final List<DemoUser> USERS = List.of(
+            new DemoUser("beleid", "Bea Beleid", Role.POLICY_OFFICER),
+            new DemoUser("behandelaar", "Bas Behandelaar", Role.REVIEWER),
+            new DemoUser("behandelaar2", "Bo Behandelaar", Role.REVIEWER),
+            new DemoUser("beheer", "Ben Beheer", Role.SCHEDULER),
+            new DemoUser("audit", "Ada Audit", Role.AUDITOR),
+            new DemoUser("eloket", "E-loket", Role.INTAKE));
+
+    private record DemoUser(String username, String name, Role role) {}
+
     private final CaseStore cases;
     private final JdbcTemplate jdbc;
+    private final UserAccounts accounts;
+    private final SecureRandom random = new SecureRandom();
 
-    DemoSeeder(CaseStore cases, JdbcTemplate jdbc) {
+    DemoSeeder(CaseStore cases, JdbcTemplate jdbc, UserAccounts accounts) {
         this.cases = cases;
         this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    /**
+     * One user per role with a fresh random password, printed once: the demo's way in. Running the
+     * demo again gives new passwords.
+     */
+    public void createUsers() {
+        System.out.println("Demo users (new passwords on every demo run):");
+        for (DemoUser user : USERS) {
+            String password = password();
+            accounts.save(user.username(), user.name(), password, Set.of(user.role()), "demo");
+            System.out.printf("  %-14s %-16s %s%n", user.role(), user.username(), password);
+        }
+    }
+
+    private String password() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     public void seed(int count) {
@@ -39,15 +78,16 @@ public class DemoSeeder {
                 "\n",
                 jdbc.queryForList(
                         "select distinct on (d.outcome) '    ' || rpad(d.outcome, 13) || 'case ' || d.case_id"
-                                + " || '  http://localhost:8080/api/cases/' || d.case_id"
+                                + " || '  curl -u audit:<password> http://localhost:8080/api/cases/' || d.case_id"
                                 + " from decisions d order by d.outcome, d.id desc",
                         String.class));
         System.out.println("""
 
                 What to look at next
-                  1. Start the engine's REST API on the same embedded database (in another terminal):
+                  1. Start the engine (web pages and REST API) on the same embedded database:
                        java -jar engine/target/engine-0.1.0-SNAPSHOT-exec.jar
-                  2. Open a decided case, with its motivation and the rules that fired:
+                  2. Sign in at http://localhost:8080 as behandelaar (the reviewer above) and work the queue,
+                     or as audit for the dashboard. The API takes the same users (HTTP Basic), such as:
                 %s
                   3. Read docs/operations.md (nightly runs, restarts) and docs/architecture.md (how a case flows).
                   4. Run the demo again to queue and decide more; the embedded database keeps everything

@@ -109,6 +109,8 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
                     Runtime.getRuntime().maxMemory() >> 20);
         exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
         if (demoCases > 0) {
+            System.out.println();
+            demo.createUsers();
             demo.printWhatToLookAtNext();
         }
     }

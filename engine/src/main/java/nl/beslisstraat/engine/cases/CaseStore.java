@@ -103,6 +103,16 @@ public class CaseStore {
                 (row, n) -> row.getLong(1)));
     }
 
+    /** Moves one case from one status to another; false when it was not in {@code from}. */
+    public boolean move(long id, CaseStatus from, CaseStatus to) {
+        return jdbc.update(
+                        "update cases set status = ?, status_changed_at = now() where id = ? and status = ?",
+                        to.name(),
+                        id,
+                        from.name())
+                == 1;
+    }
+
     private static QueuedCase queuedCase(ResultSet row, int rowNumber) throws SQLException {
         return new QueuedCase(
                 row.getLong("id"),

@@ -55,6 +55,33 @@ public class DecisionStore {
                 });
     }
 
+    /**
+     * Records a reviewer's decision beside the engine's advice: not automated, by this person,
+     * with their own motivation, closing the review task it refers to.
+     */
+    public void insertByReviewer(
+            long caseId,
+            long reviewTaskId,
+            String reviewer,
+            String outcome,
+            LocalDate referenceDate,
+            String motivation) {
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("code", "REVIEWER_DECISION");
+        reason.put("outcome", outcome);
+        reason.put("rule", null);
+        reason.put("motivation", Map.of("nl", motivation, "en", motivation));
+        jdbc.update(
+                "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons, amounts,"
+                        + " fired_rules, review_task_id) values (?, ?, false, ?, ?, ?::jsonb, '{}', '[]', ?)",
+                caseId,
+                outcome,
+                reviewer,
+                referenceDate,
+                json.writeValueAsString(List.of(reason)),
+                reviewTaskId);
+    }
+
     public List<StoredDecision> findFor(long caseId) {
         return jdbc.query(
                 "select id, case_id, outcome, automated, decided_by, decided_at, reference_date, rule_set_version,"

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Motivations are stored in Dutch and English; a reader gets one: Dutch by default, English when
  * asked for. The figures were filled in when the decision was taken, in each language's notation.
  */
-final class MotivationLanguage {
+public final class MotivationLanguage {
 
     static final String DUTCH = "nl";
     static final String ENGLISH = "en";
@@ -18,12 +18,12 @@ final class MotivationLanguage {
     private MotivationLanguage() {}
 
     /** {@code ?lang=} wins; else the first language of Accept-Language; Dutch unless that is English. */
-    static String choose(String lang, String acceptLanguage) {
+    public static String choose(String lang, String acceptLanguage) {
         String asked = lang != null ? lang : acceptLanguage;
         return asked != null && asked.trim().toLowerCase().startsWith(ENGLISH) ? ENGLISH : DUTCH;
     }
 
-    static StoredDecision of(StoredDecision decision, String language) {
+    public static StoredDecision of(StoredDecision decision, String language) {
         ArrayNode reasons = JsonNodeFactory.instance.arrayNode();
         for (JsonNode reason : decision.reasons()) {
             ObjectNode copy = ((ObjectNode) reason).deepCopy();

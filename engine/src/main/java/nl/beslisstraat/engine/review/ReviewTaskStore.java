@@ -34,6 +34,48 @@ public class ReviewTaskStore {
                 });
     }
 
+    /** Claims an open, unclaimed task; false when somebody holds it already or it is closed. */
+    public boolean claim(long taskId, String reviewer) {
+        return jdbc.update(
+                        "update review_tasks set claimed_by = ?, claimed_at = now()"
+                                + " where id = ? and status = 'OPEN' and claimed_by is null",
+                        reviewer,
+                        taskId)
+                == 1;
+    }
+
+    /** Gives back a task this reviewer holds; false when they do not hold it. */
+    public boolean release(long taskId, String reviewer) {
+        return jdbc.update(
+                        "update review_tasks set claimed_by = null, claimed_at = null"
+                                + " where id = ? and status = 'OPEN' and claimed_by = ?",
+                        taskId,
+                        reviewer)
+                == 1;
+    }
+
+    /** Closes a task this reviewer holds; false when they do not hold it (any more). */
+    public boolean close(long taskId, String reviewer) {
+        return jdbc.update(
+                        "update review_tasks set status = 'CLOSED', closed_by = ?, closed_at = now()"
+                                + " where id = ? and status = 'OPEN' and claimed_by = ?",
+                        reviewer,
+                        taskId,
+                        reviewer)
+                == 1;
+    }
+
+    /** Opens a task for an objection (bezwaar) against a decided case; returns its id. */
+    public long openObjection(long caseId, String note, LocalDate deadline) {
+        return jdbc.queryForObject(
+                "insert into review_tasks (case_id, reason_codes, kind, note, deadline)"
+                        + " values (?, array['OBJECTION'], 'OBJECTION', ?, ?) returning id",
+                Long.class,
+                caseId,
+                note,
+                deadline);
+    }
+
     public List<ReviewTask> openFor(long caseId) {
         return jdbc.query(
                 "select case_id, reason_codes, error, deadline from review_tasks where case_id = ? and status = 'OPEN'",

@@ -12,8 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.TestUsers;
 import nl.beslisstraat.rules.calendar.WorkingDays;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseApiIntegrationTests extends DatabaseIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private String user = TestUsers.INTAKE;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -37,6 +41,14 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @BeforeEach
+    void users() {
+        TestUsers.ensure(accounts);
+    }
 
     @Test
     void queuesAnApplicationForTheNightlyRun() throws Exception {
@@ -168,9 +180,12 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
                         .body())
                 .path("id")
                 .asLong();
+        user = TestUsers.AUDITOR;
         JsonNode identical =
                 json.readTree(get("/api/cases/" + id + "/recomputation").body());
-        assertThat(identical.path("identical").asBoolean()).isTrue();
+        assertThat(identical.path("identical").asBoolean())
+                .as(identical.toString())
+                .isTrue();
         assertThat(identical.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.1");
 
         // a decision whose stored fee no longer follows from its input and rules
@@ -207,6 +222,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", basic(user))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -215,11 +231,17 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", basic(user))
                 .GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        String credentials = user + ":" + TestUsers.password(user);
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String payload(String name) {

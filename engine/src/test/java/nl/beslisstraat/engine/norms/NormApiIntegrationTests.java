@@ -3,8 +3,11 @@ package nl.beslisstraat.engine.norms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,9 +33,19 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    UserAccounts accounts;
+
+    @BeforeEach
+    void users() {
+        TestUsers.ensure(accounts);
+    }
+
     @Test
     void aNewNormVersionDecidesCasesDatedFromItsEffectiveDateAndLeavesEarlierOnesAlone() {
-        Http http = new Http(port);
+        Http http = new Http(port).as(TestUsers.INTAKE);
+        Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
+        Http auditor = new Http(port).as(TestUsers.AUDITOR);
 
         // 1680.00 is above 130 % of 1271.15 (1652.495) but within 130 % of 1300.00 (1690.00)
         HttpResponse<String> before =
@@ -40,7 +53,7 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(decision(before).path("outcome").asString()).isEqualTo("REJECTED");
         assertThat(decision(before).path("normVersion").asString()).isEqualTo("2026.1");
 
-        HttpResponse<String> added = http.post(
+        HttpResponse<String> added = officer.post(
                 "/api/norms?version=2027.1&effectiveFrom=2027-01-01&note=Norm%202027",
                 "text/csv", Http.resource("norms/norms-2027.csv"));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
@@ -56,7 +69,7 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(in2026.path("outcome").asString()).isEqualTo("REJECTED");
         assertThat(in2026.path("normVersion").asString()).isEqualTo("2026.1");
 
-        assertThat(json.readTree(http.get("/api/norms").body()).findValuesAsString("version"))
+        assertThat(json.readTree(officer.get("/api/norms").body()).findValuesAsString("version"))
                 .containsExactly("2026.1", "2027.1");
         assertThat(jdbc.queryForObject(
                         "select count(*) from audit_log where action = 'NORM_VERSION_ADDED' and subject_id = '2027.1'",
@@ -65,14 +78,14 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
         // the decision taken before the new version still recomputes identically with its own norms
         long firstCase = json.readTree(before.body()).path("id").asLong();
         JsonNode recomputed = json.readTree(
-                http.get("/api/cases/" + firstCase + "/recomputation").body());
+                auditor.get("/api/cases/" + firstCase + "/recomputation").body());
         assertThat(recomputed.path("identical").asBoolean()).isTrue();
         assertThat(recomputed.path("normVersion").asString()).isEqualTo("2026.1");
     }
 
     @Test
     void refusesABrokenNormTableNamingLineAndColumnAndChangesNothing() {
-        Http http = new Http(port);
+        Http http = new Http(port).as(TestUsers.POLICY_OFFICER);
         long versionsBefore = jdbc.queryForObject("select count(*) from norm_versions", Long.class);
 
         HttpResponse<String> refused = http.post(

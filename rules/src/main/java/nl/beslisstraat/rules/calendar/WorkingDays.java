@@ -29,6 +29,18 @@ public final class WorkingDays {
         return count;
     }
 
+    /** The date {@code days} working days after {@code date}. */
+    public static LocalDate after(LocalDate date, int days) {
+        LocalDate day = date;
+        for (int left = days; left > 0; ) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
     /** The date {@code days} working days before {@code date}: the last day to act in time. */
     public static LocalDate before(LocalDate date, int days) {
         LocalDate day = date;

@@ -1,0 +1,87 @@
+package nl.beslisstraat.engine.security;
+
+import static nl.beslisstraat.engine.security.Role.AUDITOR;
+import static nl.beslisstraat.engine.security.Role.INTAKE;
+import static nl.beslisstraat.engine.security.Role.POLICY_OFFICER;
+import static nl.beslisstraat.engine.security.Role.REVIEWER;
+import static nl.beslisstraat.engine.security.Role.SCHEDULER;
+
+import java.util.Arrays;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every endpoint and page with the roles that may use it. Two chains: the REST API (HTTP Basic,
+ * no session, no CSRF because no cookie authenticates it) and the web pages (sign-in form,
+ * session, CSRF on every form). What is not listed is denied, so a new endpoint is closed until
+ * somebody decides who may use it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**", "/v3/api-docs/**")
+                .authorizeHttpRequests(
+                        paths -> paths.requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/decide-now")
+                                .hasRole(INTAKE.name())
+                                .requestMatchers(HttpMethod.GET, "/api/cases/*/recomputation")
+                                .hasAnyRole(roles(AUDITOR, POLICY_OFFICER))
+                                .requestMatchers(HttpMethod.POST, "/api/cases/*/objection")
+                                .hasRole(REVIEWER.name())
+                                .requestMatchers(HttpMethod.GET, "/api/cases/*")
+                                .hasAnyRole(roles(INTAKE, REVIEWER, AUDITOR, POLICY_OFFICER))
+                                .requestMatchers(HttpMethod.GET, "/api/norms", "/api/norms/*")
+                                .hasAnyRole(roles(POLICY_OFFICER, AUDITOR, REVIEWER))
+                                .requestMatchers(HttpMethod.POST, "/api/norms")
+                                .hasRole(POLICY_OFFICER.name())
+                                .requestMatchers(HttpMethod.GET, "/api/review/**")
+                                .hasAnyRole(roles(REVIEWER, AUDITOR))
+                                .requestMatchers(HttpMethod.POST, "/api/review/**")
+                                .hasRole(REVIEWER.name())
+                                .requestMatchers(HttpMethod.GET, "/api/dashboard")
+                                .hasAnyRole(roles(REVIEWER, SCHEDULER, AUDITOR, POLICY_OFFICER))
+                                .requestMatchers(HttpMethod.GET, "/v3/api-docs/**")
+                                .authenticated()
+                                .anyRequest()
+                                .denyAll())
+                .httpBasic(basic -> {})
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(
+                        paths -> paths.requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.GET, "/actuator/health")
+                                .permitAll()
+                                .requestMatchers("/review", "/review/**")
+                                .hasRole(REVIEWER.name())
+                                .requestMatchers(HttpMethod.GET, "/dashboard")
+                                .hasAnyRole(roles(REVIEWER, SCHEDULER, AUDITOR, POLICY_OFFICER))
+                                .requestMatchers(HttpMethod.GET, "/", "/swagger-ui.html", "/swagger-ui/**")
+                                .authenticated()
+                                .anyRequest()
+                                .denyAll())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+
+    private static String[] roles(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

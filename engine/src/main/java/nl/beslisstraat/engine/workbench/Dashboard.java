@@ -1,0 +1,59 @@
+package nl.beslisstraat.engine.workbench;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The figures on the dashboard: per case type and day, how many cases the engine decided without
+ * a person (the automation rate); and how large and how late the review queue is.
+ */
+@Repository
+public class Dashboard {
+
+    static final int DAYS = 14;
+
+    /** Automated decisions of one case type on one day. */
+    public record DayRate(LocalDate day, String caseType, long decided, long automated) {
+
+        public double rate() {
+            return decided == 0 ? 0 : (double) automated / decided;
+        }
+    }
+
+    /** The whole picture. */
+    public record Figures(List<DayRate> automation, long queueSize, long overdue, long dueSoon) {}
+
+    private final JdbcTemplate jdbc;
+
+    Dashboard(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Figures figures() {
+        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
+        List<DayRate> automation = jdbc.query(
+                "select (d.decided_at at time zone 'Europe/Amsterdam')::date as day, c.case_type,"
+                        + " count(*) as decided, count(*) filter (where d.outcome <> 'NEEDS_REVIEW') as automated"
+                        + " from decisions d join cases c on c.id = d.case_id"
+                        + " where d.automated and d.decided_at >= now() - make_interval(days => ?)"
+                        + " group by 1, 2 order by 1, 2",
+                (row, n) -> new DayRate(
+                        row.getObject("day", LocalDate.class),
+                        row.getString("case_type"),
+                        row.getLong("decided"),
+                        row.getLong("automated")),
+                DAYS);
+        long queue = jdbc.queryForObject("select count(*) from review_tasks where status = 'OPEN'", Long.class);
+        long overdue = jdbc.queryForObject(
+                "select count(*) from review_tasks where status = 'OPEN' and deadline < ?", Long.class, today);
+        long dueSoon = jdbc.queryForObject(
+                "select count(*) from review_tasks where status = 'OPEN' and deadline >= ? and deadline <= ?",
+                Long.class,
+                today,
+                nl.beslisstraat.rules.calendar.WorkingDays.after(today, Urgency.SOON_WORKING_DAYS));
+        return new Figures(automation, queue, overdue, dueSoon);
+    }
+}

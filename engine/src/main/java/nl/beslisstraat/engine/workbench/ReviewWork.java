@@ -1,0 +1,161 @@
+package nl.beslisstraat.engine.workbench;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.beslisstraat.engine.audit.AuditEntry;
+import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.cases.CaseStatus;
+import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.cases.StoredCase;
+import nl.beslisstraat.engine.decision.DecisionStore;
+import nl.beslisstraat.engine.decision.StoredDecision;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.review.ReviewTaskStore;
+import nl.beslisstraat.rules.Outcome;
+import nl.beslisstraat.rules.calendar.WorkingDays;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a reviewer does with a task: claim it (one reviewer at a time), release it, decide it
+ * with a written motivation, and reopen a decided case on objection. Each step is one
+ * transaction with its audit entry; the engine's advice is never changed, the reviewer's decision
+ * is stored beside it.
+ */
+@Service
+public class ReviewWork {
+
+    /** A written motivation worth the name: a few words at least (Awb art. 3:46). */
+    static final int MINIMUM_MOTIVATION = 10;
+    /** Awb art. 7:10: an objection is decided within six weeks. */
+    static final Period OBJECTION_TERM = Period.ofWeeks(6);
+
+    private final ReviewTaskStore tasks;
+    private final CaseStore cases;
+    private final DecisionStore decisions;
+    private final AuditLog audit;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    ReviewWork(
+            ReviewTaskStore tasks,
+            CaseStore cases,
+            DecisionStore decisions,
+            AuditLog audit,
+            JdbcTemplate jdbc,
+            JsonMapper json) {
+        this.tasks = tasks;
+        this.cases = cases;
+        this.decisions = decisions;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional
+    public void claim(long taskId, String reviewer) {
+        if (!tasks.claim(taskId, reviewer)) {
+            String holder = holder(taskId);
+            throw new ReviewRefused(
+                    holder == null
+                            ? "Taak " + taskId + " is niet (meer) open."
+                            : "Taak " + taskId + " is al opgepakt door " + holder + ".",
+                    true);
+        }
+        audit(reviewer, "TASK_CLAIMED", taskId, Map.of());
+    }
+
+    @Transactional
+    public void release(long taskId, String reviewer) {
+        if (!tasks.release(taskId, reviewer)) {
+            throw new ReviewRefused("U heeft taak " + taskId + " niet in behandeling.", true);
+        }
+        audit(reviewer, "TASK_RELEASED", taskId, Map.of());
+    }
+
+    /**
+     * Decides the case of a task the reviewer holds. The motivation is required; partial grants
+     * exist only where the regulation allows them (remission).
+     */
+    @Transactional
+    public void decide(long taskId, String reviewer, Outcome outcome, String motivation) {
+        long caseId = caseOf(taskId);
+        StoredCase stored = cases.find(caseId).orElseThrow();
+        String text = motivation == null ? "" : motivation.trim();
+        if (text.length() < MINIMUM_MOTIVATION) {
+            throw new ReviewRefused("Schrijf een motivering van ten minste " + MINIMUM_MOTIVATION + " tekens.", false);
+        }
+        if (outcome == null || !allowedOutcomes(stored.caseType()).contains(outcome)) {
+            throw new ReviewRefused("Uitkomst " + outcome + " is voor " + stored.caseType() + " niet mogelijk.", false);
+        }
+        if (!tasks.close(taskId, reviewer)) {
+            throw new ReviewRefused("Pak taak " + taskId + " eerst op; alleen wie de taak heeft, kan beslissen.", true);
+        }
+        decisions.insertByReviewer(caseId, taskId, reviewer, outcome.name(), stored.referenceDate(), text);
+        cases.move(caseId, CaseStatus.IN_REVIEW, CaseStatus.DECIDED);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("taskId", taskId);
+        details.put("outcome", outcome.name());
+        details.put("motivation", text);
+        audit.appendAll(List.of(new AuditEntry(
+                reviewer,
+                "CASE_DECIDED_BY_REVIEWER",
+                "case",
+                Long.toString(caseId),
+                json.writeValueAsString(details))));
+    }
+
+    /** Reopens a decided case on objection (bezwaar): a new task, both decisions stay visible. */
+    @Transactional
+    public long object(long caseId, String reviewer, String reason) {
+        String text = reason == null ? "" : reason.trim();
+        if (text.length() < MINIMUM_MOTIVATION) {
+            throw new ReviewRefused("Beschrijf het bezwaar in ten minste " + MINIMUM_MOTIVATION + " tekens.", false);
+        }
+        List<StoredDecision> taken = decisions.findFor(caseId);
+        if (taken.isEmpty() || !cases.move(caseId, CaseStatus.DECIDED, CaseStatus.IN_REVIEW)) {
+            throw new ReviewRefused("Zaak " + caseId + " heeft geen genomen besluit om bezwaar tegen te maken.", true);
+        }
+        LocalDate deadline = WorkingDays.onOrAfter(
+                LocalDate.now(DecisionDeadline.NETHERLANDS).plus(OBJECTION_TERM));
+        long taskId = tasks.openObjection(caseId, text, deadline);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("taskId", taskId);
+        details.put("reason", text);
+        audit.appendAll(List.of(new AuditEntry(
+                reviewer, "OBJECTION_REGISTERED", "case", Long.toString(caseId), json.writeValueAsString(details))));
+        return taskId;
+    }
+
+    static Set<Outcome> allowedOutcomes(String caseType) {
+        return "TAX_REMISSION".equals(caseType)
+                ? Set.of(Outcome.GRANTED, Outcome.PARTIALLY_GRANTED, Outcome.REJECTED)
+                : Set.of(Outcome.GRANTED, Outcome.REJECTED);
+    }
+
+    private long caseOf(long taskId) {
+        return jdbc.queryForList("select case_id from review_tasks where id = ?", Long.class, taskId).stream()
+                .findFirst()
+                .orElseThrow(() -> new ReviewRefused("Taak " + taskId + " bestaat niet.", false));
+    }
+
+    private String holder(long taskId) {
+        return jdbc
+                .queryForList(
+                        "select claimed_by from review_tasks where id = ? and status = 'OPEN'", String.class, taskId)
+                .stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private void audit(String reviewer, String action, long taskId, Map<String, Object> details) {
+        audit.appendAll(List.of(new AuditEntry(
+                reviewer, action, "review-task", Long.toString(taskId), json.writeValueAsString(details))));
+    }
+}

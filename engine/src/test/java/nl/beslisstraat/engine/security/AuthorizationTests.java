@@ -1,0 +1,160 @@
+package nl.beslisstraat.engine.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import nl.beslisstraat.engine.support.Browserless;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every endpoint and every page, tried with every role and with none. An allowed call may still
+ * fail on its content (404, 409, 415), but never with 401 or 403; a refused one always does, or,
+ * for a page, sends an anonymous visitor to the sign-in page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthorizationTests extends DatabaseIntegrationTest {
+
+    private static final String ANONYMOUS = "(anonymous)";
+    private static final List<String> USERS = List.of(
+            TestUsers.INTAKE,
+            TestUsers.REVIEWER,
+            TestUsers.POLICY_OFFICER,
+            TestUsers.SCHEDULER,
+            TestUsers.AUDITOR,
+            ANONYMOUS);
+
+    private record Endpoint(String method, String path, Set<String> allowed) {}
+
+    private static final Set<String> ALL = Set.of(
+            TestUsers.INTAKE, TestUsers.REVIEWER, TestUsers.POLICY_OFFICER, TestUsers.SCHEDULER, TestUsers.AUDITOR);
+
+    private static final List<Endpoint> API = List.of(
+            new Endpoint("POST", "/api/cases", Set.of(TestUsers.INTAKE)),
+            new Endpoint("POST", "/api/cases/decide-now", Set.of(TestUsers.INTAKE)),
+            new Endpoint(
+                    "GET",
+                    "/api/cases/1",
+                    Set.of(TestUsers.INTAKE, TestUsers.REVIEWER, TestUsers.AUDITOR, TestUsers.POLICY_OFFICER)),
+            new Endpoint("GET", "/api/cases/1/recomputation", Set.of(TestUsers.AUDITOR, TestUsers.POLICY_OFFICER)),
+            new Endpoint("POST", "/api/cases/1/objection", Set.of(TestUsers.REVIEWER)),
+            new Endpoint("GET", "/api/norms", Set.of(TestUsers.POLICY_OFFICER, TestUsers.AUDITOR, TestUsers.REVIEWER)),
+            new Endpoint(
+                    "GET",
+                    "/api/norms/2026.1",
+                    Set.of(TestUsers.POLICY_OFFICER, TestUsers.AUDITOR, TestUsers.REVIEWER)),
+            new Endpoint("POST", "/api/norms", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("GET", "/api/review/tasks", Set.of(TestUsers.REVIEWER, TestUsers.AUDITOR)),
+            new Endpoint("POST", "/api/review/tasks/1/claim", Set.of(TestUsers.REVIEWER)),
+            new Endpoint("POST", "/api/review/tasks/1/release", Set.of(TestUsers.REVIEWER)),
+            new Endpoint("POST", "/api/review/tasks/1/decision", Set.of(TestUsers.REVIEWER)),
+            new Endpoint(
+                    "GET",
+                    "/api/dashboard",
+                    Set.of(TestUsers.REVIEWER, TestUsers.SCHEDULER, TestUsers.AUDITOR, TestUsers.POLICY_OFFICER)),
+            new Endpoint("GET", "/v3/api-docs", ALL),
+            new Endpoint("DELETE", "/api/cases/1", Set.of()),
+            new Endpoint("GET", "/api/unknown", Set.of()));
+
+    private static final List<Endpoint> PAGES = List.of(
+            new Endpoint("GET", "/", ALL),
+            new Endpoint("GET", "/review", Set.of(TestUsers.REVIEWER)),
+            new Endpoint("GET", "/review/cases/1", Set.of(TestUsers.REVIEWER)),
+            new Endpoint("POST", "/review/tasks/1/claim", Set.of(TestUsers.REVIEWER)),
+            new Endpoint("POST", "/review/tasks/1/release", Set.of(TestUsers.REVIEWER)),
+            new Endpoint("POST", "/review/tasks/1/decision", Set.of(TestUsers.REVIEWER)),
+            new Endpoint("POST", "/review/cases/1/objection", Set.of(TestUsers.REVIEWER)),
+            new Endpoint(
+                    "GET",
+                    "/dashboard",
+                    Set.of(TestUsers.REVIEWER, TestUsers.SCHEDULER, TestUsers.AUDITOR, TestUsers.POLICY_OFFICER)),
+            new Endpoint("GET", "/swagger-ui.html", ALL),
+            new Endpoint("GET", "/admin", Set.of()));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @BeforeEach
+    void users() {
+        TestUsers.ensure(accounts);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyApiEndpointWithEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : API) {
+            for (String user : USERS) {
+                tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.path() + " as " + user, () -> {
+                    Http http = user.equals(ANONYMOUS) ? new Http(port) : new Http(port).as(user);
+                    int status = http.send(endpoint.method(), endpoint.path()).statusCode();
+                    if (endpoint.allowed().contains(user)) {
+                        assertThat(status).as("allowed").isNotIn(401, 403);
+                    } else {
+                        assertThat(status)
+                                .as("refused")
+                                .isIn(user.equals(ANONYMOUS) ? List.of(401) : List.of(401, 403));
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPageWithEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint page : PAGES) {
+            for (String user : USERS) {
+                tests.add(DynamicTest.dynamicTest(page.method() + " " + page.path() + " as " + user, () -> {
+                    Browserless browser =
+                            user.equals(ANONYMOUS) ? Browserless.anonymous(port) : Browserless.signedIn(port, user);
+                    HttpResponse<String> response = page.method().equals("GET")
+                            ? browser.get(page.path())
+                            : browser.post(page.path(), "caseId=1&outcome=GRANTED&motivation=x&reason=x");
+                    String location = response.headers().firstValue("Location").orElse("");
+                    if (page.allowed().contains(user)) {
+                        assertThat(response.statusCode()).as("allowed").isNotIn(401, 403);
+                        assertThat(location).as("not sent to sign in").doesNotContain("/login");
+                    } else if (user.equals(ANONYMOUS)) {
+                        assertThat(response.statusCode()).isIn(302, 401, 403);
+                        if (response.statusCode() == 302) {
+                            assertThat(location).contains("/login");
+                        }
+                    } else {
+                        assertThat(response.statusCode()).as("refused").isEqualTo(403);
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedEvenForTheRightRole() {
+        Browserless reviewer = Browserless.signedIn(port, TestUsers.REVIEWER);
+        assertThat(reviewer.postWithoutToken("/review/tasks/1/claim", "caseId=1")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theApiTakesNoWrongPassword() {
+        assertThat(new Http(port).as("nobody").send("GET", "/api/dashboard").statusCode())
+                .isEqualTo(401);
+    }
+}
