@@ -158,6 +158,18 @@ class ReviewApiIntegrationTests extends DatabaseIntegrationTest {
         return values;
     }
 
+    @Test
+    void theApiIsDescribedAsOpenApiForSignedInUsers() {
+        HttpResponse<String> description = reviewer.get("/v3/api-docs");
+        assertThat(description.statusCode()).isEqualTo(200);
+        JsonNode paths = json.readTree(description.body()).path("paths");
+        assertThat(paths.has("/api/review/tasks")).isTrue();
+        assertThat(paths.has("/api/review/tasks/{taskId}/decision")).isTrue();
+        assertThat(paths.has("/api/cases/decide-now")).isTrue();
+        assertThat(json.readTree(description.body()).path("info").path("title").asString())
+                .isEqualTo("Beslisstraat API");
+    }
+
     private long escalatedCase() {
         HttpResponse<String> response = eservice.post(
                 "/api/cases/decide-now", "application/json", Http.resource("review/parking-permit-waiting-list.json"));
