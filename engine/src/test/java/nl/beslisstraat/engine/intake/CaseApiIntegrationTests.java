@@ -2,21 +2,13 @@ package nl.beslisstraat.engine.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
-import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
 import nl.beslisstraat.rules.calendar.WorkingDays;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CaseApiIntegrationTests extends DatabaseIntegrationTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private String user = TestUsers.INTAKE;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -42,16 +33,8 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    UserAccounts accounts;
-
-    @BeforeEach
-    void users() {
-        TestUsers.ensure(accounts);
-    }
-
     @Test
-    void queuesAnApplicationForTheNightlyRun() throws Exception {
+    void queuesAnApplicationForTheNightlyRun() {
         HttpResponse<String> response = post("/api/cases", payload("parking-permit-zone-a.json"));
 
         assertThat(response.statusCode()).isEqualTo(202);
@@ -65,7 +48,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void decidesNowAndGrantsAZoneAPermitWithItsFeeAndMotivation() throws Exception {
+    void decidesNowAndGrantsAZoneAPermitWithItsFeeAndMotivation() {
         HttpResponse<String> response = post("/api/cases/decide-now", payload("parking-permit-zone-a.json"));
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -109,7 +92,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void sendsAnApplicationWithoutVehicleLengthToReviewNamingTheField() throws Exception {
+    void sendsAnApplicationWithoutVehicleLengthToReviewNamingTheField() {
         LocalDate receivedToday = LocalDate.now(DecisionDeadline.NETHERLANDS);
 
         HttpResponse<String> response = post("/api/cases/decide-now", payload("parking-permit-length-missing.json"));
@@ -130,7 +113,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void refusesWrongTypesWithAnErrorPerFieldAndStoresNothing() throws Exception {
+    void refusesWrongTypesWithAnErrorPerFieldAndStoresNothing() {
         long casesBefore = countCases();
 
         HttpResponse<String> response = post("/api/cases", payload("parking-permit-wrong-types.json"));
@@ -143,7 +126,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void refusesMalformedJson() throws Exception {
+    void refusesMalformedJson() {
         long casesBefore = countCases();
 
         HttpResponse<String> response = post("/api/cases/decide-now", payload("malformed.json"));
@@ -156,7 +139,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void refusesAnUnknownCaseTypeAndNamesTheKnownOnes() throws Exception {
+    void refusesAnUnknownCaseTypeAndNamesTheKnownOnes() {
         HttpResponse<String> response = post("/api/cases", payload("unknown-case-type.json"));
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -166,7 +149,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void refusesAReferenceDateThatIsNotAnIsoDate() throws Exception {
+    void refusesAReferenceDateThatIsNotAnIsoDate() {
         HttpResponse<String> response = post("/api/cases", payload("reference-date-not-a-date.json"));
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -175,7 +158,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void recomputesAStoredDecisionAndReportsWhatDiffers() throws Exception {
+    void recomputesAStoredDecisionAndReportsWhatDiffers() {
         long id = json.readTree(post("/api/cases/decide-now", payload("parking-permit-zone-a.json"))
                         .body())
                 .path("id")
@@ -211,7 +194,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void answersNotFoundForAnUnknownCase() throws Exception {
+    void answersNotFoundForAnUnknownCase() {
         assertThat(get("/api/cases/987654321").statusCode()).isEqualTo(404);
     }
 
@@ -219,36 +202,15 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         return jdbc.queryForObject("select count(*) from cases", Long.class);
     }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", basic(user))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, String body) {
+        return new Http(port).as(user).post(path, "application/json", body);
     }
 
-    private HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", basic(user))
-                .GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user) {
-        String credentials = user + ":" + TestUsers.password(user);
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    private HttpResponse<String> get(String path, String... headers) {
+        return new Http(port).as(user).get(path, headers);
     }
 
     private static String payload(String name) {
-        try (InputStream in = CaseApiIntegrationTests.class.getResourceAsStream("/intake/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Http.resource("intake/" + name);
     }
 }

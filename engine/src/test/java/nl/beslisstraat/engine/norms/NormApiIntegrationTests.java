@@ -3,11 +3,9 @@ package nl.beslisstraat.engine.norms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,14 +30,6 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    UserAccounts accounts;
-
-    @BeforeEach
-    void users() {
-        TestUsers.ensure(accounts);
-    }
 
     @Test
     void aNewNormVersionDecidesCasesDatedFromItsEffectiveDateAndLeavesEarlierOnesAlone() {

@@ -11,11 +11,9 @@ import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -85,14 +83,6 @@ class AuthorizationTests extends DatabaseIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    UserAccounts accounts;
-
-    @BeforeEach
-    void users() {
-        TestUsers.ensure(accounts);
-    }
 
     @TestFactory
     Stream<DynamicTest> everyApiEndpointWithEveryRole() {

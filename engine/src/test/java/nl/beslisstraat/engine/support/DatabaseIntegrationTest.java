@@ -1,13 +1,26 @@
 package nl.beslisstraat.engine.support;
 
+import nl.beslisstraat.engine.security.UserAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that start the application: points Spring at the {@link TestDatabase}, so the
- * embedded default of the application itself is never started by a test.
+ * embedded default of the application itself is never started by a test, and provides the
+ * {@link TestUsers}.
  */
 public abstract class DatabaseIntegrationTest {
+
+    @Autowired
+    protected UserAccounts accounts;
+
+    /** One user per role with a known password ({@link TestUsers}), for tests that sign in. */
+    @BeforeEach
+    void testUsers() {
+        TestUsers.ensure(accounts);
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry properties) {

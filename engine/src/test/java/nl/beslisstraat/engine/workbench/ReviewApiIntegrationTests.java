@@ -3,7 +3,6 @@ package nl.beslisstraat.engine.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -29,9 +28,6 @@ class ReviewApiIntegrationTests extends DatabaseIntegrationTest {
     int port;
 
     @Autowired
-    UserAccounts accounts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     private Http eservice;
@@ -40,7 +36,6 @@ class ReviewApiIntegrationTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void users() {
-        TestUsers.ensure(accounts);
         eservice = new Http(port).as(TestUsers.INTAKE);
         reviewer = new Http(port).as(TestUsers.REVIEWER);
         secondReviewer = new Http(port).as(TestUsers.SECOND_REVIEWER);

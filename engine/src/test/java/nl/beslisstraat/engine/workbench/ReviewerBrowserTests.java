@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -25,7 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +43,6 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    UserAccounts accounts;
-
     private WebDriver browser;
     private WebDriver secondBrowser;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -57,7 +52,6 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         assumeTrue(
                 CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
-        TestUsers.ensure(accounts);
         browser = chromium();
     }
 
