@@ -28,6 +28,15 @@ class NightlyRunListener implements JobExecutionListener {
         RunSummary summary = runs.finished(
                 execution.getJobInstance().getInstanceId(),
                 execution.getStatus().name());
-        log.info("\n{}", summary.report());
+        RunCounts total = summary.total();
+        log.info(
+                "Nightly run {} (run {}) {}: {} cases decided, {} to review, {} failed, {} still queued",
+                summary.runDate(),
+                summary.runId(),
+                summary.status(),
+                total.read(),
+                total.toReview(),
+                total.failed(),
+                summary.stillQueued());
     }
 }

@@ -2,6 +2,7 @@ package nl.beslisstraat.batch.nightly;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a nightly run did, over all its executions (a restarted run counts once): counts per case
@@ -9,6 +10,10 @@ import java.util.Map;
  */
 public record RunSummary(
         long runId, LocalDate runDate, String status, Map<String, RunCounts> byCaseType, long stillQueued) {
+
+    public RunSummary {
+        byCaseType = new TreeMap<>(byCaseType); // case types in a fixed order, however they were stored
+    }
 
     public RunCounts total() {
         return byCaseType.values().stream().reduce(RunCounts.NONE, RunCounts::plus);
