@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a submitted application and holds it to the contract: well-formed JSON, a known case
- * type, an ISO reference date, and every field of the right type and within bounds. All that is
- * wrong is reported at once, one error per field. Missing fields are not an error here: the case
+ * type, an ISO reference date, and every field of the right type and within bounds. Errors are
+ * reported together, one per field; the fields themselves are checked once the case type and
+ * reference date are known, since they choose the schema. Missing fields are not an error here: the case
  * is accepted and the rules send it to review with {@code INCOMPLETE_DATA}.
  */
 @Component
