@@ -74,8 +74,7 @@ class ReviewApi {
     ResponseEntity<Map<String, Long>> object(
             @PathVariable long caseId, @RequestBody ObjectionRequest objection, Principal reviewer) {
         long taskId = work.object(caseId, reviewer.getName(), objection.reason());
-        return ResponseEntity.created(URI.create("/api/review/tasks?caseType=&reason=OBJECTION"))
-                .body(Map.of("taskId", taskId));
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(Map.of("taskId", taskId));
     }
 
     @GetMapping("/api/dashboard")
@@ -85,8 +84,12 @@ class ReviewApi {
 
     @ExceptionHandler(ReviewRefused.class)
     ProblemDetail refused(ReviewRefused refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, refused.getMessage());
+        HttpStatus status = switch (refused.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.getMessage());
         problem.setTitle("Review action refused");
         return problem;
     }

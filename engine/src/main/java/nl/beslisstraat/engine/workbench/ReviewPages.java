@@ -88,13 +88,15 @@ class ReviewPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBy,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model) {
         QueueFilter filter = QueueFilter.of(caseType, reason, dueBy);
         model.addAttribute("filter", filter);
         model.addAttribute("queue", queue.page(filter, page, 20));
         model.addAttribute("caseTypes", new java.util.TreeSet<>(regulations.caseTypes()));
         model.addAttribute("reasons", queue.reasons());
-        return htmx != null ? "review/queue :: table" : "review/queue";
+        // htmx asks for the table only; a history restore needs the whole page again
+        return htmx != null && historyRestore == null ? "review/queue :: table" : "review/queue";
     }
 
     @GetMapping("/review/cases/{caseId}")
@@ -122,14 +124,13 @@ class ReviewPages {
     }
 
     @PostMapping("/review/tasks/{taskId}/claim")
-    String claim(@PathVariable long taskId, @RequestParam long caseId, Principal reviewer, RedirectAttributes flash) {
+    String claim(@PathVariable long taskId, Principal reviewer, RedirectAttributes flash) {
         try {
-            work.claim(taskId, reviewer.getName());
+            return "redirect:/review/cases/" + work.claim(taskId, reviewer.getName());
         } catch (ReviewRefused refused) {
             flash.addFlashAttribute("error", refused.getMessage());
             return "redirect:/review";
         }
-        return "redirect:/review/cases/" + caseId;
     }
 
     @PostMapping("/review/tasks/{taskId}/release")
@@ -192,7 +193,7 @@ class ReviewPages {
         for (String name : node.propertyNames()) {
             if (!name.equals("caseType") && !name.equals("referenceDate")) {
                 JsonNode value = node.get(name);
-                fields.put(name, value.isNull() ? "—" : value.asString());
+                fields.put(name, value.isNull() ? "—" : value.isValueNode() ? value.asString() : value.toString());
             }
         }
         return fields;

@@ -6,15 +6,24 @@ package nl.beslisstraat.engine.workbench;
  */
 public class ReviewRefused extends RuntimeException {
 
-    /** Whether the refusal is about somebody else's claim (a conflict) rather than the input. */
-    private final boolean conflict;
-
-    ReviewRefused(String message, boolean conflict) {
-        super(message);
-        this.conflict = conflict;
+    /** What kind of refusal, for the HTTP status of the API. */
+    enum Kind {
+        /** The input is wrong: 400. */
+        INVALID,
+        /** Somebody else holds the task, or the case is not in that state: 409. */
+        CONFLICT,
+        /** No such task or case: 404. */
+        NOT_FOUND
     }
 
-    public boolean conflict() {
-        return conflict;
+    private final Kind kind;
+
+    ReviewRefused(String message, Kind kind) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 }

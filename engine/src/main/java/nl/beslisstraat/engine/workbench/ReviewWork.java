@@ -58,23 +58,26 @@ public class ReviewWork {
         this.json = json;
     }
 
+    /** Claims the task for this reviewer; returns the case it belongs to. */
     @Transactional
-    public void claim(long taskId, String reviewer) {
+    public long claim(long taskId, String reviewer) {
+        long caseId = caseOf(taskId);
         if (!tasks.claim(taskId, reviewer)) {
             String holder = holder(taskId);
             throw new ReviewRefused(
                     holder == null
                             ? "Taak " + taskId + " is niet (meer) open."
                             : "Taak " + taskId + " is al opgepakt door " + holder + ".",
-                    true);
+                    ReviewRefused.Kind.CONFLICT);
         }
         audit(reviewer, "TASK_CLAIMED", taskId, Map.of());
+        return caseId;
     }
 
     @Transactional
     public void release(long taskId, String reviewer) {
         if (!tasks.release(taskId, reviewer)) {
-            throw new ReviewRefused("U heeft taak " + taskId + " niet in behandeling.", true);
+            throw new ReviewRefused("U heeft taak " + taskId + " niet in behandeling.", ReviewRefused.Kind.CONFLICT);
         }
         audit(reviewer, "TASK_RELEASED", taskId, Map.of());
     }
@@ -89,16 +92,24 @@ public class ReviewWork {
         StoredCase stored = cases.find(caseId).orElseThrow();
         String text = motivation == null ? "" : motivation.trim();
         if (text.length() < MINIMUM_MOTIVATION) {
-            throw new ReviewRefused("Schrijf een motivering van ten minste " + MINIMUM_MOTIVATION + " tekens.", false);
+            throw new ReviewRefused(
+                    "Schrijf een motivering van ten minste " + MINIMUM_MOTIVATION + " tekens.",
+                    ReviewRefused.Kind.INVALID);
         }
         if (outcome == null || !allowedOutcomes(stored.caseType()).contains(outcome)) {
-            throw new ReviewRefused("Uitkomst " + outcome + " is voor " + stored.caseType() + " niet mogelijk.", false);
+            throw new ReviewRefused(
+                    "Uitkomst " + outcome + " is voor " + stored.caseType() + " niet mogelijk.",
+                    ReviewRefused.Kind.INVALID);
         }
         if (!tasks.close(taskId, reviewer)) {
-            throw new ReviewRefused("Pak taak " + taskId + " eerst op; alleen wie de taak heeft, kan beslissen.", true);
+            throw new ReviewRefused(
+                    "Pak taak " + taskId + " eerst op; alleen wie de taak heeft, kan beslissen.",
+                    ReviewRefused.Kind.CONFLICT);
+        }
+        if (!cases.move(caseId, CaseStatus.IN_REVIEW, CaseStatus.DECIDED)) {
+            throw new ReviewRefused("Zaak " + caseId + " is niet (meer) in behandeling.", ReviewRefused.Kind.CONFLICT);
         }
         decisions.insertByReviewer(caseId, taskId, reviewer, outcome.name(), stored.referenceDate(), text);
-        cases.move(caseId, CaseStatus.IN_REVIEW, CaseStatus.DECIDED);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("taskId", taskId);
         details.put("outcome", outcome.name());
@@ -116,11 +127,18 @@ public class ReviewWork {
     public long object(long caseId, String reviewer, String reason) {
         String text = reason == null ? "" : reason.trim();
         if (text.length() < MINIMUM_MOTIVATION) {
-            throw new ReviewRefused("Beschrijf het bezwaar in ten minste " + MINIMUM_MOTIVATION + " tekens.", false);
+            throw new ReviewRefused(
+                    "Beschrijf het bezwaar in ten minste " + MINIMUM_MOTIVATION + " tekens.",
+                    ReviewRefused.Kind.INVALID);
+        }
+        if (cases.find(caseId).isEmpty()) {
+            throw new ReviewRefused("Zaak " + caseId + " bestaat niet.", ReviewRefused.Kind.NOT_FOUND);
         }
         List<StoredDecision> taken = decisions.findFor(caseId);
         if (taken.isEmpty() || !cases.move(caseId, CaseStatus.DECIDED, CaseStatus.IN_REVIEW)) {
-            throw new ReviewRefused("Zaak " + caseId + " heeft geen genomen besluit om bezwaar tegen te maken.", true);
+            throw new ReviewRefused(
+                    "Zaak " + caseId + " heeft geen genomen besluit om bezwaar tegen te maken.",
+                    ReviewRefused.Kind.CONFLICT);
         }
         LocalDate deadline = WorkingDays.onOrAfter(
                 LocalDate.now(DecisionDeadline.NETHERLANDS).plus(OBJECTION_TERM));
@@ -142,7 +160,8 @@ public class ReviewWork {
     private long caseOf(long taskId) {
         return jdbc.queryForList("select case_id from review_tasks where id = ?", Long.class, taskId).stream()
                 .findFirst()
-                .orElseThrow(() -> new ReviewRefused("Taak " + taskId + " bestaat niet.", false));
+                .orElseThrow(
+                        () -> new ReviewRefused("Taak " + taskId + " bestaat niet.", ReviewRefused.Kind.NOT_FOUND));
     }
 
     private String holder(long taskId) {

@@ -28,6 +28,7 @@ class WebSettings implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true); // ?lang=<garbage> keeps the current language, not a 500
         registry.addInterceptor(change);
     }
 }
