@@ -72,6 +72,14 @@ public class DecisionService {
         return decide(application, regulations.inForce(application.caseType(), application.referenceDate()));
     }
 
+    /**
+     * Decides with a given rule set (a candidate an officer uploaded) and the norms in force on
+     * the reference date: how example cases and simulations try a version before it is approved.
+     */
+    public DecisionOutcome decideWith(CaseApplication application, RuleSet rules) {
+        return decide(application, rules);
+    }
+
     private DecisionOutcome decide(CaseApplication application, RuleSet rules) {
         return decide(application, rules, rules.readsNorms() ? norms.inForce(application.referenceDate()) : null);
     }

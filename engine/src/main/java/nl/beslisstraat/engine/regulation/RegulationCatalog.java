@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +31,9 @@ public class RegulationCatalog {
     private static final Logger log = LoggerFactory.getLogger(RegulationCatalog.class);
 
     private final Map<String, NavigableMap<LocalDate, RuleSet>> byCaseType = new ConcurrentHashMap<>();
+    private final Map<String, RegulationDescriptor> regulations = new ConcurrentHashMap<>();
+    private final ClassLoader classLoader;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
 
     @Autowired
@@ -39,15 +42,16 @@ public class RegulationCatalog {
     }
 
     RegulationCatalog(JsonMapper json, ClassLoader classLoader) {
-        RuleSetCompiler compiler = new RuleSetCompiler();
+        this.classLoader = classLoader;
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver(classLoader).getResources(REGULATIONS)) {
                 RegulationDescriptor regulation = describe(json, resource);
+                regulations.put(regulation.caseType(), regulation);
                 for (RegulationDescriptor.Version version : regulation.versions()) {
                     long started = System.nanoTime();
                     RuleSet ruleSet = compiler.compile(regulation, version, classLoader);
                     byCaseType
-                            .computeIfAbsent(ruleSet.caseType(), type -> new TreeMap<>())
+                            .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
                             .put(ruleSet.effectiveFrom(), ruleSet);
                     byVersion.put(ruleSet.version(), ruleSet);
                     log.info(
@@ -75,6 +79,51 @@ public class RegulationCatalog {
 
     public boolean knows(String caseType) {
         return caseType != null && byCaseType.containsKey(caseType);
+    }
+
+    /**
+     * Compiles a version whose decision table was uploaded, based on the regulation's latest
+     * bundled or registered version: the same DRL, the uploaded table in place of its table.
+     * Not yet in force: {@link #register} does that.
+     */
+    public RuleSet compileUploaded(String caseType, String version, LocalDate effectiveFrom, byte[] table) {
+        RuleSet base = latest(caseType);
+        String tableResource = base.tableResource();
+        RegulationDescriptor.Version uploaded = new RegulationDescriptor.Version(
+                version, effectiveFrom, base.descriptorVersion().rules(), "uploaded");
+        return compiler.compile(regulations.get(caseType), uploaded, classLoader, Map.of(tableResource, table));
+    }
+
+    /** The newest version of a case type's rules, whatever its effective date. */
+    public RuleSet latest(String caseType) {
+        NavigableMap<LocalDate, RuleSet> versions = caseType == null ? null : byCaseType.get(caseType);
+        if (versions == null || versions.isEmpty()) {
+            throw new NoRuleSetInForce(caseType, LocalDate.MAX);
+        }
+        return versions.lastEntry().getValue();
+    }
+
+    /**
+     * Puts a version in force from its effective date, at once for every case decided after this
+     * call (the running engine needs no restart). An earlier version for the same date is replaced.
+     */
+    public void register(RuleSet ruleSet) {
+        byCaseType
+                .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
+                .put(ruleSet.effectiveFrom(), ruleSet);
+        byVersion.put(ruleSet.version(), ruleSet);
+        log.info("Rule set {} registered, in force from {}", ruleSet.version(), ruleSet.effectiveFrom());
+    }
+
+    /**
+     * Takes a version out of force (withdrawn before it took effect). It stays known by its
+     * version label, so decisions taken with it can still be recomputed.
+     */
+    public void unregister(RuleSet ruleSet) {
+        NavigableMap<LocalDate, RuleSet> versions = byCaseType.get(ruleSet.caseType());
+        if (versions != null) {
+            versions.remove(ruleSet.effectiveFrom(), ruleSet);
+        }
     }
 
     /**

@@ -71,6 +71,31 @@ public final class RuleSet {
         return !descriptor.norms().isEmpty();
     }
 
+    RegulationDescriptor.Version descriptorVersion() {
+        return version;
+    }
+
+    /** The decision table of this version (its {@code *.drl.xlsx}), the part officers upload. */
+    public String tableResource() {
+        return version.rules().stream()
+                .filter(rule -> rule.endsWith(".drl.xlsx"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(version() + " has no decision table"));
+    }
+
+    /** The bytes of this version's decision table, as the template an upload is checked against. */
+    public byte[] tableContent() {
+        try (java.io.InputStream in =
+                RuleSet.class.getClassLoader().getResourceAsStream(descriptor.resource(tableResource()))) {
+            if (in == null) {
+                throw new IllegalStateException("Decision table of " + version() + " not found");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public RegulationDescriptor descriptor() {
         return descriptor;
     }

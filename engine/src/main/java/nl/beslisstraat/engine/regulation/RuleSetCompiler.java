@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -26,6 +27,18 @@ final class RuleSetCompiler {
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     RuleSet compile(RegulationDescriptor regulation, RegulationDescriptor.Version version, ClassLoader resources) {
+        return compile(regulation, version, resources, Map.of());
+    }
+
+    /**
+     * @param replaced rule resources (by their name in the version) whose content comes from an
+     *     upload instead of the classpath
+     */
+    RuleSet compile(
+            RegulationDescriptor regulation,
+            RegulationDescriptor.Version version,
+            ClassLoader resources,
+            Map<String, byte[]> replaced) {
         ReleaseId releaseId = kieServices.newReleaseId(
                 "nl.beslisstraat.rulesets", regulation.caseType().toLowerCase().replace('_', '-'), version.version());
         KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
@@ -33,7 +46,9 @@ final class RuleSetCompiler {
         rules.addAll(version.rules());
         for (String rule : rules) {
             // Drools picks the parser from the name: a table must be called *.drl.xlsx or *.drl.csv.
-            files.write("src/main/resources/" + regulation.resource(rule), read(resources, regulation.resource(rule)));
+            byte[] content =
+                    replaced.containsKey(rule) ? replaced.get(rule) : read(resources, regulation.resource(rule));
+            files.write("src/main/resources/" + regulation.resource(rule), content);
         }
         KieBuilder builder = kieServices.newKieBuilder(files).buildAll();
         if (builder.getResults().hasMessages(Message.Level.ERROR)) {

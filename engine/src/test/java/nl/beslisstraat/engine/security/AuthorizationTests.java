@@ -62,6 +62,13 @@ class AuthorizationTests extends DatabaseIntegrationTest {
                     "GET",
                     "/api/dashboard",
                     Set.of(TestUsers.REVIEWER, TestUsers.SCHEDULER, TestUsers.AUDITOR, TestUsers.POLICY_OFFICER)),
+            new Endpoint("POST", "/api/rulesets/PARKING_PERMIT/candidates", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("POST", "/api/rulesets/candidates/999/approval", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("POST", "/api/rulesets/candidates/999/withdrawal", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint(
+                    "GET",
+                    "/api/rulesets/PARKING_PERMIT/candidates",
+                    Set.of(TestUsers.POLICY_OFFICER, TestUsers.AUDITOR)),
             new Endpoint("GET", "/v3/api-docs", ALL),
             new Endpoint("DELETE", "/api/cases/1", Set.of()),
             new Endpoint("GET", "/api/unknown", Set.of()));

@@ -38,6 +38,13 @@ public final class Http {
                 .build());
     }
 
+    public HttpResponse<String> post(String path, byte[] body) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request =
                 authorized(HttpRequest.newBuilder(uri(path))).GET();

@@ -1,0 +1,48 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An uploaded rule-set version and where it is in its life: draft, approved, withdrawn. */
+public record Candidate(
+        long id,
+        String caseType,
+        String version,
+        String author,
+        OffsetDateTime uploadedAt,
+        String status,
+        String approver,
+        OffsetDateTime approvedAt,
+        LocalDate effectiveFrom,
+        long passed,
+        long failed,
+        List<ExampleResult> examples) {
+
+    static Candidate of(
+            long id,
+            String caseType,
+            String version,
+            String author,
+            OffsetDateTime uploadedAt,
+            String status,
+            String approver,
+            OffsetDateTime approvedAt,
+            LocalDate effectiveFrom,
+            List<ExampleResult> examples) {
+        long passed = examples.stream().filter(ExampleResult::passed).count();
+        return new Candidate(
+                id,
+                caseType,
+                version,
+                author,
+                uploadedAt,
+                status,
+                approver,
+                approvedAt,
+                effectiveFrom,
+                passed,
+                examples.size() - passed,
+                examples);
+    }
+}

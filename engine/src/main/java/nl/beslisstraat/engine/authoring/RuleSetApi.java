@@ -1,0 +1,83 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Policy officers' rule-set versions over REST.
+ *
+ * <ul>
+ *   <li>{@code POST /api/rulesets/{caseType}/candidates?version=2027.1} with the XLSX as body:
+ *       checked, compiled and tried on the example cases; 201 with the results, or 400 naming
+ *       sheet, row and column, with nothing stored.
+ *   <li>{@code POST /api/rulesets/candidates/{id}/approval?effectiveFrom=2027-01-01}: a colleague
+ *       approves; in force at once from that date.
+ *   <li>{@code POST /api/rulesets/candidates/{id}/withdrawal}: before it takes effect.
+ *   <li>{@code GET /api/rulesets/{caseType}/candidates}: the uploads with author, approver, dates.
+ * </ul>
+ */
+@RestController
+class RuleSetApi {
+
+    private final RuleSetCandidates candidates;
+
+    RuleSetApi(RuleSetCandidates candidates) {
+        this.candidates = candidates;
+    }
+
+    @PostMapping("/api/rulesets/{caseType}/candidates")
+    ResponseEntity<Candidate> upload(
+            @PathVariable String caseType, @RequestParam String version, @RequestBody byte[] table, Principal officer) {
+        Candidate uploaded = candidates.upload(caseType, version, table, officer.getName());
+        return ResponseEntity.created(URI.create("/api/rulesets/candidates/" + uploaded.id()))
+                .body(uploaded);
+    }
+
+    @PostMapping("/api/rulesets/candidates/{id}/approval")
+    Candidate approve(
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            Principal officer) {
+        return candidates.approve(id, officer.getName(), effectiveFrom);
+    }
+
+    @PostMapping("/api/rulesets/candidates/{id}/withdrawal")
+    Candidate withdraw(@PathVariable long id, Principal officer) {
+        return candidates.withdraw(id, officer.getName());
+    }
+
+    @GetMapping("/api/rulesets/{caseType}/candidates")
+    List<Candidate> history(@PathVariable String caseType) {
+        return candidates.of(caseType);
+    }
+
+    @ExceptionHandler(InvalidUpload.class)
+    ProblemDetail invalid(InvalidUpload invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "The upload was not accepted; nothing was stored and the rules in force are unchanged.");
+        problem.setTitle("Invalid rule set upload");
+        problem.setProperty("errors", invalid.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(ApprovalRefused.class)
+    ProblemDetail refused(ApprovalRefused refused) {
+        return ProblemDetail.forStatusAndDetail(
+                refused instanceof ApprovalRefused.NotFound ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
+                refused.getMessage());
+    }
+}

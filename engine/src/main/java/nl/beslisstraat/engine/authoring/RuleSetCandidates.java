@@ -1,0 +1,237 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.beslisstraat.engine.audit.AuditEntry;
+import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.decision.DecisionOutcome;
+import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.decision.Reason;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.ExampleCase;
+import nl.beslisstraat.engine.regulation.ExampleCases;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.regulation.RuleSet;
+import nl.beslisstraat.engine.regulation.RuleSetCompilationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The life of an uploaded rule-set version: checked and compiled on upload with the regulation's
+ * example cases run against it (a draft); approved by a colleague, never its author, with the
+ * date from which it applies, and put in force at once without a restart; or withdrawn before
+ * that date. Every step is in the audit log. Approved versions are put in force again at start-up.
+ */
+@Service
+public class RuleSetCandidates {
+
+    private static final TypeReference<List<ExampleResult>> RESULTS = new TypeReference<>() {};
+
+    private final RegulationCatalog regulations;
+    private final DecisionService decisions;
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    RuleSetCandidates(
+            RegulationCatalog regulations,
+            DecisionService decisions,
+            JdbcTemplate jdbc,
+            AuditLog audit,
+            JsonMapper json) {
+        this.regulations = regulations;
+        this.decisions = decisions;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.json = json;
+        for (Candidate approved : list(null, "APPROVED")) {
+            regulations.register(compile(approved.id()));
+        }
+    }
+
+    /** Checks, compiles and tries an upload; stores it as a draft with its example results. */
+    @Transactional
+    public Candidate upload(String caseType, String version, byte[] table, String author) {
+        if (!regulations.knows(caseType)) {
+            throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
+        }
+        if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
+            throw new InvalidUpload(List.of("version: '" + version + "' is geen versienummer zoals 2027.1"));
+        }
+        RuleSet base = regulations.latest(caseType);
+        List<TableProblem> problems = DecisionTableCheck.check(base.tableContent(), table);
+        if (!problems.isEmpty()) {
+            throw new InvalidUpload(
+                    problems.stream().map(TableProblem::toString).toList());
+        }
+        RuleSet candidate;
+        try {
+            candidate = regulations.compileUploaded(caseType, version, LocalDate.MAX, table);
+        } catch (RuleSetCompilationException e) {
+            throw new InvalidUpload(List.of("De tabel laat zich niet vertalen in regels: " + e.getMessage()));
+        }
+        List<ExampleResult> results = examples(candidate);
+        long id;
+        try {
+            id = jdbc.queryForObject(
+                    "insert into rule_set_candidates (case_type, version, table_resource, content, author, example_results)"
+                            + " values (?, ?, ?, ?, ?, ?::jsonb) returning id",
+                    Long.class,
+                    caseType,
+                    version,
+                    base.tableResource(),
+                    table,
+                    author,
+                    json.writeValueAsString(results));
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            throw new InvalidUpload(
+                    List.of("Versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
+        }
+        audit(author, "RULE_SET_UPLOADED", id, Map.of("caseType", caseType, "version", version));
+        return find(id);
+    }
+
+    /** A colleague approves a draft and sets the date from which it applies; it is in force at once. */
+    @Transactional
+    public Candidate approve(long id, String approver, LocalDate effectiveFrom) {
+        Candidate candidate = find(id);
+        if (candidate.author().equals(approver)) {
+            throw new ApprovalRefused("Vier ogen: de auteur kan de eigen versie niet goedkeuren.");
+        }
+        if (!candidate.status().equals("DRAFT")) {
+            throw new ApprovalRefused(
+                    "Versie " + candidate.version() + " is " + candidate.status() + ", geen concept.");
+        }
+        if (effectiveFrom == null || effectiveFrom.isBefore(LocalDate.now(DecisionDeadline.NETHERLANDS))) {
+            throw new ApprovalRefused("De ingangsdatum moet vandaag of later zijn.");
+        }
+        jdbc.update(
+                "update rule_set_candidates set status = 'APPROVED', approver = ?, approved_at = now(), effective_from = ?"
+                        + " where id = ? and status = 'DRAFT'",
+                approver,
+                effectiveFrom,
+                id);
+        regulations.register(compile(id));
+        audit(approver, "RULE_SET_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
+        return find(id);
+    }
+
+    /** Withdraws a draft, or an approved version that has not yet taken effect. */
+    @Transactional
+    public Candidate withdraw(long id, String officer) {
+        Candidate candidate = find(id);
+        boolean inForce = candidate.status().equals("APPROVED")
+                && !candidate.effectiveFrom().isAfter(LocalDate.now(DecisionDeadline.NETHERLANDS));
+        if (candidate.status().equals("WITHDRAWN") || inForce) {
+            throw new ApprovalRefused(
+                    "Alleen een concept of een versie die nog niet is ingegaan, kan worden ingetrokken.");
+        }
+        if (candidate.status().equals("APPROVED")) {
+            regulations.unregister(regulations.version(candidate.caseType() + "/" + candidate.version()));
+        }
+        jdbc.update("update rule_set_candidates set status = 'WITHDRAWN' where id = ?", id);
+        audit(officer, "RULE_SET_WITHDRAWN", id, Map.of());
+        return find(id);
+    }
+
+    public Candidate find(long id) {
+        return list(id, null).stream()
+                .findFirst()
+                .orElseThrow(() -> new ApprovalRefused.NotFound("Versie-upload " + id + " bestaat niet."));
+    }
+
+    /** The uploads of a case type, newest first. */
+    public List<Candidate> of(String caseType) {
+        return list(null, null).stream()
+                .filter(c -> c.caseType().equals(caseType))
+                .toList();
+    }
+
+    private List<Candidate> list(Long id, String status) {
+        return jdbc.query(
+                "select id, case_type, version, author, uploaded_at, status, approver, approved_at, effective_from,"
+                        + " example_results::text from rule_set_candidates"
+                        + " where (?::bigint is null or id = ?) and (?::text is null or status = ?) order by id desc",
+                (row, n) -> Candidate.of(
+                        row.getLong("id"),
+                        row.getString("case_type"),
+                        row.getString("version"),
+                        row.getString("author"),
+                        row.getObject("uploaded_at", OffsetDateTime.class),
+                        row.getString("status"),
+                        row.getString("approver"),
+                        row.getObject("approved_at", OffsetDateTime.class),
+                        row.getObject("effective_from", LocalDate.class),
+                        json.readValue(row.getString("example_results"), RESULTS)),
+                id,
+                id,
+                status,
+                status);
+    }
+
+    private RuleSet compile(long id) {
+        Map<String, Object> row = jdbc.queryForMap(
+                "select case_type, version, content, effective_from from rule_set_candidates where id = ?", id);
+        return regulations.compileUploaded(
+                (String) row.get("case_type"),
+                (String) row.get("version"),
+                ((java.sql.Date) row.get("effective_from")).toLocalDate(),
+                (byte[]) row.get("content"));
+    }
+
+    private List<ExampleResult> examples(RuleSet candidate) {
+        List<ExampleResult> results = new ArrayList<>();
+        for (ExampleCase example : ExampleCases.of(candidate)) {
+            DecisionOutcome outcome;
+            try {
+                outcome = decisions.decideWith(example.application(), candidate);
+            } catch (RuntimeException e) {
+                outcome = DecisionOutcome.failed(
+                        candidate.caseType(), example.application().referenceDate(), e.getMessage());
+            }
+            List<String> reasons =
+                    outcome.reasons().stream().map(Reason::code).sorted().toList();
+            Map<String, String> expected = plain(example.expectedAmounts());
+            Map<String, String> actual = plain(outcome.amounts());
+            boolean passed = outcome.outcome() == example.expectedOutcome()
+                    && reasons.equals(example.expectedReasons())
+                    && expected.equals(actual);
+            results.add(new ExampleResult(
+                    example.name(),
+                    example.line(),
+                    passed,
+                    example.expectedOutcome().name(),
+                    outcome.outcome().name(),
+                    example.expectedReasons(),
+                    reasons,
+                    expected,
+                    actual));
+        }
+        return results;
+    }
+
+    private static Map<String, String> plain(Map<String, BigDecimal> amounts) {
+        Map<String, String> plain = new TreeMap<>();
+        amounts.forEach(
+                (name, value) -> plain.put(name, value.stripTrailingZeros().toPlainString()));
+        return plain;
+    }
+
+    private void audit(String actor, String action, long id, Map<String, Object> details) {
+        audit.appendAll(List.of(new AuditEntry(
+                actor,
+                action,
+                "rule-set-version",
+                Long.toString(id),
+                json.writeValueAsString(new LinkedHashMap<>(details)))));
+    }
+}

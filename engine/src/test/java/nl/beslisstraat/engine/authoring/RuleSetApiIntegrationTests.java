@@ -1,0 +1,140 @@
+package nl.beslisstraat.engine.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A policy officer raises the zone A fee from 2027 by uploading a new version of the table: the
+ * example cases show what changes, a colleague approves it, the running engine decides 2027 cases
+ * with it and 2026 cases with the old version, without a restart; withdrawn before it takes
+ * effect, the old version applies again. A hostile upload changes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
+
+    private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.drl.xlsx";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anApprovedVersionDecidesCasesFromItsEffectiveDateWithoutARestart() throws IOException {
+        Http author = new Http(port).as(TestUsers.POLICY_OFFICER);
+        Http colleague = new Http(port).as(TestUsers.SECOND_POLICY_OFFICER);
+        Http eservice = new Http(port).as(TestUsers.INTAKE);
+
+        HttpResponse<String> uploaded =
+                author.post("/api/rulesets/PARKING_PERMIT/candidates?version=2027.1", zoneAFee("250.00"));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode candidate = json.readTree(uploaded.body());
+        long id = candidate.path("id").asLong();
+        assertThat(candidate.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(candidate.path("failed").asLong())
+                .as("examples expecting 240.00 in zone A")
+                .isPositive();
+        assertThat(candidate.path("passed").asLong())
+                .as("zone B, rejections, reviews")
+                .isPositive();
+
+        HttpResponse<String> ownApproval = author.post(
+                "/api/rulesets/candidates/" + id + "/approval?effectiveFrom=2027-01-01", "application/json", "");
+        assertThat(ownApproval.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(ownApproval.body()).path("detail").asString()).contains("Vier ogen");
+
+        HttpResponse<String> approved = colleague.post(
+                "/api/rulesets/candidates/" + id + "/approval?effectiveFrom=2027-01-01", "application/json", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        JsonNode in2027 = decision(eservice, "2027-01-04");
+        assertThat(in2027.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2027.1");
+        assertThat(in2027.path("amounts").path("fee").asString()).isEqualTo("250.00");
+        JsonNode in2026 = decision(eservice, "2026-12-01");
+        assertThat(in2026.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.2");
+        assertThat(in2026.path("amounts").path("fee").asString()).isEqualTo("240.00");
+
+        assertThat(author.post("/api/rulesets/candidates/" + id + "/withdrawal", "application/json", "")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(decision(eservice, "2027-01-04").path("ruleSetVersion").asString())
+                .isEqualTo("PARKING_PERMIT/2026.2");
+        assertThat(jdbc.queryForList(
+                        "select action from audit_log where subject_type = 'rule-set-version' and subject_id = ? order by id",
+                        String.class,
+                        Long.toString(id)))
+                .containsExactly("RULE_SET_UPLOADED", "RULE_SET_APPROVED", "RULE_SET_WITHDRAWN");
+    }
+
+    @Test
+    void aHostileUploadIsRefusedAndChangesNothing() throws IOException {
+        Http author = new Http(port).as(TestUsers.POLICY_OFFICER);
+        byte[] hostile = edited(sheet -> {
+            for (Row row : sheet) {
+                if (row.getCell(0) != null && row.getCell(0).toString().startsWith("RuleTable")) {
+                    sheet.getRow(row.getRowNum() + 3).getCell(10).setCellValue("System.exit(0);");
+                    return;
+                }
+            }
+        });
+
+        HttpResponse<String> refused = author.post("/api/rulesets/PARKING_PERMIT/candidates?version=6.6.6", hostile);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).path("errors").toString())
+                .contains("Parkeervergunning!")
+                .contains("vergrendeld");
+        assertThat(jdbc.queryForObject("select count(*) from rule_set_candidates where version = '6.6.6'", Long.class))
+                .isZero();
+        JsonNode still = decision(new Http(port).as(TestUsers.INTAKE), "2026-12-01");
+        assertThat(still.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.2");
+    }
+
+    private JsonNode decision(Http eservice, String referenceDate) {
+        String payload = Http.resource("intake/parking-permit-zone-a.json").replace("2026-03-15", referenceDate);
+        HttpResponse<String> response = eservice.post("/api/cases/decide-now", "application/json", payload);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).path("decisions").path(0);
+    }
+
+    private static byte[] zoneAFee(String fee) throws IOException {
+        return edited(sheet -> {
+            for (Row row : sheet) {
+                if (row.getCell(0) != null && row.getCell(0).toString().equals("Art. 7 lid 1: verlenen zone A")) {
+                    row.getCell(6).setCellValue(fee);
+                }
+            }
+        });
+    }
+
+    private static byte[] edited(java.util.function.Consumer<Sheet> edit) throws IOException {
+        try (InputStream in = RuleSetApiIntegrationTests.class.getClassLoader().getResourceAsStream(TABLE);
+                XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(in.readAllBytes()))) {
+            edit.accept(workbook.getSheetAt(0));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+}
