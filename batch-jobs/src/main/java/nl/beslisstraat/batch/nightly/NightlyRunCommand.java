@@ -3,6 +3,7 @@ package nl.beslisstraat.batch.nightly;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.beslisstraat.batch.demo.DemoSeeder;
 import nl.beslisstraat.batch.recompute.RecomputeCommand;
+import nl.beslisstraat.batch.simulate.SimulateCommand;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  * <pre>
  * java -jar beslisstraat-batch.jar [--run-date=2026-11-30] [--recover] [--demo=10000]
  * java -jar beslisstraat-batch.jar --recompute [--run-id=12]
+ * java -jar beslisstraat-batch.jar --simulate=table.drl.xlsx --case-type=PARKING_PERMIT [--last=100000]
  * </pre>
  *
  * <ul>
@@ -47,17 +50,31 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
     private final NightlyRuns runs;
     private final DemoSeeder demo;
     private final RecomputeCommand recompute;
+    private final SimulateCommand simulate;
     private int exitCode;
 
-    NightlyRunCommand(NightlyRunLauncher launcher, NightlyRuns runs, DemoSeeder demo, RecomputeCommand recompute) {
+    NightlyRunCommand(
+            NightlyRunLauncher launcher,
+            NightlyRuns runs,
+            DemoSeeder demo,
+            RecomputeCommand recompute,
+            SimulateCommand simulate) {
         this.launcher = launcher;
         this.runs = runs;
         this.demo = demo;
         this.recompute = recompute;
+        this.simulate = simulate;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (args.containsOption("simulate")) {
+            exitCode = simulate.run(
+                    Path.of(option(args, "simulate").orElseThrow()),
+                    option(args, "case-type").orElse("PARKING_PERMIT"),
+                    option(args, "last").map(Integer::valueOf).orElse(null));
+            return;
+        }
         if (args.containsOption(RECOMPUTE)) {
             exitCode = recompute.run(option(args, "run-id").map(Long::valueOf).orElse(null));
             return;

@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  *       sheet, row and column, with nothing stored.
  *   <li>{@code POST /api/rulesets/candidates/{id}/approval?effectiveFrom=2027-01-01}: a colleague
  *       approves; in force at once from that date.
+ *   <li>{@code POST /api/rulesets/candidates/{id}/simulation?from=&to=&last=}: what it would
+ *       change in decisions already taken.
  *   <li>{@code POST /api/rulesets/candidates/{id}/withdrawal}: before it takes effect.
  *   <li>{@code GET /api/rulesets/{caseType}/candidates}: the uploads with author, approver, dates.
  * </ul>
@@ -33,9 +35,24 @@ import org.springframework.web.bind.annotation.RestController;
 class RuleSetApi {
 
     private final RuleSetCandidates candidates;
+    private final Simulation simulation;
 
-    RuleSetApi(RuleSetCandidates candidates) {
+    RuleSetApi(RuleSetCandidates candidates, Simulation simulation) {
         this.candidates = candidates;
+        this.simulation = simulation;
+    }
+
+    /**
+     * What the candidate would change in decisions already taken, by transition, with sample
+     * cases; over a period of reference dates or the last N cases. Nothing is stored.
+     */
+    @PostMapping("/api/rulesets/candidates/{id}/simulation")
+    SimulationResult simulate(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer last) {
+        return simulation.run(id, from, to, last);
     }
 
     @PostMapping("/api/rulesets/{caseType}/candidates")

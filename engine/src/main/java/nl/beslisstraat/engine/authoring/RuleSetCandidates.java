@@ -37,6 +37,9 @@ public class RuleSetCandidates {
     private static final TypeReference<List<ExampleResult>> RESULTS = new TypeReference<>() {};
 
     private final RegulationCatalog regulations;
+    /** Compiled drafts, kept from upload to simulation: compiling a table takes seconds. */
+    private final Map<Long, RuleSet> compiledDrafts = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final DecisionService decisions;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
@@ -97,6 +100,7 @@ public class RuleSetCandidates {
                     List.of("Versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
         }
         audit(author, "RULE_SET_UPLOADED", id, Map.of("caseType", caseType, "version", version));
+        compiledDrafts.put(id, candidate);
         return find(id);
     }
 
@@ -176,6 +180,22 @@ public class RuleSetCandidates {
                 id,
                 status,
                 status);
+    }
+
+    /** The candidate compiled, for simulation; a draft is compiled as if in force from today. */
+    RuleSet compiled(long id) {
+        Candidate candidate = find(id);
+        if (candidate.effectiveFrom() != null) {
+            return regulations.version(candidate.caseType() + "/" + candidate.version());
+        }
+        RuleSet draft = compiledDrafts.get(id);
+        if (draft != null) {
+            return draft;
+        }
+        Map<String, Object> row = jdbc.queryForMap("select content from rule_set_candidates where id = ?", id);
+        return regulations.compileUploaded(
+                candidate.caseType(), candidate.version(), LocalDate.now(DecisionDeadline.NETHERLANDS), (byte[])
+                        row.get("content"));
     }
 
     private RuleSet compile(long id) {

@@ -88,6 +88,42 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aSimulationShowsWhichPastOutcomesTheCandidateWouldChange() throws IOException {
+        Http author = new Http(port).as(TestUsers.POLICY_OFFICER);
+        Http eservice = new Http(port).as(TestUsers.INTAKE);
+        String longCar = Http.resource("intake/parking-permit-zone-a.json").replace("\"4.50\"", "\"5.50\"");
+        HttpResponse<String> decided = eservice.post("/api/cases/decide-now", "application/json", longCar);
+        long longCarCase = json.readTree(decided.body()).path("id").asLong();
+        eservice.post("/api/cases/decide-now", "application/json", Http.resource("intake/parking-permit-zone-a.json"));
+
+        // the candidate lowers the maximum length from 6.00 m to 5.00 m
+        byte[] shorter = edited(sheet -> {
+            for (Row row : sheet) {
+                if (row.getCell(0) != null
+                        && row.getCell(0).toString().equals("Art. 3 lid 1a: voertuig te lang, afwijzen")) {
+                    row.getCell(2).setCellValue("5.00");
+                }
+            }
+        });
+        long id = json.readTree(author.post("/api/rulesets/PARKING_PERMIT/candidates?version=2027.2", shorter)
+                        .body())
+                .path("id")
+                .asLong();
+
+        HttpResponse<String> simulated =
+                author.post("/api/rulesets/candidates/" + id + "/simulation?last=2", "application/json", "");
+
+        assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
+        JsonNode result = json.readTree(simulated.body());
+        assertThat(result.path("cases").asLong()).isEqualTo(2);
+        assertThat(result.path("changed").asLong()).isEqualTo(1);
+        JsonNode transition = result.path("transitions").path(0);
+        assertThat(transition.path("from").asString()).isEqualTo("GRANTED");
+        assertThat(transition.path("to").asString()).isEqualTo("REJECTED");
+        assertThat(transition.path("sampleCases").toString()).isEqualTo("[" + longCarCase + "]");
+    }
+
+    @Test
     void aHostileUploadIsRefusedAndChangesNothing() throws IOException {
         Http author = new Http(port).as(TestUsers.POLICY_OFFICER);
         byte[] hostile = edited(sheet -> {

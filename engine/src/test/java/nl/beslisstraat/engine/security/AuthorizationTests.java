@@ -65,6 +65,7 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("POST", "/api/rulesets/PARKING_PERMIT/candidates", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/api/rulesets/candidates/999/approval", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/api/rulesets/candidates/999/withdrawal", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("POST", "/api/rulesets/candidates/999/simulation", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint(
                     "GET",
                     "/api/rulesets/PARKING_PERMIT/candidates",

@@ -1,0 +1,134 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.decision.DecisionOutcome;
+import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.regulation.RuleSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tries a candidate version on decisions already taken, before anyone approves it: each stored
+ * input is decided again with the candidate (and the norms of its reference date) and compared
+ * with the automated outcome on record. Nothing is stored. Pages of cases are decided in
+ * parallel, so 100,000 past cases take seconds (docs/performance.md).
+ */
+@Service
+public class Simulation {
+
+    static final int PAGE = 2_000;
+    static final int SAMPLES = 5;
+
+    private final RuleSetCandidates candidates;
+    private final RegulationCatalog regulations;
+    private final DecisionService decisions;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    Simulation(
+            RuleSetCandidates candidates,
+            RegulationCatalog regulations,
+            DecisionService decisions,
+            JdbcTemplate jdbc,
+            JsonMapper json) {
+        this.candidates = candidates;
+        this.regulations = regulations;
+        this.decisions = decisions;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    private record Past(long caseId, LocalDate referenceDate, String input, String outcome) {}
+
+    /**
+     * @param from first reference date to include, or null
+     * @param to last reference date to include, or null
+     * @param last at most this many of the most recent cases, or null for all in the period
+     */
+    public SimulationResult run(long candidateId, LocalDate from, LocalDate to, Integer last) {
+        long started = System.nanoTime();
+        Candidate candidate = candidates.find(candidateId);
+        RuleSet rules = candidates.compiled(candidateId);
+        Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+        Map<String, ConcurrentLinkedQueue<Long>> samples = new ConcurrentHashMap<>();
+        AtomicLong tried = new AtomicLong();
+        long before = Long.MAX_VALUE;
+        long remaining = last == null ? Long.MAX_VALUE : last;
+        while (remaining > 0) {
+            List<Past> page = page(candidate.caseType(), from, to, before, (int) Math.min(PAGE, remaining));
+            if (page.isEmpty()) {
+                break;
+            }
+            page.parallelStream().forEach(past -> {
+                String now = outcome(rules, candidate.caseType(), past);
+                tried.incrementAndGet();
+                if (!now.equals(past.outcome())) {
+                    String transition = past.outcome() + " -> " + now;
+                    counts.computeIfAbsent(transition, key -> new AtomicLong()).incrementAndGet();
+                    ConcurrentLinkedQueue<Long> sample =
+                            samples.computeIfAbsent(transition, key -> new ConcurrentLinkedQueue<>());
+                    if (sample.size() < SAMPLES) {
+                        sample.add(past.caseId());
+                    }
+                }
+            });
+            before = page.get(page.size() - 1).caseId();
+            remaining -= page.size();
+        }
+        List<SimulationResult.Transition> transitions = new ArrayList<>();
+        counts.forEach((transition, count) -> {
+            String[] parts = transition.split(" -> ");
+            transitions.add(new SimulationResult.Transition(
+                    parts[0],
+                    parts[1],
+                    count.get(),
+                    samples.get(transition).stream().sorted().limit(SAMPLES).toList()));
+        });
+        transitions.sort(
+                Comparator.comparingLong(SimulationResult.Transition::count).reversed());
+        long changed = transitions.stream()
+                .mapToLong(SimulationResult.Transition::count)
+                .sum();
+        return new SimulationResult(
+                candidateId, tried.get(), changed, transitions, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private String outcome(RuleSet rules, String caseType, Past past) {
+        try {
+            DecisionOutcome outcome = decisions.decideWith(
+                    new CaseApplication(caseType, past.referenceDate(), json.readTree(past.input())), rules);
+            return outcome.outcome().name();
+        } catch (RuntimeException e) {
+            return "NEEDS_REVIEW"; // what the nightly run would do with a case it cannot decide
+        }
+    }
+
+    /** The automated decisions of the case type, newest case first, before {@code before}. */
+    private List<Past> page(String caseType, LocalDate from, LocalDate to, long before, int size) {
+        return jdbc.query(
+                "select c.id, c.reference_date, c.input::text, d.outcome from cases c"
+                        + " join decisions d on d.case_id = c.id and d.automated"
+                        + " where c.case_type = ? and c.id < ?"
+                        + " and (?::date is null or c.reference_date >= ?) and (?::date is null or c.reference_date <= ?)"
+                        + " order by c.id desc limit ?",
+                (row, n) ->
+                        new Past(row.getLong(1), row.getObject(2, LocalDate.class), row.getString(3), row.getString(4)),
+                caseType,
+                before,
+                from,
+                from,
+                to,
+                to,
+                size);
+    }
+}
