@@ -76,6 +76,12 @@ class RuleSetApi {
         return candidates.withdraw(id, officer.getName());
     }
 
+    /** The upload's changes against the newest table in force, by rule row and column. */
+    @GetMapping("/api/rulesets/candidates/{id}/diff")
+    List<TableDiff.RowChange> diff(@PathVariable long id) {
+        return candidates.diff(id);
+    }
+
     @GetMapping("/api/rulesets/{caseType}/candidates")
     List<Candidate> history(@PathVariable String caseType) {
         return candidates.of(caseType);

@@ -153,6 +153,19 @@ public class RuleSetCandidates {
                 .orElseThrow(() -> new ApprovalRefused.NotFound("Versie-upload " + id + " bestaat niet."));
     }
 
+    /** What the upload changes, rule row by rule row, against the newest table of its case type. */
+    public List<TableDiff.RowChange> diff(long id) {
+        Candidate candidate = find(id);
+        byte[] content = (byte[]) jdbc.queryForMap("select content from rule_set_candidates where id = ?", id)
+                .get("content");
+        RuleSet base = regulations.latest(candidate.caseType());
+        if (base.version().equals(candidate.caseType() + "/" + candidate.version())) {
+            base = regulations.inForce(
+                    candidate.caseType(), candidate.effectiveFrom().minusDays(1));
+        }
+        return TableDiff.between(base.tableContent(), content);
+    }
+
     /** The uploads of a case type, newest first. */
     public List<Candidate> of(String caseType) {
         return list(null, null).stream()

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>{@code GET /api/norms}: the versions with their effective dates.
  *   <li>{@code GET /api/norms/{version}}: one version's rows.
+ *   <li>{@code GET /api/norms/{before}/diff/{after}}: what changed, amount by amount.
  *   <li>{@code POST /api/norms?version=2027.1&effectiveFrom=2027-01-01&note=...} with the table
  *       as CSV ({@code text/csv}): adds a version; 400 naming every wrong line and column.
  * </ul>
@@ -53,6 +54,12 @@ class NormController {
     @GetMapping("/{version}")
     NormVersion version(@PathVariable String version) {
         return catalog.version(version);
+    }
+
+    /** What changed from one version to another, amount by amount. */
+    @GetMapping("/{before}/diff/{after}")
+    List<NormDiff.Change> diff(@PathVariable String before, @PathVariable String after) {
+        return NormDiff.between(catalog.version(before), catalog.version(after));
     }
 
     @PostMapping(consumes = {"text/csv", "text/plain"})

@@ -41,7 +41,7 @@ public class SecurityConfiguration {
                                 .hasRole(REVIEWER.name())
                                 .requestMatchers(HttpMethod.GET, "/api/cases/*")
                                 .hasAnyRole(roles(INTAKE, REVIEWER, AUDITOR, POLICY_OFFICER))
-                                .requestMatchers(HttpMethod.GET, "/api/norms", "/api/norms/*")
+                                .requestMatchers(HttpMethod.GET, "/api/norms", "/api/norms/*", "/api/norms/*/diff/*")
                                 .hasAnyRole(roles(POLICY_OFFICER, AUDITOR, REVIEWER))
                                 .requestMatchers(HttpMethod.POST, "/api/norms")
                                 .hasRole(POLICY_OFFICER.name())

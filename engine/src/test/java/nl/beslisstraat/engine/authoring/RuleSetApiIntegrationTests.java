@@ -59,6 +59,15 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                 .as("zone B, rejections, reviews")
                 .isPositive();
 
+        JsonNode diff = json.readTree(
+                author.get("/api/rulesets/candidates/" + id + "/diff").body());
+        assertThat(diff.size()).isEqualTo(1);
+        assertThat(diff.path(0).path("rule").asString()).isEqualTo("Art. 7 lid 1: verlenen zone A");
+        assertThat(diff.path(0).path("change").asString()).isEqualTo("CHANGED");
+        assertThat(diff.path(0).path("cells").path(0).path("column").asString()).isEqualTo("Leges per jaar (EUR)");
+        assertThat(diff.path(0).path("cells").path(0).path("before").asString()).isEqualTo("240.00");
+        assertThat(diff.path(0).path("cells").path(0).path("after").asString()).isEqualTo("250.00");
+
         HttpResponse<String> ownApproval = author.post(
                 "/api/rulesets/candidates/" + id + "/approval?effectiveFrom=2027-01-01", "application/json", "");
         assertThat(ownApproval.statusCode()).isEqualTo(409);

@@ -61,6 +61,9 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
 
         assertThat(json.readTree(officer.get("/api/norms").body()).findValuesAsString("version"))
                 .containsExactly("2026.1", "2027.1");
+        String diff = officer.get("/api/norms/2026.1/diff/2027.1").body();
+        assertThat(json.readTree(diff).findValuesAsString("change")).contains("ADDED", "CHANGED", "REMOVED");
+        assertThat(diff).contains("\"validFrom\":\"2027-01-01\"").contains("\"amountAfter\":1300.00");
         assertThat(jdbc.queryForObject(
                         "select count(*) from audit_log where action = 'NORM_VERSION_ADDED' and subject_id = '2027.1'",
                         Long.class))

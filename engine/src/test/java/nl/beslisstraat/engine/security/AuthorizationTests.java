@@ -54,6 +54,10 @@ class AuthorizationTests extends DatabaseIntegrationTest {
                     "/api/norms/2026.1",
                     Set.of(TestUsers.POLICY_OFFICER, TestUsers.AUDITOR, TestUsers.REVIEWER)),
             new Endpoint("POST", "/api/norms", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint(
+                    "GET",
+                    "/api/norms/2026.1/diff/2026.1",
+                    Set.of(TestUsers.POLICY_OFFICER, TestUsers.AUDITOR, TestUsers.REVIEWER)),
             new Endpoint("GET", "/api/review/tasks", Set.of(TestUsers.REVIEWER, TestUsers.AUDITOR)),
             new Endpoint("POST", "/api/review/tasks/1/claim", Set.of(TestUsers.REVIEWER)),
             new Endpoint("POST", "/api/review/tasks/1/release", Set.of(TestUsers.REVIEWER)),
