@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /api/rulesets/candidates/{id}/simulation?from=&to=&last=}: what it would
  *       change in decisions already taken.
  *   <li>{@code POST /api/rulesets/candidates/{id}/withdrawal}: before it takes effect.
+ *   <li>{@code POST /api/rulesets/{caseType}/versions/{version}/reactivation?newVersion=}: an
+ *       earlier version back as a new draft.
  *   <li>{@code GET /api/rulesets/{caseType}/candidates}: the uploads with author, approver, dates.
  * </ul>
  */
@@ -61,6 +63,18 @@ class RuleSetApi {
         Candidate uploaded = candidates.upload(caseType, version, table, officer.getName());
         return ResponseEntity.created(URI.create("/api/rulesets/candidates/" + uploaded.id()))
                 .body(uploaded);
+    }
+
+    /** An earlier version back as a new draft, to be approved with the date it applies again. */
+    @PostMapping("/api/rulesets/{caseType}/versions/{version}/reactivation")
+    ResponseEntity<Candidate> reactivate(
+            @PathVariable String caseType,
+            @PathVariable String version,
+            @RequestParam String newVersion,
+            Principal officer) {
+        Candidate draft = candidates.reactivate(caseType, version, newVersion, officer.getName());
+        return ResponseEntity.created(URI.create("/api/rulesets/candidates/" + draft.id()))
+                .body(draft);
     }
 
     @PostMapping("/api/rulesets/candidates/{id}/approval")

@@ -64,6 +64,10 @@ public class RuleSetCandidates {
     /** Checks, compiles and tries an upload; stores it as a draft with its example results. */
     @Transactional
     public Candidate upload(String caseType, String version, byte[] table, String author) {
+        return store(caseType, version, table, author, true);
+    }
+
+    private Candidate store(String caseType, String version, byte[] table, String author, boolean fromOfficer) {
         if (!regulations.knows(caseType)) {
             throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
         }
@@ -71,7 +75,9 @@ public class RuleSetCandidates {
             throw new InvalidUpload(List.of("version: '" + version + "' is geen versienummer zoals 2027.1"));
         }
         RuleSet base = regulations.latest(caseType);
-        List<TableProblem> problems = DecisionTableCheck.check(base.tableContent(), table);
+        // An officer's file is checked against the locked template; a version the product itself
+        // shipped or approved before is trusted as it is (its structure may be an older one).
+        List<TableProblem> problems = fromOfficer ? DecisionTableCheck.check(base.tableContent(), table) : List.of();
         if (!problems.isEmpty()) {
             throw new InvalidUpload(
                     problems.stream().map(TableProblem::toString).toList());
@@ -102,6 +108,29 @@ public class RuleSetCandidates {
         audit(author, "RULE_SET_UPLOADED", id, Map.of("caseType", caseType, "version", version));
         compiledDrafts.put(id, candidate);
         return find(id);
+    }
+
+    /**
+     * Brings back an earlier version (bundled or uploaded) as a new draft with a new version
+     * number: its table exactly as it was, tried on today's example cases, then approved like any
+     * upload with the date from which it applies again.
+     */
+    @Transactional
+    public Candidate reactivate(String caseType, String earlierVersion, String newVersion, String author) {
+        RuleSet earlier;
+        try {
+            earlier = regulations.version(caseType + "/" + earlierVersion);
+        } catch (IllegalArgumentException unknown) {
+            throw new ApprovalRefused.NotFound("Versie " + earlierVersion + " van " + caseType + " bestaat niet.");
+        }
+        List<Map<String, Object>> uploaded = jdbc.queryForList(
+                "select content from rule_set_candidates where case_type = ? and version = ?",
+                caseType,
+                earlierVersion);
+        byte[] table = uploaded.isEmpty()
+                ? earlier.tableContent()
+                : (byte[]) uploaded.get(0).get("content");
+        return store(caseType, newVersion, table, author, false);
     }
 
     /** A colleague approves a draft and sets the date from which it applies; it is in force at once. */

@@ -84,6 +84,26 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(in2026.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.2");
         assertThat(in2026.path("amounts").path("fee").asString()).isEqualTo("240.00");
 
+        // 2026.1 (no diesel surcharge) brought back from 2027-06-01 as version 2027.9
+        HttpResponse<String> back = author.post(
+                "/api/rulesets/PARKING_PERMIT/versions/2026.1/reactivation?newVersion=2027.9", "application/json", "");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
+        long backId = json.readTree(back.body()).path("id").asLong();
+        assertThat(colleague
+                        .post(
+                                "/api/rulesets/candidates/" + backId + "/approval?effectiveFrom=2027-06-01",
+                                "application/json",
+                                "")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(decision(eservice, "2027-06-02").path("ruleSetVersion").asString())
+                .isEqualTo("PARKING_PERMIT/2027.9");
+        assertThat(decision(eservice, "2027-05-31").path("ruleSetVersion").asString())
+                .isEqualTo("PARKING_PERMIT/2027.1");
+        assertThat(author.post("/api/rulesets/candidates/" + backId + "/withdrawal", "application/json", "")
+                        .statusCode())
+                .isEqualTo(200);
+
         assertThat(author.post("/api/rulesets/candidates/" + id + "/withdrawal", "application/json", "")
                         .statusCode())
                 .isEqualTo(200);

@@ -68,6 +68,8 @@ class AuthorizationTests extends DatabaseIntegrationTest {
                     Set.of(TestUsers.REVIEWER, TestUsers.SCHEDULER, TestUsers.AUDITOR, TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/api/rulesets/PARKING_PERMIT/candidates", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/api/rulesets/candidates/999/approval", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint(
+                    "POST", "/api/rulesets/PARKING_PERMIT/versions/0.0/reactivation", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/api/rulesets/candidates/999/withdrawal", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/api/rulesets/candidates/999/simulation", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint(
