@@ -79,6 +79,8 @@ public class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/review", "/review/**")
                                 .hasRole(REVIEWER.name())
+                                .requestMatchers("/rules", "/rules/**")
+                                .hasRole(POLICY_OFFICER.name())
                                 .requestMatchers(HttpMethod.GET, "/dashboard")
                                 .hasAnyRole(roles(REVIEWER, SCHEDULER, AUDITOR, POLICY_OFFICER))
                                 .requestMatchers(HttpMethod.GET, "/", "/swagger-ui.html", "/swagger-ui/**")

@@ -75,7 +75,10 @@ class ReviewPages {
         if (has(user, "REVIEWER")) {
             return "redirect:/review";
         }
-        if (has(user, "SCHEDULER") || has(user, "AUDITOR") || has(user, "POLICY_OFFICER")) {
+        if (has(user, "POLICY_OFFICER")) {
+            return "redirect:/rules";
+        }
+        if (has(user, "SCHEDULER") || has(user, "AUDITOR")) {
             return "redirect:/dashboard";
         }
         return "redirect:/swagger-ui.html";

@@ -92,6 +92,11 @@ class AuthorizationTests extends DatabaseIntegrationTest {
                     "GET",
                     "/dashboard",
                     Set.of(TestUsers.REVIEWER, TestUsers.SCHEDULER, TestUsers.AUDITOR, TestUsers.POLICY_OFFICER)),
+            new Endpoint("GET", "/rules", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("GET", "/rules/candidates/999", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("POST", "/rules/upload", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("POST", "/rules/candidates/999/approval", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("POST", "/rules/candidates/999/withdrawal", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/swagger-ui.html", ALL),
             new Endpoint("GET", "/admin", Set.of()));
 

@@ -1,0 +1,109 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.TreeSet;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The policy officers' pages: upload a new version of a decision table, see its example cases,
+ * what it changes and what it would change in past decisions, and approve a colleague's version.
+ */
+@Controller
+class RuleSetPages {
+
+    private final RuleSetCandidates candidates;
+    private final Simulation simulation;
+    private final RegulationCatalog regulations;
+
+    RuleSetPages(RuleSetCandidates candidates, Simulation simulation, RegulationCatalog regulations) {
+        this.candidates = candidates;
+        this.simulation = simulation;
+        this.regulations = regulations;
+    }
+
+    @GetMapping("/rules")
+    String overview(@RequestParam(defaultValue = "PARKING_PERMIT") String caseType, Model model) {
+        model.addAttribute("caseTypes", new TreeSet<>(regulations.caseTypes()));
+        model.addAttribute("caseType", caseType);
+        model.addAttribute("inForce", regulations.latest(caseType).version());
+        model.addAttribute("uploads", candidates.of(caseType));
+        return "rules/overview";
+    }
+
+    @PostMapping("/rules/upload")
+    String upload(
+            @RequestParam String caseType,
+            @RequestParam String version,
+            @RequestParam("table") MultipartFile table,
+            Principal officer,
+            RedirectAttributes flash)
+            throws IOException {
+        try {
+            Candidate uploaded = candidates.upload(caseType, version, table.getBytes(), officer.getName());
+            return "redirect:/rules/candidates/" + uploaded.id();
+        } catch (InvalidUpload invalid) {
+            flash.addFlashAttribute("errors", invalid.problems());
+            return "redirect:/rules?caseType=" + caseType;
+        }
+    }
+
+    @GetMapping("/rules/candidates/{id}")
+    String candidate(@PathVariable long id, Principal officer, Model model) {
+        Candidate candidate;
+        try {
+            candidate = candidates.find(id);
+        } catch (ApprovalRefused.NotFound unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage());
+        }
+        model.addAttribute("candidate", candidate);
+        model.addAttribute("diff", candidates.diff(id));
+        model.addAttribute(
+                "mayApprove",
+                !candidate.author().equals(officer.getName())
+                        && candidate.status().equals("DRAFT"));
+        return "rules/candidate";
+    }
+
+    @PostMapping("/rules/candidates/{id}/simulation")
+    String simulate(@PathVariable long id, @RequestParam(defaultValue = "100000") int last, RedirectAttributes flash) {
+        flash.addFlashAttribute("simulation", simulation.run(id, null, null, last));
+        return "redirect:/rules/candidates/" + id;
+    }
+
+    @PostMapping("/rules/candidates/{id}/approval")
+    String approve(
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            Principal officer,
+            RedirectAttributes flash) {
+        try {
+            candidates.approve(id, officer.getName(), effectiveFrom);
+        } catch (ApprovalRefused refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/rules/candidates/" + id;
+    }
+
+    @PostMapping("/rules/candidates/{id}/withdrawal")
+    String withdraw(@PathVariable long id, Principal officer, RedirectAttributes flash) {
+        try {
+            candidates.withdraw(id, officer.getName());
+        } catch (ApprovalRefused refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/rules/candidates/" + id;
+    }
+}
