@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
+import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,13 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -38,9 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OfficerBrowserTests extends DatabaseIntegrationTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     @LocalServerPort
     int port;
 
@@ -48,28 +37,8 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(
-                CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "Debian's chromium and chromium-driver are needed; .ci/run installs them");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,1100",
-                "--lang=nl-NL",
-                "--user-data-dir=" + tempDir());
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER)
-                        .build(),
-                options);
+        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are needed; .ci/run installs them");
+        browser = Chromium.start();
     }
 
     @AfterEach
@@ -116,28 +85,15 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
     }
 
     private void signIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.password(user));
-        browser.findElement(By.id("sign-in")).click();
-        wait(page -> !page.getCurrentUrl().contains("/login"));
+        Chromium.signIn(browser, port, user);
     }
 
     private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+        Chromium.waitFor(browser, condition);
     }
 
-    private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        if ("docs".equals(System.getProperty("screenshots"))) {
-            Files.copy(
-                    shot.toPath(),
-                    Files.createDirectories(Path.of("..", "docs", "images")).resolve(name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
+    private void screenshot(String name) {
+        Chromium.screenshot(browser, name);
     }
 
     private static byte[] zoneAFee(String fee) throws IOException {
@@ -153,14 +109,6 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
-        }
-    }
-
-    private static String tempDir() {
-        try {
-            return Files.createTempDirectory("chromium-profile").toString();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

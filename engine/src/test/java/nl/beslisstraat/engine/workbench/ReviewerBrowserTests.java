@@ -3,12 +3,9 @@ package nl.beslisstraat.engine.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -16,12 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,9 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReviewerBrowserTests extends DatabaseIntegrationTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     @LocalServerPort
     int port;
 
@@ -50,7 +39,7 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
     @BeforeEach
     void start() {
         assumeTrue(
-                CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                Chromium.installed(),
                 "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
         browser = chromium();
     }
@@ -140,12 +129,7 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
     }
 
     private void signIn(WebDriver page, String user) {
-        page.manage().deleteAllCookies();
-        page.get(url("/login"));
-        page.findElement(By.id("username")).sendKeys(user);
-        page.findElement(By.id("password")).sendKeys(TestUsers.password(user));
-        page.findElement(By.id("sign-in")).click();
-        waitFor(page).until(current -> !current.getCurrentUrl().contains("/login"));
+        Chromium.signIn(page, port, user);
     }
 
     private String url(String path) {
@@ -157,41 +141,10 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
     }
 
     private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1400,1000",
-                "--lang=nl-NL",
-                "--user-data-dir=" + tempDir());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .build();
-        return new ChromeDriver(service, options);
+        return Chromium.start();
     }
 
-    private static String tempDir() {
-        try {
-            return Files.createTempDirectory("chromium-profile").toString();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void screenshot(WebDriver page, String name) throws IOException {
-        File shot = ((TakesScreenshot) page).getScreenshotAs(OutputType.FILE);
-        Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        if ("docs".equals(System.getProperty("screenshots"))) {
-            Path docs = Files.createDirectories(Path.of("..", "docs", "images")).resolve(name + ".png");
-            Files.copy(shot.toPath(), docs, StandardCopyOption.REPLACE_EXISTING);
-        }
+    private static void screenshot(WebDriver page, String name) {
+        Chromium.screenshot(page, name);
     }
 }

@@ -1,0 +1,92 @@
+package nl.beslisstraat.engine.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, for the browser tests: starting it, signing in as one of the
+ * {@link TestUsers}, waiting, and screenshots to {@code target/screenshots} (and to
+ * {@code docs/images} with {@code -Dscreenshots=docs}).
+ */
+public final class Chromium {
+
+    private static final File BROWSER = new File("/usr/bin/chromium");
+    private static final File DRIVER = new File("/usr/bin/chromedriver");
+
+    private Chromium() {}
+
+    /** Whether the browser and its driver are installed (apt-get install chromium chromium-driver). */
+    public static boolean installed() {
+        return BROWSER.canExecute() && DRIVER.canExecute();
+    }
+
+    public static WebDriver start() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1000",
+                "--lang=nl-NL",
+                "--user-data-dir=" + profile());
+        return new ChromeDriver(
+                new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+    }
+
+    public static void signIn(WebDriver page, int port, String user) {
+        page.manage().deleteAllCookies();
+        page.get("http://localhost:" + port + "/login");
+        page.findElement(By.id("username")).sendKeys(user);
+        page.findElement(By.id("password")).sendKeys(TestUsers.password(user));
+        page.findElement(By.id("sign-in")).click();
+        waitFor(page, current -> !current.getCurrentUrl().contains("/login"));
+    }
+
+    public static void waitFor(WebDriver page, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    public static void screenshot(WebDriver page, String name) {
+        try {
+            File shot = ((TakesScreenshot) page).getScreenshotAs(OutputType.FILE);
+            Path target =
+                    Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            if ("docs".equals(System.getProperty("screenshots"))) {
+                Path docs =
+                        Files.createDirectories(Path.of("..", "docs", "images")).resolve(name + ".png");
+                Files.copy(shot.toPath(), docs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String profile() {
+        try {
+            return Files.createTempDirectory("chromium-profile").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
