@@ -5,10 +5,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,22 +96,5 @@ class RuleSetApi {
     @GetMapping("/api/rulesets/{caseType}/candidates")
     List<Candidate> history(@PathVariable String caseType) {
         return candidates.of(caseType);
-    }
-
-    @ExceptionHandler(InvalidUpload.class)
-    ProblemDetail invalid(InvalidUpload invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST,
-                "The upload was not accepted; nothing was stored and the rules in force are unchanged.");
-        problem.setTitle("Invalid rule set upload");
-        problem.setProperty("errors", invalid.problems());
-        return problem;
-    }
-
-    @ExceptionHandler(ApprovalRefused.class)
-    ProblemDetail refused(ApprovalRefused refused) {
-        return ProblemDetail.forStatusAndDetail(
-                refused instanceof ApprovalRefused.NotFound ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
-                refused.getMessage());
     }
 }

@@ -1,20 +1,14 @@
 package nl.beslisstraat.engine.authoring;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
-import nl.beslisstraat.engine.decision.DecisionOutcome;
 import nl.beslisstraat.engine.decision.DecisionService;
-import nl.beslisstraat.engine.decision.Reason;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
-import nl.beslisstraat.engine.regulation.ExampleCase;
 import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
@@ -251,41 +245,8 @@ public class RuleSetCandidates {
     }
 
     private List<ExampleResult> examples(RuleSet candidate) {
-        List<ExampleResult> results = new ArrayList<>();
-        for (ExampleCase example : ExampleCases.of(candidate)) {
-            DecisionOutcome outcome;
-            try {
-                outcome = decisions.decideWith(example.application(), candidate);
-            } catch (RuntimeException e) {
-                outcome = DecisionOutcome.failed(
-                        candidate.caseType(), example.application().referenceDate(), e.getMessage());
-            }
-            List<String> reasons =
-                    outcome.reasons().stream().map(Reason::code).sorted().toList();
-            Map<String, String> expected = plain(example.expectedAmounts());
-            Map<String, String> actual = plain(outcome.amounts());
-            boolean passed = outcome.outcome() == example.expectedOutcome()
-                    && reasons.equals(example.expectedReasons())
-                    && expected.equals(actual);
-            results.add(new ExampleResult(
-                    example.name(),
-                    example.line(),
-                    passed,
-                    example.expectedOutcome().name(),
-                    outcome.outcome().name(),
-                    example.expectedReasons(),
-                    reasons,
-                    expected,
-                    actual));
-        }
-        return results;
-    }
-
-    private static Map<String, String> plain(Map<String, BigDecimal> amounts) {
-        Map<String, String> plain = new TreeMap<>();
-        amounts.forEach(
-                (name, value) -> plain.put(name, value.stripTrailingZeros().toPlainString()));
-        return plain;
+        return ExampleRuns.run(
+                "", ExampleCases.of(candidate), application -> decisions.decideWith(application, candidate));
     }
 
     private void audit(String actor, String action, long id, Map<String, Object> details) {

@@ -2,15 +2,19 @@ package nl.beslisstraat.engine.authoring;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.decision.DecisionOutcome;
 import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.regulation.NormSource;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tries a candidate version on decisions already taken, before anyone approves it: each stored
- * input is decided again with the candidate (and the norms of its reference date) and compared
- * with the automated outcome on record. Nothing is stored. Pages of cases are decided in
+ * input is decided again with the candidate (a rule set with the norms of the case's reference
+ * date, or a norm table with the rules of that date) and compared with the automated outcome on
+ * record. Nothing is stored. Pages of cases are decided in
  * parallel, so 100,000 past cases take seconds (docs/performance.md).
  */
 @Service
@@ -30,6 +35,7 @@ public class Simulation {
     static final int SAMPLES = 5;
 
     private final RuleSetCandidates candidates;
+    private final NormCandidates normCandidates;
     private final RegulationCatalog regulations;
     private final DecisionService decisions;
     private final JdbcTemplate jdbc;
@@ -37,18 +43,20 @@ public class Simulation {
 
     Simulation(
             RuleSetCandidates candidates,
+            NormCandidates normCandidates,
             RegulationCatalog regulations,
             DecisionService decisions,
             JdbcTemplate jdbc,
             JsonMapper json) {
         this.candidates = candidates;
+        this.normCandidates = normCandidates;
         this.regulations = regulations;
         this.decisions = decisions;
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    private record Past(long caseId, LocalDate referenceDate, String input, String outcome) {}
+    private record Past(long caseId, String caseType, LocalDate referenceDate, String input, String outcome) {}
 
     /**
      * @param from first reference date to include, or null
@@ -56,21 +64,57 @@ public class Simulation {
      * @param last at most this many of the most recent cases, or null for all in the period
      */
     public SimulationResult run(long candidateId, LocalDate from, LocalDate to, Integer last) {
-        long started = System.nanoTime();
         Candidate candidate = candidates.find(candidateId);
         RuleSet rules = candidates.compiled(candidateId);
+        return run(
+                candidateId,
+                List.of(candidate.caseType()),
+                application -> decisions.decideWith(application, rules),
+                from,
+                to,
+                last);
+    }
+
+    /**
+     * What a norm table version would change: past cases of every regulation that reads norms,
+     * decided with the rules of their reference date and the candidate's amounts as valid on
+     * {@code asOf} (so a raise from 2027 shows its effect on the cases of 2026).
+     */
+    public SimulationResult runNorms(long normCandidateId, LocalDate asOf, LocalDate from, LocalDate to, Integer last) {
+        NormSource norms = normCandidates.norms(normCandidateId).asOf(asOf);
+        List<String> caseTypes = regulations.caseTypes().stream()
+                .filter(caseType -> regulations.latest(caseType).readsNorms())
+                .sorted()
+                .toList();
+        return run(
+                normCandidateId,
+                caseTypes,
+                application -> decisions.decideWithNorms(application, norms),
+                from,
+                to,
+                last);
+    }
+
+    private SimulationResult run(
+            long candidateId,
+            List<String> caseTypes,
+            Function<CaseApplication, DecisionOutcome> decider,
+            LocalDate from,
+            LocalDate to,
+            Integer last) {
+        long started = System.nanoTime();
         Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
         Map<String, ConcurrentLinkedQueue<Long>> samples = new ConcurrentHashMap<>();
         AtomicLong tried = new AtomicLong();
         long before = Long.MAX_VALUE;
         long remaining = last == null ? Long.MAX_VALUE : last;
         while (remaining > 0) {
-            List<Past> page = page(candidate.caseType(), from, to, before, (int) Math.min(PAGE, remaining));
+            List<Past> page = page(caseTypes, from, to, before, (int) Math.min(PAGE, remaining));
             if (page.isEmpty()) {
                 break;
             }
             page.parallelStream().forEach(past -> {
-                String now = outcome(rules, candidate.caseType(), past);
+                String now = outcome(decider, past);
                 tried.incrementAndGet();
                 if (!now.equals(past.outcome())) {
                     String transition = past.outcome() + " -> " + now;
@@ -103,32 +147,34 @@ public class Simulation {
                 candidateId, tried.get(), changed, transitions, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private String outcome(RuleSet rules, String caseType, Past past) {
+    private String outcome(Function<CaseApplication, DecisionOutcome> decider, Past past) {
         try {
-            DecisionOutcome outcome = decisions.decideWith(
-                    new CaseApplication(caseType, past.referenceDate(), json.readTree(past.input())), rules);
-            return outcome.outcome().name();
+            return decider.apply(
+                            new CaseApplication(past.caseType(), past.referenceDate(), json.readTree(past.input())))
+                    .outcome()
+                    .name();
         } catch (RuntimeException e) {
             return "NEEDS_REVIEW"; // what the nightly run would do with a case it cannot decide
         }
     }
 
-    /** The automated decisions of the case type, newest case first, before {@code before}. */
-    private List<Past> page(String caseType, LocalDate from, LocalDate to, long before, int size) {
+    /** The automated decisions of the case types, newest case first, before {@code before}. */
+    private List<Past> page(List<String> caseTypes, LocalDate from, LocalDate to, long before, int size) {
+        List<Object> arguments = new ArrayList<>(caseTypes);
+        arguments.addAll(Arrays.asList(before, from, from, to, to, size));
         return jdbc.query(
-                "select c.id, c.reference_date, c.input::text, d.outcome from cases c"
+                "select c.id, c.case_type, c.reference_date, c.input::text, d.outcome from cases c"
                         + " join decisions d on d.case_id = c.id and d.automated"
-                        + " where c.case_type = ? and c.id < ?"
+                        + " where c.case_type in (" + String.join(", ", Collections.nCopies(caseTypes.size(), "?"))
+                        + ") and c.id < ?"
                         + " and (?::date is null or c.reference_date >= ?) and (?::date is null or c.reference_date <= ?)"
                         + " order by c.id desc limit ?",
-                (row, n) ->
-                        new Past(row.getLong(1), row.getObject(2, LocalDate.class), row.getString(3), row.getString(4)),
-                caseType,
-                before,
-                from,
-                from,
-                to,
-                to,
-                size);
+                (row, n) -> new Past(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getObject(3, LocalDate.class),
+                        row.getString(4),
+                        row.getString(5)),
+                arguments.toArray());
     }
 }

@@ -80,6 +80,15 @@ public class DecisionService {
         return decide(application, rules);
     }
 
+    /**
+     * Decides with the rule set in force on the reference date and given norms (a norm table an
+     * officer uploaded): how example cases and simulations try a norm version before approval.
+     */
+    public DecisionOutcome decideWithNorms(CaseApplication application, NormSource normTable) {
+        RuleSet rules = regulations.inForce(application.caseType(), application.referenceDate());
+        return decide(application, rules, rules.readsNorms() ? normTable : null);
+    }
+
     private DecisionOutcome decide(CaseApplication application, RuleSet rules) {
         return decide(application, rules, rules.readsNorms() ? norms.inForce(application.referenceDate()) : null);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -24,13 +25,14 @@ class NormStore {
         this.json = json;
     }
 
-    void insert(NormVersion version, String createdBy) {
+    void insert(NormVersion version, String createdBy, String approvedBy) {
         jdbc.update(
-                "insert into norm_versions (version, effective_from, note, created_by) values (?, ?, ?, ?)",
+                "insert into norm_versions (version, effective_from, note, created_by, approved_by) values (?, ?, ?, ?, ?)",
                 version.version(),
                 version.effectiveFrom(),
                 version.note(),
-                createdBy);
+                createdBy,
+                approvedBy);
         jdbc.batchUpdate(
                 "insert into norm_amounts (version, norm, keys, valid_from, valid_until, amount)"
                         + " values (?, ?, ?::jsonb, ?, ?, ?)",
@@ -44,6 +46,14 @@ class NormStore {
                     insert.setObject(5, row.validUntil());
                     insert.setBigDecimal(6, row.amount());
                 });
+    }
+
+    void withdraw(String version, String officer) {
+        jdbc.update("insert into norm_withdrawals (version, withdrawn_by) values (?, ?)", version, officer);
+    }
+
+    Set<String> withdrawn() {
+        return Set.copyOf(jdbc.queryForList("select version from norm_withdrawals", String.class));
     }
 
     List<NormVersion> all() {

@@ -1,80 +1,86 @@
 package nl.beslisstraat.engine.norms;
 
 import java.io.Reader;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The norm table as the product keeps it: versions in PostgreSQL, in force by reference date.
  * On a fresh database the bundled version is stored first, so that decisions are reproducible
- * from the database alone.
+ * from the database alone. A version gets here only by four-eyes approval (the authoring
+ * feature); this class checks, stores and puts it in force, or takes it out of force again.
  */
 @Service
 public class NormTable {
 
+    private static final String LABEL = "[0-9A-Za-z][0-9A-Za-z._-]{0,39}";
+
     private final NormStore store;
     private final NormCatalog catalog;
-    private final AuditLog audit;
-    private final JsonMapper json;
 
-    NormTable(NormStore store, NormCatalog catalog, AuditLog audit, JsonMapper json) {
+    NormTable(NormStore store, NormCatalog catalog) {
         this.store = store;
         this.catalog = catalog;
-        this.audit = audit;
-        this.json = json;
     }
 
     /**
-     * Adds a version read from an officer's CSV. Refused, with every problem named, when the
-     * table is invalid or the label or effective date is taken; then nothing changes.
+     * Reads an officer's CSV for a new version with the given label. Every problem is named (line
+     * and column, or the label); nothing is stored either way.
      */
-    @Transactional
-    public NormVersion addVersion(String version, LocalDate effectiveFrom, String note, Reader csv, String actor) {
+    public List<NormAmount> check(String version, Reader csv) {
         List<String> problems = new ArrayList<>();
-        if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
-            problems.add("version: '" + version + "' is not a label such as 2027.1");
+        if (version == null || !version.matches(LABEL)) {
+            problems.add("version: '" + version + "' is geen versienummer zoals 2027.1");
+        } else if (catalog.knows(version)) {
+            problems.add(
+                    "version: " + version + " bestaat al; een versie wordt nooit gewijzigd, kies een nieuw nummer");
         }
-        if (effectiveFrom == null) {
-            problems.add("effectiveFrom: a date such as 2027-01-01 is required");
-        }
-        for (NormVersion existing : catalog.versions()) {
-            if (existing.version().equals(version)) {
-                problems.add("version: " + version + " exists already; versions are never changed, add a new one");
-            }
-            if (existing.effectiveFrom().equals(effectiveFrom)) {
-                problems.add(
-                        "effectiveFrom: version " + existing.version() + " is already in force from " + effectiveFrom);
-            }
-        }
-        List<NormAmount> amounts;
+        List<NormAmount> amounts = List.of();
         try {
             amounts = NormTableReader.read(csv);
         } catch (InvalidNormTable invalid) {
             problems.addAll(invalid.problems());
-            amounts = List.of();
         }
         if (!problems.isEmpty()) {
             throw new InvalidNormTable(problems);
         }
-        NormVersion added = new NormVersion(version, effectiveFrom, note, amounts);
-        store.insert(added, actor);
-        audit.appendAll(List.of(new AuditEntry(
-                actor,
-                "NORM_VERSION_ADDED",
-                "norm-table",
-                version,
-                json.writeValueAsString(Map.of("effectiveFrom", effectiveFrom.toString(), "rows", amounts.size())))));
-        catalog.add(added);
-        return added;
+        return amounts;
+    }
+
+    /**
+     * Puts an approved version in force from its effective date, for every case decided after this
+     * call and for the next nightly run (which reads the table at start). Refused when another
+     * version is already in force from that date.
+     */
+    @Transactional
+    public NormVersion activate(NormVersion version, String author, String approver) {
+        for (NormVersion existing : catalog.versions()) {
+            if (existing.effectiveFrom().equals(version.effectiveFrom())) {
+                throw new InvalidNormTable(List.of("effectiveFrom: versie " + existing.version() + " geldt al vanaf "
+                        + version.effectiveFrom() + "; kies een andere ingangsdatum"));
+            }
+        }
+        store.insert(version, author, approver);
+        catalog.add(version);
+        return version;
+    }
+
+    /** Takes a version that has not yet taken effect out of force; it stays known for recomputing. */
+    @Transactional
+    public void withdraw(String version, String officer) {
+        NormVersion withdrawn = catalog.version(version);
+        store.withdraw(version, officer);
+        catalog.withdraw(withdrawn);
+    }
+
+    public static String csv(NormVersion version) {
+        return NormTableWriter.write(version);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -85,12 +91,12 @@ public class NormTable {
             List<NormVersion> versions = store.all();
             if (versions.isEmpty()) {
                 NormVersion bundled = NormCatalog.bundled();
-                store.insert(bundled, "system");
+                store.insert(bundled, "system", null);
                 audit.appendAll(List.of(new AuditEntry(
                         "system", "NORM_VERSION_ADDED", "norm-table", bundled.version(), "{\"source\": \"bundled\"}")));
                 versions = List.of(bundled);
             }
-            return new NormCatalog(versions);
+            return new NormCatalog(versions, store.withdrawn());
         }
     }
 }

@@ -28,6 +28,25 @@ public record NormVersion(String version, LocalDate effectiveFrom, String note, 
                 .findFirst();
     }
 
+    /**
+     * These norms with every amount taken as valid on {@code date}, whatever the case's reference
+     * date: how a simulation shows what a new amount from 2027 would have done to past cases.
+     */
+    public NormSource asOf(LocalDate date) {
+        NormVersion norms = this;
+        return new NormSource() {
+            @Override
+            public String version() {
+                return norms.version();
+            }
+
+            @Override
+            public Optional<BigDecimal> amount(String norm, Function<String, String> keyValue, LocalDate ignored) {
+                return norms.amount(norm, keyValue, date);
+            }
+        };
+    }
+
     private static boolean matches(Map<String, String> keys, Function<String, String> keyValue) {
         return keys.entrySet().stream().allMatch(key -> key.getValue().equals(keyValue.apply(key.getKey())));
     }

@@ -15,13 +15,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A policy officer raises a norm amount from 2027-01-01 by adding a norm table version, without
- * touching a decision table: cases dated 2027 are decided with the new amount, cases dated 2026
- * with the old one, by the running engine. A broken table is refused line by line and changes
- * nothing.
+ * A policy officer raises a norm amount from 2027-01-01 the way the workbench intends: download
+ * the table in force as CSV, change it, upload it as a new version, see the example cases and
+ * which past decisions would change, and have a colleague approve it. The running engine then
+ * decides cases dated 2027 with the new amount and cases dated 2026 with the old one. A broken
+ * table is refused line by line and changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NormApiIntegrationTests extends DatabaseIntegrationTest {
+
+    /** The single person's cost of living norm below pension age, second half of 2026. */
+    static final String SINGLE_2026 = "COST_OF_LIVING,SINGLE,false,2026-07-01,,1271.15";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -32,59 +36,158 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
     JdbcTemplate jdbc;
 
     @Test
-    void aNewNormVersionDecidesCasesDatedFromItsEffectiveDateAndLeavesEarlierOnesAlone() {
-        Http http = new Http(port).as(TestUsers.INTAKE);
+    void aRaisedNormGoesThroughUploadSimulationAndApprovalAndDecidesOnlyCasesFromItsDate() {
+        Http intake = new Http(port).as(TestUsers.INTAKE);
         Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
+        Http colleague = new Http(port).as(TestUsers.SECOND_POLICY_OFFICER);
         Http auditor = new Http(port).as(TestUsers.AUDITOR);
 
         // 1680.00 is above 130 % of 1271.15 (1652.495) but within 130 % of 1300.00 (1690.00)
+        HttpResponse<String> past =
+                intake.post("/api/cases/decide-now", "application/json", Http.resource("intake/city-pass-2026.json"));
+        assertThat(decision(past).path("outcome").asString()).isEqualTo("REJECTED");
+        long pastCase = json.readTree(past.body()).path("id").asLong();
         HttpResponse<String> before =
-                http.post("/api/cases/decide-now", "application/json", Http.resource("intake/city-pass-2027.json"));
+                intake.post("/api/cases/decide-now", "application/json", Http.resource("intake/city-pass-2027.json"));
         assertThat(decision(before).path("outcome").asString()).isEqualTo("REJECTED");
         assertThat(decision(before).path("normVersion").asString()).isEqualTo("2026.1");
 
-        HttpResponse<String> added = officer.post(
-                "/api/norms?version=2027.1&effectiveFrom=2027-01-01&note=Norm%202027",
-                "text/csv", Http.resource("norms/norms-2027.csv"));
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        String current = officer.get("/api/norms/2026.1/csv").body();
+        assertThat(current).contains("norm,householdType,pensionAge,validFrom,validUntil,amount", SINGLE_2026);
+        String raised = current.replace(
+                SINGLE_2026,
+                "COST_OF_LIVING,SINGLE,false,2026-07-01,2026-12-31,1271.15\n"
+                        + "COST_OF_LIVING,SINGLE,false,2027-01-01,,1300.00");
+        HttpResponse<String> uploaded =
+                officer.post("/api/norms/candidates?version=2027.1&note=Normen%202027", "text/csv", raised);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode draft = json.readTree(uploaded.body());
+        long id = draft.path("id").asLong();
+        assertThat(draft.path("status").asString()).isEqualTo("DRAFT");
+        // the example cases of TAX_REMISSION (30) and CITY_PASS (30) are dated 2026: all as before
+        assertThat(draft.path("passed").asLong()).isEqualTo(60);
+        assertThat(draft.path("failed").asLong()).isZero();
+        // nothing is in force yet
+        assertThat(decision(intake.post(
+                                "/api/cases/decide-now",
+                                "application/json",
+                                Http.resource("intake/city-pass-2027.json")))
+                        .path("normVersion")
+                        .asString())
+                .isEqualTo("2026.1");
+
+        String diff = officer.get("/api/norms/candidates/" + id + "/diff").body();
+        assertThat(json.readTree(diff).findValuesAsString("change")).containsExactlyInAnyOrder("CHANGED", "ADDED");
+        assertThat(diff).contains("\"validUntilAfter\":\"2026-12-31\"").contains("\"amountAfter\":1300.00");
+
+        // the newest past case, decided with 1271.15, would be granted with the 2027 amount
+        JsonNode simulation =
+                json.readTree(officer.post("/api/norms/candidates/" + id + "/simulation?last=1", new byte[0])
+                        .body());
+        assertThat(simulation.path("cases").asLong()).isEqualTo(1);
+        assertThat(simulation.path("changed").asLong()).isEqualTo(1);
+        JsonNode transition = simulation.path("transitions").path(0);
+        assertThat(transition.path("from").asString()).isEqualTo("REJECTED");
+        assertThat(transition.path("to").asString()).isEqualTo("GRANTED");
+        // ... and with the amounts of 2026 the same cases keep their outcome
+        JsonNode asIn2026 = json.readTree(
+                officer.post("/api/norms/candidates/" + id + "/simulation?asOf=2026-12-01&last=2", new byte[0])
+                        .body());
+        assertThat(asIn2026.path("changed").asLong()).isZero();
+        // over a period of reference dates: the 2026 case is among those that would change
+        JsonNode period = json.readTree(
+                officer.post("/api/norms/candidates/" + id + "/simulation?from=2026-07-01&to=2026-12-31", new byte[0])
+                        .body());
+        assertThat(period.path("transitions").findValuesAsString("to")).contains("GRANTED");
+
+        assertThat(officer.post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2027-01-01", new byte[0])
+                        .statusCode())
+                .as("the author cannot approve")
+                .isEqualTo(409);
+        HttpResponse<String> approved =
+                colleague.post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2027-01-01", new byte[0]);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json.readTree(approved.body()).path("approver").asString())
+                .isEqualTo(TestUsers.SECOND_POLICY_OFFICER);
 
         JsonNode in2027 = decision(
-                http.post("/api/cases/decide-now", "application/json", Http.resource("intake/city-pass-2027.json")));
+                intake.post("/api/cases/decide-now", "application/json", Http.resource("intake/city-pass-2027.json")));
         assertThat(in2027.path("outcome").asString()).isEqualTo("GRANTED");
         assertThat(in2027.path("normVersion").asString()).isEqualTo("2027.1");
         assertThat(in2027.path("dates").path("validUntil").asString()).isEqualTo("2027-12-31");
-
         JsonNode in2026 = decision(
-                http.post("/api/cases/decide-now", "application/json", Http.resource("intake/city-pass-2026.json")));
+                intake.post("/api/cases/decide-now", "application/json", Http.resource("intake/city-pass-2026.json")));
         assertThat(in2026.path("outcome").asString()).isEqualTo("REJECTED");
         assertThat(in2026.path("normVersion").asString()).isEqualTo("2026.1");
 
         assertThat(json.readTree(officer.get("/api/norms").body()).findValuesAsString("version"))
-                .containsExactly("2026.1", "2027.1");
-        String diff = officer.get("/api/norms/2026.1/diff/2027.1").body();
-        assertThat(json.readTree(diff).findValuesAsString("change")).contains("ADDED", "CHANGED", "REMOVED");
-        assertThat(diff).contains("\"validFrom\":\"2027-01-01\"").contains("\"amountAfter\":1300.00");
+                .contains("2026.1", "2027.1");
+        assertThat(jdbc.queryForList(
+                        "select action from audit_log where subject_type = 'norm-version' and subject_id = ? order by id",
+                        String.class,
+                        Long.toString(id)))
+                .containsExactly("NORM_VERSION_UPLOADED", "NORM_VERSION_APPROVED");
         assertThat(jdbc.queryForObject(
-                        "select count(*) from audit_log where action = 'NORM_VERSION_ADDED' and subject_id = '2027.1'",
-                        Long.class))
-                .isEqualTo(1);
+                        "select created_by || '/' || approved_by from norm_versions where version = '2027.1'",
+                        String.class))
+                .isEqualTo(TestUsers.POLICY_OFFICER + "/" + TestUsers.SECOND_POLICY_OFFICER);
         // the decision taken before the new version still recomputes identically with its own norms
-        long firstCase = json.readTree(before.body()).path("id").asLong();
         JsonNode recomputed = json.readTree(
-                auditor.get("/api/cases/" + firstCase + "/recomputation").body());
+                auditor.get("/api/cases/" + pastCase + "/recomputation").body());
         assertThat(recomputed.path("identical").asBoolean()).isTrue();
         assertThat(recomputed.path("normVersion").asString()).isEqualTo("2026.1");
+    }
+
+    @Test
+    void aVersionWithdrawnBeforeItsDateIsNoLongerUsedButStillKnown() {
+        Http intake = new Http(port).as(TestUsers.INTAKE);
+        Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
+        Http colleague = new Http(port).as(TestUsers.SECOND_POLICY_OFFICER);
+        String table = officer.get("/api/norms/2026.1/csv")
+                .body()
+                .replace(
+                        SINGLE_2026,
+                        "COST_OF_LIVING,SINGLE,false,2026-07-01,2028-03-31,1271.15\n"
+                                + "COST_OF_LIVING,SINGLE,false,2028-04-01,,1500.00");
+        long id = json.readTree(officer.post("/api/norms/candidates?version=2028.2", "text/csv", table)
+                        .body())
+                .path("id")
+                .asLong();
+        assertThat(colleague
+                        .post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2028-04-01", new byte[0])
+                        .statusCode())
+                .isEqualTo(200);
+        String april2028 = Http.resource("intake/city-pass-2027.json").replace("2027-01-04", "2028-04-03");
+        assertThat(decision(intake.post("/api/cases/decide-now", "application/json", april2028))
+                        .path("normVersion")
+                        .asString())
+                .isEqualTo("2028.2");
+
+        HttpResponse<String> withdrawn = officer.post("/api/norms/candidates/" + id + "/withdrawal", new byte[0]);
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(decision(intake.post("/api/cases/decide-now", "application/json", april2028))
+                        .path("normVersion")
+                        .asString())
+                .isNotEqualTo("2028.2");
+        assertThat(json.readTree(officer.get("/api/norms").body()).findValuesAsString("version"))
+                .doesNotContain("2028.2");
+        assertThat(officer.get("/api/norms/2028.2").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "select withdrawn_by from norm_withdrawals where version = '2028.2'", String.class))
+                .isEqualTo(TestUsers.POLICY_OFFICER);
+        assertThat(officer.post("/api/norms/candidates/" + id + "/withdrawal", new byte[0])
+                        .statusCode())
+                .isEqualTo(409);
     }
 
     @Test
     void refusesABrokenNormTableNamingLineAndColumnAndChangesNothing() {
         Http http = new Http(port).as(TestUsers.POLICY_OFFICER);
         long versionsBefore = jdbc.queryForObject("select count(*) from norm_versions", Long.class);
+        long uploadsBefore = jdbc.queryForObject("select count(*) from norm_candidates", Long.class);
 
-        HttpResponse<String> refused = http.post(
-                "/api/norms?version=2027.9&effectiveFrom=2027-03-01",
-                "text/csv",
-                Http.resource("norms/norms-broken.csv"));
+        HttpResponse<String> refused =
+                http.post("/api/norms/candidates?version=2027.9", "text/csv", Http.resource("norms/norms-broken.csv"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).path("errors").toString())
@@ -92,8 +195,13 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
                 .contains("line 3, column norm: 'cost of living' is not a norm name")
                 .contains("line 3, column validFrom: '01-01-2027' is not a date")
                 .contains("line 4: validUntil 2026-12-31 is before validFrom 2027-01-01");
+        assertThat(http.post("/api/norms/candidates?version=2026.1", "text/csv", Http.resource("norms/norms-2027.csv"))
+                        .body())
+                .contains("2026.1 bestaat al");
         assertThat(jdbc.queryForObject("select count(*) from norm_versions", Long.class))
                 .isEqualTo(versionsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from norm_candidates", Long.class))
+                .isEqualTo(uploadsBefore);
     }
 
     private JsonNode decision(HttpResponse<String> response) {

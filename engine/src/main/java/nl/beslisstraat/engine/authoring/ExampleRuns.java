@@ -1,0 +1,61 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.decision.DecisionOutcome;
+import nl.beslisstraat.engine.decision.Reason;
+import nl.beslisstraat.engine.regulation.ExampleCase;
+
+/**
+ * Decides example cases with a candidate (rule set or norm table) and compares each with what
+ * the officer wrote down: outcome, reason codes and amounts. A case the candidate cannot decide
+ * is a failed example with the error as its outcome, never a failed upload.
+ */
+final class ExampleRuns {
+
+    private ExampleRuns() {}
+
+    static List<ExampleResult> run(
+            String prefix, List<ExampleCase> examples, Function<CaseApplication, DecisionOutcome> decider) {
+        List<ExampleResult> results = new ArrayList<>();
+        for (ExampleCase example : examples) {
+            DecisionOutcome outcome;
+            try {
+                outcome = decider.apply(example.application());
+            } catch (RuntimeException e) {
+                outcome = DecisionOutcome.failed(
+                        example.application().caseType(), example.application().referenceDate(), e.getMessage());
+            }
+            List<String> reasons =
+                    outcome.reasons().stream().map(Reason::code).sorted().toList();
+            Map<String, String> expected = plain(example.expectedAmounts());
+            Map<String, String> actual = plain(outcome.amounts());
+            boolean passed = outcome.outcome() == example.expectedOutcome()
+                    && reasons.equals(example.expectedReasons())
+                    && expected.equals(actual);
+            results.add(new ExampleResult(
+                    prefix + example.name(),
+                    example.line(),
+                    passed,
+                    example.expectedOutcome().name(),
+                    outcome.outcome().name(),
+                    example.expectedReasons(),
+                    reasons,
+                    expected,
+                    actual));
+        }
+        return results;
+    }
+
+    private static Map<String, String> plain(Map<String, BigDecimal> amounts) {
+        Map<String, String> plain = new TreeMap<>();
+        amounts.forEach(
+                (name, value) -> plain.put(name, value.stripTrailingZeros().toPlainString()));
+        return plain;
+    }
+}

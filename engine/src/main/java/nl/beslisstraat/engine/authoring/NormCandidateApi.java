@@ -1,0 +1,96 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import nl.beslisstraat.engine.norms.NormDiff;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Policy officers' norm table versions over REST, the same life as rule sets.
+ *
+ * <ul>
+ *   <li>{@code POST /api/norms/candidates?version=2027.1&note=...} with the table as CSV (start
+ *       from {@code GET /api/norms/{version}/csv}): checked and tried on the example cases; 201,
+ *       or 400 naming line and column, with nothing stored.
+ *   <li>{@code GET /api/norms/candidates[/{id}[/diff]]}: uploads with author, approver, dates,
+ *       example results; the diff against the version it follows, amount by amount.
+ *   <li>{@code POST /api/norms/candidates/{id}/simulation?asOf=&from=&to=&last=}: what it would
+ *       change in decisions already taken, with its amounts as valid on {@code asOf} (by default
+ *       the first date it changes).
+ *   <li>{@code POST /api/norms/candidates/{id}/approval?effectiveFrom=2027-01-01}: a colleague.
+ *   <li>{@code POST /api/norms/candidates/{id}/withdrawal}: before it takes effect.
+ * </ul>
+ */
+@RestController
+@RequestMapping("/api/norms/candidates")
+class NormCandidateApi {
+
+    private final NormCandidates candidates;
+    private final Simulation simulation;
+
+    NormCandidateApi(NormCandidates candidates, Simulation simulation) {
+        this.candidates = candidates;
+        this.simulation = simulation;
+    }
+
+    @PostMapping(consumes = {"text/csv", "text/plain"})
+    ResponseEntity<NormCandidate> upload(
+            @RequestParam String version,
+            @RequestParam(required = false) String note,
+            @RequestBody String csv,
+            Principal officer) {
+        NormCandidate uploaded = candidates.upload(version, note, csv, officer.getName());
+        return ResponseEntity.created(URI.create("/api/norms/candidates/" + uploaded.id()))
+                .body(uploaded);
+    }
+
+    @GetMapping
+    List<NormCandidate> all() {
+        return candidates.all();
+    }
+
+    @GetMapping("/{id}")
+    NormCandidate one(@PathVariable long id) {
+        return candidates.find(id);
+    }
+
+    @GetMapping("/{id}/diff")
+    List<NormDiff.Change> diff(@PathVariable long id) {
+        candidates.find(id);
+        return candidates.diff(id);
+    }
+
+    @PostMapping("/{id}/simulation")
+    SimulationResult simulate(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer last) {
+        candidates.find(id);
+        return simulation.runNorms(id, asOf == null ? candidates.firstChange(id) : asOf, from, to, last);
+    }
+
+    @PostMapping("/{id}/approval")
+    NormCandidate approve(
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            Principal officer) {
+        return candidates.approve(id, officer.getName(), effectiveFrom);
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    NormCandidate withdraw(@PathVariable long id, Principal officer) {
+        return candidates.withdraw(id, officer.getName());
+    }
+}

@@ -1,0 +1,262 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.beslisstraat.engine.audit.AuditEntry;
+import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.norms.InvalidNormTable;
+import nl.beslisstraat.engine.norms.NormAmount;
+import nl.beslisstraat.engine.norms.NormCatalog;
+import nl.beslisstraat.engine.norms.NormDiff;
+import nl.beslisstraat.engine.norms.NormTable;
+import nl.beslisstraat.engine.norms.NormTableReader;
+import nl.beslisstraat.engine.norms.NormVersion;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.ExampleCases;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.regulation.RuleSet;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The life of an uploaded norm table version, the same as a rule set's: checked on upload with
+ * the example cases of every regulation that reads norms run against it (a draft); approved by a
+ * colleague, never its author, with the date from which it applies, and in force at once for the
+ * running engine and the next nightly run; or withdrawn before that date. All steps are audited.
+ */
+@Service
+public class NormCandidates {
+
+    private static final TypeReference<List<ExampleResult>> RESULTS = new TypeReference<>() {};
+
+    private final NormTable table;
+    private final NormCatalog catalog;
+    private final RegulationCatalog regulations;
+    private final DecisionService decisions;
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    NormCandidates(
+            NormTable table,
+            NormCatalog catalog,
+            RegulationCatalog regulations,
+            DecisionService decisions,
+            JdbcTemplate jdbc,
+            AuditLog audit,
+            JsonMapper json) {
+        this.table = table;
+        this.catalog = catalog;
+        this.regulations = regulations;
+        this.decisions = decisions;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** Checks an officer's CSV, runs the example cases with it and stores it as a draft. */
+    @Transactional
+    public NormCandidate upload(String version, String note, String csv, String author) {
+        List<NormAmount> amounts;
+        try {
+            amounts = table.check(version, new StringReader(csv));
+        } catch (InvalidNormTable invalid) {
+            throw new InvalidUpload(invalid.problems());
+        }
+        NormVersion draft = new NormVersion(version, null, note, amounts);
+        long id;
+        try {
+            id = jdbc.queryForObject(
+                    "insert into norm_candidates (version, note, content, author, example_results)"
+                            + " values (?, ?, ?, ?, ?::jsonb) returning id",
+                    Long.class,
+                    version,
+                    note,
+                    csv,
+                    author,
+                    json.writeValueAsString(examples(draft)));
+        } catch (DuplicateKeyException taken) {
+            throw new InvalidUpload(List.of("version: " + version + " is al geüpload; kies een nieuw nummer."));
+        }
+        audit(author, "NORM_VERSION_UPLOADED", id, Map.of("version", version, "rows", amounts.size()));
+        return find(id);
+    }
+
+    /** A colleague approves a draft with the date from which it applies; it is in force at once. */
+    @Transactional
+    public NormCandidate approve(long id, String approver, LocalDate effectiveFrom) {
+        NormCandidate candidate = find(id);
+        if (candidate.author().equals(approver)) {
+            throw new ApprovalRefused("Vier ogen: de auteur kan de eigen versie niet goedkeuren.");
+        }
+        if (!candidate.status().equals("DRAFT")) {
+            throw new ApprovalRefused(
+                    "Versie " + candidate.version() + " is " + candidate.status() + ", geen concept.");
+        }
+        if (effectiveFrom == null || effectiveFrom.isBefore(LocalDate.now(DecisionDeadline.NETHERLANDS))) {
+            throw new ApprovalRefused("De ingangsdatum moet vandaag of later zijn.");
+        }
+        jdbc.update(
+                "update norm_candidates set status = 'APPROVED', approver = ?, approved_at = now(), effective_from = ?"
+                        + " where id = ? and status = 'DRAFT'",
+                approver,
+                effectiveFrom,
+                id);
+        audit(approver, "NORM_VERSION_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
+        NormVersion draft = norms(id);
+        try {
+            // Last: the catalog changes only once everything else in this transaction has succeeded.
+            table.activate(
+                    new NormVersion(draft.version(), effectiveFrom, draft.note(), draft.amounts()),
+                    candidate.author(),
+                    approver);
+        } catch (InvalidNormTable taken) {
+            throw new ApprovalRefused(String.join("; ", taken.problems()));
+        }
+        return find(id);
+    }
+
+    /** Withdraws a draft, or an approved version that has not yet taken effect. */
+    @Transactional
+    public NormCandidate withdraw(long id, String officer) {
+        NormCandidate candidate = find(id);
+        boolean inForce = candidate.status().equals("APPROVED")
+                && !candidate.effectiveFrom().isAfter(LocalDate.now(DecisionDeadline.NETHERLANDS));
+        if (candidate.status().equals("WITHDRAWN") || inForce) {
+            throw new ApprovalRefused(
+                    "Alleen een concept of een versie die nog niet is ingegaan, kan worden ingetrokken.");
+        }
+        jdbc.update("update norm_candidates set status = 'WITHDRAWN' where id = ?", id);
+        audit(officer, "NORM_VERSION_WITHDRAWN", id, Map.of("version", candidate.version()));
+        if (candidate.status().equals("APPROVED")) {
+            table.withdraw(candidate.version(), officer);
+        }
+        return find(id);
+    }
+
+    public NormCandidate find(long id) {
+        return list(id).stream()
+                .findFirst()
+                .orElseThrow(() -> new ApprovalRefused.NotFound("Normen-upload " + id + " bestaat niet."));
+    }
+
+    /** All uploads, newest first. */
+    public List<NormCandidate> all() {
+        return list(null);
+    }
+
+    /** The uploaded table as norms (without an effective date while it is a draft). */
+    public NormVersion norms(long id) {
+        Map<String, Object> row =
+                jdbc.queryForMap("select version, note, content, effective_from from norm_candidates where id = ?", id);
+        java.sql.Date effectiveFrom = (java.sql.Date) row.get("effective_from");
+        return new NormVersion(
+                (String) row.get("version"),
+                effectiveFrom == null ? null : effectiveFrom.toLocalDate(),
+                (String) row.get("note"),
+                NormTableReader.read(new StringReader((String) row.get("content"))));
+    }
+
+    /** What the upload changes, amount by amount, against the version it follows. */
+    public List<NormDiff.Change> diff(long id) {
+        NormVersion candidate = norms(id);
+        return NormDiff.between(base(candidate), candidate);
+    }
+
+    /**
+     * The date whose amounts a simulation applies to past cases: the first date on which the
+     * upload gives another amount than the version it follows (a raise from 2027-01-01 is
+     * simulated as such). Rows left out are not a change of amount: a new version need not carry
+     * the periods that lie behind it.
+     */
+    public LocalDate firstChange(long id) {
+        return diff(id).stream()
+                .map(NormCandidates::firstDateChanged)
+                .filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo)
+                .orElse(LocalDate.now(DecisionDeadline.NETHERLANDS));
+    }
+
+    private static LocalDate firstDateChanged(NormDiff.Change change) {
+        return switch (change.change()) {
+            case "ADDED" -> change.validFrom();
+            case "CHANGED" -> {
+                if (change.amountBefore().compareTo(change.amountAfter()) != 0) {
+                    yield change.validFrom();
+                }
+                // only the end moved: the amounts differ from the day after the earlier end
+                LocalDate earlierEnd = change.validUntilBefore() == null
+                        ? change.validUntilAfter()
+                        : change.validUntilAfter() == null
+                                        || change.validUntilBefore().isBefore(change.validUntilAfter())
+                                ? change.validUntilBefore()
+                                : change.validUntilAfter();
+                yield earlierEnd == null ? null : earlierEnd.plusDays(1);
+            }
+            default -> null;
+        };
+    }
+
+    private NormVersion base(NormVersion candidate) {
+        if (candidate.effectiveFrom() == null || !catalog.knows(candidate.version())) {
+            return catalog.latest();
+        }
+        return catalog.versions().stream()
+                .filter(version -> version.effectiveFrom().isBefore(candidate.effectiveFrom()))
+                .reduce((older, newer) -> newer)
+                .orElse(catalog.latest());
+    }
+
+    /** The example cases of every regulation that reads norms, on their own reference dates. */
+    private List<ExampleResult> examples(NormVersion draft) {
+        List<ExampleResult> results = new ArrayList<>();
+        regulations.caseTypes().stream().sorted().forEach(caseType -> {
+            RuleSet rules = regulations.latest(caseType);
+            if (rules.readsNorms()) {
+                results.addAll(ExampleRuns.run(
+                        caseType + ": ",
+                        ExampleCases.of(rules),
+                        application -> decisions.decideWithNorms(application, draft)));
+            }
+        });
+        return results;
+    }
+
+    private List<NormCandidate> list(Long id) {
+        return jdbc.query(
+                "select id, version, note, author, uploaded_at, status, approver, approved_at, effective_from,"
+                        + " example_results::text from norm_candidates where (?::bigint is null or id = ?) order by id desc",
+                (row, n) -> NormCandidate.of(
+                        row.getLong("id"),
+                        row.getString("version"),
+                        row.getString("note"),
+                        row.getString("author"),
+                        row.getObject("uploaded_at", OffsetDateTime.class),
+                        row.getString("status"),
+                        row.getString("approver"),
+                        row.getObject("approved_at", OffsetDateTime.class),
+                        row.getObject("effective_from", LocalDate.class),
+                        json.readValue(row.getString("example_results"), RESULTS)),
+                id,
+                id);
+    }
+
+    private void audit(String actor, String action, long id, Map<String, Object> details) {
+        audit.appendAll(List.of(new AuditEntry(
+                actor,
+                action,
+                "norm-version",
+                Long.toString(id),
+                json.writeValueAsString(new LinkedHashMap<>(details)))));
+    }
+}

@@ -1,0 +1,140 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import nl.beslisstraat.engine.norms.NormCatalog;
+import nl.beslisstraat.engine.norms.NormTable;
+import nl.beslisstraat.engine.norms.NormVersion;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The policy officers' norm pages: the versions in force (to download as CSV and change), upload
+ * a new version, see its example cases, its changes amount by amount and what it would change in
+ * past decisions, and approve a colleague's version with its effective date.
+ */
+@Controller
+class NormPages {
+
+    private final NormCandidates candidates;
+    private final NormCatalog catalog;
+    private final Simulation simulation;
+
+    NormPages(NormCandidates candidates, NormCatalog catalog, Simulation simulation) {
+        this.candidates = candidates;
+        this.catalog = catalog;
+        this.simulation = simulation;
+    }
+
+    @GetMapping("/norms")
+    String overview(Model model) {
+        List<NormVersion> newestFirst = new ArrayList<>(catalog.versions());
+        Collections.reverse(newestFirst);
+        model.addAttribute("versions", newestFirst);
+        model.addAttribute("uploads", candidates.all());
+        return "norms/overview";
+    }
+
+    /** The version as CSV, the starting point of the next version. */
+    @GetMapping(value = "/norms/versions/{version}/csv", produces = "text/csv")
+    ResponseEntity<String> csv(@PathVariable String version) {
+        if (!catalog.knows(version)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Normversie " + version + " bestaat niet.");
+        }
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"normen-" + version + ".csv\"")
+                .body(NormTable.csv(catalog.version(version)));
+    }
+
+    @PostMapping("/norms/upload")
+    String upload(
+            @RequestParam String version,
+            @RequestParam(required = false) String note,
+            @RequestParam("table") MultipartFile table,
+            Principal officer,
+            RedirectAttributes flash)
+            throws IOException {
+        try {
+            NormCandidate uploaded = candidates.upload(
+                    version,
+                    note == null || note.isBlank() ? null : note,
+                    new String(table.getBytes(), StandardCharsets.UTF_8),
+                    officer.getName());
+            return "redirect:/norms/candidates/" + uploaded.id();
+        } catch (InvalidUpload invalid) {
+            flash.addFlashAttribute("errors", invalid.problems());
+            return "redirect:/norms";
+        }
+    }
+
+    @GetMapping("/norms/candidates/{id}")
+    String candidate(@PathVariable long id, Principal officer, Model model) {
+        NormCandidate candidate;
+        try {
+            candidate = candidates.find(id);
+        } catch (ApprovalRefused.NotFound unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage());
+        }
+        model.addAttribute("candidate", candidate);
+        model.addAttribute("diff", candidates.diff(id));
+        model.addAttribute("base", catalog.latest().version());
+        model.addAttribute("firstChange", candidates.firstChange(id));
+        model.addAttribute(
+                "mayApprove",
+                !candidate.author().equals(officer.getName())
+                        && candidate.status().equals("DRAFT"));
+        return "norms/candidate";
+    }
+
+    @PostMapping("/norms/candidates/{id}/simulation")
+    String simulate(
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer last,
+            RedirectAttributes flash) {
+        flash.addFlashAttribute("simulation", simulation.runNorms(id, asOf, from, to, last));
+        flash.addFlashAttribute("simulatedAsOf", asOf);
+        return "redirect:/norms/candidates/" + id;
+    }
+
+    @PostMapping("/norms/candidates/{id}/approval")
+    String approve(
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            Principal officer,
+            RedirectAttributes flash) {
+        try {
+            candidates.approve(id, officer.getName(), effectiveFrom);
+        } catch (ApprovalRefused refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/norms/candidates/" + id;
+    }
+
+    @PostMapping("/norms/candidates/{id}/withdrawal")
+    String withdraw(@PathVariable long id, Principal officer, RedirectAttributes flash) {
+        try {
+            candidates.withdraw(id, officer.getName());
+        } catch (ApprovalRefused refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/norms/candidates/" + id;
+    }
+}

@@ -1,0 +1,53 @@
+package nl.beslisstraat.engine.norms;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a norm version as the CSV {@link NormTableReader} reads: the file an officer downloads,
+ * changes in a spreadsheet and uploads as the next version.
+ */
+final class NormTableWriter {
+
+    private NormTableWriter() {}
+
+    static String write(NormVersion version) {
+        Set<String> keyColumns = new LinkedHashSet<>();
+        version.amounts().forEach(row -> keyColumns.addAll(row.keys().keySet()));
+        List<String> header = new ArrayList<>();
+        header.add("norm");
+        header.addAll(keyColumns);
+        header.addAll(List.of("validFrom", "validUntil", "amount"));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(
+                out,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setCommentMarker('#')
+                        .setRecordSeparator("\n")
+                        .get())) {
+            printer.printComment("Normbedragen, versie " + version.version() + ", van kracht vanaf "
+                    + version.effectiveFrom() + ". Lege validUntil: tot nader order.");
+            printer.printRecord(header);
+            for (NormAmount row : version.amounts()) {
+                List<String> cells = new ArrayList<>();
+                cells.add(row.norm());
+                keyColumns.forEach(column -> cells.add(row.keys().getOrDefault(column, "")));
+                cells.add(row.validFrom().toString());
+                cells.add(row.validUntil() == null ? "" : row.validUntil().toString());
+                cells.add(row.amount().toPlainString());
+                printer.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
