@@ -57,6 +57,11 @@ public final class Findings {
         finding(rule).date(name, day.atYear(referenceDate.getYear()));
     }
 
+    /** A date the outcome sets, computed by the rules themselves (a DMN model's date output). */
+    public void date(String rule, String name, LocalDate date) {
+        finding(rule).date(name, date);
+    }
+
     public List<Finding> all() {
         return new ArrayList<>(byRule.values());
     }

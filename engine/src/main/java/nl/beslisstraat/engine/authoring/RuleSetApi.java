@@ -1,6 +1,8 @@
 package nl.beslisstraat.engine.authoring;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,15 +13,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Policy officers' rule-set versions over REST.
  *
  * <ul>
- *   <li>{@code POST /api/rulesets/{caseType}/candidates?version=2027.1} with the XLSX as body:
- *       checked, compiled and tried on the example cases; 201 with the results, or 400 naming
- *       sheet, row and column, with nothing stored.
+ *   <li>{@code POST /api/rulesets/{caseType}/candidates?version=2027.1} with the XLSX, CSV or DMN
+ *       model as body (or as a form with the officer's own example cases): checked, compiled and
+ *       tried on the example cases; 201 with the results, or 400 naming sheet, row and column (or
+ *       the DMN element), with nothing stored. {@code GET .../table.csv}: the table to start from.
  *   <li>{@code POST /api/rulesets/candidates/{id}/approval?effectiveFrom=2027-01-01}: a colleague
  *       approves; in force at once from that date.
  *   <li>{@code POST /api/rulesets/candidates/{id}/simulation?from=&to=&last=}: what it would
@@ -60,6 +65,34 @@ class RuleSetApi {
         Candidate uploaded = candidates.upload(caseType, version, table, officer.getName());
         return ResponseEntity.created(URI.create("/api/rulesets/candidates/" + uploaded.id()))
                 .body(uploaded);
+    }
+
+    /**
+     * The same upload as a form ({@code multipart/form-data}): part {@code table} (XLSX, CSV or
+     * DMN) and, optionally, part {@code examples}: the officer's own example cases as CSV.
+     */
+    @PostMapping(value = "/api/rulesets/{caseType}/candidates", consumes = "multipart/form-data")
+    ResponseEntity<Candidate> uploadWithExamples(
+            @PathVariable String caseType,
+            @RequestParam String version,
+            @RequestPart("table") MultipartFile table,
+            @RequestPart(name = "examples", required = false) MultipartFile examples,
+            Principal officer)
+            throws IOException {
+        Candidate uploaded = candidates.upload(
+                caseType,
+                version,
+                table.getBytes(),
+                examples == null ? null : new String(examples.getBytes(), StandardCharsets.UTF_8),
+                officer.getName());
+        return ResponseEntity.created(URI.create("/api/rulesets/candidates/" + uploaded.id()))
+                .body(uploaded);
+    }
+
+    /** The newest decision table as CSV: the starting point of a CSV upload. */
+    @GetMapping(value = "/api/rulesets/{caseType}/table.csv", produces = "text/csv")
+    String tableAsCsv(@PathVariable String caseType) {
+        return candidates.tableAsCsv(caseType);
     }
 
     /** An earlier version back as a new draft, to be approved with the date it applies again. */

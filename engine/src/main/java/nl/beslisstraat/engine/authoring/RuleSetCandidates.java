@@ -1,14 +1,20 @@
 package nl.beslisstraat.engine.authoring;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.ExampleCase;
 import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
@@ -58,48 +64,71 @@ public class RuleSetCandidates {
     /** Checks, compiles and tries an upload; stores it as a draft with its example results. */
     @Transactional
     public Candidate upload(String caseType, String version, byte[] table, String author) {
-        return store(caseType, version, table, author, true);
+        return upload(caseType, version, table, null, author);
     }
 
-    private Candidate store(String caseType, String version, byte[] table, String author, boolean fromOfficer) {
+    /**
+     * @param table an XLSX or CSV decision table or a DMN model (told apart by their content)
+     * @param officerExamples example cases in the regulation's CSV layout, run beside the
+     *     regulation's own; null for none
+     */
+    @Transactional
+    public Candidate upload(String caseType, String version, byte[] table, String officerExamples, String author) {
+        return store(caseType, version, TableFormat.of(table), table, officerExamples, author, true);
+    }
+
+    private Candidate store(
+            String caseType,
+            String version,
+            TableFormat format,
+            byte[] table,
+            String officerExamples,
+            String author,
+            boolean fromOfficer) {
         if (!regulations.knows(caseType)) {
             throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
         }
         if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
             throw new InvalidUpload(List.of("version: '" + version + "' is geen versienummer zoals 2027.1"));
         }
-        RuleSet base = regulations.latest(caseType);
-        // An officer's file is checked against the locked template; a version the product itself
-        // shipped or approved before is trusted as it is (its structure may be an older one).
-        List<TableProblem> problems = fromOfficer ? DecisionTableCheck.check(base.tableContent(), table) : List.of();
+        // An officer's file is checked before anything compiles it: a table against the locked
+        // template, a DMN model for calls into Java. A version the product itself shipped or
+        // approved before is trusted as it is (its structure may be an older one).
+        List<TableProblem> problems = fromOfficer ? check(caseType, format, table) : List.of();
         if (!problems.isEmpty()) {
             throw new InvalidUpload(
                     problems.stream().map(TableProblem::toString).toList());
         }
         RuleSet candidate;
         try {
-            candidate = regulations.compileUploaded(caseType, version, LocalDate.MAX, table);
+            candidate = compile(caseType, version, LocalDate.MAX, format, table);
         } catch (RuleSetCompilationException e) {
-            throw new InvalidUpload(List.of("De tabel laat zich niet vertalen in regels: " + e.getMessage()));
+            throw new InvalidUpload(List.of("De regels laten zich niet vertalen: " + e.getMessage()));
         }
-        List<ExampleResult> results = examples(candidate);
+        List<ExampleResult> results = new ArrayList<>(examples(candidate));
+        if (officerExamples != null && !officerExamples.isBlank()) {
+            results.addAll(officerExamples(candidate, officerExamples));
+        }
         long id;
         try {
             id = jdbc.queryForObject(
-                    "insert into rule_set_candidates (case_type, version, table_resource, content, author, example_results)"
-                            + " values (?, ?, ?, ?, ?, ?::jsonb) returning id",
+                    "insert into rule_set_candidates (case_type, version, table_resource, content, format,"
+                            + " officer_examples, author, example_results) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+                            + " returning id",
                     Long.class,
                     caseType,
                     version,
-                    base.tableResource(),
+                    candidate.tableResource(),
                     table,
+                    format.name(),
+                    officerExamples,
                     author,
                     json.writeValueAsString(results));
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             throw new InvalidUpload(
                     List.of("Versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
         }
-        audit(author, "RULE_SET_UPLOADED", id, Map.of("caseType", caseType, "version", version));
+        audit(author, "RULE_SET_UPLOADED", id, Map.of("caseType", caseType, "version", version, "format", format));
         compiledDrafts.put(id, candidate);
         return find(id);
     }
@@ -118,13 +147,27 @@ public class RuleSetCandidates {
             throw new ApprovalRefused.NotFound("Versie " + earlierVersion + " van " + caseType + " bestaat niet.");
         }
         List<Map<String, Object>> uploaded = jdbc.queryForList(
-                "select content from rule_set_candidates where case_type = ? and version = ?",
+                "select content, format from rule_set_candidates where case_type = ? and version = ?",
                 caseType,
                 earlierVersion);
-        byte[] table = uploaded.isEmpty()
-                ? earlier.tableContent()
-                : (byte[]) uploaded.get(0).get("content");
-        return store(caseType, newVersion, table, author, false);
+        if (uploaded.isEmpty()) {
+            return store(
+                    caseType,
+                    newVersion,
+                    TableFormat.valueOf(earlier.format()),
+                    earlier.tableContent(),
+                    null,
+                    author,
+                    false);
+        }
+        return store(
+                caseType,
+                newVersion,
+                TableFormat.valueOf((String) uploaded.get(0).get("format")),
+                (byte[]) uploaded.get(0).get("content"),
+                null,
+                author,
+                false);
     }
 
     /** A colleague approves a draft and sets the date from which it applies; it is in force at once. */
@@ -179,14 +222,20 @@ public class RuleSetCandidates {
     /** What the upload changes, rule row by rule row, against the newest table of its case type. */
     public List<TableDiff.RowChange> diff(long id) {
         Candidate candidate = find(id);
-        byte[] content = (byte[]) jdbc.queryForMap("select content from rule_set_candidates where id = ?", id)
-                .get("content");
-        RuleSet base = regulations.latest(candidate.caseType());
-        if (base.version().equals(candidate.caseType() + "/" + candidate.version())) {
-            base = regulations.inForce(
-                    candidate.caseType(), candidate.effectiveFrom().minusDays(1));
+        Map<String, Object> row = jdbc.queryForMap("select content, format from rule_set_candidates where id = ?", id);
+        TableFormat format = TableFormat.valueOf((String) row.get("format"));
+        if (format == TableFormat.DMN) {
+            return List.of(); // a DMN model has no rows in the template's layout to compare
         }
-        return TableDiff.between(base.tableContent(), content);
+        RuleSet base = regulations.latestTable(candidate.caseType());
+        if (base.version().equals(candidate.caseType() + "/" + candidate.version())) {
+            // approved: compare with what it replaces
+            RuleSet before = regulations.inForce(
+                    candidate.caseType(), candidate.effectiveFrom().minusDays(1));
+            base = before.format().equals("XLSX") ? before : base;
+        }
+        return TableDiff.between(
+                base.tableContent(), workbook(candidate.caseType(), format, (byte[]) row.get("content")));
     }
 
     /** The uploads of a case type, newest first. */
@@ -198,13 +247,14 @@ public class RuleSetCandidates {
 
     private List<Candidate> list(Long id, String status) {
         return jdbc.query(
-                "select id, case_type, version, author, uploaded_at, status, approver, approved_at, effective_from,"
+                "select id, case_type, version, format, author, uploaded_at, status, approver, approved_at, effective_from,"
                         + " example_results::text from rule_set_candidates"
                         + " where (?::bigint is null or id = ?) and (?::text is null or status = ?) order by id desc",
                 (row, n) -> Candidate.of(
                         row.getLong("id"),
                         row.getString("case_type"),
                         row.getString("version"),
+                        row.getString("format"),
                         row.getString("author"),
                         row.getObject("uploaded_at", OffsetDateTime.class),
                         row.getString("status"),
@@ -228,20 +278,81 @@ public class RuleSetCandidates {
         if (draft != null) {
             return draft;
         }
-        Map<String, Object> row = jdbc.queryForMap("select content from rule_set_candidates where id = ?", id);
-        return regulations.compileUploaded(
-                candidate.caseType(), candidate.version(), LocalDate.now(DecisionDeadline.NETHERLANDS), (byte[])
-                        row.get("content"));
+        Map<String, Object> row = jdbc.queryForMap("select content, format from rule_set_candidates where id = ?", id);
+        return compile(
+                candidate.caseType(),
+                candidate.version(),
+                LocalDate.now(DecisionDeadline.NETHERLANDS),
+                TableFormat.valueOf((String) row.get("format")),
+                (byte[]) row.get("content"));
     }
 
     private RuleSet compile(long id) {
         Map<String, Object> row = jdbc.queryForMap(
-                "select case_type, version, content, effective_from from rule_set_candidates where id = ?", id);
-        return regulations.compileUploaded(
+                "select case_type, version, content, format, effective_from from rule_set_candidates where id = ?", id);
+        return compile(
                 (String) row.get("case_type"),
                 (String) row.get("version"),
                 ((java.sql.Date) row.get("effective_from")).toLocalDate(),
+                TableFormat.valueOf((String) row.get("format")),
                 (byte[]) row.get("content"));
+    }
+
+    private RuleSet compile(
+            String caseType, String version, LocalDate effectiveFrom, TableFormat format, byte[] content) {
+        return format == TableFormat.DMN
+                ? regulations.compileUploadedDmn(caseType, version, effectiveFrom, content)
+                : regulations.compileUploaded(caseType, version, effectiveFrom, workbook(caseType, format, content));
+    }
+
+    /** A table upload as a workbook: an XLSX as it is, a CSV as a one-sheet workbook. */
+    private byte[] workbook(String caseType, TableFormat format, byte[] content) {
+        if (format == TableFormat.XLSX) {
+            return content;
+        }
+        byte[] template = regulations.latestTable(caseType).tableContent();
+        return CsvTables.toWorkbook(content, template);
+    }
+
+    private List<TableProblem> check(String caseType, TableFormat format, byte[] content) {
+        RuleSet base = regulations.latestTable(caseType);
+        return switch (format) {
+            case XLSX -> DecisionTableCheck.check(base.tableContent(), content);
+            case CSV -> {
+                if (CsvTables.sheets(base.tableContent()) != 1) {
+                    yield List.of(TableProblem.ofFile("De tabel van " + caseType
+                            + " heeft meer werkbladen; een CSV bevat er één. Upload een XLSX."));
+                }
+                if (content.length > DecisionTableCheck.MAX_BYTES) {
+                    yield List.of(TableProblem.ofFile("Het bestand is groter dan 2 MB."));
+                }
+                yield DecisionTableCheck.check(base.tableContent(), workbook(caseType, format, content));
+            }
+            case DMN -> {
+                Set<String> inputs = new TreeSet<>(base.inputSchema().titles().keySet());
+                base.descriptor().norms().forEach(norm -> inputs.add(norm.field()));
+                inputs.add("referenceDate");
+                yield DmnModelCheck.check(content, inputs);
+            }
+        };
+    }
+
+    /** The table of a version as CSV, to start a CSV upload from. */
+    public String tableAsCsv(String caseType) {
+        if (!regulations.knows(caseType)) {
+            throw new ApprovalRefused.NotFound("Onbekend zaaktype " + caseType);
+        }
+        return CsvTables.toCsv(regulations.latestTable(caseType).tableContent());
+    }
+
+    private List<ExampleResult> officerExamples(RuleSet candidate, String csv) {
+        List<ExampleCase> examples;
+        try {
+            examples = ExampleCases.read(candidate, new StringReader(csv), "eigen voorbeeldgevallen");
+        } catch (IOException | RuntimeException wrong) {
+            throw new InvalidUpload(List.of(wrong.getMessage()));
+        }
+        return ExampleRuns.run("eigen: ", examples, application -> decisions.decideWith(application, candidate));
     }
 
     private List<ExampleResult> examples(RuleSet candidate) {

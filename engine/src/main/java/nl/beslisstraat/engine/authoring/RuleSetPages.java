@@ -1,12 +1,15 @@
 package nl.beslisstraat.engine.authoring;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.TreeSet;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,11 +51,15 @@ class RuleSetPages {
             @RequestParam String caseType,
             @RequestParam String version,
             @RequestParam("table") MultipartFile table,
+            @RequestParam(name = "examples", required = false) MultipartFile examples,
             Principal officer,
             RedirectAttributes flash)
             throws IOException {
         try {
-            Candidate uploaded = candidates.upload(caseType, version, table.getBytes(), officer.getName());
+            String ownExamples = examples == null || examples.isEmpty()
+                    ? null
+                    : new String(examples.getBytes(), StandardCharsets.UTF_8);
+            Candidate uploaded = candidates.upload(caseType, version, table.getBytes(), ownExamples, officer.getName());
             return "redirect:/rules/candidates/" + uploaded.id();
         } catch (InvalidUpload invalid) {
             flash.addFlashAttribute("errors", invalid.problems());
@@ -78,9 +85,37 @@ class RuleSetPages {
     }
 
     @PostMapping("/rules/candidates/{id}/simulation")
-    String simulate(@PathVariable long id, @RequestParam(defaultValue = "100000") int last, RedirectAttributes flash) {
-        flash.addFlashAttribute("simulation", simulation.run(id, null, null, last));
+    String simulate(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer last,
+            RedirectAttributes flash) {
+        flash.addFlashAttribute("simulation", simulation.run(id, from, to, last));
         return "redirect:/rules/candidates/" + id;
+    }
+
+    /** The newest decision table of the case type, as XLSX or CSV, to change and upload. */
+    @GetMapping("/rules/template")
+    ResponseEntity<byte[]> template(@RequestParam String caseType, @RequestParam(defaultValue = "xlsx") String format) {
+        if (!regulations.knows(caseType)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekend zaaktype " + caseType);
+        }
+        boolean csv = format.equals("csv");
+        byte[] content = csv
+                ? candidates.tableAsCsv(caseType).getBytes(StandardCharsets.UTF_8)
+                : regulations.latestTable(caseType).tableContent();
+        return ResponseEntity.ok()
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + caseType.toLowerCase(java.util.Locale.ROOT)
+                                + (csv ? ".csv" : ".xlsx") + "\"")
+                .contentType(
+                        csv
+                                ? MediaType.parseMediaType("text/csv")
+                                : MediaType.parseMediaType(
+                                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(content);
     }
 
     @PostMapping("/rules/candidates/{id}/approval")

@@ -48,7 +48,7 @@ public final class ExampleCases {
         }
     }
 
-    static List<ExampleCase> read(RuleSet ruleSet, Reader csv, String source) throws IOException {
+    public static List<ExampleCase> read(RuleSet ruleSet, Reader csv, String source) throws IOException {
         Map<String, Class<?>> fields = new LinkedHashMap<>();
         for (FactField field : ruleSet.factType().getFields()) {
             if (ruleSet.inputSchema().titles().containsKey(field.getName())) {

@@ -83,15 +83,44 @@ public class RegulationCatalog {
 
     /**
      * Compiles a version whose decision table was uploaded, based on the regulation's latest
-     * bundled or registered version: the same DRL, the uploaded table in place of its table.
-     * Not yet in force: {@link #register} does that.
+     * version with a decision table: the same DRL, the uploaded table in place of its table. Not
+     * yet in force: {@link #register} does that.
      */
     public RuleSet compileUploaded(String caseType, String version, LocalDate effectiveFrom, byte[] table) {
-        RuleSet base = latest(caseType);
+        RuleSet base = latestTable(caseType);
         String tableResource = base.tableResource();
         RegulationDescriptor.Version uploaded = new RegulationDescriptor.Version(
                 version, effectiveFrom, base.descriptorVersion().rules(), "uploaded");
         return compiler.compile(regulations.get(caseType), uploaded, classLoader, Map.of(tableResource, table));
+    }
+
+    /**
+     * Compiles a version whose rules are an uploaded DMN model: the model is the whole rule
+     * package, beside the regulation's declared application type.
+     */
+    public RuleSet compileUploadedDmn(String caseType, String version, LocalDate effectiveFrom, byte[] model) {
+        String resource =
+                "uploaded/" + caseType.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".dmn";
+        RegulationDescriptor.Version uploaded =
+                new RegulationDescriptor.Version(version, effectiveFrom, List.of(resource), "uploaded DMN model");
+        return compiler.compile(regulations.get(caseType), uploaded, classLoader, Map.of(resource, model));
+    }
+
+    /** The newest version whose rules are decision tables: the locked template of a table upload. */
+    public RuleSet latestTable(String caseType) {
+        NavigableMap<LocalDate, RuleSet> versions = caseType == null ? null : byCaseType.get(caseType);
+        if (versions != null) {
+            for (RuleSet ruleSet : versions.descendingMap().values()) {
+                if (ruleSet.format().equals("XLSX")) {
+                    return ruleSet;
+                }
+            }
+        }
+        return byVersion.values().stream()
+                .filter(ruleSet ->
+                        ruleSet.caseType().equals(caseType) && ruleSet.format().equals("XLSX"))
+                .findFirst()
+                .orElseThrow(() -> new NoRuleSetInForce(caseType, LocalDate.MAX));
     }
 
     /** The newest version of a case type's rules, whatever its effective date. */

@@ -23,13 +23,19 @@ public final class RuleSet {
     private final InputSchema inputSchema;
     private final FactType factType;
     private final FactBinder factBinder;
+    /** The decision tables and DRL of the version; null when its rules are a DMN model. */
     private final StatelessKieSession session;
+
+    private final DmnDecision dmn;
+    /** Rule resources whose content was uploaded rather than shipped, by their name in the version. */
+    private final Map<String, byte[]> uploaded;
 
     RuleSet(
             RegulationDescriptor descriptor,
             RegulationDescriptor.Version version,
             InputSchema inputSchema,
-            KieBase kieBase) {
+            KieBase kieBase,
+            Map<String, byte[]> uploaded) {
         this.descriptor = descriptor;
         this.version = version;
         this.inputSchema = inputSchema;
@@ -41,8 +47,24 @@ public final class RuleSet {
                     descriptor.caseType() + ": fact type " + type + " is not declared in its rules");
         }
         this.factBinder = new FactBinder(factType, inputSchema.titles().keySet());
-        // Pooled: a stateless execute then resets a kept session instead of building a new one.
-        this.session = kieBase.newKieSessionsPool(SESSION_POOL_SIZE).newStatelessKieSession();
+        this.uploaded = Map.copyOf(uploaded);
+        if (version.rules().stream().anyMatch(RuleSet::isDmn)) {
+            this.dmn = new DmnDecision(kieBase, factType, descriptor, label(descriptor.caseType(), version.version()));
+            this.session = null;
+        } else {
+            this.dmn = null;
+            // Pooled: a stateless execute then resets a kept session instead of building a new one.
+            this.session = kieBase.newKieSessionsPool(SESSION_POOL_SIZE).newStatelessKieSession();
+        }
+    }
+
+    static boolean isDmn(String rule) {
+        return rule.endsWith(".dmn");
+    }
+
+    /** The format of the part officers upload: {@code XLSX} decision tables or a {@code DMN} model. */
+    public String format() {
+        return dmn == null ? "XLSX" : "DMN";
     }
 
     public String caseType() {
@@ -75,16 +97,23 @@ public final class RuleSet {
         return version;
     }
 
-    /** The decision table of this version (its {@code *.drl.xlsx}), the part officers upload. */
+    /**
+     * The part of this version officers upload: its decision table ({@code *.drl.xlsx}) or its DMN
+     * model ({@code *.dmn}).
+     */
     public String tableResource() {
         return version.rules().stream()
-                .filter(rule -> rule.endsWith(".drl.xlsx"))
+                .filter(rule -> rule.endsWith(".drl.xlsx") || isDmn(rule))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(version() + " has no decision table"));
     }
 
-    /** The bytes of this version's decision table, as the template an upload is checked against. */
+    /** The bytes of that part, as uploaded or shipped: the template an upload is checked against. */
     public byte[] tableContent() {
+        byte[] content = uploaded.get(tableResource());
+        if (content != null) {
+            return content.clone();
+        }
         try (java.io.InputStream in =
                 RuleSet.class.getClassLoader().getResourceAsStream(descriptor.resource(tableResource()))) {
             if (in == null) {
@@ -134,6 +163,10 @@ public final class RuleSet {
 
     /** Fires the rules on one application; the findings end up on the fact itself. */
     public void execute(CaseFacts application) {
-        session.execute(application);
+        if (dmn != null) {
+            dmn.fire(application);
+        } else {
+            session.execute(application);
+        }
     }
 }

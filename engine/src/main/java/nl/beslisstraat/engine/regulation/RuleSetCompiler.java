@@ -50,7 +50,19 @@ final class RuleSetCompiler {
                     replaced.containsKey(rule) ? replaced.get(rule) : read(resources, regulation.resource(rule));
             files.write("src/main/resources/" + regulation.resource(rule), content);
         }
-        KieBuilder builder = kieServices.newKieBuilder(files).buildAll();
+        if (rules.stream().anyMatch(RuleSet::isDmn)) {
+            // An input of the wrong type is an error, not a silent non-match that lets a case through.
+            files.writeKModuleXML("<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\"><configuration>"
+                    + "<property key=\"org.kie.dmn.runtime.typecheck\" value=\"true\"/></configuration></kmodule>");
+        }
+        KieBuilder builder;
+        try {
+            builder = kieServices.newKieBuilder(files).buildAll();
+        } catch (RuntimeException unreadable) {
+            // The DMN reader throws (rather than reports) on XML that is not a DMN model.
+            throw new RuleSetCompilationException(RuleSet.label(regulation.caseType(), version.version())
+                    + " cannot be read: " + unreadable.getMessage());
+        }
         if (builder.getResults().hasMessages(Message.Level.ERROR)) {
             throw new RuleSetCompilationException(RuleSet.label(regulation.caseType(), version.version())
                     + " does not compile:\n"
@@ -65,7 +77,7 @@ final class RuleSetCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleSet(regulation, version, schema, container.getKieBase());
+        return new RuleSet(regulation, version, schema, container.getKieBase(), replaced);
     }
 
     private static byte[] read(ClassLoader resources, String path) {

@@ -45,6 +45,24 @@ public final class Http {
                 .build());
     }
 
+    /** A multipart/form-data post, one part per entry, each sent as a file of that name. */
+    public HttpResponse<String> postFiles(String path, java.util.Map<String, byte[]> files) {
+        String boundary = "beslisstraat-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        files.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                            + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request =
                 authorized(HttpRequest.newBuilder(uri(path))).GET();
