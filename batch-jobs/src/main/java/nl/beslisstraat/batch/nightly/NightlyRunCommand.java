@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
  * java -jar beslisstraat-batch.jar [--run-date=2026-11-30] [--recover] [--demo=10000]
  * java -jar beslisstraat-batch.jar --recompute [--run-id=12]
  * java -jar beslisstraat-batch.jar --simulate=table.drl.xlsx --case-type=PARKING_PERMIT [--last=100000]
+ * java -jar beslisstraat-batch.jar --simulate-norms=norms.csv [--last=100000]
  * </pre>
  *
  * <ul>
@@ -68,6 +69,12 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (args.containsOption("simulate-norms")) {
+            exitCode = simulate.runNorms(
+                    Path.of(option(args, "simulate-norms").orElseThrow()),
+                    option(args, "last").map(Integer::valueOf).orElse(null));
+            return;
+        }
         if (args.containsOption("simulate")) {
             exitCode = simulate.run(
                     Path.of(option(args, "simulate").orElseThrow()),

@@ -59,6 +59,12 @@ public class RuleSetCandidates {
         for (Candidate approved : list(null, "APPROVED")) {
             regulations.register(compile(approved.id()));
         }
+        for (Candidate withdrawn : list(null, "WITHDRAWN")) {
+            if (withdrawn.effectiveFrom() != null) {
+                // approved once, so a decision may name it (a case decided ahead of its date)
+                regulations.remember(compile(withdrawn.id()));
+            }
+        }
     }
 
     /** Checks, compiles and tries an upload; stores it as a draft with its example results. */

@@ -145,6 +145,14 @@ public class RegulationCatalog {
     }
 
     /**
+     * Knows a version by its label without putting it in force: a version withdrawn before it took
+     * effect, found again after a restart, so that a decision taken with it can be recomputed.
+     */
+    public void remember(RuleSet ruleSet) {
+        byVersion.put(ruleSet.version(), ruleSet);
+    }
+
+    /**
      * Takes a version out of force (withdrawn before it took effect). It stays known by its
      * version label, so decisions taken with it can still be recomputed.
      */

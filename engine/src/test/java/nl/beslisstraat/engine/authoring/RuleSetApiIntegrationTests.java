@@ -7,6 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.decision.DecisionOutcome;
+import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.norms.NormCatalog;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -39,6 +46,18 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JsonMapper springJson;
+
+    @Autowired
+    DecisionService decisions;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    NormCatalog norms;
 
     @Test
     void anApprovedVersionDecidesCasesFromItsEffectiveDateWithoutARestart() throws IOException {
@@ -114,6 +133,23 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                         String.class,
                         Long.toString(id)))
                 .containsExactly("RULE_SET_UPLOADED", "RULE_SET_APPROVED", "RULE_SET_WITHDRAWN");
+
+        // After a restart (a new catalog read from the database), the withdrawn version is not in
+        // force, yet the 2027 decision taken with it before the withdrawal still recomputes.
+        RegulationCatalog restarted = new RegulationCatalog(springJson);
+        new RuleSetCandidates(restarted, decisions, jdbc, audit, springJson);
+        assertThat(restarted.inForce("PARKING_PERMIT", LocalDate.of(2027, 1, 4)).version())
+                .isEqualTo("PARKING_PERMIT/2026.2");
+        DecisionOutcome recomputed = new DecisionService(restarted, norms, springJson)
+                .recompute(
+                        new CaseApplication(
+                                "PARKING_PERMIT",
+                                LocalDate.of(2027, 1, 4),
+                                springJson.readTree(Http.resource("intake/parking-permit-zone-a.json")
+                                        .replace("2026-03-15", "2027-01-04"))),
+                        "PARKING_PERMIT/2027.1",
+                        null);
+        assertThat(recomputed.amounts().get("fee")).isEqualByComparingTo("250.00");
     }
 
     @Test

@@ -87,6 +87,10 @@ class AuthorizationTests extends DatabaseIntegrationTest {
                     "GET",
                     "/api/rulesets/PARKING_PERMIT/candidates",
                     Set.of(TestUsers.POLICY_OFFICER, TestUsers.AUDITOR)),
+            new Endpoint(
+                    "GET",
+                    "/api/rulesets/PARKING_PERMIT/table.csv",
+                    Set.of(TestUsers.POLICY_OFFICER, TestUsers.AUDITOR)),
             new Endpoint("GET", "/v3/api-docs", ALL),
             new Endpoint("DELETE", "/api/cases/1", Set.of()),
             new Endpoint("GET", "/api/unknown", Set.of()));
@@ -109,6 +113,8 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("POST", "/rules/candidates/999/approval", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/rules/candidates/999/withdrawal", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/rules/candidates/999/simulation", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("GET", "/rules/cases/1", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("GET", "/rules/template?caseType=PARKING_PERMIT&format=csv", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/norms", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/norms/versions/2026.1/csv", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/norms/upload", Set.of(TestUsers.POLICY_OFFICER)),
