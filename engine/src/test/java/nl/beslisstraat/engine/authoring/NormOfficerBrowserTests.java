@@ -1,0 +1,138 @@
+package nl.beslisstraat.engine.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.beslisstraat.engine.support.Chromium;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A policy officer in Chromium raises the cost of living norm for singles from 2027-07-01: uploads
+ * the changed CSV, sees the change amount by amount and the example cases unchanged, simulates it
+ * on past decisions (a city pass refused on 1680.00 would be granted), and cannot approve it; a
+ * colleague approves it, and the running engine decides a case dated July 2027 with it.
+ * Screenshots for docs/policy-officer-guide.md ({@code -Dscreenshots=docs}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NormOfficerBrowserTests extends DatabaseIntegrationTest {
+
+    private static final String SINGLE_2026 = "COST_OF_LIVING,SINGLE,false,2026-07-01,,1271.15";
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void start() {
+        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are needed; .ci/run installs them");
+        browser = Chromium.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOfficerRaisesANormSimulatesItAndAColleagueApproves() throws IOException {
+        Http intake = new Http(port).as(TestUsers.INTAKE);
+        // a past decision: 1680.00 is above 130 % of 1271.15, within 130 % of 1300.00
+        assertThat(intake.post("/api/cases/decide-now", "application/json", Http.resource("intake/city-pass-2026.json"))
+                        .body())
+                .contains("REJECTED");
+        String current = new Http(port)
+                .as(TestUsers.POLICY_OFFICER)
+                .get("/api/norms/2026.1/csv")
+                .body();
+        Path csv = Files.createTempFile("normen-2027", ".csv");
+        Files.writeString(
+                csv,
+                current.replace(
+                        SINGLE_2026,
+                        "COST_OF_LIVING,SINGLE,false,2026-07-01,2027-06-30,1271.15\n"
+                                + "COST_OF_LIVING,SINGLE,false,2027-07-01,,1300.00"));
+
+        Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
+        browser.get("http://localhost:" + port + "/norms");
+        assertThat(browser.findElement(By.id("versions")).getText()).contains("2026.1");
+        browser.findElement(By.id("version")).sendKeys("2027.2");
+        browser.findElement(By.id("note")).sendKeys("Kosten van levensonderhoud alleenstaanden per 1 juli 2027");
+        browser.findElement(By.id("table")).sendKeys(csv.toString());
+        screenshot("norms-upload");
+        browser.findElement(By.id("upload-button")).click();
+        wait(page -> page.getCurrentUrl().contains("/norms/candidates/"));
+
+        assertThat(browser.findElement(By.id("diff")).getText())
+                .contains("ADDED")
+                .contains("1300.00")
+                .contains("t/m 2027-06-30");
+        assertThat(browser.findElement(By.id("example-summary")).getText()).startsWith("60 ");
+        assertThat(browser.findElements(By.id("approve-button")))
+                .as("the author cannot approve")
+                .isEmpty();
+        assertThat(browser.findElement(By.id("asOf")).getAttribute("value")).isEqualTo("2027-07-01");
+
+        browser.findElement(By.id("simulate-button")).click();
+        wait(page -> !page.findElements(By.id("simulation")).isEmpty());
+        assertThat(browser.findElement(By.id("simulation")).getText()).contains("REJECTED → GRANTED");
+        screenshot("norms-simulation");
+        String candidatePage = browser.getCurrentUrl();
+
+        // a sample case opens read-only for the officer
+        browser.findElement(By.cssSelector("#simulation a")).click();
+        wait(page -> page.getCurrentUrl().contains("/rules/cases/"));
+        assertThat(browser.findElement(By.id("input")).getText()).contains("netIncome");
+
+        Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
+        browser.get(candidatePage);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-07-01';");
+        browser.findElement(By.id("approve-button")).click();
+        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+        screenshot("norms-approved");
+
+        String july2027 = Http.resource("intake/city-pass-2026.json").replace("2026-12-01", "2027-07-05");
+        String decided = intake.post("/api/cases/decide-now", "application/json", july2027)
+                .body();
+        assertThat(json.readTree(decided)
+                        .path("decisions")
+                        .path(0)
+                        .path("normVersion")
+                        .asString())
+                .isEqualTo("2027.2");
+        assertThat(json.readTree(decided)
+                        .path("decisions")
+                        .path(0)
+                        .path("outcome")
+                        .asString())
+                .isEqualTo("GRANTED");
+
+        browser.findElement(By.id("withdraw")).click(); // leave the norms in force as they were
+        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("WITHDRAWN"));
+    }
+
+    private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
+        Chromium.waitFor(browser, condition);
+    }
+
+    private void screenshot(String name) {
+        Chromium.screenshot(browser, name);
+    }
+}
