@@ -19,6 +19,8 @@ public class DemoSeeder {
 
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("beleid", "Bea Beleid", Role.POLICY_OFFICER),
+            // a colleague: versions of rules and norms are approved by someone other than their author
+            new DemoUser("beleid2", "Bram Beleid", Role.POLICY_OFFICER),
             new DemoUser("behandelaar", "Bas Behandelaar", Role.REVIEWER),
             new DemoUser("behandelaar2", "Bo Behandelaar", Role.REVIEWER),
             new DemoUser("beheer", "Ben Beheer", Role.SCHEDULER),
@@ -86,8 +88,9 @@ public class DemoSeeder {
                 What to look at next
                   1. Start the engine (web pages and REST API) on the same embedded database:
                        java -jar engine/target/engine-0.1.0-SNAPSHOT-exec.jar
-                  2. Sign in at http://localhost:8080 as behandelaar (the reviewer above) and work the queue,
-                     or as audit for the dashboard. The API takes the same users (HTTP Basic), such as:
+                  2. Sign in at http://localhost:8080 as behandelaar (the reviewer above) and work the queue;
+                     as beleid to change rules (Regels) or norm amounts (Normen), simulate, and have beleid2
+                     approve; or as audit for the dashboard. The API takes the same users (HTTP Basic):
                 %s
                   3. Read docs/operations.md (nightly runs, restarts) and docs/architecture.md (how a case flows).
                   4. Run the demo again to queue and decide more; the embedded database keeps everything

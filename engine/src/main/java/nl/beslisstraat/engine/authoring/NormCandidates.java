@@ -115,7 +115,7 @@ public class NormCandidates {
         audit(approver, "NORM_VERSION_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
         NormVersion draft = norms(id);
         try {
-            // Last: the catalog changes only once everything else in this transaction has succeeded.
+            // in force once the transaction commits
             table.activate(
                     new NormVersion(draft.version(), effectiveFrom, draft.note(), draft.amounts()),
                     candidate.author(),

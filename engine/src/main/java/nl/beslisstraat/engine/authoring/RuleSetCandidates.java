@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.database.AfterCommit;
 import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.ExampleCase;
@@ -196,8 +197,10 @@ public class RuleSetCandidates {
                 approver,
                 effectiveFrom,
                 id);
-        regulations.register(compile(id));
         audit(approver, "RULE_SET_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
+        // Compiled inside the transaction (a failure refuses the approval), in force after commit.
+        RuleSet approved = compile(id);
+        AfterCommit.run(() -> regulations.register(approved));
         return find(id);
     }
 
@@ -211,11 +214,12 @@ public class RuleSetCandidates {
             throw new ApprovalRefused(
                     "Alleen een concept of een versie die nog niet is ingegaan, kan worden ingetrokken.");
         }
-        if (candidate.status().equals("APPROVED")) {
-            regulations.unregister(regulations.version(candidate.caseType() + "/" + candidate.version()));
-        }
         jdbc.update("update rule_set_candidates set status = 'WITHDRAWN' where id = ?", id);
         audit(officer, "RULE_SET_WITHDRAWN", id, Map.of());
+        if (candidate.status().equals("APPROVED")) {
+            RuleSet withdrawn = regulations.version(candidate.caseType() + "/" + candidate.version());
+            AfterCommit.run(() -> regulations.unregister(withdrawn));
+        }
         return find(id);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.TreeSet;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -43,7 +44,32 @@ class RuleSetPages {
         model.addAttribute("caseType", caseType);
         model.addAttribute("inForce", regulations.latest(caseType).version());
         model.addAttribute("uploads", candidates.of(caseType));
+        model.addAttribute(
+                "versions",
+                regulations.ruleSets().stream()
+                        .filter(ruleSet -> ruleSet.caseType().equals(caseType))
+                        .map(ruleSet -> ruleSet.version().substring(caseType.length() + 1))
+                        .toList());
         return "rules/overview";
+    }
+
+    /** An earlier version back as a new draft, to be approved with the date it applies again. */
+    @PostMapping("/rules/reactivation")
+    String reactivate(
+            @RequestParam String caseType,
+            @RequestParam String version,
+            @RequestParam String newVersion,
+            Principal officer,
+            RedirectAttributes flash) {
+        try {
+            Candidate draft = candidates.reactivate(caseType, version, newVersion, officer.getName());
+            return "redirect:/rules/candidates/" + draft.id();
+        } catch (InvalidUpload | ApprovalRefused refused) {
+            flash.addFlashAttribute(
+                    "errors",
+                    refused instanceof InvalidUpload invalid ? invalid.problems() : List.of(refused.getMessage()));
+            return "redirect:/rules?caseType=" + caseType;
+        }
     }
 
     @PostMapping("/rules/upload")

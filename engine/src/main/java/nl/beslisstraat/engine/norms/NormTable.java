@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.database.AfterCommit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
@@ -67,7 +68,7 @@ public class NormTable {
             }
         }
         store.insert(version, author, approver);
-        catalog.add(version);
+        AfterCommit.run(() -> catalog.add(version));
         return version;
     }
 
@@ -76,7 +77,7 @@ public class NormTable {
     public void withdraw(String version, String officer) {
         NormVersion withdrawn = catalog.version(version);
         store.withdraw(version, officer);
-        catalog.withdraw(withdrawn);
+        AfterCommit.run(() -> catalog.withdraw(withdrawn));
     }
 
     public static String csv(NormVersion version) {

@@ -18,10 +18,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A policy officer in Chromium raises the cost of living norm for singles from 2027-07-01: uploads
+ * A policy officer in Chromium raises the cost of living norm for singles from 2027-07-01 to
+ * 1400.00: uploads
  * the changed CSV, sees the change amount by amount and the example cases unchanged, simulates it
  * on past decisions (a city pass refused on 1680.00 would be granted), and cannot approve it; a
  * colleague approves it, and the running engine decides a case dated July 2027 with it.
@@ -29,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NormOfficerBrowserTests extends DatabaseIntegrationTest {
-
-    private static final String SINGLE_2026 = "COST_OF_LIVING,SINGLE,false,2026-07-01,,1271.15";
 
     @LocalServerPort
     int port;
@@ -54,21 +54,22 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
     @Test
     void anOfficerRaisesANormSimulatesItAndAColleagueApproves() throws IOException {
         Http intake = new Http(port).as(TestUsers.INTAKE);
-        // a past decision: 1680.00 is above 130 % of 1271.15, within 130 % of 1300.00
+        // a past decision: 1680.00 is above 130 % of 1271.15, within 130 % of 1400.00
         assertThat(intake.post("/api/cases/decide-now", "application/json", Http.resource("intake/city-pass-2026.json"))
                         .body())
                 .contains("REJECTED");
-        String current = new Http(port)
-                .as(TestUsers.POLICY_OFFICER)
-                .get("/api/norms/2026.1/csv")
-                .body();
+        // start from the newest version, as the officer does (other tests may have added one)
+        Http api = new Http(port).as(TestUsers.POLICY_OFFICER);
+        JsonNode versions = json.readTree(api.get("/api/norms").body());
+        String newest = versions.path(versions.size() - 1).path("version").asString();
+        String current = api.get("/api/norms/" + newest + "/csv").body();
         Path csv = Files.createTempFile("normen-2027", ".csv");
         Files.writeString(
                 csv,
-                current.replace(
-                        SINGLE_2026,
-                        "COST_OF_LIVING,SINGLE,false,2026-07-01,2027-06-30,1271.15\n"
-                                + "COST_OF_LIVING,SINGLE,false,2027-07-01,,1300.00"));
+                current.replaceAll(
+                        "(?m)^COST_OF_LIVING,SINGLE,false,(\\d{4}-\\d{2}-\\d{2}),,(\\S+)$",
+                        "COST_OF_LIVING,SINGLE,false,$1,2027-06-30,$2\n"
+                                + "COST_OF_LIVING,SINGLE,false,2027-07-01,,1400.00"));
 
         Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
         browser.get("http://localhost:" + port + "/norms");
@@ -82,7 +83,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
 
         assertThat(browser.findElement(By.id("diff")).getText())
                 .contains("ADDED")
-                .contains("1300.00")
+                .contains("1400.00")
                 .contains("t/m 2027-06-30");
         assertThat(browser.findElement(By.id("example-summary")).getText()).startsWith("60 ");
         assertThat(browser.findElements(By.id("approve-button")))
@@ -99,7 +100,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         // a sample case opens read-only for the officer
         browser.findElement(By.cssSelector("#simulation a")).click();
         wait(page -> page.getCurrentUrl().contains("/rules/cases/"));
-        assertThat(browser.findElement(By.id("input")).getText()).contains("netIncome");
+        assertThat(browser.findElement(By.id("input")).getText()).contains("caseType");
 
         Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
         browser.get(candidatePage);

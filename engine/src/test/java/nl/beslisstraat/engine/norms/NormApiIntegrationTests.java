@@ -3,6 +3,9 @@ package nl.beslisstraat.engine.norms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Map;
+import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -34,6 +37,12 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    NormStore store;
+
+    @Autowired
+    AuditLog audit;
 
     @Test
     void aRaisedNormGoesThroughUploadSimulationAndApprovalAndDecidesOnlyCasesFromItsDate() {
@@ -178,6 +187,48 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(officer.post("/api/norms/candidates/" + id + "/withdrawal", new byte[0])
                         .statusCode())
                 .isEqualTo(409);
+
+        // a restarted engine, and the next nightly run, read the norm table from the database:
+        // the withdrawn version is known for recomputing but not in force
+        NormCatalog restarted = new NormTable.Catalog().normCatalog(store, audit);
+        assertThat(restarted.knows("2028.2")).isTrue();
+        assertThat(restarted.inForce(LocalDate.of(2028, 4, 3)).version()).isNotEqualTo("2028.2");
+    }
+
+    @Test
+    void theNextNightlyRunReadsAnApprovedVersionFromTheDatabase() {
+        Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
+        Http colleague = new Http(port).as(TestUsers.SECOND_POLICY_OFFICER);
+        String table = officer.get("/api/norms/2026.1/csv")
+                .body()
+                .replace(
+                        SINGLE_2026,
+                        "COST_OF_LIVING,SINGLE,false,2026-07-01,2029-06-30,1271.15\n"
+                                + "COST_OF_LIVING,SINGLE,false,2029-07-01,,1400.00");
+        long id = json.readTree(officer.post("/api/norms/candidates?version=2029.2", "text/csv", table)
+                        .body())
+                .path("id")
+                .asLong();
+        assertThat(colleague
+                        .post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2029-07-01", new byte[0])
+                        .statusCode())
+                .isEqualTo(200);
+
+        // the nightly job builds its catalog from the database at start, like this
+        NormCatalog nightly = new NormTable.Catalog().normCatalog(store, audit);
+        assertThat(nightly.inForce(LocalDate.of(2029, 7, 2)).version()).isEqualTo("2029.2");
+        assertThat(nightly.inForce(LocalDate.of(2029, 7, 2))
+                        .amount(
+                                "COST_OF_LIVING",
+                                Map.of("householdType", "SINGLE", "pensionAge", "false")::get,
+                                LocalDate.of(2029, 7, 2)))
+                .hasValueSatisfying(amount -> assertThat(amount).isEqualByComparingTo("1400.00"));
+        assertThat(nightly.inForce(LocalDate.of(2029, 6, 30)).version()).isNotEqualTo("2029.2");
+
+        // leave the norms in force as they were for the other tests
+        assertThat(officer.post("/api/norms/candidates/" + id + "/withdrawal", new byte[0])
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -114,6 +114,7 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("POST", "/rules/candidates/999/withdrawal", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/rules/candidates/999/simulation", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/rules/cases/1", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("POST", "/rules/reactivation", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/rules/template?caseType=PARKING_PERMIT&format=csv", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/norms", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/norms/versions/2026.1/csv", Set.of(TestUsers.POLICY_OFFICER)),
