@@ -96,16 +96,7 @@ public class NormCandidates {
     @Transactional
     public NormCandidate approve(long id, String approver, LocalDate effectiveFrom) {
         NormCandidate candidate = find(id);
-        if (candidate.author().equals(approver)) {
-            throw new ApprovalRefused("Vier ogen: de auteur kan de eigen versie niet goedkeuren.");
-        }
-        if (!candidate.status().equals("DRAFT")) {
-            throw new ApprovalRefused(
-                    "Versie " + candidate.version() + " is " + candidate.status() + ", geen concept.");
-        }
-        if (effectiveFrom == null || effectiveFrom.isBefore(LocalDate.now(DecisionDeadline.NETHERLANDS))) {
-            throw new ApprovalRefused("De ingangsdatum moet vandaag of later zijn.");
-        }
+        FourEyes.checkApproval(candidate.author(), approver, candidate.status(), candidate.version(), effectiveFrom);
         jdbc.update(
                 "update norm_candidates set status = 'APPROVED', approver = ?, approved_at = now(), effective_from = ?"
                         + " where id = ? and status = 'DRAFT'",
@@ -130,12 +121,7 @@ public class NormCandidates {
     @Transactional
     public NormCandidate withdraw(long id, String officer) {
         NormCandidate candidate = find(id);
-        boolean inForce = candidate.status().equals("APPROVED")
-                && !candidate.effectiveFrom().isAfter(LocalDate.now(DecisionDeadline.NETHERLANDS));
-        if (candidate.status().equals("WITHDRAWN") || inForce) {
-            throw new ApprovalRefused(
-                    "Alleen een concept of een versie die nog niet is ingegaan, kan worden ingetrokken.");
-        }
+        FourEyes.checkWithdrawal(candidate.status(), candidate.effectiveFrom());
         jdbc.update("update norm_candidates set status = 'WITHDRAWN' where id = ?", id);
         audit(officer, "NORM_VERSION_WITHDRAWN", id, Map.of("version", candidate.version()));
         if (candidate.status().equals("APPROVED")) {
