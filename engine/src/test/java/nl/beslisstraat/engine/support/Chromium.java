@@ -62,8 +62,15 @@ public final class Chromium {
         waitFor(page, current -> !current.getCurrentUrl().contains("/login"));
     }
 
+    /**
+     * Waits for a condition, trying again while the page is being replaced (a form post reloads it,
+     * so an element found a moment ago may be gone or not there yet).
+     */
     public static void waitFor(WebDriver page, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(condition::apply);
+        new WebDriverWait(page, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition::apply);
     }
 
     public static void screenshot(WebDriver page, String name) {
