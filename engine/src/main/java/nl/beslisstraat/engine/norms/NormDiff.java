@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What changed between two norm table versions, amount by amount: a row is identified by its
@@ -66,7 +67,8 @@ public final class NormDiff {
 
     private static Map<String, NormAmount> index(NormVersion version) {
         Map<String, NormAmount> index = new LinkedHashMap<>();
-        version.amounts().forEach(row -> index.put(row.norm() + row.keys() + row.validFrom(), row));
+        // keys sorted: a version read back from jsonb has its key columns in another order
+        version.amounts().forEach(row -> index.put(row.norm() + new TreeMap<>(row.keys()) + row.validFrom(), row));
         return index;
     }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -19,7 +19,8 @@ final class NormTableWriter {
     private NormTableWriter() {}
 
     static String write(NormVersion version) {
-        Set<String> keyColumns = new LinkedHashSet<>();
+        // alphabetical: the same file whether the version was read from a CSV or from the database
+        Set<String> keyColumns = new TreeSet<>();
         version.amounts().forEach(row -> keyColumns.addAll(row.keys().keySet()));
         List<String> header = new ArrayList<>();
         header.add("norm");
