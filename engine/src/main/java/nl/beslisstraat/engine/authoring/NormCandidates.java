@@ -21,6 +21,7 @@ import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,7 @@ public class NormCandidates {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     NormCandidates(
             NormTable table,
@@ -54,7 +56,8 @@ public class NormCandidates {
             DecisionService decisions,
             JdbcTemplate jdbc,
             AuditLog audit,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.table = table;
         this.catalog = catalog;
         this.regulations = regulations;
@@ -62,6 +65,7 @@ public class NormCandidates {
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
+        this.events = events;
     }
 
     /** Checks an officer's CSV, runs the example cases with it and stores it as a draft. */
@@ -89,6 +93,7 @@ public class NormCandidates {
             throw new InvalidUpload(List.of("version: " + version + " is al geüpload; kies een nieuw nummer."));
         }
         audit(author, "NORM_VERSION_UPLOADED", id, Map.of("version", version, "rows", amounts.size()));
+        events.publishEvent(new DraftUploaded(DraftUploaded.Kind.NORMS, id));
         return find(id);
     }
 

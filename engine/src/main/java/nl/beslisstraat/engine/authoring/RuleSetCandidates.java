@@ -20,6 +20,7 @@ import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.regulation.RuleSetCompilationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,18 +46,21 @@ public class RuleSetCandidates {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     RuleSetCandidates(
             RegulationCatalog regulations,
             DecisionService decisions,
             JdbcTemplate jdbc,
             AuditLog audit,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.regulations = regulations;
         this.decisions = decisions;
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
+        this.events = events;
         for (Candidate approved : list(null, "APPROVED")) {
             regulations.register(compile(approved.id()));
         }
@@ -137,6 +141,7 @@ public class RuleSetCandidates {
         }
         audit(author, "RULE_SET_UPLOADED", id, Map.of("caseType", caseType, "version", version, "format", format));
         compiledDrafts.put(id, candidate);
+        events.publishEvent(new DraftUploaded(DraftUploaded.Kind.RULE_SET, id));
         return find(id);
     }
 
