@@ -162,24 +162,14 @@ public class RuleSetCandidates {
                 "select content, format from rule_set_candidates where case_type = ? and version = ?",
                 caseType,
                 earlierVersion);
-        if (uploaded.isEmpty()) {
-            return store(
-                    caseType,
-                    newVersion,
-                    TableFormat.valueOf(earlier.format()),
-                    earlier.tableContent(),
-                    null,
-                    author,
-                    false);
-        }
-        return store(
-                caseType,
-                newVersion,
-                TableFormat.valueOf((String) uploaded.get(0).get("format")),
-                (byte[]) uploaded.get(0).get("content"),
-                null,
-                author,
-                false);
+        // a shipped version's table is on the classpath; an uploaded one exactly as it was uploaded
+        TableFormat format = uploaded.isEmpty()
+                ? TableFormat.valueOf(earlier.format())
+                : TableFormat.valueOf((String) uploaded.get(0).get("format"));
+        byte[] table = uploaded.isEmpty()
+                ? earlier.tableContent()
+                : (byte[]) uploaded.get(0).get("content");
+        return store(caseType, newVersion, format, table, null, author, false);
     }
 
     /** A colleague approves a draft and sets the date from which it applies; it is in force at once. */
