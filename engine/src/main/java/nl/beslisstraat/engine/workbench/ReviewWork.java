@@ -62,6 +62,12 @@ public class ReviewWork {
     @Transactional
     public long claim(long taskId, String reviewer) {
         long caseId = caseOf(taskId);
+        if (tookContestedDecision(taskId, caseId, reviewer)) {
+            // Awb 7:5: an objection is heard by someone not involved in the contested decision.
+            throw new ReviewRefused(
+                    "U nam het besluit waartegen bezwaar is gemaakt; een collega behandelt het bezwaar (Awb 7:5).",
+                    ReviewRefused.Kind.CONFLICT);
+        }
         if (!tasks.claim(taskId, reviewer)) {
             String holder = holder(taskId);
             throw new ReviewRefused(
@@ -149,6 +155,16 @@ public class ReviewWork {
         audit.appendAll(List.of(new AuditEntry(
                 reviewer, "OBJECTION_REGISTERED", "case", Long.toString(caseId), json.writeValueAsString(details))));
         return taskId;
+    }
+
+    private boolean tookContestedDecision(long taskId, long caseId, String reviewer) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select t.kind = 'OBJECTION' and exists (select 1 from decisions d where d.case_id = ?"
+                        + " and d.decided_by = ? and d.decided_at < t.created_at) from review_tasks t where t.id = ?",
+                Boolean.class,
+                caseId,
+                reviewer,
+                taskId));
     }
 
     static Set<Outcome> allowedOutcomes(String caseType) {

@@ -129,6 +129,35 @@ class ReviewApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void theReviewerWhoTookTheContestedDecisionDoesNotHearTheObjection() {
+        long caseId = escalatedCase();
+        long taskId = taskOf(caseId);
+        reviewer.post("/api/review/tasks/" + taskId + "/claim", "application/json", "");
+        assertThat(reviewer.post(
+                                "/api/review/tasks/" + taskId + "/decision",
+                                "application/json",
+                                "{\"outcome\": \"REJECTED\", \"motivation\": \"Geen plaats op de wachtlijst.\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        long objectionTask = json.readTree(reviewer.post(
+                                "/api/cases/" + caseId + "/objection",
+                                "application/json",
+                                "{\"reason\": \"Aanvrager wil op de wachtlijst.\"}")
+                        .body())
+                .path("taskId")
+                .asLong();
+
+        HttpResponse<String> ownDecision =
+                reviewer.post("/api/review/tasks/" + objectionTask + "/claim", "application/json", "");
+        assertThat(ownDecision.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(ownDecision.body()).path("detail").asString()).contains("Awb 7:5");
+        assertThat(secondReviewer
+                        .post("/api/review/tasks/" + objectionTask + "/claim", "application/json", "")
+                        .statusCode())
+                .isEqualTo(204);
+    }
+
+    @Test
     void theQueueIsSortedByDeadlineAndFilters() {
         escalatedCase();
         JsonNode page =
