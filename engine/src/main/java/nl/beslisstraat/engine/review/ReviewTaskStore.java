@@ -34,11 +34,24 @@ public class ReviewTaskStore {
                 });
     }
 
-    /** Claims an open, unclaimed task; false when somebody holds it already or it is closed. */
+    /**
+     * A claim lapses after a day: a task with a legal deadline must never stay with a reviewer who
+     * is away. Until somebody else claims it, its holder may still decide it.
+     */
+    static final String CLAIM_LAPSES_AFTER = "interval '24 hours'";
+
+    /** Who holds task {@code alias} now, in SQL: null when nobody does or the claim has lapsed. */
+    public static String activeClaim(String alias) {
+        return "case when " + alias + ".claimed_at > now() - " + CLAIM_LAPSES_AFTER + " then " + alias
+                + ".claimed_by end";
+    }
+
+    /** Claims an open task nobody holds (or whose claim lapsed); false when somebody holds it or it is closed. */
     public boolean claim(long taskId, String reviewer) {
         return jdbc.update(
                         "update review_tasks set claimed_by = ?, claimed_at = now()"
-                                + " where id = ? and status = 'OPEN' and claimed_by is null",
+                                + " where id = ? and status = 'OPEN' and (claimed_by is null or claimed_at <= now() - "
+                                + CLAIM_LAPSES_AFTER + ")",
                         reviewer,
                         taskId)
                 == 1;

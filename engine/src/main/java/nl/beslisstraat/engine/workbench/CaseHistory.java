@@ -2,6 +2,7 @@ package nl.beslisstraat.engine.workbench;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import nl.beslisstraat.engine.review.ReviewTaskStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -46,8 +47,8 @@ public class CaseHistory {
 
     public List<Task> tasks(long caseId) {
         return jdbc.query(
-                "select id, kind, reason_codes, note, error, deadline, status, claimed_by from review_tasks"
-                        + " where case_id = ? order by id",
+                "select id, kind, reason_codes, note, error, deadline, status, " + ReviewTaskStore.activeClaim("t")
+                        + " as claimed_by from review_tasks t where case_id = ? order by id",
                 (row, n) -> new Task(
                         row.getLong("id"),
                         row.getString("kind"),

@@ -3,6 +3,7 @@ package nl.beslisstraat.engine.workbench;
 import java.time.LocalDate;
 import java.util.List;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.review.ReviewTaskStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +33,8 @@ public class ReviewQueue {
         };
         long total = jdbc.queryForObject("select count(*)" + WHERE, Long.class, where);
         List<QueueItem> items = jdbc.query(
-                "select t.id, t.case_id, c.case_type, t.kind, t.reason_codes, c.received_at, t.deadline, t.claimed_by"
+                "select t.id, t.case_id, c.case_type, t.kind, t.reason_codes, c.received_at, t.deadline, "
+                        + ReviewTaskStore.activeClaim("t") + " as claimed_by"
                         + WHERE
                         + " order by t.deadline, t.id limit ? offset ?",
                 (row, n) -> {

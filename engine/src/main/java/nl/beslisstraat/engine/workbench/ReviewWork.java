@@ -68,6 +68,7 @@ public class ReviewWork {
                     "U nam het besluit waartegen bezwaar is gemaakt; een collega behandelt het bezwaar (Awb 7:5).",
                     ReviewRefused.Kind.CONFLICT);
         }
+        String lapsedHolder = holder(taskId);
         if (!tasks.claim(taskId, reviewer)) {
             String holder = holder(taskId);
             throw new ReviewRefused(
@@ -76,7 +77,13 @@ public class ReviewWork {
                             : "Taak " + taskId + " is al opgepakt door " + holder + ".",
                     ReviewRefused.Kind.CONFLICT);
         }
-        audit(reviewer, "TASK_CLAIMED", taskId, Map.of());
+        audit(
+                reviewer,
+                "TASK_CLAIMED",
+                taskId,
+                lapsedHolder == null || lapsedHolder.equals(reviewer)
+                        ? Map.of()
+                        : Map.of("lapsedClaimOf", lapsedHolder));
         return caseId;
     }
 
@@ -180,13 +187,11 @@ public class ReviewWork {
                         () -> new ReviewRefused("Taak " + taskId + " bestaat niet.", ReviewRefused.Kind.NOT_FOUND));
     }
 
+    /** Who holds the open task (also when the claim has lapsed); null when nobody does. */
     private String holder(long taskId) {
-        return jdbc
-                .queryForList(
-                        "select claimed_by from review_tasks where id = ? and status = 'OPEN'", String.class, taskId)
-                .stream()
-                .findFirst()
-                .orElse(null);
+        List<String> holders = jdbc.queryForList(
+                "select claimed_by from review_tasks where id = ? and status = 'OPEN'", String.class, taskId);
+        return holders.isEmpty() ? null : holders.get(0);
     }
 
     private void audit(String reviewer, String action, long taskId, Map<String, Object> details) {

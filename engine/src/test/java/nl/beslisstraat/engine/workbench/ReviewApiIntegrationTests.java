@@ -158,6 +158,39 @@ class ReviewApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aClaimLapsesAfterADaySoAColleagueCanTakeTheTaskOver() {
+        long caseId = escalatedCase();
+        long taskId = taskOf(caseId);
+        reviewer.post("/api/review/tasks/" + taskId + "/claim", "application/json", "");
+        assertThat(secondReviewer
+                        .post("/api/review/tasks/" + taskId + "/claim", "application/json", "")
+                        .statusCode())
+                .as("held today")
+                .isEqualTo(409);
+
+        jdbc.update("update review_tasks set claimed_at = now() - interval '25 hours' where id = ?", taskId);
+
+        assertThat(secondReviewer
+                        .post("/api/review/tasks/" + taskId + "/claim", "application/json", "")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(reviewer.post(
+                                "/api/review/tasks/" + taskId + "/decision",
+                                "application/json",
+                                "{\"outcome\": \"REJECTED\", \"motivation\": \"Te laat, de taak is overgenomen.\"}")
+                        .statusCode())
+                .as("the former holder no longer decides")
+                .isEqualTo(409);
+        assertThat(jdbc.queryForObject(
+                        "select details->>'lapsedClaimOf' from audit_log where action = 'TASK_CLAIMED'"
+                                + " and subject_id = ? and actor = ?",
+                        String.class,
+                        Long.toString(taskId),
+                        TestUsers.SECOND_REVIEWER))
+                .isEqualTo(TestUsers.REVIEWER);
+    }
+
+    @Test
     void theQueueIsSortedByDeadlineAndFilters() {
         escalatedCase();
         JsonNode page =
