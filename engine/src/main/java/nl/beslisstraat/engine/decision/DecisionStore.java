@@ -65,7 +65,10 @@ public class DecisionStore {
             String reviewer,
             String outcome,
             LocalDate referenceDate,
-            String motivation) {
+            String motivation,
+            Map<String, java.math.BigDecimal> amounts) {
+        Map<String, String> decimals = new LinkedHashMap<>();
+        amounts.forEach((name, amount) -> decimals.put(name, amount.toPlainString())); // as the engine stores them
         Map<String, Object> reason = new LinkedHashMap<>();
         reason.put("code", "REVIEWER_DECISION");
         reason.put("outcome", outcome);
@@ -73,12 +76,13 @@ public class DecisionStore {
         reason.put("motivation", Map.of("nl", motivation, "en", motivation));
         jdbc.update(
                 "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons, amounts,"
-                        + " fired_rules, review_task_id) values (?, ?, false, ?, ?, ?::jsonb, '{}', '[]', ?)",
+                        + " fired_rules, review_task_id) values (?, ?, false, ?, ?, ?::jsonb, ?::jsonb, '[]', ?)",
                 caseId,
                 outcome,
                 reviewer,
                 referenceDate,
                 json.writeValueAsString(List.of(reason)),
+                json.writeValueAsString(decimals),
                 reviewTaskId);
     }
 

@@ -58,12 +58,20 @@ class ReviewApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** A reviewer's decision. */
-    record DecisionRequest(Outcome outcome, String motivation) {}
+    /**
+     * A reviewer's decision; {@code amounts} (such as {@code {"remitted": "110.00"}}) what a grant
+     * sets, required for a partial grant.
+     */
+    record DecisionRequest(Outcome outcome, String motivation, Map<String, java.math.BigDecimal> amounts) {}
 
     @PostMapping("/api/review/tasks/{taskId}/decision")
     ResponseEntity<Void> decide(@PathVariable long taskId, @RequestBody DecisionRequest decision, Principal reviewer) {
-        work.decide(taskId, reviewer.getName(), decision.outcome(), decision.motivation());
+        work.decide(
+                taskId,
+                reviewer.getName(),
+                decision.outcome(),
+                decision.motivation(),
+                decision.amounts() == null ? Map.of() : decision.amounts());
         return ResponseEntity.noContent().build();
     }
 

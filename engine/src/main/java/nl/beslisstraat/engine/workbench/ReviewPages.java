@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.workbench;
 
+import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class ReviewPages {
+
+    private static final String AMOUNT_FIELD = "amount-";
 
     private final ReviewQueue queue;
     private final ReviewWork work;
@@ -122,6 +125,7 @@ class ReviewPages {
         model.addAttribute("openTask", open);
         model.addAttribute("mine", open != null && reviewer.getName().equals(open.claimedBy()));
         model.addAttribute("outcomes", outcomes(stored.caseType()));
+        model.addAttribute("amountNames", work.amountNames(stored.caseType()));
         model.addAttribute("events", history.of(caseId));
         return "review/case";
     }
@@ -152,10 +156,11 @@ class ReviewPages {
             @RequestParam long caseId,
             @RequestParam(required = false) Outcome outcome,
             @RequestParam(required = false) String motivation,
+            @RequestParam Map<String, String> form,
             Principal reviewer,
             RedirectAttributes flash) {
         try {
-            work.decide(taskId, reviewer.getName(), outcome, motivation);
+            work.decide(taskId, reviewer.getName(), outcome, motivation, amounts(form));
         } catch (ReviewRefused refused) {
             flash.addFlashAttribute("error", refused.getMessage());
             flash.addFlashAttribute("motivation", motivation);
@@ -200,6 +205,24 @@ class ReviewPages {
             }
         }
         return fields;
+    }
+
+    /** The form's {@code amount-<name>} fields that were filled in, read as euros (comma or point). */
+    private static Map<String, BigDecimal> amounts(Map<String, String> form) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        form.forEach((field, value) -> {
+            if (field.startsWith(AMOUNT_FIELD) && value != null && !value.isBlank()) {
+                String name = field.substring(AMOUNT_FIELD.length());
+                try {
+                    amounts.put(name, new BigDecimal(value.trim().replace(',', '.')));
+                } catch (NumberFormatException e) {
+                    throw new ReviewRefused(
+                            "Bedrag " + name + ": '" + value + "' is geen bedrag zoals 110,00.",
+                            ReviewRefused.Kind.INVALID);
+                }
+            }
+        });
+        return amounts;
     }
 
     private static List<Outcome> outcomes(String caseType) {

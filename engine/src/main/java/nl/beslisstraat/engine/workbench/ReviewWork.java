@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.workbench;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import nl.beslisstraat.engine.cases.StoredCase;
 import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.decision.StoredDecision;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
 import nl.beslisstraat.rules.Outcome;
 import nl.beslisstraat.rules.calendar.WorkingDays;
@@ -42,6 +44,7 @@ public class ReviewWork {
     private final AuditLog audit;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final RegulationCatalog regulations;
 
     ReviewWork(
             ReviewTaskStore tasks,
@@ -49,13 +52,15 @@ public class ReviewWork {
             DecisionStore decisions,
             AuditLog audit,
             JdbcTemplate jdbc,
-            JsonMapper json) {
+            JsonMapper json,
+            RegulationCatalog regulations) {
         this.tasks = tasks;
         this.cases = cases;
         this.decisions = decisions;
         this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
+        this.regulations = regulations;
     }
 
     /** Claims the task for this reviewer; returns the case it belongs to. */
@@ -101,6 +106,16 @@ public class ReviewWork {
      */
     @Transactional
     public void decide(long taskId, String reviewer, Outcome outcome, String motivation) {
+        decide(taskId, reviewer, outcome, motivation, Map.of());
+    }
+
+    /**
+     * @param amounts what a grant sets, by the regulation's amount names (the remitted amount of a
+     *     partial remission, the fee of a permit); required for a partial grant, none for a refusal
+     */
+    @Transactional
+    public void decide(
+            long taskId, String reviewer, Outcome outcome, String motivation, Map<String, BigDecimal> amounts) {
         long caseId = caseOf(taskId);
         StoredCase stored = cases.find(caseId).orElseThrow();
         String text = motivation == null ? "" : motivation.trim();
@@ -114,6 +129,7 @@ public class ReviewWork {
                     "Uitkomst " + outcome + " is voor " + stored.caseType() + " niet mogelijk.",
                     ReviewRefused.Kind.INVALID);
         }
+        Map<String, BigDecimal> set = checkedAmounts(stored.caseType(), outcome, amounts == null ? Map.of() : amounts);
         if (!tasks.close(taskId, reviewer)) {
             throw new ReviewRefused(
                     "Pak taak " + taskId + " eerst op; alleen wie de taak heeft, kan beslissen.",
@@ -122,11 +138,14 @@ public class ReviewWork {
         if (!cases.move(caseId, CaseStatus.IN_REVIEW, CaseStatus.DECIDED)) {
             throw new ReviewRefused("Zaak " + caseId + " is niet (meer) in behandeling.", ReviewRefused.Kind.CONFLICT);
         }
-        decisions.insertByReviewer(caseId, taskId, reviewer, outcome.name(), stored.referenceDate(), text);
+        decisions.insertByReviewer(caseId, taskId, reviewer, outcome.name(), stored.referenceDate(), text, set);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("taskId", taskId);
         details.put("outcome", outcome.name());
         details.put("motivation", text);
+        if (!set.isEmpty()) {
+            details.put("amounts", set);
+        }
         audit.appendAll(List.of(new AuditEntry(
                 reviewer,
                 "CASE_DECIDED_BY_REVIEWER",
@@ -172,6 +191,48 @@ public class ReviewWork {
                 caseId,
                 reviewer,
                 taskId));
+    }
+
+    /** The amounts of a reviewer's decision, checked against the regulation; refused when wrong. */
+    private Map<String, BigDecimal> checkedAmounts(String caseType, Outcome outcome, Map<String, BigDecimal> amounts) {
+        Map<String, BigDecimal> set = new LinkedHashMap<>();
+        amounts.forEach((name, amount) -> {
+            if (amount != null) {
+                set.put(name, amount);
+            }
+        });
+        List<String> known = amountNames(caseType);
+        for (Map.Entry<String, BigDecimal> amount : set.entrySet()) {
+            if (!known.contains(amount.getKey())) {
+                throw new ReviewRefused(
+                        "Bedrag " + amount.getKey() + " hoort niet bij " + caseType + "; mogelijk: " + known + ".",
+                        ReviewRefused.Kind.INVALID);
+            }
+            if (amount.getValue().signum() < 0
+                    || amount.getValue().stripTrailingZeros().scale() > 2) {
+                throw new ReviewRefused(
+                        "Bedrag " + amount.getKey() + ": een bedrag in euro's van nul of meer, met ten hoogste twee"
+                                + " decimalen.",
+                        ReviewRefused.Kind.INVALID);
+            }
+        }
+        if (!outcome.grants() && !set.isEmpty()) {
+            throw new ReviewRefused("Een afwijzing kent geen bedragen.", ReviewRefused.Kind.INVALID);
+        }
+        if (outcome == Outcome.PARTIALLY_GRANTED && set.isEmpty()) {
+            throw new ReviewRefused(
+                    "Vermeld bij een gedeeltelijke toekenning het bedrag (" + String.join(", ", known) + ").",
+                    ReviewRefused.Kind.INVALID);
+        }
+        set.replaceAll((name, amount) -> amount.setScale(2, java.math.RoundingMode.UNNECESSARY));
+        return set;
+    }
+
+    /** The amounts an outcome of this case type can set, as its regulation names them. */
+    public List<String> amountNames(String caseType) {
+        return regulations.knows(caseType)
+                ? regulations.latest(caseType).descriptor().amounts()
+                : List.of();
     }
 
     static Set<Outcome> allowedOutcomes(String caseType) {

@@ -191,6 +191,45 @@ class ReviewApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aPartialRemissionByAReviewerStatesTheAmountRemitted() {
+        HttpResponse<String> response = eservice.post(
+                "/api/cases/decide-now", "application/json", Http.resource("review/tax-remission-cost-sharer.json"));
+        JsonNode caseFile = json.readTree(response.body());
+        assertThat(caseFile.path("status").asString()).as(response.body()).isEqualTo("IN_REVIEW");
+        long caseId = caseFile.path("id").asLong();
+        long taskId = taskOf(caseId);
+        reviewer.post("/api/review/tasks/" + taskId + "/claim", "application/json", "");
+        String decision = "/api/review/tasks/" + taskId + "/decision";
+
+        HttpResponse<String> noAmount = reviewer.post(
+                decision,
+                "application/json",
+                "{\"outcome\": \"PARTIALLY_GRANTED\", \"motivation\": \"Medebewoner draagt bij in de kosten.\"}");
+        assertThat(noAmount.statusCode()).isEqualTo(400);
+        assertThat(noAmount.body()).contains("remitted");
+        assertThat(reviewer.post(
+                                decision,
+                                "application/json",
+                                "{\"outcome\": \"PARTIALLY_GRANTED\", \"motivation\": \"Medebewoner draagt bij.\","
+                                        + " \"amounts\": {\"fee\": 10}}")
+                        .statusCode())
+                .as("an amount the regulation does not know")
+                .isEqualTo(400);
+        assertThat(reviewer.post(
+                                decision,
+                                "application/json",
+                                "{\"outcome\": \"PARTIALLY_GRANTED\", \"motivation\": \"Medebewoner draagt bij.\","
+                                        + " \"amounts\": {\"remitted\": 175}}")
+                        .statusCode())
+                .isEqualTo(204);
+
+        JsonNode decided = json.readTree(reviewer.get("/api/cases/" + caseId).body());
+        JsonNode byReviewer = decided.path("decisions").path(1);
+        assertThat(byReviewer.path("outcome").asString()).isEqualTo("PARTIALLY_GRANTED");
+        assertThat(byReviewer.path("amounts").path("remitted").asString()).isEqualTo("175.00");
+    }
+
+    @Test
     void theQueueIsSortedByDeadlineAndFilters() {
         escalatedCase();
         JsonNode page =
