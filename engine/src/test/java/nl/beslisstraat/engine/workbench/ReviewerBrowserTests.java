@@ -83,9 +83,17 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         assertThat(secondBrowser.findElements(By.id("claim"))).isEmpty();
         assertThat(secondBrowser.findElements(By.id("record-decision"))).isEmpty();
 
+        String motivation = "Er is een plek vrijgekomen in zone A; de vergunning wordt verleend.";
         browser.findElement(By.id("outcome-GRANTED")).click();
-        browser.findElement(By.id("motivation"))
-                .sendKeys("Er is een plek vrijgekomen in zone A; de vergunning wordt verleend.");
+        browser.findElement(By.id("motivation")).sendKeys(motivation);
+        // the session expires while the reviewer writes: the post is refused, the text is not lost
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.id("record-decision")).click();
+        signIn(browser, TestUsers.REVIEWER);
+        browser.get(url("/review/cases/" + caseId));
+        assertThat(browser.findElement(By.id("motivation")).getAttribute("value"))
+                .isEqualTo(motivation);
+        browser.findElement(By.id("outcome-GRANTED")).click();
         browser.findElement(By.id("record-decision")).click();
 
         waitFor(browser).until(page -> page.getCurrentUrl().contains("/review"));
@@ -97,6 +105,10 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
                 .contains("CASE_DECIDED_BY_REVIEWER")
                 .contains("reviewer");
         screenshot(browser, "reviewer-decided");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return sessionStorage.getItem('draft:motivation-" + caseId + "')"))
+                .as("the draft is forgotten once the decision is recorded")
+                .isNull();
 
         signIn(secondBrowser, TestUsers.AUDITOR);
         secondBrowser.get(url("/dashboard?lang=en"));
