@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.decision.DecisionService;
@@ -148,14 +149,14 @@ public class NormCandidates {
 
     /** The uploaded table as norms (without an effective date while it is a draft). */
     public NormVersion norms(long id) {
-        Map<String, Object> row =
-                jdbc.queryForMap("select version, note, content, effective_from from norm_candidates where id = ?", id);
-        java.sql.Date effectiveFrom = (java.sql.Date) row.get("effective_from");
-        return new NormVersion(
-                (String) row.get("version"),
-                effectiveFrom == null ? null : effectiveFrom.toLocalDate(),
-                (String) row.get("note"),
-                NormTableReader.read(new StringReader((String) row.get("content"))));
+        return jdbc.queryForObject(
+                "select version, note, content, effective_from from norm_candidates where id = ?",
+                (row, n) -> new NormVersion(
+                        row.getString("version"),
+                        row.getObject("effective_from", LocalDate.class),
+                        row.getString("note"),
+                        NormTableReader.read(new StringReader(row.getString("content")))),
+                id);
     }
 
     /** What the upload changes, amount by amount, against the version it follows. */
@@ -173,7 +174,7 @@ public class NormCandidates {
     public LocalDate firstChange(long id) {
         return diff(id).stream()
                 .map(NormCandidates::firstDateChanged)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .min(LocalDate::compareTo)
                 .orElse(LocalDate.now(DecisionDeadline.NETHERLANDS));
     }

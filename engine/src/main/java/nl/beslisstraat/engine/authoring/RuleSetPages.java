@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -134,8 +135,7 @@ class RuleSetPages {
         return ResponseEntity.ok()
                 .header(
                         "Content-Disposition",
-                        "attachment; filename=\"" + caseType.toLowerCase(java.util.Locale.ROOT)
-                                + (csv ? ".csv" : ".xlsx") + "\"")
+                        "attachment; filename=\"" + caseType.toLowerCase(Locale.ROOT) + (csv ? ".csv" : ".xlsx") + "\"")
                 .contentType(
                         csv
                                 ? MediaType.parseMediaType("text/csv")

@@ -66,7 +66,7 @@ public class DecisionStore {
             String outcome,
             LocalDate referenceDate,
             String motivation,
-            Map<String, java.math.BigDecimal> amounts) {
+            Map<String, BigDecimal> amounts) {
         Map<String, String> decimals = new LinkedHashMap<>();
         amounts.forEach((name, amount) -> decimals.put(name, amount.toPlainString())); // as the engine stores them
         Map<String, Object> reason = new LinkedHashMap<>();

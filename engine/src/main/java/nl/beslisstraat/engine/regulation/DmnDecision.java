@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.beslisstraat.rules.CaseFacts;
 import nl.beslisstraat.rules.Findings;
@@ -103,10 +104,8 @@ final class DmnDecision {
         }
     }
 
-    private static java.util.Optional<String> text(Map<?, ?> row, String column) {
-        return row.get(column) instanceof String value && !value.isBlank()
-                ? java.util.Optional.of(value)
-                : java.util.Optional.empty();
+    private static Optional<String> text(Map<?, ?> row, String column) {
+        return row.get(column) instanceof String value && !value.isBlank() ? Optional.of(value) : Optional.empty();
     }
 
     /** FEEL knows numbers as BigDecimal; the declared facts hold ints for counts. */

@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.workbench;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ class ReviewApi {
      * A reviewer's decision; {@code amounts} (such as {@code {"remitted": "110.00"}}) what a grant
      * sets, required for a partial grant.
      */
-    record DecisionRequest(Outcome outcome, String motivation, Map<String, java.math.BigDecimal> amounts) {}
+    record DecisionRequest(Outcome outcome, String motivation, Map<String, BigDecimal> amounts) {}
 
     @PostMapping("/api/review/tasks/{taskId}/decision")
     ResponseEntity<Void> decide(@PathVariable long taskId, @RequestBody DecisionRequest decision, Principal reviewer) {

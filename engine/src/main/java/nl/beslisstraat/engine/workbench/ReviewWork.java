@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.workbench;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
@@ -224,7 +225,7 @@ public class ReviewWork {
                     "Vermeld bij een gedeeltelijke toekenning het bedrag (" + String.join(", ", known) + ").",
                     ReviewRefused.Kind.INVALID);
         }
-        set.replaceAll((name, amount) -> amount.setScale(2, java.math.RoundingMode.UNNECESSARY));
+        set.replaceAll((name, amount) -> amount.setScale(2, RoundingMode.UNNECESSARY));
         return set;
     }
 
