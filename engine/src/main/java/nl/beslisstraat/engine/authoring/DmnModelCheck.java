@@ -23,15 +23,22 @@ import org.w3c.dom.NodeList;
  */
 final class DmnModelCheck {
 
+    /**
+     * DMN 1.2 and later. DMN 1.1 is refused: there the engine takes a function's kind from its own
+     * extension attribute ({@code drools:kind}), another road to Java.
+     */
     private static final Set<String> DMN_NAMESPACES = Set.of(
-            "http://www.omg.org/spec/DMN/20151101/dmn.xsd",
             "http://www.omg.org/spec/DMN/20180521/MODEL/",
             "https://www.omg.org/spec/DMN/20191111/MODEL/",
             "https://www.omg.org/spec/DMN/20211108/MODEL/",
             "https://www.omg.org/spec/DMN/20230324/MODEL/");
-    private static final Pattern EXTERNAL = Pattern.compile("\\bexternal\\b");
-    /** FEEL string literals: "external" inside a motivation text calls nothing. */
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"([^\"\\\\]|\\\\.)*\"");
+    /**
+     * FEEL words that define functions: {@code function(..) external {java: ..}} calls any static
+     * Java method, and an external function can only be written as a function literal. Functions
+     * are written as business knowledge models (kind FEEL) instead; their bodies are checked too.
+     */
+    private static final Pattern FUNCTION_WORDS =
+            Pattern.compile("\\b(external|function)\\b", Pattern.CASE_INSENSITIVE);
 
     private DmnModelCheck() {}
 
@@ -78,10 +85,17 @@ final class DmnModelCheck {
             case "import" ->
                 problems.add(TableProblem.ofFile(where + ": een model mag geen andere modellen of PMML importeren."));
             case "functionDefinition", "encapsulatedLogic" -> {
-                String kind = element.getAttribute("kind");
-                if (!kind.isEmpty() && !kind.equals("FEEL")) {
-                    problems.add(TableProblem.ofFile(
-                            where + ": functies van soort '" + kind + "' roepen code aan; alleen FEEL is toegestaan."));
+                // the kind in any namespace: the engine also reads its own extension attribute
+                NamedNodeMap attributes = element.getAttributes();
+                for (int i = 0; i < attributes.getLength(); i++) {
+                    Node attribute = attributes.item(i);
+                    String attributeName =
+                            attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
+                    if (attributeName.equals("kind")
+                            && !attribute.getNodeValue().equals("FEEL")) {
+                        problems.add(TableProblem.ofFile(where + ": functies van soort '" + attribute.getNodeValue()
+                                + "' roepen code aan; alleen FEEL is toegestaan."));
+                    }
                 }
             }
             case "inputData" -> {
@@ -96,22 +110,57 @@ final class DmnModelCheck {
         for (int i = 0; i < attributes.getLength(); i++) {
             checkFeel(where, attributes.item(i).getNodeValue(), problems);
         }
+        boolean leaf = true;
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
+                leaf = false;
                 walk(childElement, problems, inputs);
-            } else if (!name.equals("description")
-                    && (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)) {
-                checkFeel(where, child.getNodeValue(), problems);
             }
+        }
+        if (leaf && !name.equals("description")) {
+            // all of the element's text at once: comments and CDATA cannot split a word
+            checkFeel(where, element.getTextContent(), problems);
         }
     }
 
     private static void checkFeel(String where, String text, List<TableProblem> problems) {
         if (text != null
-                && EXTERNAL.matcher(STRING_LITERAL.matcher(text).replaceAll("\"\""))
-                        .find()) {
-            problems.add(TableProblem.ofFile(where + ": 'external' roept Java aan vanuit FEEL en is niet toegestaan."));
+                && FUNCTION_WORDS.matcher(withoutStringsAndComments(text)).find()) {
+            problems.add(TableProblem.ofFile(where + ": een FEEL-functie ('function', 'external') kan Java aanroepen"
+                    + " en is niet toegestaan; schrijf herbruikbare logica als business knowledge model."));
         }
+    }
+
+    /**
+     * FEEL code with its string literals and comments left out, read the way FEEL reads them: a
+     * motivation text may say "function", a comment cannot hide code from the check.
+     */
+    static String withoutStringsAndComments(String feel) {
+        StringBuilder code = new StringBuilder();
+        int i = 0;
+        while (i < feel.length()) {
+            char c = feel.charAt(i);
+            if (c == '"') {
+                i++;
+                while (i < feel.length() && feel.charAt(i) != '"') {
+                    i += feel.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+                code.append("\"\"");
+            } else if (feel.startsWith("/*", i)) {
+                int end = feel.indexOf("*/", i + 2);
+                i = end < 0 ? feel.length() : end + 2;
+                code.append(' ');
+            } else if (feel.startsWith("//", i)) {
+                int end = feel.indexOf('\n', i);
+                i = end < 0 ? feel.length() : end;
+                code.append(' ');
+            } else {
+                code.append(c);
+                i++;
+            }
+        }
+        return code.toString();
     }
 
     private static String named(Element element) {
@@ -132,6 +181,8 @@ final class DmnModelCheck {
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
+        factory.setCoalescing(true); // CDATA joins the text around it
+        factory.setIgnoringComments(true);
         DocumentBuilder builder = factory.newDocumentBuilder();
         builder.setErrorHandler(null);
         return builder;

@@ -103,12 +103,15 @@ public class NormCandidates {
     public NormCandidate approve(long id, String approver, LocalDate effectiveFrom) {
         NormCandidate candidate = find(id);
         FourEyes.checkApproval(candidate.author(), approver, candidate.status(), candidate.version(), effectiveFrom);
-        jdbc.update(
+        int changed = jdbc.update(
                 "update norm_candidates set status = 'APPROVED', approver = ?, approved_at = now(), effective_from = ?"
                         + " where id = ? and status = 'DRAFT'",
                 approver,
                 effectiveFrom,
                 id);
+        if (changed != 1) {
+            throw new ApprovalRefused("Versie " + candidate.version() + " is intussen door een ander gewijzigd.");
+        }
         audit(approver, "NORM_VERSION_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
         NormVersion draft = norms(id);
         try {
@@ -128,7 +131,14 @@ public class NormCandidates {
     public NormCandidate withdraw(long id, String officer) {
         NormCandidate candidate = find(id);
         FourEyes.checkWithdrawal(candidate.status(), candidate.effectiveFrom());
-        jdbc.update("update norm_candidates set status = 'WITHDRAWN' where id = ?", id);
+        // only from the status just read: a concurrent approval or withdrawal wins, this one is refused
+        if (jdbc.update(
+                        "update norm_candidates set status = 'WITHDRAWN' where id = ? and status = ?",
+                        id,
+                        candidate.status())
+                != 1) {
+            throw new ApprovalRefused("Versie " + candidate.version() + " is intussen door een ander gewijzigd.");
+        }
         audit(officer, "NORM_VERSION_WITHDRAWN", id, Map.of("version", candidate.version()));
         if (candidate.status().equals("APPROVED")) {
             table.withdraw(candidate.version(), officer);

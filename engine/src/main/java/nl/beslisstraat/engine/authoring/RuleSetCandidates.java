@@ -177,12 +177,15 @@ public class RuleSetCandidates {
     public Candidate approve(long id, String approver, LocalDate effectiveFrom) {
         Candidate candidate = find(id);
         FourEyes.checkApproval(candidate.author(), approver, candidate.status(), candidate.version(), effectiveFrom);
-        jdbc.update(
+        int changed = jdbc.update(
                 "update rule_set_candidates set status = 'APPROVED', approver = ?, approved_at = now(), effective_from = ?"
                         + " where id = ? and status = 'DRAFT'",
                 approver,
                 effectiveFrom,
                 id);
+        if (changed != 1) {
+            throw new ApprovalRefused("Versie " + candidate.version() + " is intussen door een ander gewijzigd.");
+        }
         audit(approver, "RULE_SET_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
         // Compiled inside the transaction (a failure refuses the approval), in force after commit.
         RuleSet approved = compile(id);
@@ -195,7 +198,14 @@ public class RuleSetCandidates {
     public Candidate withdraw(long id, String officer) {
         Candidate candidate = find(id);
         FourEyes.checkWithdrawal(candidate.status(), candidate.effectiveFrom());
-        jdbc.update("update rule_set_candidates set status = 'WITHDRAWN' where id = ?", id);
+        // only from the status just read: a concurrent approval or withdrawal wins, this one is refused
+        if (jdbc.update(
+                        "update rule_set_candidates set status = 'WITHDRAWN' where id = ? and status = ?",
+                        id,
+                        candidate.status())
+                != 1) {
+            throw new ApprovalRefused("Versie " + candidate.version() + " is intussen door een ander gewijzigd.");
+        }
         audit(officer, "RULE_SET_WITHDRAWN", id, Map.of());
         if (candidate.status().equals("APPROVED")) {
             RuleSet withdrawn = regulations.version(candidate.caseType() + "/" + candidate.version());

@@ -48,6 +48,23 @@ class NormStore {
                 });
     }
 
+    /**
+     * Serialises approvals of norm versions until the end of the transaction, so two colleagues
+     * approving different versions for the same date cannot both succeed.
+     */
+    void lockVersions() {
+        jdbc.query("select pg_advisory_xact_lock(hashtext('norm_versions'))", row -> {});
+    }
+
+    /** The version in force from exactly this date (not withdrawn), if any. */
+    List<String> inForceFrom(LocalDate effectiveFrom) {
+        return jdbc.queryForList(
+                "select v.version from norm_versions v where v.effective_from = ?"
+                        + " and not exists (select 1 from norm_withdrawals w where w.version = v.version)",
+                String.class,
+                effectiveFrom);
+    }
+
     void withdraw(String version, String officer) {
         jdbc.update("insert into norm_withdrawals (version, withdrawn_by) values (?, ?)", version, officer);
     }

@@ -61,11 +61,10 @@ public class NormTable {
      */
     @Transactional
     public NormVersion activate(NormVersion version, String author, String approver) {
-        for (NormVersion existing : catalog.versions()) {
-            if (existing.effectiveFrom().equals(version.effectiveFrom())) {
-                throw new InvalidNormTable(List.of("effectiveFrom: versie " + existing.version() + " geldt al vanaf "
-                        + version.effectiveFrom() + "; kies een andere ingangsdatum"));
-            }
+        store.lockVersions();
+        for (String existing : store.inForceFrom(version.effectiveFrom())) {
+            throw new InvalidNormTable(List.of("effectiveFrom: versie " + existing + " geldt al vanaf "
+                    + version.effectiveFrom() + "; kies een andere ingangsdatum"));
         }
         store.insert(version, author, approver);
         AfterCommit.run(() -> catalog.add(version));

@@ -155,16 +155,53 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
                         "<itemDefinition name=\"tBevinding\">",
                         "<import namespace=\"https://example.org/pmml\" name=\"pm\" locationURI=\"file:///etc/passwd\""
                                 + " importType=\"http://www.dmg.org/PMML-4_2\"/>\n<itemDefinition name=\"tBevinding\">"));
+        hostile.put(
+                "word split by an XML comment",
+                model.replaceFirst(
+                        "<text>\"REJECTED\"</text>",
+                        "<text>{f: function(c: number) ext<!-- -->ernal {java: {class: \"java.lang.System\","
+                                + " method signature: \"exit(int)\"}}}.f(0)</text>"));
+        hostile.put(
+                "word split by CDATA",
+                model.replaceFirst(
+                        "<text>\"REJECTED\"</text>",
+                        "<text>{f: func<![CDATA[tion]]>(c: number) ext<![CDATA[ernal]]> {java: {class:"
+                                + " \"java.lang.System\", method signature: \"exit(int)\"}}}.f(0)</text>"));
+        hostile.put(
+                "quotes hidden in FEEL comments",
+                model.replaceFirst(
+                        "<text>\"REJECTED\"</text>",
+                        "<text>/* \" */ {f: function(c: number) external {java: {class: \"java.lang.System\","
+                                + " method signature: \"exit(int)\"}}}.f(0) // \"</text>"));
+        hostile.put(
+                "engine's own kind attribute",
+                model.replace("<definitions ", "<definitions xmlns:drools=\"http://www.drools.org/kie/dmn/1.2\" ")
+                        .replace(
+                                "<decision id=\"id_Besluit\"",
+                                "<businessKnowledgeModel id=\"bkm\" name=\"env\"><variable id=\"v_bkm\" name=\"env\"/>"
+                                        + "<encapsulatedLogic id=\"fd\" drools:kind=\"J\"><literalExpression id=\"l\">"
+                                        + "<text>1</text></literalExpression></encapsulatedLogic></businessKnowledgeModel>"
+                                        + "\n<decision id=\"id_Besluit\""));
+        hostile.put(
+                "DMN 1.1",
+                model.replace(
+                        "xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\"",
+                        "xmlns=\"http://www.omg.org/spec/DMN/20151101/dmn.xsd\""));
         hostile.put("unknown input", model.replace("name=\"fuel\"", "name=\"userHome\""));
         hostile.put("not a model", "<html><body>hello</body></html>");
 
-        Map<String, String> expected = Map.of(
-                "external function in a table cell", "'external' roept Java aan",
-                "Java function", "functies van soort 'Java'",
-                "XML entity", "DOCTYPE",
-                "import", "geen andere modellen of PMML importeren",
-                "unknown input", "'userHome' is geen gegeven van de aanvraag",
-                "not a model", "geen DMN-model");
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("word split by an XML comment", "FEEL-functie"),
+                Map.entry("word split by CDATA", "FEEL-functie"),
+                Map.entry("quotes hidden in FEEL comments", "FEEL-functie"),
+                Map.entry("engine's own kind attribute", "functies van soort 'J'"),
+                Map.entry("DMN 1.1", "geen DMN-model"),
+                Map.entry("external function in a table cell", "FEEL-functie"),
+                Map.entry("Java function", "functies van soort 'Java'"),
+                Map.entry("XML entity", "DOCTYPE"),
+                Map.entry("import", "geen andere modellen of PMML importeren"),
+                Map.entry("unknown input", "'userHome' is geen gegeven van de aanvraag"),
+                Map.entry("not a model", "geen DMN-model"));
         hostile.forEach((name, upload) -> {
             HttpResponse<String> refused =
                     officer.post("/api/rulesets/PARKING_PERMIT/candidates?version=2029.9", "text/xml", upload);
