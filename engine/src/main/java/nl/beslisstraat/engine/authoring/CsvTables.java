@@ -3,7 +3,6 @@ package nl.beslisstraat.engine.authoring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,7 @@ final class CsvTables {
     static byte[] toWorkbook(byte[] csv, byte[] template) {
         try (Workbook locked = WorkbookFactory.create(new ByteArrayInputStream(template));
                 CSVParser parser = CSVParser.parse(
-                        new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8),
+                        withoutByteOrderMark(new String(csv, StandardCharsets.UTF_8)),
                         // an empty line is an empty row: it ends a table, as in the spreadsheet
                         CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get());
                 XSSFWorkbook workbook = new XSSFWorkbook();
@@ -51,7 +50,7 @@ final class CsvTables {
             for (CSVRecord record : parser) {
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < record.size(); c++) {
-                    String value = c == 0 ? stripBom(record.get(c)) : record.get(c);
+                    String value = record.get(c);
                     // an empty cell is still a cell: under a merged pattern it takes the pattern
                     org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
                     if (!value.isEmpty()) {
@@ -100,7 +99,8 @@ final class CsvTables {
         }
     }
 
-    private static String stripBom(String value) {
-        return value.startsWith("\uFEFF") ? value.substring(1) : value;
+    /** Excel's "CSV UTF-8" starts with a byte order mark; it is not part of the first cell. */
+    static String withoutByteOrderMark(String csv) {
+        return csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
     }
 }

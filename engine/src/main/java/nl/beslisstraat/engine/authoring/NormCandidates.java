@@ -71,7 +71,8 @@ public class NormCandidates {
 
     /** Checks an officer's CSV, runs the example cases with it and stores it as a draft. */
     @Transactional
-    public NormCandidate upload(String version, String note, String csv, String author) {
+    public NormCandidate upload(String version, String note, String uploaded, String author) {
+        String csv = CsvTables.withoutByteOrderMark(uploaded);
         List<NormAmount> amounts;
         try {
             amounts = table.check(version, new StringReader(csv));

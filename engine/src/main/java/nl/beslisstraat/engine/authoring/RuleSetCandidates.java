@@ -85,34 +85,43 @@ public class RuleSetCandidates {
      */
     @Transactional
     public Candidate upload(String caseType, String version, byte[] table, String officerExamples, String author) {
-        return store(caseType, version, TableFormat.of(table), table, officerExamples, author, true);
-    }
-
-    private Candidate store(
-            String caseType,
-            String version,
-            TableFormat format,
-            byte[] table,
-            String officerExamples,
-            String author,
-            boolean fromOfficer) {
         if (!regulations.knows(caseType)) {
             throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
         }
-        if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
-            throw new InvalidUpload(List.of("version: '" + version + "' is geen versienummer zoals 2027.1"));
-        }
+        TableFormat format = TableFormat.of(table);
+        byte[] content = format == TableFormat.CSV ? csvAsWorkbook(caseType, table) : table;
         // An officer's file is checked before anything compiles it: a table against the locked
-        // template, a DMN model for calls into Java. A version the product itself shipped or
-        // approved before is trusted as it is (its structure may be an older one).
-        List<TableProblem> problems = fromOfficer ? check(caseType, format, table) : List.of();
+        // template, a DMN model for calls into Java.
+        List<TableProblem> problems = check(caseType, format, content);
         if (!problems.isEmpty()) {
             throw new InvalidUpload(
                     problems.stream().map(TableProblem::toString).toList());
         }
+        return store(
+                caseType, version, format, content, format == TableFormat.CSV ? table : null, officerExamples, author);
+    }
+
+    /**
+     * Compiles, tries and stores a checked upload, or a version the product shipped or approved
+     * before (trusted as it is: its structure may be an older one).
+     *
+     * @param content a workbook (also for a CSV upload) or a DMN model
+     * @param original a CSV as uploaded, or null
+     */
+    private Candidate store(
+            String caseType,
+            String version,
+            TableFormat format,
+            byte[] content,
+            byte[] original,
+            String officerExamples,
+            String author) {
+        if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
+            throw new InvalidUpload(List.of("version: '" + version + "' is geen versienummer zoals 2027.1"));
+        }
         RuleSet candidate;
         try {
-            candidate = compile(caseType, version, LocalDate.MAX, format, table);
+            candidate = compile(caseType, version, LocalDate.MAX, format, content);
         } catch (RuleSetCompilationException e) {
             throw new InvalidUpload(List.of("De regels laten zich niet vertalen: " + e.getMessage()));
         }
@@ -123,14 +132,15 @@ public class RuleSetCandidates {
         long id;
         try {
             id = jdbc.queryForObject(
-                    "insert into rule_set_candidates (case_type, version, table_resource, content, format,"
-                            + " officer_examples, author, example_results) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
-                            + " returning id",
+                    "insert into rule_set_candidates (case_type, version, table_resource, content, original_content,"
+                            + " format, officer_examples, author, example_results)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id",
                     Long.class,
                     caseType,
                     version,
                     candidate.tableResource(),
-                    table,
+                    content,
+                    original,
                     format.name(),
                     officerExamples,
                     author,
@@ -159,17 +169,28 @@ public class RuleSetCandidates {
             throw new ApprovalRefused.NotFound("Versie " + earlierVersion + " van " + caseType + " bestaat niet.");
         }
         List<Map<String, Object>> uploaded = jdbc.queryForList(
-                "select content, format from rule_set_candidates where case_type = ? and version = ?",
+                "select content, original_content, format from rule_set_candidates where case_type = ? and version = ?",
                 caseType,
                 earlierVersion);
-        // a shipped version's table is on the classpath; an uploaded one exactly as it was uploaded
-        TableFormat format = uploaded.isEmpty()
-                ? TableFormat.valueOf(earlier.format())
-                : TableFormat.valueOf((String) uploaded.get(0).get("format"));
-        byte[] table = uploaded.isEmpty()
-                ? earlier.tableContent()
-                : (byte[]) uploaded.get(0).get("content");
-        return store(caseType, newVersion, format, table, null, author, false);
+        if (uploaded.isEmpty()) { // shipped: its table is on the classpath
+            return store(
+                    caseType,
+                    newVersion,
+                    TableFormat.valueOf(earlier.format()),
+                    earlier.tableContent(),
+                    null,
+                    null,
+                    author);
+        }
+        Map<String, Object> row = uploaded.get(0);
+        return store(
+                caseType,
+                newVersion,
+                TableFormat.valueOf((String) row.get("format")),
+                (byte[]) row.get("content"),
+                (byte[]) row.get("original_content"),
+                null,
+                author);
     }
 
     /** A colleague approves a draft and sets the date from which it applies; it is in force at once. */
@@ -235,8 +256,7 @@ public class RuleSetCandidates {
                     candidate.caseType(), candidate.effectiveFrom().minusDays(1));
             base = before.format().equals("XLSX") ? before : base;
         }
-        return TableDiff.between(
-                base.tableContent(), workbook(candidate.caseType(), format, (byte[]) row.get("content")));
+        return TableDiff.between(base.tableContent(), (byte[]) row.get("content"));
     }
 
     /** The uploads of a case type, newest first. */
@@ -303,32 +323,26 @@ public class RuleSetCandidates {
             String caseType, String version, LocalDate effectiveFrom, TableFormat format, byte[] content) {
         return format == TableFormat.DMN
                 ? regulations.compileUploadedDmn(caseType, version, effectiveFrom, content)
-                : regulations.compileUploaded(caseType, version, effectiveFrom, workbook(caseType, format, content));
+                : regulations.compileUploaded(caseType, version, effectiveFrom, content);
     }
 
-    /** A table upload as a workbook: an XLSX as it is, a CSV as a one-sheet workbook. */
-    private byte[] workbook(String caseType, TableFormat format, byte[] content) {
-        if (format == TableFormat.XLSX) {
-            return content;
-        }
+    /** A CSV upload as the one-sheet workbook it stands for, with the locked template's layout. */
+    private byte[] csvAsWorkbook(String caseType, byte[] csv) {
         byte[] template = regulations.latestTable(caseType).tableContent();
-        return CsvTables.toWorkbook(content, template);
+        if (CsvTables.sheets(template) != 1) {
+            throw new InvalidUpload(List.of(
+                    "De tabel van " + caseType + " heeft meer werkbladen; een CSV bevat er één. Upload een XLSX."));
+        }
+        if (csv.length > DecisionTableCheck.MAX_BYTES) {
+            throw new InvalidUpload(List.of("Het bestand is groter dan 2 MB."));
+        }
+        return CsvTables.toWorkbook(csv, template);
     }
 
     private List<TableProblem> check(String caseType, TableFormat format, byte[] content) {
         RuleSet base = regulations.latestTable(caseType);
         return switch (format) {
-            case XLSX -> DecisionTableCheck.check(base.tableContent(), content);
-            case CSV -> {
-                if (CsvTables.sheets(base.tableContent()) != 1) {
-                    yield List.of(TableProblem.ofFile("De tabel van " + caseType
-                            + " heeft meer werkbladen; een CSV bevat er één. Upload een XLSX."));
-                }
-                if (content.length > DecisionTableCheck.MAX_BYTES) {
-                    yield List.of(TableProblem.ofFile("Het bestand is groter dan 2 MB."));
-                }
-                yield DecisionTableCheck.check(base.tableContent(), workbook(caseType, format, content));
-            }
+            case XLSX, CSV -> DecisionTableCheck.check(base.tableContent(), content);
             case DMN -> {
                 Set<String> inputs = new TreeSet<>(base.inputSchema().titles().keySet());
                 base.descriptor().norms().forEach(norm -> inputs.add(norm.field()));
@@ -349,7 +363,8 @@ public class RuleSetCandidates {
     private List<ExampleResult> officerExamples(RuleSet candidate, String csv) {
         List<ExampleCase> examples;
         try {
-            examples = ExampleCases.read(candidate, new StringReader(csv), "eigen voorbeeldgevallen");
+            examples = ExampleCases.read(
+                    candidate, new StringReader(CsvTables.withoutByteOrderMark(csv)), "eigen voorbeeldgevallen");
         } catch (IOException | RuntimeException wrong) {
             throw new InvalidUpload(List.of(wrong.getMessage()));
         }

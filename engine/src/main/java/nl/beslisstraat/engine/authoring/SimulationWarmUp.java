@@ -1,5 +1,9 @@
 package nl.beslisstraat.engine.authoring;
 
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +27,23 @@ class SimulationWarmUp {
     private final Simulation simulation;
     private final NormCandidates normCandidates;
     private final int cases;
+    /**
+     * One warm-up at a time, on a low-priority thread, and only the newest waiting: a burst of
+     * uploads never takes more than one core away from the officers' own requests.
+     */
+    private final ThreadPoolExecutor warmUps = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1),
+            work -> {
+                Thread thread = new Thread(work, "simulation-warm-up");
+                thread.setDaemon(true);
+                thread.setPriority(Thread.MIN_PRIORITY);
+                return thread;
+            },
+            new ThreadPoolExecutor.DiscardOldestPolicy());
 
     SimulationWarmUp(
             Simulation simulation,
@@ -35,13 +56,14 @@ class SimulationWarmUp {
 
     @TransactionalEventListener
     void uploaded(DraftUploaded draft) {
-        if (cases <= 0) {
-            return;
+        if (cases > 0) {
+            warmUps.execute(() -> warmUp(draft));
         }
-        Thread thread = new Thread(() -> warmUp(draft), "simulation-warm-up-" + draft.id());
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        warmUps.shutdownNow();
     }
 
     private void warmUp(DraftUploaded draft) {

@@ -5,7 +5,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -73,18 +77,24 @@ class EmbeddedPostgresConfiguration {
     }
 
     /**
-     * The port of a server that is alive on this data directory, from its {@code postmaster.pid}
-     * (line 1 the process id, line 4 the port); empty when none runs.
+     * The port of a server that runs on this data directory: its {@code postmaster.pid} names the
+     * port (line 4), and a server there answers that this is its data directory. Empty when none
+     * runs (no file, or a stale one).
      */
     static OptionalInt runningServer(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         try {
-            List<String> lines = Files.readAllLines(pidFile);
-            long pid = Long.parseLong(lines.get(0).trim());
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? OptionalInt.of(Integer.parseInt(lines.get(3).trim())) : OptionalInt.empty();
-        } catch (IOException | RuntimeException noServer) {
-            return OptionalInt.empty(); // no file, or a stale one: start our own
+            int port = Integer.parseInt(Files.readAllLines(pidFile).get(3).trim());
+            try (Connection connection = DriverManager.getConnection(
+                            "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&connectTimeout=3");
+                    Statement statement = connection.createStatement();
+                    ResultSet answer = statement.executeQuery("show data_directory")) {
+                boolean ours = answer.next()
+                        && Path.of(answer.getString(1)).toRealPath().equals(dataDirectory.toRealPath());
+                return ours ? OptionalInt.of(port) : OptionalInt.empty();
+            }
+        } catch (IOException | SQLException | RuntimeException noServer) {
+            return OptionalInt.empty();
         }
     }
 

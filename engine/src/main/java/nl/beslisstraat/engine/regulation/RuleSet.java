@@ -163,10 +163,15 @@ public final class RuleSet {
 
     /** Fires the rules on one application; the findings end up on the fact itself. */
     public void execute(CaseFacts application) {
-        if (dmn != null) {
-            dmn.fire(application);
-        } else {
-            session.execute(application);
+        try {
+            if (dmn != null) {
+                dmn.fire(application);
+            } else {
+                session.execute(application);
+            }
+        } catch (StackOverflowError endless) {
+            // a recursive FEEL function: a failed case for a reviewer, not a dead worker thread
+            throw new IllegalStateException(version() + " recursed without end on this case", endless);
         }
     }
 }

@@ -168,6 +168,7 @@ class ReviewPages {
         }
         flash.addFlashAttribute("message", "decided");
         flash.addFlashAttribute("decidedCase", caseId);
+        flash.addFlashAttribute("decidedTask", taskId); // its motivation draft can go
         return "redirect:/review";
     }
 

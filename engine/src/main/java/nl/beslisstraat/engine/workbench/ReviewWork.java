@@ -38,6 +38,8 @@ public class ReviewWork {
     static final int MINIMUM_MOTIVATION = 10;
     /** Awb art. 7:10: an objection is decided within six weeks. */
     static final Period OBJECTION_TERM = Period.ofWeeks(6);
+    /** More than any municipal fee or remission; also keeps 1e1000000 out of the decisions table. */
+    static final BigDecimal LARGEST_AMOUNT = new BigDecimal("100000000");
 
     private final ReviewTaskStore tasks;
     private final CaseStore cases;
@@ -210,10 +212,11 @@ public class ReviewWork {
                         ReviewRefused.Kind.INVALID);
             }
             if (amount.getValue().signum() < 0
+                    || amount.getValue().compareTo(LARGEST_AMOUNT) > 0
                     || amount.getValue().stripTrailingZeros().scale() > 2) {
                 throw new ReviewRefused(
-                        "Bedrag " + amount.getKey() + ": een bedrag in euro's van nul of meer, met ten hoogste twee"
-                                + " decimalen.",
+                        "Bedrag " + amount.getKey() + ": een bedrag in euro's van nul tot "
+                                + LARGEST_AMOUNT.toPlainString() + ", met ten hoogste twee decimalen.",
                         ReviewRefused.Kind.INVALID);
             }
         }

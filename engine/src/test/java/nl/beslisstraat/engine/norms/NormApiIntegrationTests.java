@@ -68,7 +68,7 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
                 "COST_OF_LIVING,SINGLE,false,2026-07-01,2026-12-31,1271.15\n"
                         + "COST_OF_LIVING,SINGLE,false,2027-01-01,,1300.00");
         HttpResponse<String> uploaded =
-                officer.post("/api/norms/candidates?version=2027.1&note=Normen%202027", "text/csv", raised);
+                officer.post("/api/norms/candidates?version=2027.1&note=Normen%202027", "text/csv", "\uFEFF" + raised);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         JsonNode draft = json.readTree(uploaded.body());
         long id = draft.path("id").asLong();

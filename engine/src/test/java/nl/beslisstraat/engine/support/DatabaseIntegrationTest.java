@@ -25,5 +25,7 @@ public abstract class DatabaseIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry properties) {
         properties.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        // no background simulations racing the tests' own requests and assertions
+        properties.add("beslisstraat.simulation.warm-up-cases", () -> "0");
     }
 }

@@ -106,7 +106,7 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
                 .contains("reviewer");
         screenshot(browser, "reviewer-decided");
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser)
-                        .executeScript("return sessionStorage.getItem('draft:motivation-" + caseId + "')"))
+                        .executeScript("return sessionStorage.getItem('draft:motivation-task-" + taskId + "')"))
                 .as("the draft is forgotten once the decision is recorded")
                 .isNull();
 
