@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -52,7 +53,7 @@ final class CsvTables {
                 for (int c = 0; c < record.size(); c++) {
                     String value = record.get(c);
                     // an empty cell is still a cell: under a merged pattern it takes the pattern
-                    org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+                    Cell cell = row.createCell(c);
                     if (!value.isEmpty()) {
                         cell.setCellValue(value);
                     }
