@@ -39,6 +39,13 @@ final class DmnModelCheck {
      */
     private static final Pattern FUNCTION_WORDS =
             Pattern.compile("\\b(external|function)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * FEEL's iterations: {@code for x in 1..1000000000 return x} would stall every case the model
+     * decides. A decision table needs none of them; without them (and with recursion failing the
+     * case) every evaluation ends quickly.
+     */
+    private static final Pattern ITERATION_WORDS =
+            Pattern.compile("\\b(for|some|every)\\b\\s+[^\\s]+\\s+in\\b", Pattern.CASE_INSENSITIVE);
 
     private DmnModelCheck() {}
 
@@ -124,10 +131,17 @@ final class DmnModelCheck {
     }
 
     private static void checkFeel(String where, String text, List<TableProblem> problems) {
-        if (text != null
-                && FUNCTION_WORDS.matcher(withoutStringsAndComments(text)).find()) {
+        if (text == null) {
+            return;
+        }
+        String code = withoutStringsAndComments(text);
+        if (FUNCTION_WORDS.matcher(code).find()) {
             problems.add(TableProblem.ofFile(where + ": een FEEL-functie ('function', 'external') kan Java aanroepen"
                     + " en is niet toegestaan; schrijf herbruikbare logica als business knowledge model."));
+        }
+        if (ITERATION_WORDS.matcher(code).find()) {
+            problems.add(TableProblem.ofFile(where + ": herhalingen ('for', 'some', 'every' ... in) zijn niet"
+                    + " toegestaan: een beslistabel heeft ze niet nodig en ze kunnen de verwerking stilleggen."));
         }
     }
 

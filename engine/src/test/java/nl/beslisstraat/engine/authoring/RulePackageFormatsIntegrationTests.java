@@ -188,6 +188,11 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
                 model.replace(
                         "xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\"",
                         "xmlns=\"http://www.omg.org/spec/DMN/20151101/dmn.xsd\""));
+        hostile.put(
+                "a loop of a billion",
+                model.replaceFirst(
+                        "<text>\"REJECTED\"</text>",
+                        "<text>if count(for i in 1..1000000000 return i) > 0 then \"REJECTED\" else null</text>"));
         hostile.put("unknown input", model.replace("name=\"fuel\"", "name=\"userHome\""));
         hostile.put("not a model", "<html><body>hello</body></html>");
 
@@ -202,6 +207,7 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
                 Map.entry("XML entity", "DOCTYPE"),
                 Map.entry("import", "geen andere modellen of PMML importeren"),
                 Map.entry("unknown input", "'userHome' is geen gegeven van de aanvraag"),
+                Map.entry("a loop of a billion", "herhalingen"),
                 Map.entry("not a model", "geen DMN-model"));
         hostile.forEach((name, upload) -> {
             HttpResponse<String> refused =
