@@ -103,16 +103,15 @@ public class NormCandidates {
     @Transactional
     public NormCandidate approve(long id, String approver, LocalDate effectiveFrom) {
         NormCandidate candidate = find(id);
-        FourEyes.checkApproval(candidate.author(), approver, candidate.status(), candidate.version(), effectiveFrom);
-        int changed = jdbc.update(
-                "update norm_candidates set status = 'APPROVED', approver = ?, approved_at = now(), effective_from = ?"
-                        + " where id = ? and status = 'DRAFT'",
+        FourEyes.approve(
+                jdbc,
+                "norm_candidates",
+                id,
+                candidate.author(),
                 approver,
-                effectiveFrom,
-                id);
-        if (changed != 1) {
-            throw new ApprovalRefused("Versie " + candidate.version() + " is intussen door een ander gewijzigd.");
-        }
+                candidate.status(),
+                candidate.version(),
+                effectiveFrom);
         audit(approver, "NORM_VERSION_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
         NormVersion draft = norms(id);
         try {
@@ -131,15 +130,8 @@ public class NormCandidates {
     @Transactional
     public NormCandidate withdraw(long id, String officer) {
         NormCandidate candidate = find(id);
-        FourEyes.checkWithdrawal(candidate.status(), candidate.effectiveFrom());
-        // only from the status just read: a concurrent approval or withdrawal wins, this one is refused
-        if (jdbc.update(
-                        "update norm_candidates set status = 'WITHDRAWN' where id = ? and status = ?",
-                        id,
-                        candidate.status())
-                != 1) {
-            throw new ApprovalRefused("Versie " + candidate.version() + " is intussen door een ander gewijzigd.");
-        }
+        FourEyes.withdraw(
+                jdbc, "norm_candidates", id, candidate.status(), candidate.version(), candidate.effectiveFrom());
         audit(officer, "NORM_VERSION_WITHDRAWN", id, Map.of("version", candidate.version()));
         if (candidate.status().equals("APPROVED")) {
             table.withdraw(candidate.version(), officer);
@@ -172,8 +164,16 @@ public class NormCandidates {
 
     /** What the upload changes, amount by amount, against the version it follows. */
     public List<NormDiff.Change> diff(long id) {
+        return comparison(id).changes();
+    }
+
+    /** The version an upload follows, and what the upload changes against it. */
+    public record Comparison(String base, List<NormDiff.Change> changes) {}
+
+    public Comparison comparison(long id) {
         NormVersion candidate = norms(id);
-        return NormDiff.between(base(candidate), candidate);
+        NormVersion base = base(candidate);
+        return new Comparison(base.version(), NormDiff.between(base, candidate));
     }
 
     /**
@@ -183,7 +183,12 @@ public class NormCandidates {
      * the periods that lie behind it.
      */
     public LocalDate firstChange(long id) {
-        return diff(id).stream()
+        return firstChange(diff(id));
+    }
+
+    /** The same, from a diff already made. */
+    static LocalDate firstChange(List<NormDiff.Change> diff) {
+        return diff.stream()
                 .map(NormCandidates::firstDateChanged)
                 .filter(Objects::nonNull)
                 .min(LocalDate::compareTo)

@@ -91,9 +91,10 @@ class NormPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage());
         }
         model.addAttribute("candidate", candidate);
-        model.addAttribute("diff", candidates.diff(id));
-        model.addAttribute("base", catalog.latest().version());
-        model.addAttribute("firstChange", candidates.firstChange(id));
+        NormCandidates.Comparison comparison = candidates.comparison(id);
+        model.addAttribute("diff", comparison.changes());
+        model.addAttribute("base", comparison.base());
+        model.addAttribute("firstChange", NormCandidates.firstChange(comparison.changes()));
         model.addAttribute(
                 "mayApprove",
                 !candidate.author().equals(officer.getName())

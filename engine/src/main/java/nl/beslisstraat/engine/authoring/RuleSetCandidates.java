@@ -197,16 +197,15 @@ public class RuleSetCandidates {
     @Transactional
     public Candidate approve(long id, String approver, LocalDate effectiveFrom) {
         Candidate candidate = find(id);
-        FourEyes.checkApproval(candidate.author(), approver, candidate.status(), candidate.version(), effectiveFrom);
-        int changed = jdbc.update(
-                "update rule_set_candidates set status = 'APPROVED', approver = ?, approved_at = now(), effective_from = ?"
-                        + " where id = ? and status = 'DRAFT'",
+        FourEyes.approve(
+                jdbc,
+                "rule_set_candidates",
+                id,
+                candidate.author(),
                 approver,
-                effectiveFrom,
-                id);
-        if (changed != 1) {
-            throw new ApprovalRefused("Versie " + candidate.version() + " is intussen door een ander gewijzigd.");
-        }
+                candidate.status(),
+                candidate.version(),
+                effectiveFrom);
         audit(approver, "RULE_SET_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
         // Compiled inside the transaction (a failure refuses the approval), in force after commit.
         RuleSet approved = compile(id);
@@ -218,15 +217,8 @@ public class RuleSetCandidates {
     @Transactional
     public Candidate withdraw(long id, String officer) {
         Candidate candidate = find(id);
-        FourEyes.checkWithdrawal(candidate.status(), candidate.effectiveFrom());
-        // only from the status just read: a concurrent approval or withdrawal wins, this one is refused
-        if (jdbc.update(
-                        "update rule_set_candidates set status = 'WITHDRAWN' where id = ? and status = ?",
-                        id,
-                        candidate.status())
-                != 1) {
-            throw new ApprovalRefused("Versie " + candidate.version() + " is intussen door een ander gewijzigd.");
-        }
+        FourEyes.withdraw(
+                jdbc, "rule_set_candidates", id, candidate.status(), candidate.version(), candidate.effectiveFrom());
         audit(officer, "RULE_SET_WITHDRAWN", id, Map.of());
         if (candidate.status().equals("APPROVED")) {
             RuleSet withdrawn = regulations.version(candidate.caseType() + "/" + candidate.version());
