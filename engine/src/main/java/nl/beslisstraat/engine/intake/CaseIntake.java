@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the same path the nightly run takes (queue, decide, record) inside one transaction.
  */
 @Service
-class CaseIntake {
+public class CaseIntake {
 
     private final CaseStore cases;
     private final DecisionService decisionService;
@@ -57,7 +57,7 @@ class CaseIntake {
 
     /** The case with its decisions, their motivation in the language asked for ("nl" or "en"). */
     @Transactional(readOnly = true)
-    Optional<CaseFile> caseFile(long id, String language) {
+    public Optional<CaseFile> caseFile(long id, String language) {
         return cases.find(id)
                 .map(stored -> new CaseFile(
                         stored.id(),
