@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.beslisstraat.engine.audit.AuditEntry;
@@ -64,12 +65,7 @@ public class RuleSetCandidates {
         for (Candidate approved : list(null, "APPROVED")) {
             regulations.register(compile(approved.id()));
         }
-        for (Candidate withdrawn : list(null, "WITHDRAWN")) {
-            if (withdrawn.effectiveFrom() != null) {
-                // approved once, so a decision may name it (a case decided ahead of its date)
-                regulations.remember(compile(withdrawn.id()));
-            }
-        }
+        regulations.archive(this::withdrawnVersion);
     }
 
     /** Checks, compiles and tries an upload; stores it as a draft with its example results. */
@@ -298,6 +294,22 @@ public class RuleSetCandidates {
                 LocalDate.now(DecisionDeadline.NETHERLANDS),
                 TableFormat.valueOf((String) row.get("format")),
                 (byte[]) row.get("content"));
+    }
+
+    /**
+     * A version approved once and withdrawn before its date, by label: a decision may name it (a
+     * case decided ahead of that date), so it can still be recomputed.
+     */
+    private Optional<RuleSet> withdrawnVersion(String label) {
+        return jdbc
+                .queryForList(
+                        "select id from rule_set_candidates where case_type || '/' || version = ?"
+                                + " and status = 'WITHDRAWN' and effective_from is not null",
+                        Long.class,
+                        label)
+                .stream()
+                .findFirst()
+                .map(this::compile);
     }
 
     private RuleSet compile(long id) {

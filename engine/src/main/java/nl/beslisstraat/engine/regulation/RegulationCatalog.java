@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,7 @@ public class RegulationCatalog {
     private final ClassLoader classLoader;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
+    private volatile Function<String, Optional<RuleSet>> archive = label -> Optional.empty();
 
     @Autowired
     public RegulationCatalog(JsonMapper json) {
@@ -145,11 +148,11 @@ public class RegulationCatalog {
     }
 
     /**
-     * Knows a version by its label without putting it in force: a version withdrawn before it took
-     * effect, found again after a restart, so that a decision taken with it can be recomputed.
+     * Where versions come from that are known by label but not in force (withdrawn before they
+     * took effect): compiled only when a decision that names one is recomputed, not at start-up.
      */
-    public void remember(RuleSet ruleSet) {
-        byVersion.put(ruleSet.version(), ruleSet);
+    public void archive(Function<String, Optional<RuleSet>> archive) {
+        this.archive = archive;
     }
 
     /**
@@ -168,7 +171,10 @@ public class RegulationCatalog {
      * exactly as it was taken. Versions are never replaced, only added.
      */
     public RuleSet version(String ruleSetVersion) {
-        RuleSet ruleSet = ruleSetVersion == null ? null : byVersion.get(ruleSetVersion);
+        RuleSet ruleSet = ruleSetVersion == null
+                ? null
+                : byVersion.computeIfAbsent(
+                        ruleSetVersion, label -> archive.apply(label).orElse(null));
         if (ruleSet == null) {
             throw new IllegalArgumentException("Unknown rule set version " + ruleSetVersion);
         }
