@@ -2,8 +2,6 @@ package nl.beslisstraat.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.MonthDay;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +10,16 @@ import java.util.Map;
 /**
  * The findings of all rules that fired for one case, in firing order.
  *
- * <p>Decision tables call these methods from their action columns, one column at a time, each
- * time naming the rule ({@code drools.getRule().getName()}); that is how the cells of one row end
- * up in one {@link Finding}. Values arrive as the text of the cell and are parsed here, so a
- * table only ever holds data.
+ * <p>A decision-table row that fires is added whole, from the typed row the engine read (see
+ * {@link DecisionRows}); the project's own DRL rules and DMN models add what they compute column
+ * by column, naming the rule each time, so that the parts of one rule end up in one {@link Finding}.
  */
 public final class Findings {
 
-    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d-M");
-
     private final Map<String, Finding> byRule = new LinkedHashMap<>();
 
-    public void outcome(String rule, String outcome) {
-        finding(rule).outcome(Outcome.valueOf(outcome.trim()));
+    public void outcome(String rule, Outcome outcome) {
+        finding(rule).outcome(outcome);
     }
 
     public void reasonCode(String rule, String code) {
@@ -35,29 +30,16 @@ public final class Findings {
         finding(rule).motivation(language, template.trim());
     }
 
-    public void amount(String rule, String name, String value) {
-        finding(rule).amount(name, new BigDecimal(value.trim()));
-    }
-
-    public void percentage(String rule, String name, String value) {
-        finding(rule).percentage(name, new BigDecimal(value.trim()));
-    }
-
-    /** Also for DRL rules that compute an amount rather than read it from a cell. */
     public void amount(String rule, String name, BigDecimal value) {
         finding(rule).amount(name, value);
     }
 
-    /**
-     * A date the outcome sets, as a day ("31-12") of the reference year: a city pass is valid
-     * until 31 December of the year of its reference date.
-     */
-    public void dayOfReferenceYear(String rule, String name, String dayMonth, LocalDate referenceDate) {
-        MonthDay day = MonthDay.parse(dayMonth.trim(), DAY_MONTH);
-        finding(rule).date(name, day.atYear(referenceDate.getYear()));
+    /** A percentage added to an amount: a surcharge of 50 adds half the base. */
+    public void percentage(String rule, String name, BigDecimal value) {
+        finding(rule).percentage(name, value);
     }
 
-    /** A date the outcome sets, computed by the rules themselves (a DMN model's date output). */
+    /** A date the outcome sets, such as the last day a city pass is valid. */
     public void date(String rule, String name, LocalDate date) {
         finding(rule).date(name, date);
     }

@@ -13,18 +13,19 @@ class LimitsTests {
     @Test
     void comparesWithOneHundredThirtyPercentOfTheNormExactly() {
         // 130 % of 1271.15 is 1652.495; rounding it to cents first would let 1652.50 through
-        assertThat(Limits.exceedsPercentage(new BigDecimal("1652.50"), NORM, "130"))
+        assertThat(Limits.exceedsPercentage(new BigDecimal("1652.50"), NORM, new BigDecimal("130")))
                 .isTrue();
-        assertThat(Limits.exceedsPercentage(new BigDecimal("1652.49"), NORM, "130"))
+        assertThat(Limits.exceedsPercentage(new BigDecimal("1652.49"), NORM, new BigDecimal("130")))
                 .isFalse();
-        assertThat(Limits.atMostPercentage(new BigDecimal("1652.49"), NORM, "130"))
+        assertThat(Limits.atMostPercentage(new BigDecimal("1652.49"), NORM, new BigDecimal("130")))
                 .isTrue();
     }
 
     @Test
     void aMissingValueOrNormExceedsNothing() {
-        assertThat(Limits.exceedsPercentage(null, NORM, "100")).isFalse();
-        assertThat(Limits.exceedsPercentage(BigDecimal.TEN, null, "100")).isFalse();
-        assertThat(Limits.atMostPercentage(null, NORM, "100")).isFalse();
+        assertThat(Limits.exceedsPercentage(null, NORM, new BigDecimal("100"))).isFalse();
+        assertThat(Limits.exceedsPercentage(BigDecimal.TEN, null, new BigDecimal("100")))
+                .isFalse();
+        assertThat(Limits.atMostPercentage(null, NORM, new BigDecimal("100"))).isFalse();
     }
 }

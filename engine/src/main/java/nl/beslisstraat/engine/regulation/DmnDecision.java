@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.beslisstraat.rules.CaseFacts;
 import nl.beslisstraat.rules.Findings;
+import nl.beslisstraat.rules.Outcome;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.KieRuntimeFactory;
@@ -85,7 +86,7 @@ final class DmnDecision {
 
     private void record(Findings findings, Map<?, ?> row, int position) {
         String rule = row.get("rule") instanceof String name && !name.isBlank() ? name : DECISION + " #" + position;
-        text(row, "outcome").ifPresent(outcome -> findings.outcome(rule, outcome));
+        text(row, "outcome").ifPresent(outcome -> findings.outcome(rule, Outcome.valueOf(outcome.trim())));
         text(row, "reasonCode").ifPresent(code -> findings.reasonCode(rule, code));
         text(row, "motivationNl").ifPresent(motivation -> findings.motivation(rule, "nl", motivation));
         text(row, "motivationEn").ifPresent(motivation -> findings.motivation(rule, "en", motivation));
@@ -94,7 +95,7 @@ final class DmnDecision {
                 findings.amount(rule, amount, value);
             }
             if (row.get(amount + "Percentage") instanceof BigDecimal percentage) {
-                findings.percentage(rule, amount, percentage.toPlainString());
+                findings.percentage(rule, amount, percentage);
             }
         }
         for (String date : regulation.dates()) {

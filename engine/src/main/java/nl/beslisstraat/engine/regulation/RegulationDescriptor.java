@@ -3,6 +3,7 @@ package nl.beslisstraat.engine.regulation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.beslisstraat.engine.regulation.table.TableTemplate;
 
 /**
  * What a regulation's {@code regulation.json} says: which case type it decides, its declared
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param facts DRL files shared by all versions: the declared application type
  * @param amounts the names of the amounts an outcome can set (part of the public contract)
  * @param dates the names of the dates an outcome can set
+ * @param decisionTable the layout and column types of the regulation's decision table, which
+ *     every version's table (shipped or uploaded) is read into
  */
 public record RegulationDescriptor(
         String folder,
@@ -26,6 +29,7 @@ public record RegulationDescriptor(
         List<NormBinding> norms,
         List<String> amounts,
         List<String> dates,
+        TableTemplate decisionTable,
         List<Version> versions) {
 
     /** One version of the rules, in force from its effective date until the next version's. */
@@ -50,10 +54,20 @@ public record RegulationDescriptor(
                 norms == null ? List.of() : norms,
                 amounts == null ? List.of() : amounts,
                 dates == null ? List.of() : dates,
+                decisionTable,
                 versions);
     }
 
     public String resource(String file) {
         return folder + "/" + file;
+    }
+
+    /** The package of the declared application type, which the generated rules share. */
+    public String factPackage() {
+        return factType.substring(0, factType.lastIndexOf('.'));
+    }
+
+    public String factTypeName() {
+        return factType.substring(factType.lastIndexOf('.') + 1);
     }
 }

@@ -3,6 +3,9 @@ package nl.beslisstraat.engine.regulation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
+import nl.beslisstraat.engine.regulation.table.DecisionTable;
+import nl.beslisstraat.engine.regulation.table.RuleRenderer;
 import nl.beslisstraat.rules.CaseFacts;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
@@ -27,6 +30,8 @@ public final class RuleSet {
     private final StatelessKieSession session;
 
     private final DmnDecision dmn;
+    /** The typed rows of the version's decision table; null when its rules are a DMN model. */
+    private final DecisionTable table;
     /** Rule resources whose content was uploaded rather than shipped, by their name in the version. */
     private final Map<String, byte[]> uploaded;
 
@@ -35,6 +40,7 @@ public final class RuleSet {
             RegulationDescriptor.Version version,
             InputSchema inputSchema,
             KieBase kieBase,
+            DecisionTable table,
             Map<String, byte[]> uploaded) {
         this.descriptor = descriptor;
         this.version = version;
@@ -48,6 +54,7 @@ public final class RuleSet {
         }
         this.factBinder = new FactBinder(factType, inputSchema.titles().keySet());
         this.uploaded = Map.copyOf(uploaded);
+        this.table = table;
         if (version.rules().stream().anyMatch(RuleSet::isDmn)) {
             this.dmn = new DmnDecision(kieBase, factType, descriptor, label(descriptor.caseType(), version.version()));
             this.session = null;
@@ -55,11 +62,19 @@ public final class RuleSet {
             this.dmn = null;
             // Pooled: a stateless execute then resets a kept session instead of building a new one.
             this.session = kieBase.newKieSessionsPool(SESSION_POOL_SIZE).newStatelessKieSession();
+            if (table != null) {
+                session.setGlobal(RuleRenderer.ROWS, table);
+            }
         }
     }
 
     static boolean isDmn(String rule) {
         return rule.endsWith(".dmn");
+    }
+
+    /** A decision table in the regulation's template layout (XLSX, or CSV when uploaded so). */
+    static boolean isTable(String rule) {
+        return rule.endsWith(".table.xlsx");
     }
 
     /** The format of the part officers upload: {@code XLSX} decision tables or a {@code DMN} model. */
@@ -98,12 +113,12 @@ public final class RuleSet {
     }
 
     /**
-     * The part of this version officers upload: its decision table ({@code *.drl.xlsx}) or its DMN
+     * The part of this version officers upload: its decision table ({@code *.table.xlsx}) or its DMN
      * model ({@code *.dmn}).
      */
     public String tableResource() {
         return version.rules().stream()
-                .filter(rule -> rule.endsWith(".drl.xlsx") || isDmn(rule))
+                .filter(rule -> isTable(rule) || isDmn(rule))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(version() + " has no decision table"));
     }
@@ -123,6 +138,11 @@ public final class RuleSet {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The typed rows of the decision table; empty for a DMN model. */
+    public Optional<DecisionTable> table() {
+        return Optional.ofNullable(table);
     }
 
     public RegulationDescriptor descriptor() {

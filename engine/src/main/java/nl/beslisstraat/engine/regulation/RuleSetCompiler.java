@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.beslisstraat.engine.regulation.table.DecisionTable;
+import nl.beslisstraat.engine.regulation.table.RuleRenderer;
+import nl.beslisstraat.engine.regulation.table.TableReader;
+import nl.beslisstraat.engine.regulation.table.TableRefused;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -44,11 +48,18 @@ final class RuleSetCompiler {
         KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
         List<String> rules = new ArrayList<>(regulation.facts());
         rules.addAll(version.rules());
+        DecisionTable table = null;
         for (String rule : rules) {
-            // Drools picks the parser from the name: a table must be called *.drl.xlsx or *.drl.csv.
             byte[] content =
                     replaced.containsKey(rule) ? replaced.get(rule) : read(resources, regulation.resource(rule));
-            files.write("src/main/resources/" + regulation.resource(rule), content);
+            if (RuleSet.isTable(rule)) {
+                // A table never reaches the compiler: its typed rows do, as rules we write ourselves.
+                table = readTable(regulation, version, content);
+                String drl = RuleRenderer.render(regulation.factPackage(), regulation.factTypeName(), table);
+                files.write("src/main/resources/" + regulation.resource(rule) + ".drl", drl);
+            } else {
+                files.write("src/main/resources/" + regulation.resource(rule), content);
+            }
         }
         if (rules.stream().anyMatch(RuleSet::isDmn)) {
             // An input of the wrong type is an error, not a silent non-match that lets a case through.
@@ -77,7 +88,21 @@ final class RuleSetCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleSet(regulation, version, schema, container.getKieBase(), replaced);
+        return new RuleSet(regulation, version, schema, container.getKieBase(), table, replaced);
+    }
+
+    private static DecisionTable readTable(
+            RegulationDescriptor regulation, RegulationDescriptor.Version version, byte[] content) {
+        if (regulation.decisionTable() == null) {
+            throw new RuleSetCompilationException(regulation.caseType() + " declares no decisionTable template");
+        }
+        try {
+            return TableReader.readStored(regulation.decisionTable(), content);
+        } catch (TableRefused refused) {
+            throw new RuleSetCompilationException(RuleSet.label(regulation.caseType(), version.version())
+                    + ": the decision table does not fit its template:\n"
+                    + String.join("\n", refused.problems()));
+        }
     }
 
     private static byte[] read(ClassLoader resources, String path) {

@@ -1,0 +1,284 @@
+package nl.beslisstraat.engine.regulation.table;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/**
+ * Reads an uploaded XLSX into a {@link Grid} of cell values, refusing whatever a decision table
+ * does not need: a workbook is first walked part by part, as a zip of XML files, against a list
+ * of the parts a plain sheet has; every XML part is read without DTDs (so no entities and no
+ * external references); the sheet's rows and cells are counted before anything builds them in
+ * memory. Formulas, comments, data validations, defined names, hidden or extra sheets, macros,
+ * links and objects are refused naming what was found. Only then is the sheet read, value by value.
+ */
+final class WorkbookReader {
+
+    /** Larger uploads are refused unread. */
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** What one part may unpack to: a table's sheet of 2,000 rows stays far below. */
+    private static final long MAX_PART_BYTES = 16L * 1024 * 1024;
+
+    private static final long MAX_CELLS = (long) Grid.MAX_ROWS * Grid.MAX_COLUMNS;
+
+    private static final Pattern ALLOWED_PART = Pattern.compile(
+            "\\[Content_Types]\\.xml|_rels/\\.rels"
+                    + "|docProps/(core|app|custom)\\.xml|xl/workbook\\.xml|xl/_rels/workbook\\.xml\\.rels"
+                    + "|xl/worksheets/sheet[0-9]{1,3}\\.xml|xl/sharedStrings\\.xml|xl/styles\\.xml|xl/theme/theme[0-9]{1,3}\\.xml");
+
+    private static final Map<Pattern, String> KNOWN_PARTS = Map.of(
+            Pattern.compile("(?i).*vbaProject.*|.*\\.bin"), "macro's of binaire onderdelen",
+            Pattern.compile("(?i).*(comments|threadedComments|persons).*"), "opmerkingen bij cellen",
+            Pattern.compile("(?i).*externalLink.*"), "koppelingen naar andere bestanden",
+            Pattern.compile("(?i).*(drawing|media|chart|embedding|activeX|ctrlProp|vmlDrawing).*"),
+                    "afbeeldingen, objecten of knoppen",
+            Pattern.compile("(?i).*calcChain.*"), "formules",
+            Pattern.compile("(?i).*(pivot|tables/|slicer|query|connections).*"),
+                    "Excel-tabellen, draaitabellen of gegevensverbindingen",
+            Pattern.compile("(?i)xl/worksheets/_rels/.*"), "koppelingen, opmerkingen of objecten op het werkblad");
+
+    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+    static {
+        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // The same bounds for POI, which reads the workbook after the walk.
+        ZipSecureFile.setMinInflateRatio(0.005);
+        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+    }
+
+    private WorkbookReader() {}
+
+    static Grid read(byte[] xlsx) {
+        if (xlsx.length > MAX_BYTES) {
+            throw new TableRefused("Het bestand is groter dan " + MAX_BYTES / 1024 / 1024 + " MB.");
+        }
+        walk(xlsx);
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Grid grid = new Grid(sheet.getSheetName());
+            List<String> problems = new ArrayList<>();
+            if (workbook.getNumberOfNames() > 0) {
+                problems.add("Het bestand heeft benoemde bereiken (namen); een beslistabel heeft die niet.");
+            }
+            if (!sheet.getCellComments().isEmpty()) {
+                problems.add("Werkblad '" + sheet.getSheetName() + "' heeft opmerkingen bij cellen.");
+            }
+            if (!sheet.getDataValidations().isEmpty()) {
+                problems.add("Werkblad '" + sheet.getSheetName() + "' heeft gegevensvalidatie.");
+            }
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    read(cell, grid, problems);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new TableRefused(problems);
+            }
+            return grid;
+        } catch (IOException | RuntimeException unreadable) {
+            if (unreadable instanceof TableRefused refused) {
+                throw refused;
+            }
+            throw new TableRefused("Het bestand is geen leesbare spreadsheet (XLSX): " + unreadable.getMessage());
+        }
+    }
+
+    private static void read(Cell cell, Grid grid, List<String> problems) {
+        int r = cell.getRowIndex();
+        int c = cell.getColumnIndex();
+        switch (cell.getCellType()) {
+            case STRING -> grid.put(r, c, cell.getStringCellValue());
+            case BOOLEAN -> grid.put(r, c, cell.getBooleanCellValue());
+            case NUMERIC -> grid.put(r, c, number(cell));
+            case BLANK, _NONE -> {}
+            case FORMULA -> problems.add(grid.where(r, c) + ": een formule; typ de waarde zelf in.");
+            case ERROR -> problems.add(grid.where(r, c) + ": een foutwaarde; typ de waarde zelf in.");
+        }
+    }
+
+    /** A number as the officer typed it; a cell formatted as a time is a time of day. */
+    private static Object number(Cell cell) {
+        double value = cell.getNumericCellValue();
+        if (DateUtil.isCellDateFormatted(cell) && value >= 0 && value < 1) {
+            long minutes = Math.round(value * 24 * 60);
+            return LocalTime.of((int) (minutes / 60) % 24, (int) (minutes % 60));
+        }
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "?";
+        }
+        return BigDecimal.valueOf(value);
+    }
+
+    /** The walk over the zip: every part allowed, every XML part plain, the sheet small enough. */
+    private static void walk(byte[] xlsx) {
+        int sheets = 0;
+        boolean workbook = false;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (!ALLOWED_PART.matcher(name).matches()) {
+                    throw new TableRefused("Het bestand bevat " + describe(name) + " (" + name
+                            + "); een beslistabel bevat alleen waarden in cellen.");
+                }
+                InputStream part = new BoundedStream(zip, MAX_PART_BYTES, name);
+                if (name.startsWith("xl/worksheets/")) {
+                    sheets++;
+                    walkSheet(part);
+                } else if (name.equals("xl/workbook.xml")) {
+                    workbook = true;
+                    walkWorkbook(part);
+                } else if (name.endsWith(".xml") || name.endsWith(".rels")) {
+                    walkXml(part);
+                }
+            }
+        } catch (IOException | XMLStreamException unreadable) {
+            throw new TableRefused("Het bestand is geen leesbare spreadsheet (XLSX): " + unreadable.getMessage());
+        }
+        if (!workbook || sheets == 0) {
+            throw new TableRefused("Het bestand is geen spreadsheet (XLSX): er staat geen werkblad in.");
+        }
+        if (sheets > 1) {
+            throw new TableRefused("Het bestand heeft " + sheets + " werkbladen; een beslistabel heeft er één.");
+        }
+    }
+
+    private static String describe(String part) {
+        return KNOWN_PARTS.entrySet().stream()
+                .filter(known -> known.getKey().matcher(part).matches())
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("een onderdeel dat niet in een beslistabel hoort");
+    }
+
+    private static void walkSheet(InputStream part) throws XMLStreamException {
+        XMLStreamReader xml = XML.createXMLStreamReader(part);
+        long rows = 0;
+        long cells = 0;
+        String cell = "?";
+        while (xml.hasNext()) {
+            int event = xml.next();
+            refuseDtd(event);
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (xml.getLocalName()) {
+                case "row" -> {
+                    if (++rows > Grid.MAX_ROWS) {
+                        throw new TableRefused("Het werkblad heeft meer dan " + Grid.MAX_ROWS + " rijen.");
+                    }
+                }
+                case "c" -> {
+                    cell = String.valueOf(xml.getAttributeValue(null, "r"));
+                    if (++cells > MAX_CELLS) {
+                        throw new TableRefused("Het werkblad heeft meer dan " + MAX_CELLS + " cellen.");
+                    }
+                }
+                case "f" -> throw new TableRefused("Cel " + cell + ": een formule; typ de waarde zelf in.");
+                case "dataValidation", "dataValidations" ->
+                    throw new TableRefused(
+                            "Het werkblad heeft gegevensvalidatie; een beslistabel heeft alleen waarden.");
+                case "hyperlink" -> throw new TableRefused("Het werkblad heeft koppelingen (hyperlinks).");
+                default -> {}
+            }
+        }
+    }
+
+    private static void walkWorkbook(InputStream part) throws XMLStreamException {
+        XMLStreamReader xml = XML.createXMLStreamReader(part);
+        while (xml.hasNext()) {
+            int event = xml.next();
+            refuseDtd(event);
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            String element = xml.getLocalName();
+            if (element.equals("sheet")
+                    && xml.getAttributeValue(null, "state") != null
+                    && !"visible".equals(xml.getAttributeValue(null, "state"))) {
+                throw new TableRefused("Werkblad '" + xml.getAttributeValue(null, "name")
+                        + "' is verborgen; een beslistabel heeft één zichtbaar werkblad.");
+            }
+            if (element.equals("definedName")) {
+                throw new TableRefused("Het bestand heeft benoemde bereiken (namen); een beslistabel heeft die niet.");
+            }
+            if (element.equals("externalReference") || element.equals("oleSize")) {
+                throw new TableRefused("Het bestand verwijst naar andere bestanden of objecten.");
+            }
+        }
+    }
+
+    private static void walkXml(InputStream part) throws XMLStreamException {
+        XMLStreamReader xml = XML.createXMLStreamReader(part);
+        while (xml.hasNext()) {
+            refuseDtd(xml.next());
+        }
+    }
+
+    /** A DTD is how entity expansion (billion laughs) and external entities (XXE) get in. */
+    private static void refuseDtd(int event) {
+        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+            throw new TableRefused("Het bestand bevat een DOCTYPE of entiteiten; dat hoort niet in een spreadsheet.");
+        }
+    }
+
+    /** Stops reading a zip part past a size, however small it was on the wire (a zip bomb). */
+    private static final class BoundedStream extends java.io.FilterInputStream {
+        private final long limit;
+        private final String name;
+        private long read;
+
+        BoundedStream(InputStream in, long limit, String name) {
+            super(in);
+            this.limit = limit;
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the zip stream stays open for the next part
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw new TableRefused("Onderdeel " + name + " pakt uit tot meer dan " + limit / 1024 / 1024
+                        + " MB; een beslistabel is veel kleiner.");
+            }
+        }
+    }
+}
