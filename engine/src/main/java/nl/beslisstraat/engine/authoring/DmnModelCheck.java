@@ -47,6 +47,9 @@ final class DmnModelCheck {
     private static final Pattern ITERATION_WORDS =
             Pattern.compile("\\b(for|some|every)\\b\\s+[^\\s]+\\s+in\\b", Pattern.CASE_INSENSITIVE);
 
+    /** Larger uploads are refused unread. */
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+
     private DmnModelCheck() {}
 
     /**
@@ -54,9 +57,8 @@ final class DmnModelCheck {
      *     {@code referenceDate}
      */
     static List<TableProblem> check(byte[] model, Set<String> inputs) {
-        if (model.length > DecisionTableCheck.MAX_BYTES) {
-            return List.of(TableProblem.ofFile(
-                    "Het bestand is groter dan " + DecisionTableCheck.MAX_BYTES / 1024 / 1024 + " MB."));
+        if (model.length > MAX_BYTES) {
+            return List.of(TableProblem.ofFile("Het bestand is groter dan " + MAX_BYTES / 1024 / 1024 + " MB."));
         }
         Document document;
         try {

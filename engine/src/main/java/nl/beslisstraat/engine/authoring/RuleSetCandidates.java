@@ -21,6 +21,10 @@ import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.regulation.RuleSetCompilationException;
+import nl.beslisstraat.engine.regulation.table.DecisionTable;
+import nl.beslisstraat.engine.regulation.table.TableReader;
+import nl.beslisstraat.engine.regulation.table.TableRefused;
+import nl.beslisstraat.engine.regulation.table.TableWriter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -85,31 +89,26 @@ public class RuleSetCandidates {
             throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
         }
         TableFormat format = TableFormat.of(table);
-        byte[] content = format == TableFormat.CSV ? csvAsWorkbook(caseType, table) : table;
-        // An officer's file is checked before anything compiles it: a table against the locked
-        // template, a DMN model for calls into Java.
-        List<TableProblem> problems = check(caseType, format, content);
+        // An officer's file is read before anything compiles it: a table into the typed rows of
+        // its template (or refused), a DMN model checked for calls into Java.
+        List<String> problems = check(caseType, format, table);
         if (!problems.isEmpty()) {
-            throw new InvalidUpload(
-                    problems.stream().map(TableProblem::toString).toList());
+            throw new InvalidUpload(problems);
         }
-        return store(
-                caseType, version, format, content, format == TableFormat.CSV ? table : null, officerExamples, author);
+        return store(caseType, version, format, table, officerExamples, author);
     }
 
     /**
      * Compiles, tries and stores a checked upload, or a version the product shipped or approved
      * before (trusted as it is: its structure may be an older one).
      *
-     * @param content a workbook (also for a CSV upload) or a DMN model
-     * @param original a CSV as uploaded, or null
+     * @param content a table (XLSX or CSV) or a DMN model, as uploaded
      */
     private Candidate store(
             String caseType,
             String version,
             TableFormat format,
             byte[] content,
-            byte[] original,
             String officerExamples,
             String author) {
         if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
@@ -128,15 +127,14 @@ public class RuleSetCandidates {
         long id;
         try {
             id = jdbc.queryForObject(
-                    "insert into rule_set_candidates (case_type, version, table_resource, content, original_content,"
+                    "insert into rule_set_candidates (case_type, version, table_resource, content,"
                             + " format, officer_examples, author, example_results)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id",
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id",
                     Long.class,
                     caseType,
                     version,
                     candidate.tableResource(),
                     content,
-                    original,
                     format.name(),
                     officerExamples,
                     author,
@@ -165,18 +163,12 @@ public class RuleSetCandidates {
             throw new ApprovalRefused.NotFound("Versie " + earlierVersion + " van " + caseType + " bestaat niet.");
         }
         List<Map<String, Object>> uploaded = jdbc.queryForList(
-                "select content, original_content, format from rule_set_candidates where case_type = ? and version = ?",
+                "select content, format from rule_set_candidates where case_type = ? and version = ?",
                 caseType,
                 earlierVersion);
         if (uploaded.isEmpty()) { // shipped: its table is on the classpath
             return store(
-                    caseType,
-                    newVersion,
-                    TableFormat.valueOf(earlier.format()),
-                    earlier.tableContent(),
-                    null,
-                    null,
-                    author);
+                    caseType, newVersion, TableFormat.valueOf(earlier.format()), earlier.tableContent(), null, author);
         }
         Map<String, Object> row = uploaded.get(0);
         return store(
@@ -184,7 +176,6 @@ public class RuleSetCandidates {
                 newVersion,
                 TableFormat.valueOf((String) row.get("format")),
                 (byte[]) row.get("content"),
-                (byte[]) row.get("original_content"),
                 null,
                 author);
     }
@@ -232,19 +223,18 @@ public class RuleSetCandidates {
     /** What the upload changes, rule row by rule row, against the newest table of its case type. */
     public List<TableDiff.RowChange> diff(long id) {
         Candidate candidate = find(id);
-        Map<String, Object> row = jdbc.queryForMap("select content, format from rule_set_candidates where id = ?", id);
-        TableFormat format = TableFormat.valueOf((String) row.get("format"));
-        if (format == TableFormat.DMN) {
+        RuleSet uploaded = compiled(id);
+        if (uploaded.table().isEmpty()) {
             return List.of(); // a DMN model has no rows in the template's layout to compare
         }
         RuleSet base = regulations.latestTable(candidate.caseType());
-        if (base.version().equals(candidate.caseType() + "/" + candidate.version())) {
+        if (base.version().equals(uploaded.version())) {
             // approved: compare with what it replaces
             RuleSet before = regulations.inForce(
                     candidate.caseType(), candidate.effectiveFrom().minusDays(1));
-            base = before.format().equals("XLSX") ? before : base;
+            base = before.table().isPresent() ? before : base;
         }
-        return TableDiff.between(base.tableContent(), (byte[]) row.get("content"));
+        return TableDiff.between(base.table().orElseThrow(), uploaded.table().orElseThrow());
     }
 
     /** The uploads of a case type, newest first. */
@@ -330,38 +320,45 @@ public class RuleSetCandidates {
                 : regulations.compileUploaded(caseType, version, effectiveFrom, content);
     }
 
-    /** A CSV upload as the one-sheet workbook it stands for, with the locked template's layout. */
-    private byte[] csvAsWorkbook(String caseType, byte[] csv) {
-        byte[] template = regulations.latestTable(caseType).tableContent();
-        if (CsvTables.sheets(template) != 1) {
-            throw new InvalidUpload(List.of(
-                    "De tabel van " + caseType + " heeft meer werkbladen; een CSV bevat er één. Upload een XLSX."));
-        }
-        if (csv.length > DecisionTableCheck.MAX_BYTES) {
-            throw new InvalidUpload(List.of("Het bestand is groter dan 2 MB."));
-        }
-        return CsvTables.toWorkbook(csv, template);
-    }
-
-    private List<TableProblem> check(String caseType, TableFormat format, byte[] content) {
+    private List<String> check(String caseType, TableFormat format, byte[] content) {
         RuleSet base = regulations.latestTable(caseType);
         return switch (format) {
-            case XLSX, CSV -> DecisionTableCheck.check(base.tableContent(), content);
+            case XLSX, CSV -> {
+                try {
+                    TableReader.read(base.descriptor().decisionTable(), content);
+                    yield List.of();
+                } catch (TableRefused refused) {
+                    yield refused.problems();
+                }
+            }
             case DMN -> {
                 Set<String> inputs = new TreeSet<>(base.inputSchema().titles().keySet());
                 base.descriptor().norms().forEach(norm -> inputs.add(norm.field()));
                 inputs.add("referenceDate");
-                yield DmnModelCheck.check(content, inputs);
+                yield DmnModelCheck.check(content, inputs).stream()
+                        .map(TableProblem::toString)
+                        .toList();
             }
         };
     }
 
-    /** The table of a version as CSV, to start a CSV upload from. */
+    /** The newest table of a case type as CSV, to start a CSV upload from. */
     public String tableAsCsv(String caseType) {
+        return TableWriter.csv(newestTable(caseType));
+    }
+
+    /** The newest table of a case type as XLSX, to start an upload from. */
+    public byte[] tableAsXlsx(String caseType) {
+        RuleSet newest = regulations.latestTable(caseType);
+        return TableWriter.xlsx(
+                newestTable(caseType), newest.descriptor().name().get("nl"));
+    }
+
+    private DecisionTable newestTable(String caseType) {
         if (!regulations.knows(caseType)) {
             throw new ApprovalRefused.NotFound("Onbekend zaaktype " + caseType);
         }
-        return CsvTables.toCsv(regulations.latestTable(caseType).tableContent());
+        return regulations.latestTable(caseType).table().orElseThrow();
     }
 
     private List<ExampleResult> officerExamples(RuleSet candidate, String csv) {

@@ -131,7 +131,7 @@ class RuleSetPages {
         boolean csv = format.equals("csv");
         byte[] content = csv
                 ? candidates.tableAsCsv(caseType).getBytes(StandardCharsets.UTF_8)
-                : regulations.latestTable(caseType).tableContent();
+                : candidates.tableAsXlsx(caseType);
         return ResponseEntity.ok()
                 .header(
                         "Content-Disposition",

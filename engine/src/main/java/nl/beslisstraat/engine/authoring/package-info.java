@@ -1,9 +1,8 @@
 /**
- * Policy officers' authoring (issue 5, first part): checking an uploaded decision table before
- * anything compiles it. An officer's table carries data only (conditions, outcomes, reason codes,
- * texts); every code part (the RuleSet and Import rows, column types, patterns and snippets)
- * must be exactly the project's, as in the version in force. Anything else, and any cell that
- * would break out of its snippet, is refused with the sheet, row and column named. Size and
- * decompression are limited. Proved by {@code DecisionTableCheckTests} with hostile uploads.
+ * Policy officers' authoring: the life of a rule-set or norm version from upload to approval.
+ * An uploaded decision table is read into the typed rows of its regulation's template
+ * ({@link nl.beslisstraat.engine.regulation.table.TableReader}) or refused with the cell named;
+ * only rows that read cleanly are rendered into rules, by the project's own code. A DMN model is
+ * checked before it is compiled. Example cases run on the candidate, a colleague approves it.
  */
 package nl.beslisstraat.engine.authoring;

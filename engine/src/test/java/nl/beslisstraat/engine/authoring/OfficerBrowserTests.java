@@ -50,7 +50,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
 
     @Test
     void anOfficerUploadsTestsAndSimulatesAndAColleagueApproves() throws IOException {
-        Path table = Files.createTempFile("parking-permit-2027", ".drl.xlsx");
+        Path table = Files.createTempFile("parking-permit-2027", ".xlsx");
         Files.write(table, zoneAFee("255.00"));
 
         signIn(TestUsers.POLICY_OFFICER);
@@ -99,7 +99,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
     private static byte[] zoneAFee(String fee) throws IOException {
         try (InputStream in = OfficerBrowserTests.class
                         .getClassLoader()
-                        .getResourceAsStream("nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.drl.xlsx");
+                        .getResourceAsStream("nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.table.xlsx");
                 XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(in.readAllBytes()))) {
             for (Row row : workbook.getSheetAt(0)) {
                 if (row.getCell(0) != null && row.getCell(0).toString().equals("Art. 7 lid 1: verlenen zone A")) {

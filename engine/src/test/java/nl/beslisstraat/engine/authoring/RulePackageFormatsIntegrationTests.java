@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
 
-    private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.drl.xlsx";
+    private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.table.xlsx";
     /** The one example the 2026.2 rules decide otherwise: diesel Euro 4 on 2026-06-30, no surcharge yet. */
     private static final List<String> ONLY_BEFORE_THE_SURCHARGE = List.of("Diesel Euro 4 day before surcharge");
 
@@ -47,7 +47,7 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
     void aCsvTableTakesTheSameRoadAsTheSpreadsheet() {
         Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
         String csv = officer.get("/api/rulesets/PARKING_PERMIT/table.csv").body();
-        assertThat(csv).contains("RuleTable Verlenen en leges", "Art. 7 lid 1: verlenen zone B");
+        assertThat(csv).contains("Tabel: Verlenen en leges", "Art. 7 lid 1: verlenen zone B");
 
         // as Excel saves "CSV UTF-8": with a byte order mark before the first cell
         JsonNode same = upload(officer, "2029.1", "\uFEFF" + csv, "text/csv");
@@ -69,7 +69,7 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void aCsvCellThatBreaksOutOfItsSnippetIsRefusedNamingTheCell() {
+    void aCsvCellOfTheWrongTypeIsRefusedNamingTheCell() {
         Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
         String csv = officer.get("/api/rulesets/PARKING_PERMIT/table.csv").body();
         long before = uploads();
@@ -80,7 +80,7 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
                 officer.post("/api/rulesets/PARKING_PERMIT/candidates?version=2029.3", "text/csv", hostile);
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("aanhalingstekens");
+        assertThat(refused.body()).contains("cel K6", "de uitkomst is een van GRANTED");
         assertThat(uploads()).isEqualTo(before);
     }
 

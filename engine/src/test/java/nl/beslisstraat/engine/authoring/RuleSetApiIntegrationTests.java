@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
 
-    private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.drl.xlsx";
+    private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.table.xlsx";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -191,21 +191,18 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
     @Test
     void aHostileUploadIsRefusedAndChangesNothing() throws IOException {
         Http author = new Http(port).as(TestUsers.POLICY_OFFICER);
+        // code where a length in metres belongs, and a cell beside the table
         byte[] hostile = edited(sheet -> {
-            for (Row row : sheet) {
-                if (row.getCell(0) != null && row.getCell(0).toString().startsWith("RuleTable")) {
-                    sheet.getRow(row.getRowNum() + 3).getCell(10).setCellValue("System.exit(0);");
-                    return;
-                }
-            }
+            sheet.getRow(6).createCell(2).setCellValue("6.00B || System.exit(0) == null");
+            sheet.getRow(6).createCell(20).setCellValue("RuleTable");
         });
 
         HttpResponse<String> refused = author.post("/api/rulesets/PARKING_PERMIT/candidates?version=6.6.6", hostile);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).path("errors").toString())
-                .contains("Parkeervergunning!")
-                .contains("vergrendeld");
+                .contains("cel C7: hier hoort een getal tussen 0 en 30")
+                .contains("cel U7: deze cel ligt buiten de tabel");
         assertThat(jdbc.queryForObject("select count(*) from rule_set_candidates where version = '6.6.6'", Long.class))
                 .isZero();
         JsonNode still = decision(new Http(port).as(TestUsers.INTAKE), "2026-12-01");
