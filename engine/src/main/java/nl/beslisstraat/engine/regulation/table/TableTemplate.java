@@ -78,6 +78,8 @@ public record TableTemplate(String title, List<Table> tables) {
      * @param max largest value a cell may hold
      * @param scale decimals a number may have
      * @param codes the closed list a code cell is chosen from
+     * @param open true when the field may also be absent or hold a value outside that list (a
+     *     zone outside the permit zones); the verifier then counts "none of these" as a case
      * @param of the norm field a percentage is taken of
      * @param since for a time that ends "after" a moment: the start time past which it runs over midnight
      */
@@ -90,10 +92,12 @@ public record TableTemplate(String title, List<Table> tables) {
             java.math.BigDecimal max,
             Integer scale,
             List<String> codes,
+            Boolean open,
             String of,
             String since) {
         public Condition {
             codes = codes == null ? List.of() : List.copyOf(codes);
+            open = Boolean.TRUE.equals(open);
             scale = scale == null ? 0 : scale;
         }
     }
