@@ -22,6 +22,7 @@ import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
+import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +50,7 @@ public class NormCandidates {
     private final AuditLog audit;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final UserAccounts accounts;
 
     NormCandidates(
             NormTable table,
@@ -58,7 +60,8 @@ public class NormCandidates {
             JdbcTemplate jdbc,
             AuditLog audit,
             JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            UserAccounts accounts) {
         this.table = table;
         this.catalog = catalog;
         this.regulations = regulations;
@@ -67,6 +70,7 @@ public class NormCandidates {
         this.audit = audit;
         this.json = json;
         this.events = events;
+        this.accounts = accounts;
     }
 
     /** Checks an officer's CSV, runs the example cases with it and stores it as a draft. */
@@ -105,9 +109,11 @@ public class NormCandidates {
         NormCandidate candidate = find(id);
         FourEyes.approve(
                 jdbc,
+                accounts,
                 "norm_candidates",
                 id,
                 candidate.author(),
+                candidate.authorship(),
                 approver,
                 candidate.status(),
                 candidate.version(),
@@ -243,7 +249,7 @@ public class NormCandidates {
     private List<NormCandidate> list(Long id) {
         return jdbc.query(
                 "select id, version, note, author, uploaded_at, status, approver, approved_at, effective_from,"
-                        + " example_results::text from norm_candidates where (?::bigint is null or id = ?) order by id desc",
+                        + " example_results::text, author_person, approver_person from norm_candidates where (?::bigint is null or id = ?) order by id desc",
                 (row, n) -> NormCandidate.of(
                         row.getLong("id"),
                         row.getString("version"),
@@ -254,7 +260,10 @@ public class NormCandidates {
                         row.getString("approver"),
                         row.getObject("approved_at", OffsetDateTime.class),
                         row.getObject("effective_from", LocalDate.class),
-                        json.readValue(row.getString("example_results"), RESULTS)),
+                        json.readValue(row.getString("example_results"), RESULTS),
+                        // a norm table is never reactivated: each version is uploaded as a whole
+                        new Authorship(
+                                row.getString("author_person"), row.getString("approver_person"), null, null, null)),
                 id,
                 id);
     }

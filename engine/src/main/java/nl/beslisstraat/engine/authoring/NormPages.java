@@ -10,6 +10,7 @@ import java.util.List;
 import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.norms.NormTable;
 import nl.beslisstraat.engine.norms.NormVersion;
+import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,11 +35,13 @@ class NormPages {
     private final NormCandidates candidates;
     private final NormCatalog catalog;
     private final Simulation simulation;
+    private final UserAccounts accounts;
 
-    NormPages(NormCandidates candidates, NormCatalog catalog, Simulation simulation) {
+    NormPages(NormCandidates candidates, NormCatalog catalog, Simulation simulation, UserAccounts accounts) {
         this.candidates = candidates;
         this.catalog = catalog;
         this.simulation = simulation;
+        this.accounts = accounts;
     }
 
     @GetMapping("/norms")
@@ -97,8 +100,7 @@ class NormPages {
         model.addAttribute("firstChange", NormCandidates.firstChange(comparison.changes()));
         model.addAttribute(
                 "mayApprove",
-                !candidate.author().equals(officer.getName())
-                        && candidate.status().equals("DRAFT"));
+                FourEyes.mayApprove(accounts, officer.getName(), candidate.authorship(), candidate.status()));
         return "norms/candidate";
     }
 

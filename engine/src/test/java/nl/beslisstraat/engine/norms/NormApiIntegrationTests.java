@@ -1,11 +1,16 @@
 package nl.beslisstraat.engine.norms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.authoring.ApprovalRefused;
+import nl.beslisstraat.engine.authoring.NormCandidates;
+import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -43,6 +48,9 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    NormCandidates candidates;
 
     @Test
     void aRaisedNormGoesThroughUploadSimulationAndApprovalAndDecidesOnlyCasesFromItsDate() {
@@ -225,6 +233,70 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
                 .hasValueSatisfying(amount -> assertThat(amount).isEqualByComparingTo("1400.00"));
         assertThat(nightly.inForce(LocalDate.of(2029, 6, 30)).version()).isNotEqualTo("2029.2");
 
+        // leave the norms in force as they were for the other tests
+        assertThat(officer.post("/api/norms/candidates/" + id + "/withdrawal", new byte[0])
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aSecondAccountOfTheAuthorIsTheSamePersonAndADisabledAccountApprovesNothing() {
+        String secondAccount = "officer.tweede";
+        accounts.save(
+                secondAccount,
+                TestUsers.POLICY_OFFICER_PERSON,
+                "Olga Officer (tweede account)",
+                TestUsers.password(secondAccount),
+                Set.of(Role.POLICY_OFFICER),
+                "test");
+        String retired = "officer.vertrokken";
+        accounts.save(
+                retired, "100099", "Vera Vertrokken", TestUsers.password(retired), Set.of(Role.POLICY_OFFICER), "test");
+        accounts.disable(retired, "test");
+        Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
+        String table = officer.get("/api/norms/2026.1/csv")
+                .body()
+                .replace(
+                        SINGLE_2026,
+                        "COST_OF_LIVING,SINGLE,false,2026-07-01,2030-06-30,1271.15\n"
+                                + "COST_OF_LIVING,SINGLE,false,2030-07-01,,1450.00");
+        HttpResponse<String> uploaded = officer.post("/api/norms/candidates?version=2030.2", "text/csv", table);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        long id = json.readTree(uploaded.body()).path("id").asLong();
+        assertThat(json.readTree(uploaded.body())
+                        .path("authorship")
+                        .path("authorPerson")
+                        .asString())
+                .isEqualTo(TestUsers.POLICY_OFFICER_PERSON);
+
+        HttpResponse<String> bySecondAccount = new Http(port)
+                .as(secondAccount)
+                .post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2030-07-01", new byte[0]);
+        assertThat(bySecondAccount.statusCode()).as(bySecondAccount.body()).isEqualTo(409);
+        assertThat(json.readTree(bySecondAccount.body()).path("detail").asString())
+                .contains("dezelfde persoon (personeelsnummer " + TestUsers.POLICY_OFFICER_PERSON + ")");
+        // a disabled account cannot sign in, and an approval in a session opened before is refused
+        assertThat(new Http(port)
+                        .as(retired)
+                        .post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2030-07-01", new byte[0])
+                        .statusCode())
+                .isEqualTo(401);
+        assertThatThrownBy(() -> candidates.approve(id, retired, LocalDate.of(2030, 7, 1)))
+                .isInstanceOf(ApprovalRefused.class)
+                .hasMessageContaining("uitgeschakeld");
+        assertThat(jdbc.queryForMap("select status, approver from norm_candidates where id = ?", id))
+                .containsEntry("status", "DRAFT")
+                .containsEntry("approver", null);
+
+        HttpResponse<String> approved = new Http(port)
+                .as(TestUsers.SECOND_POLICY_OFFICER)
+                .post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2030-07-01", new byte[0]);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "select author_person || '/' || approver_person from norm_candidates where id = ?",
+                        String.class,
+                        id))
+                .isEqualTo(TestUsers.POLICY_OFFICER_PERSON + "/100002");
         // leave the norms in force as they were for the other tests
         assertThat(officer.post("/api/norms/candidates/" + id + "/withdrawal", new byte[0])
                         .statusCode())
