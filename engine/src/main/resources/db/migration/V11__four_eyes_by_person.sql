@@ -10,7 +10,8 @@
 alter table users add column person_id text;
 update users set person_id = username;
 alter table users alter column person_id set not null;
-alter table users add constraint users_person_id_not_blank check (btrim(person_id) <> '');
+-- no colon: 'system:...' marks drafts without an account (below) and must never be a person
+alter table users add constraint users_person_id_not_blank check (btrim(person_id) <> '' and position(':' in person_id) = 0);
 
 -- An account is disabled (enabled = false), never deleted and never renamed or given to another
 -- person: drafts, approvals, decisions and the audit log name accounts, and each of those names
@@ -33,10 +34,11 @@ create trigger users_never_truncated before truncate on users
 
 -- The author's person is recorded by the database on every insert of a draft, whichever way it
 -- is made (upload, reactivation), from the account that made it: it cannot be left out or
--- supplied by the caller.
+-- supplied by the caller. A draft the product makes itself (the simulation command uploads and
+-- withdraws one) has no account; it gets 'system:' and its actor, which no person id can equal.
 create function record_author_person() returns trigger language plpgsql as $$
 begin
-    new.author_person := (select person_id from users where username = new.author);
+    new.author_person := coalesce((select person_id from users where username = new.author), 'system:' || new.author);
     return new;
 end;
 $$;
