@@ -1,6 +1,10 @@
 package nl.beslisstraat.engine.authoring;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,6 +46,9 @@ public class NormCandidates {
 
     private static final TypeReference<List<ExampleResult>> RESULTS = new TypeReference<>() {};
 
+    /** A norm table is a few kilobytes; a file many times that size is the wrong file. */
+    public static final int MAX_BYTES = 256 * 1024;
+
     private final NormTable table;
     private final NormCatalog catalog;
     private final RegulationCatalog regulations;
@@ -73,10 +80,14 @@ public class NormCandidates {
         this.accounts = accounts;
     }
 
-    /** Checks an officer's CSV, runs the example cases with it and stores it as a draft. */
+    /**
+     * Checks an officer's CSV, runs the example cases with it and stores it as a draft.
+     *
+     * @param uploaded the file's bytes, at most {@link #MAX_BYTES}; UTF-8 (Excel's "CSV UTF-8")
+     */
     @Transactional
-    public NormCandidate upload(String version, String note, String uploaded, String author) {
-        String csv = CsvTables.withoutByteOrderMark(uploaded);
+    public NormCandidate upload(String version, String note, byte[] uploaded, String author) {
+        String csv = CsvTables.withoutByteOrderMark(text(uploaded));
         List<NormAmount> amounts;
         try {
             amounts = table.check(version, new StringReader(csv));
@@ -101,6 +112,25 @@ public class NormCandidates {
         audit(author, "NORM_VERSION_UPLOADED", id, Map.of("version", version, "rows", amounts.size()));
         events.publishEvent(new DraftUploaded(DraftUploaded.Kind.NORMS, id));
         return find(id);
+    }
+
+    /** The upload as text, or refused: too large, or not text in UTF-8 (a spreadsheet, an image). */
+    private static String text(byte[] uploaded) {
+        if (uploaded.length > MAX_BYTES) {
+            throw new InvalidUpload(List.of("Het bestand is groter dan " + MAX_BYTES / 1024
+                    + " kB; een normentabel is een CSV van enkele kilobytes."));
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(uploaded))
+                    .toString();
+        } catch (CharacterCodingException notText) {
+            throw new InvalidUpload(List.of("Het bestand is geen CSV-tekst in UTF-8; sla de tabel op als"
+                    + " 'CSV UTF-8 (door komma's gescheiden)' of download de tabel in gebruik als CSV."));
+        }
     }
 
     /** A colleague approves a draft with the date from which it applies; it is in force at once. */

@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.authoring;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,10 +73,7 @@ class NormPages {
             throws IOException {
         try {
             NormCandidate uploaded = candidates.upload(
-                    version,
-                    note == null || note.isBlank() ? null : note,
-                    new String(table.getBytes(), StandardCharsets.UTF_8),
-                    officer.getName());
+                    version, note == null || note.isBlank() ? null : note, table.getBytes(), officer.getName());
             return "redirect:/norms/candidates/" + uploaded.id();
         } catch (InvalidUpload invalid) {
             flash.addFlashAttribute("errors", invalid.problems());

@@ -1,11 +1,14 @@
 package nl.beslisstraat.engine.norms;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.authoring.ApprovalRefused;
@@ -314,15 +317,77 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).path("errors").toString())
-                .contains("line 2, column amount: '13OO.00' is not an amount")
-                .contains("line 3, column norm: 'cost of living' is not a norm name")
-                .contains("line 3, column validFrom: '01-01-2027' is not a date")
-                .contains("line 4: validUntil 2026-12-31 is before validFrom 2027-01-01");
+                .contains("regel 2, kolom amount: '13OO.00' is geen bedrag zoals 1245.00")
+                .contains("regel 3, kolom norm: 'cost of living' is geen normnaam")
+                .contains("regel 3, kolom validFrom: '01-01-2027' is geen datum")
+                .contains("regel 4: validUntil 2026-12-31 ligt voor validFrom 2027-01-01");
         assertThat(http.post("/api/norms/candidates?version=2026.1", "text/csv", Http.resource("norms/norms-2027.csv"))
                         .body())
                 .contains("2026.1 bestaat al");
         assertThat(jdbc.queryForObject("select count(*) from norm_versions", Long.class))
                 .isEqualTo(versionsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from norm_candidates", Long.class))
+                .isEqualTo(uploadsBefore);
+    }
+
+    @Test
+    void refusesAmountsOutsideTheirNormsRangeNamingLineColumnNormAndRangeAndStoresNothing() {
+        Http http = new Http(port).as(TestUsers.POLICY_OFFICER);
+        long uploadsBefore = jdbc.queryForObject("select count(*) from norm_candidates", Long.class);
+
+        HttpResponse<String> refused = http.post(
+                "/api/norms/candidates?version=2027.8", "text/csv", Http.resource("norms/norms-out-of-range.csv"));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        String costOfLiving = "COST_OF_LIVING 250.00 t/m 4000.00 euro, hoogstens 2 decimalen";
+        assertThat(json.readTree(refused.body()).path("errors").valueStream().map(JsonNode::asString))
+                .contains(
+                        "regel 2, kolom amount: '1E20' staat in exponentnotatie; schrijf het bedrag voluit,"
+                                + " zoals 1245.00 (" + costOfLiving + ")",
+                        "regel 3, kolom amount: '999999999999.99' ligt buiten het bereik van COST_OF_LIVING"
+                                + " (kosten van bestaan per maand): 250.00 t/m 4000.00 euro, hoogstens 2 decimalen",
+                        "regel 4, kolom amount: '1300.005' heeft meer dan 2 decimalen (" + costOfLiving + ")",
+                        "regel 5, kolom amount: 'veel' is geen bedrag zoals 1245.00 (" + costOfLiving + ")",
+                        "regel 6, kolom amount: '46.00' ligt buiten het bereik van ASSET_ALLOWANCE"
+                                + " (vermogensvrijstelling): 1000.00 t/m 15000.00 euro, hoogstens 2 decimalen",
+                        "regel 8, kolom norm: RENT_ALLOWANCE is geen bekende norm; bekend zijn"
+                                + " ASSET_ALLOWANCE, COST_OF_LIVING",
+                        "regel 9, kolom amount: '1.815,34' heeft een komma; schrijf een punt voor de centen,"
+                                + " zoals 1245.00 (" + costOfLiving + ")")
+                .noneMatch(error -> error.startsWith("regel 7"));
+        assertThat(jdbc.queryForObject("select count(*) from norm_candidates", Long.class))
+                .isEqualTo(uploadsBefore);
+    }
+
+    @Test
+    void noUploadWhateverItsBytesIsAnsweredWithAnErrorOfTheApplication() {
+        Http http = new Http(port).as(TestUsers.POLICY_OFFICER);
+        long uploadsBefore = jdbc.queryForObject("select count(*) from norm_candidates", Long.class);
+        String header = "norm,householdType,pensionAge,validFrom,validUntil,amount\n";
+        byte[] garbage = new byte[4096];
+        new Random(9).nextBytes(garbage);
+        Map<String, byte[]> hostile = new LinkedHashMap<>();
+        hostile.put("random bytes", garbage);
+        hostile.put("a spreadsheet sent as CSV", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, '!', 0});
+        hostile.put("an open quote", (header + "COST_OF_LIVING,SINGLE,false,2027-01-01,,\"1300.00\n").getBytes(UTF_8));
+        hostile.put(
+                "a duplicate column", "norm,norm,validFrom,validUntil,amount\nA,B,2027-01-01,,1.00\n".getBytes(UTF_8));
+        hostile.put("an empty body", new byte[0]);
+        hostile.put(
+                "a huge line",
+                (header + "COST_OF_LIVING,SINGLE,false,2027-01-01,," + "9".repeat(200_000)).getBytes(UTF_8));
+        hostile.put(
+                "too many rows",
+                (header + "COST_OF_LIVING,SINGLE,false,2027-01-01,,1300.00\n".repeat(3_000)).getBytes(UTF_8));
+        hostile.put("a huge file", "#".repeat(1_000_000).getBytes(UTF_8));
+        hostile.forEach((what, body) -> {
+            HttpResponse<String> response = http.post("/api/norms/candidates?version=2027.7", "text/csv", body);
+            assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(what).hasSizeLessThan(20_000).contains("errors");
+        });
+        assertThat(http.post("/api/norms/candidates?version=2027.7", "text/csv", garbage)
+                        .body())
+                .contains("geen CSV-tekst in UTF-8");
         assertThat(jdbc.queryForObject("select count(*) from norm_candidates", Long.class))
                 .isEqualTo(uploadsBefore);
     }
