@@ -14,6 +14,7 @@ import nl.beslisstraat.engine.decision.DecisionOutcome;
 import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -141,6 +142,12 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                 .isEqualTo(TestUsers.POLICY_OFFICER);
         assertThat(againCandidate.path("authorship").path("originAuthorPerson").asString())
                 .isEqualTo(TestUsers.POLICY_OFFICER_PERSON);
+        assertThat(Browserless.signedIn(port, TestUsers.SECOND_POLICY_OFFICER)
+                        .get("/rules/candidates/" + againId)
+                        .body())
+                .contains("Brengt versie 2027.1 terug, geschreven door " + TestUsers.POLICY_OFFICER
+                        + " (personeelsnummer " + TestUsers.POLICY_OFFICER_PERSON + ")")
+                .doesNotContain("approve-button");
         HttpResponse<String> byOriginalAuthor = author.post(
                 "/api/rulesets/candidates/" + againId + "/approval?effectiveFrom=2027-09-01", "application/json", "");
         assertThat(byOriginalAuthor.statusCode()).as(byOriginalAuthor.body()).isEqualTo(409);

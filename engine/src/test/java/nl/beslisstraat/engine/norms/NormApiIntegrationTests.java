@@ -14,6 +14,7 @@ import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.authoring.ApprovalRefused;
 import nl.beslisstraat.engine.authoring.NormCandidates;
 import nl.beslisstraat.engine.security.Role;
+import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -271,6 +272,18 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
                         .path("authorPerson")
                         .asString())
                 .isEqualTo(TestUsers.POLICY_OFFICER_PERSON);
+
+        // the page names the author's person, and offers the author's second account no approval
+        String page = Browserless.signedIn(port, secondAccount)
+                .get("/norms/candidates/" + id)
+                .body();
+        assertThat(page)
+                .contains(TestUsers.POLICY_OFFICER + " (personeelsnummer " + TestUsers.POLICY_OFFICER_PERSON + ")");
+        assertThat(page).doesNotContain("approve-button");
+        assertThat(Browserless.signedIn(port, TestUsers.SECOND_POLICY_OFFICER)
+                        .get("/norms/candidates/" + id)
+                        .body())
+                .contains("approve-button");
 
         HttpResponse<String> bySecondAccount = new Http(port)
                 .as(secondAccount)
