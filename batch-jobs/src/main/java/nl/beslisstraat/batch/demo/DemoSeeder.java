@@ -18,16 +18,17 @@ public class DemoSeeder {
     private static final int SLICE = 5_000;
 
     private static final List<DemoUser> USERS = List.of(
-            new DemoUser("beleid", "Bea Beleid", Role.POLICY_OFFICER),
-            // a colleague: versions of rules and norms are approved by someone other than their author
-            new DemoUser("beleid2", "Bram Beleid", Role.POLICY_OFFICER),
-            new DemoUser("behandelaar", "Bas Behandelaar", Role.REVIEWER),
-            new DemoUser("behandelaar2", "Bo Behandelaar", Role.REVIEWER),
-            new DemoUser("beheer", "Ben Beheer", Role.SCHEDULER),
-            new DemoUser("audit", "Ada Audit", Role.AUDITOR),
-            new DemoUser("eloket", "E-loket", Role.INTAKE));
+            new DemoUser("beleid", "100231", "Bea Beleid", Role.POLICY_OFFICER),
+            // a colleague, another person: versions of rules and norms are approved by someone other
+            // than their author (compared by employee number, not by account)
+            new DemoUser("beleid2", "100232", "Bram Beleid", Role.POLICY_OFFICER),
+            new DemoUser("behandelaar", "100311", "Bas Behandelaar", Role.REVIEWER),
+            new DemoUser("behandelaar2", "100312", "Bo Behandelaar", Role.REVIEWER),
+            new DemoUser("beheer", "100411", "Ben Beheer", Role.SCHEDULER),
+            new DemoUser("audit", "100511", "Ada Audit", Role.AUDITOR),
+            new DemoUser("eloket", "E-LOKET", "E-loket", Role.INTAKE));
 
-    private record DemoUser(String username, String name, Role role) {}
+    private record DemoUser(String username, String personId, String name, Role role) {}
 
     private final CaseStore cases;
     private final JdbcTemplate jdbc;
@@ -45,11 +46,11 @@ public class DemoSeeder {
      * demo again gives new passwords.
      */
     public void createUsers() {
-        System.out.println("Demo users (new passwords on every demo run):");
+        System.out.println("Demo users: role, account, employee number, password (new on every demo run):");
         for (DemoUser user : USERS) {
             String password = password();
-            accounts.save(user.username(), user.name(), password, Set.of(user.role()), "demo");
-            System.out.printf("  %-14s %-16s %s%n", user.role(), user.username(), password);
+            accounts.save(user.username(), user.personId(), user.name(), password, Set.of(user.role()), "demo");
+            System.out.printf("  %-14s %-16s %-8s %s%n", user.role(), user.username(), user.personId(), password);
         }
     }
 

@@ -37,7 +37,7 @@ public class SimulateCommand {
      */
     public int runNorms(Path csv, Integer last) throws IOException {
         NormCandidate draft = normCandidates.upload(
-                "simulation-" + System.currentTimeMillis(), null, Files.readString(csv), "simulation-cli");
+                "simulation-" + System.currentTimeMillis(), null, Files.readAllBytes(csv), "simulation-cli");
         try {
             LocalDate asOf = normCandidates.firstChange(draft.id());
             SimulationResult cold = simulation.runNorms(draft.id(), asOf, null, null, last);

@@ -18,7 +18,8 @@ public record Candidate(
         LocalDate effectiveFrom,
         long passed,
         long failed,
-        List<ExampleResult> examples) {
+        List<ExampleResult> examples,
+        Authorship authorship) {
 
     static Candidate of(
             long id,
@@ -31,7 +32,8 @@ public record Candidate(
             String approver,
             OffsetDateTime approvedAt,
             LocalDate effectiveFrom,
-            List<ExampleResult> examples) {
+            List<ExampleResult> examples,
+            Authorship authorship) {
         long passed = examples.stream().filter(ExampleResult::passed).count();
         return new Candidate(
                 id,
@@ -46,6 +48,7 @@ public record Candidate(
                 effectiveFrom,
                 passed,
                 examples.size() - passed,
-                examples);
+                examples,
+                authorship);
     }
 }

@@ -1,7 +1,9 @@
 package nl.beslisstraat.engine.authoring;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -9,6 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * author, approves a draft with a date from today on; only a draft, or an approved version that
  * has not yet taken effect, can be withdrawn. Each step changes the version's row only from the
  * status just read, so of two officers acting at once one wins and the other is refused.
+ *
+ * <p>Author and approver are compared as persons, not as accounts: a second account of the author
+ * (another role, an old name) is the author all the same. The approver's person is looked up at
+ * the moment of approval, from an enabled account only, and recorded with the approval.
  */
 final class FourEyes {
 
@@ -20,23 +26,36 @@ final class FourEyes {
      */
     static void approve(
             JdbcTemplate jdbc,
+            UserAccounts accounts,
             String table,
             long id,
             String author,
+            Authorship authorship,
             String approver,
             String status,
             String version,
             LocalDate effectiveFrom) {
-        checkApproval(author, approver, status, version, effectiveFrom);
+        String approverPerson = accounts.activePerson(approver)
+                .orElseThrow(() ->
+                        new ApprovalRefused("Account " + approver + " is uitgeschakeld en kan niets goedkeuren."));
+        checkApproval(author, authorship, approver, approverPerson, status, version, effectiveFrom);
         int changed = jdbc.update(
-                "update " + table + " set status = 'APPROVED', approver = ?, approved_at = now(), effective_from = ?"
-                        + " where id = ? and status = 'DRAFT'",
+                "update " + table + " set status = 'APPROVED', approver = ?, approver_person = ?, approved_at = now(),"
+                        + " effective_from = ? where id = ? and status = 'DRAFT' and author_person <> ?",
                 approver,
+                approverPerson,
                 effectiveFrom,
-                id);
+                id,
+                approverPerson);
         if (changed != 1) {
             throw changedMeanwhile(version);
         }
+    }
+
+    /** Whether the page offers the officer to approve: a draft by another person, to an enabled account. */
+    static boolean mayApprove(UserAccounts accounts, String officer, Authorship authorship, String status) {
+        Optional<String> person = accounts.activePerson(officer);
+        return status.equals("DRAFT") && person.isPresent() && !authorship.wrote(person.get());
     }
 
     static void withdraw(
@@ -52,9 +71,25 @@ final class FourEyes {
     }
 
     private static void checkApproval(
-            String author, String approver, String status, String version, LocalDate effectiveFrom) {
+            String author,
+            Authorship authorship,
+            String approver,
+            String approverPerson,
+            String status,
+            String version,
+            LocalDate effectiveFrom) {
         if (author.equals(approver)) {
             throw new ApprovalRefused("Vier ogen: de auteur kan de eigen versie niet goedkeuren.");
+        }
+        if (approverPerson.equals(authorship.authorPerson())) {
+            throw new ApprovalRefused("Vier ogen: account " + approver + " en auteur " + author
+                    + " horen bij dezelfde persoon (personeelsnummer " + approverPerson
+                    + "); een collega keurt de versie goed.");
+        }
+        if (approverPerson.equals(authorship.originAuthorPerson())) {
+            throw new ApprovalRefused("Vier ogen: versie " + version + " brengt versie " + authorship.reactivatedFrom()
+                    + " terug, geschreven door " + authorship.originAuthor() + " (personeelsnummer " + approverPerson
+                    + "); een collega keurt de versie goed.");
         }
         if (!status.equals("DRAFT")) {
             throw new ApprovalRefused("Versie " + version + " is " + status + ", geen concept.");

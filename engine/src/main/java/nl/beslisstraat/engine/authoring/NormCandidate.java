@@ -20,7 +20,8 @@ public record NormCandidate(
         LocalDate effectiveFrom,
         long passed,
         long failed,
-        List<ExampleResult> examples) {
+        List<ExampleResult> examples,
+        Authorship authorship) {
 
     static NormCandidate of(
             long id,
@@ -32,7 +33,8 @@ public record NormCandidate(
             String approver,
             OffsetDateTime approvedAt,
             LocalDate effectiveFrom,
-            List<ExampleResult> examples) {
+            List<ExampleResult> examples,
+            Authorship authorship) {
         long passed = examples.stream().filter(ExampleResult::passed).count();
         return new NormCandidate(
                 id,
@@ -46,6 +48,7 @@ public record NormCandidate(
                 effectiveFrom,
                 passed,
                 examples.size() - passed,
-                examples);
+                examples,
+                authorship);
     }
 }

@@ -1,5 +1,7 @@
 package nl.beslisstraat.engine.authoring;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -10,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Policy officers' norm table versions over REST, the same life as rule sets.
  *
  * <ul>
- *   <li>{@code POST /api/norms/candidates?version=2027.1&note=...} with the table as CSV (start
+ *   <li>{@code POST /api/norms/candidates?version=2027.1&note=...} with the table as CSV in UTF-8, at most 256 kB (start
  *       from {@code GET /api/norms/{version}/csv}): checked and tried on the example cases; 201,
  *       or 400 naming line and column, with nothing stored.
  *   <li>{@code GET /api/norms/candidates[/{id}[/diff]]}: uploads with author, approver, dates,
@@ -43,12 +44,18 @@ class NormCandidateApi {
         this.simulation = simulation;
     }
 
+    /**
+     * The body is read up to one byte past the limit, not as a whole: a file of gigabytes is
+     * refused without being held in memory.
+     */
     @PostMapping(consumes = {"text/csv", "text/plain"})
     ResponseEntity<NormCandidate> upload(
             @RequestParam String version,
             @RequestParam(required = false) String note,
-            @RequestBody String csv,
-            Principal officer) {
+            InputStream body,
+            Principal officer)
+            throws IOException {
+        byte[] csv = body.readNBytes(NormCandidates.MAX_BYTES + 1);
         NormCandidate uploaded = candidates.upload(version, note, csv, officer.getName());
         return ResponseEntity.created(URI.create("/api/norms/candidates/" + uploaded.id()))
                 .body(uploaded);

@@ -1,6 +1,10 @@
 package nl.beslisstraat.engine.authoring;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
+import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +46,9 @@ public class NormCandidates {
 
     private static final TypeReference<List<ExampleResult>> RESULTS = new TypeReference<>() {};
 
+    /** A norm table is a few kilobytes; a file many times that size is the wrong file. */
+    public static final int MAX_BYTES = 256 * 1024;
+
     private final NormTable table;
     private final NormCatalog catalog;
     private final RegulationCatalog regulations;
@@ -49,6 +57,7 @@ public class NormCandidates {
     private final AuditLog audit;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final UserAccounts accounts;
 
     NormCandidates(
             NormTable table,
@@ -58,7 +67,8 @@ public class NormCandidates {
             JdbcTemplate jdbc,
             AuditLog audit,
             JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            UserAccounts accounts) {
         this.table = table;
         this.catalog = catalog;
         this.regulations = regulations;
@@ -67,12 +77,17 @@ public class NormCandidates {
         this.audit = audit;
         this.json = json;
         this.events = events;
+        this.accounts = accounts;
     }
 
-    /** Checks an officer's CSV, runs the example cases with it and stores it as a draft. */
+    /**
+     * Checks an officer's CSV, runs the example cases with it and stores it as a draft.
+     *
+     * @param uploaded the file's bytes, at most {@link #MAX_BYTES}; UTF-8 (Excel's "CSV UTF-8")
+     */
     @Transactional
-    public NormCandidate upload(String version, String note, String uploaded, String author) {
-        String csv = CsvTables.withoutByteOrderMark(uploaded);
+    public NormCandidate upload(String version, String note, byte[] uploaded, String author) {
+        String csv = CsvTables.withoutByteOrderMark(text(uploaded));
         List<NormAmount> amounts;
         try {
             amounts = table.check(version, new StringReader(csv));
@@ -99,15 +114,36 @@ public class NormCandidates {
         return find(id);
     }
 
+    /** The upload as text, or refused: too large, or not text in UTF-8 (a spreadsheet, an image). */
+    private static String text(byte[] uploaded) {
+        if (uploaded.length > MAX_BYTES) {
+            throw new InvalidUpload(List.of("Het bestand is groter dan " + MAX_BYTES / 1024
+                    + " kB; een normentabel is een CSV van enkele kilobytes."));
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(uploaded))
+                    .toString();
+        } catch (CharacterCodingException notText) {
+            throw new InvalidUpload(List.of("Het bestand is geen CSV-tekst in UTF-8; sla de tabel op als"
+                    + " 'CSV UTF-8 (door komma's gescheiden)' of download de tabel in gebruik als CSV."));
+        }
+    }
+
     /** A colleague approves a draft with the date from which it applies; it is in force at once. */
     @Transactional
     public NormCandidate approve(long id, String approver, LocalDate effectiveFrom) {
         NormCandidate candidate = find(id);
         FourEyes.approve(
                 jdbc,
+                accounts,
                 "norm_candidates",
                 id,
                 candidate.author(),
+                candidate.authorship(),
                 approver,
                 candidate.status(),
                 candidate.version(),
@@ -243,7 +279,7 @@ public class NormCandidates {
     private List<NormCandidate> list(Long id) {
         return jdbc.query(
                 "select id, version, note, author, uploaded_at, status, approver, approved_at, effective_from,"
-                        + " example_results::text from norm_candidates where (?::bigint is null or id = ?) order by id desc",
+                        + " example_results::text, author_person, approver_person from norm_candidates where (?::bigint is null or id = ?) order by id desc",
                 (row, n) -> NormCandidate.of(
                         row.getLong("id"),
                         row.getString("version"),
@@ -254,7 +290,10 @@ public class NormCandidates {
                         row.getString("approver"),
                         row.getObject("approved_at", OffsetDateTime.class),
                         row.getObject("effective_from", LocalDate.class),
-                        json.readValue(row.getString("example_results"), RESULTS)),
+                        json.readValue(row.getString("example_results"), RESULTS),
+                        // a norm table is never reactivated: each version is uploaded as a whole
+                        new Authorship(
+                                row.getString("author_person"), row.getString("approver_person"), null, null, null)),
                 id,
                 id);
     }

@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.authoring;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.norms.NormTable;
 import nl.beslisstraat.engine.norms.NormVersion;
+import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,11 +34,13 @@ class NormPages {
     private final NormCandidates candidates;
     private final NormCatalog catalog;
     private final Simulation simulation;
+    private final UserAccounts accounts;
 
-    NormPages(NormCandidates candidates, NormCatalog catalog, Simulation simulation) {
+    NormPages(NormCandidates candidates, NormCatalog catalog, Simulation simulation, UserAccounts accounts) {
         this.candidates = candidates;
         this.catalog = catalog;
         this.simulation = simulation;
+        this.accounts = accounts;
     }
 
     @GetMapping("/norms")
@@ -71,10 +73,7 @@ class NormPages {
             throws IOException {
         try {
             NormCandidate uploaded = candidates.upload(
-                    version,
-                    note == null || note.isBlank() ? null : note,
-                    new String(table.getBytes(), StandardCharsets.UTF_8),
-                    officer.getName());
+                    version, note == null || note.isBlank() ? null : note, table.getBytes(), officer.getName());
             return "redirect:/norms/candidates/" + uploaded.id();
         } catch (InvalidUpload invalid) {
             flash.addFlashAttribute("errors", invalid.problems());
@@ -97,8 +96,7 @@ class NormPages {
         model.addAttribute("firstChange", NormCandidates.firstChange(comparison.changes()));
         model.addAttribute(
                 "mayApprove",
-                !candidate.author().equals(officer.getName())
-                        && candidate.status().equals("DRAFT"));
+                FourEyes.mayApprove(accounts, officer.getName(), candidate.authorship(), candidate.status()));
         return "norms/candidate";
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,6 +26,7 @@ import nl.beslisstraat.engine.regulation.table.DecisionTable;
 import nl.beslisstraat.engine.regulation.table.TableReader;
 import nl.beslisstraat.engine.regulation.table.TableRefused;
 import nl.beslisstraat.engine.regulation.table.TableWriter;
+import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -52,6 +54,7 @@ public class RuleSetCandidates {
     private final AuditLog audit;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final UserAccounts accounts;
 
     RuleSetCandidates(
             RegulationCatalog regulations,
@@ -59,13 +62,15 @@ public class RuleSetCandidates {
             JdbcTemplate jdbc,
             AuditLog audit,
             JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            UserAccounts accounts) {
         this.regulations = regulations;
         this.decisions = decisions;
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
         this.events = events;
+        this.accounts = accounts;
         for (Candidate approved : list(null, "APPROVED")) {
             regulations.register(compile(approved.id()));
         }
@@ -167,17 +172,54 @@ public class RuleSetCandidates {
                 caseType,
                 earlierVersion);
         if (uploaded.isEmpty()) { // shipped: its table is on the classpath
-            return store(
-                    caseType, newVersion, TableFormat.valueOf(earlier.format()), earlier.tableContent(), null, author);
+            return reactivated(
+                    caseType,
+                    earlierVersion,
+                    store(
+                            caseType,
+                            newVersion,
+                            TableFormat.valueOf(earlier.format()),
+                            earlier.tableContent(),
+                            null,
+                            author));
         }
         Map<String, Object> row = uploaded.get(0);
-        return store(
+        return reactivated(
                 caseType,
-                newVersion,
-                TableFormat.valueOf((String) row.get("format")),
-                (byte[]) row.get("content"),
-                null,
-                author);
+                earlierVersion,
+                store(
+                        caseType,
+                        newVersion,
+                        TableFormat.valueOf((String) row.get("format")),
+                        (byte[]) row.get("content"),
+                        null,
+                        author));
+    }
+
+    /**
+     * Keeps with a reactivation the version it brings back and who wrote that version (none for a
+     * shipped one): the officer who reactivates is its author, and neither may approve it.
+     */
+    private Candidate reactivated(String caseType, String earlierVersion, Candidate draft) {
+        jdbc.update(
+                "update rule_set_candidates d set reactivated_from = ?, origin_author = e.author,"
+                        + " origin_author_person = e.author_person from (select 1) one"
+                        + " left join rule_set_candidates e on e.case_type = ? and e.version = ? where d.id = ?",
+                earlierVersion,
+                caseType,
+                earlierVersion,
+                draft.id());
+        Candidate reactivated = find(draft.id());
+        audit(
+                draft.author(),
+                "RULE_SET_REACTIVATED",
+                draft.id(),
+                Map.of(
+                        "from",
+                        earlierVersion,
+                        "originAuthor",
+                        Objects.requireNonNullElse(reactivated.authorship().originAuthor(), "(meegeleverd)")));
+        return reactivated;
     }
 
     /** A colleague approves a draft and sets the date from which it applies; it is in force at once. */
@@ -186,9 +228,11 @@ public class RuleSetCandidates {
         Candidate candidate = find(id);
         FourEyes.approve(
                 jdbc,
+                accounts,
                 "rule_set_candidates",
                 id,
                 candidate.author(),
+                candidate.authorship(),
                 approver,
                 candidate.status(),
                 candidate.version(),
@@ -247,7 +291,8 @@ public class RuleSetCandidates {
     private List<Candidate> list(Long id, String status) {
         return jdbc.query(
                 "select id, case_type, version, format, author, uploaded_at, status, approver, approved_at, effective_from,"
-                        + " example_results::text from rule_set_candidates"
+                        + " example_results::text, author_person, approver_person, reactivated_from, origin_author,"
+                        + " origin_author_person from rule_set_candidates"
                         + " where (?::bigint is null or id = ?) and (?::text is null or status = ?) order by id desc",
                 (row, n) -> Candidate.of(
                         row.getLong("id"),
@@ -260,7 +305,13 @@ public class RuleSetCandidates {
                         row.getString("approver"),
                         row.getObject("approved_at", OffsetDateTime.class),
                         row.getObject("effective_from", LocalDate.class),
-                        json.readValue(row.getString("example_results"), RESULTS)),
+                        json.readValue(row.getString("example_results"), RESULTS),
+                        new Authorship(
+                                row.getString("author_person"),
+                                row.getString("approver_person"),
+                                row.getString("reactivated_from"),
+                                row.getString("origin_author"),
+                                row.getString("origin_author_person"))),
                 id,
                 id,
                 status,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,11 +33,14 @@ class RuleSetPages {
     private final RuleSetCandidates candidates;
     private final Simulation simulation;
     private final RegulationCatalog regulations;
+    private final UserAccounts accounts;
 
-    RuleSetPages(RuleSetCandidates candidates, Simulation simulation, RegulationCatalog regulations) {
+    RuleSetPages(
+            RuleSetCandidates candidates, Simulation simulation, RegulationCatalog regulations, UserAccounts accounts) {
         this.candidates = candidates;
         this.simulation = simulation;
         this.regulations = regulations;
+        this.accounts = accounts;
     }
 
     @GetMapping("/rules")
@@ -106,8 +110,7 @@ class RuleSetPages {
         model.addAttribute("diff", candidates.diff(id));
         model.addAttribute(
                 "mayApprove",
-                !candidate.author().equals(officer.getName())
-                        && candidate.status().equals("DRAFT"));
+                FourEyes.mayApprove(accounts, officer.getName(), candidate.authorship(), candidate.status()));
         return "rules/candidate";
     }
 

@@ -43,20 +43,35 @@ public class NormCatalog {
         this.byEffectiveDate = map;
     }
 
-    /** The norm table that ships with the rules, for a fresh database and for tests of the rules. */
+    /**
+     * The norm table that ships with the rules, for a fresh database and for tests of the rules;
+     * held to the ranges of its own definition like any upload.
+     */
     public static NormVersion bundled() {
         ClassLoader classLoader = NormCatalog.class.getClassLoader();
-        try (InputStream descriptor = classLoader.getResourceAsStream(BUNDLED)) {
-            JsonNode node = JsonMapper.builder().build().readTree(descriptor);
-            String folder = BUNDLED.substring(0, BUNDLED.lastIndexOf('/') + 1);
-            try (InputStream csv = classLoader.getResourceAsStream(
-                    folder + node.path("amounts").asString())) {
-                return new NormVersion(
-                        node.path("version").asString(),
-                        LocalDate.parse(node.path("effectiveFrom").asString()),
-                        node.path("note").asString(null),
-                        NormTableReader.read(new InputStreamReader(csv, StandardCharsets.UTF_8)));
-            }
+        JsonNode node = bundledDescriptor();
+        String folder = BUNDLED.substring(0, BUNDLED.lastIndexOf('/') + 1);
+        try (InputStream csv =
+                classLoader.getResourceAsStream(folder + node.path("amounts").asString())) {
+            return new NormVersion(
+                    node.path("version").asString(),
+                    LocalDate.parse(node.path("effectiveFrom").asString()),
+                    node.path("note").asString(null),
+                    NormTableReader.read(
+                            new InputStreamReader(csv, StandardCharsets.UTF_8),
+                            NormDefinitions.of(node.path("norms"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the bundled norm table " + BUNDLED, e);
+        }
+    }
+
+    static NormDefinitions bundledDefinitions() {
+        return NormDefinitions.of(bundledDescriptor().path("norms"));
+    }
+
+    private static JsonNode bundledDescriptor() {
+        try (InputStream descriptor = NormCatalog.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            return JsonMapper.builder().build().readTree(descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the bundled norm table " + BUNDLED, e);
         }

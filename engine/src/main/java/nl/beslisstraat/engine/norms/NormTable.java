@@ -24,6 +24,7 @@ public class NormTable {
 
     private final NormStore store;
     private final NormCatalog catalog;
+    private final NormDefinitions definitions = NormDefinitions.bundled();
 
     NormTable(NormStore store, NormCatalog catalog) {
         this.store = store;
@@ -31,8 +32,9 @@ public class NormTable {
     }
 
     /**
-     * Reads an officer's CSV for a new version with the given label. Every problem is named (line
-     * and column, or the label); nothing is stored either way.
+     * Reads an officer's CSV for a new version with the given label, each amount within its
+     * norm's plausible range. Every problem is named (line and column, or the label); nothing is
+     * stored either way.
      */
     public List<NormAmount> check(String version, Reader csv) {
         List<String> problems = new ArrayList<>();
@@ -44,7 +46,7 @@ public class NormTable {
         }
         List<NormAmount> amounts = List.of();
         try {
-            amounts = NormTableReader.read(csv);
+            amounts = NormTableReader.read(csv, definitions);
         } catch (InvalidNormTable invalid) {
             problems.addAll(invalid.problems());
         }

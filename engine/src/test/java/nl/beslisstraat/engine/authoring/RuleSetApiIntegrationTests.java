@@ -14,6 +14,7 @@ import nl.beslisstraat.engine.decision.DecisionOutcome;
 import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -108,6 +109,12 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                 "/api/rulesets/PARKING_PERMIT/versions/2026.1/reactivation?newVersion=2027.9", "application/json", "");
         assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
         long backId = json.readTree(back.body()).path("id").asLong();
+        JsonNode backAuthorship = json.readTree(back.body()).path("authorship");
+        assertThat(backAuthorship.path("authorPerson").asString()).isEqualTo(TestUsers.POLICY_OFFICER_PERSON);
+        assertThat(backAuthorship.path("reactivatedFrom").asString()).isEqualTo("2026.1");
+        assertThat(backAuthorship.path("originAuthor").isNull())
+                .as("shipped with the product")
+                .isTrue();
         assertThat(colleague
                         .post(
                                 "/api/rulesets/candidates/" + backId + "/approval?effectiveFrom=2027-06-01",
@@ -120,6 +127,41 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(decision(eservice, "2027-05-31").path("ruleSetVersion").asString())
                 .isEqualTo("PARKING_PERMIT/2027.1");
         assertThat(author.post("/api/rulesets/candidates/" + backId + "/withdrawal", "application/json", "")
+                        .statusCode())
+                .isEqualTo(200);
+
+        // the colleague brings back the author's 2027.1: the colleague is its author, and the
+        // author of 2027.1 may not approve it either
+        HttpResponse<String> again = colleague.post(
+                "/api/rulesets/PARKING_PERMIT/versions/2027.1/reactivation?newVersion=2027.8", "application/json", "");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        JsonNode againCandidate = json.readTree(again.body());
+        long againId = againCandidate.path("id").asLong();
+        assertThat(againCandidate.path("author").asString()).isEqualTo(TestUsers.SECOND_POLICY_OFFICER);
+        assertThat(againCandidate.path("authorship").path("originAuthor").asString())
+                .isEqualTo(TestUsers.POLICY_OFFICER);
+        assertThat(againCandidate.path("authorship").path("originAuthorPerson").asString())
+                .isEqualTo(TestUsers.POLICY_OFFICER_PERSON);
+        assertThat(Browserless.signedIn(port, TestUsers.SECOND_POLICY_OFFICER)
+                        .get("/rules/candidates/" + againId)
+                        .body())
+                .contains("Brengt versie 2027.1 terug, geschreven door " + TestUsers.POLICY_OFFICER
+                        + " (personeelsnummer " + TestUsers.POLICY_OFFICER_PERSON + ")")
+                .doesNotContain("approve-button");
+        HttpResponse<String> byOriginalAuthor = author.post(
+                "/api/rulesets/candidates/" + againId + "/approval?effectiveFrom=2027-09-01", "application/json", "");
+        assertThat(byOriginalAuthor.statusCode()).as(byOriginalAuthor.body()).isEqualTo(409);
+        assertThat(json.readTree(byOriginalAuthor.body()).path("detail").asString())
+                .contains("brengt versie 2027.1 terug");
+        assertThat(jdbc.queryForObject("select status from rule_set_candidates where id = ?", String.class, againId))
+                .isEqualTo("DRAFT");
+        assertThat(jdbc.queryForList(
+                        "select action from audit_log where subject_type = 'rule-set-version' and subject_id = ? order by id",
+                        String.class,
+                        Long.toString(againId)))
+                .containsExactly("RULE_SET_UPLOADED", "RULE_SET_REACTIVATED");
+        assertThat(colleague
+                        .post("/api/rulesets/candidates/" + againId + "/withdrawal", "application/json", "")
                         .statusCode())
                 .isEqualTo(200);
 
@@ -137,7 +179,7 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
         // After a restart (a new catalog read from the database), the withdrawn version is not in
         // force, yet the 2027 decision taken with it before the withdrawal still recomputes.
         RegulationCatalog restarted = new RegulationCatalog(springJson);
-        new RuleSetCandidates(restarted, decisions, jdbc, audit, springJson, event -> {});
+        new RuleSetCandidates(restarted, decisions, jdbc, audit, springJson, event -> {}, accounts);
         assertThat(restarted.inForce("PARKING_PERMIT", LocalDate.of(2027, 1, 4)).version())
                 .isEqualTo("PARKING_PERMIT/2026.2");
         DecisionOutcome recomputed = new DecisionService(restarted, norms, springJson)

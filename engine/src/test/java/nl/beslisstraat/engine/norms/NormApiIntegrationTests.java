@@ -1,11 +1,20 @@
 package nl.beslisstraat.engine.norms;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.authoring.ApprovalRefused;
+import nl.beslisstraat.engine.authoring.NormCandidates;
+import nl.beslisstraat.engine.security.Role;
+import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -43,6 +52,9 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    NormCandidates candidates;
 
     @Test
     void aRaisedNormGoesThroughUploadSimulationAndApprovalAndDecidesOnlyCasesFromItsDate() {
@@ -232,6 +244,82 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aSecondAccountOfTheAuthorIsTheSamePersonAndADisabledAccountApprovesNothing() {
+        String secondAccount = "officer.tweede";
+        accounts.save(
+                secondAccount,
+                TestUsers.POLICY_OFFICER_PERSON,
+                "Olga Officer (tweede account)",
+                TestUsers.password(secondAccount),
+                Set.of(Role.POLICY_OFFICER),
+                "test");
+        String retired = "officer.vertrokken";
+        accounts.save(
+                retired, "100099", "Vera Vertrokken", TestUsers.password(retired), Set.of(Role.POLICY_OFFICER), "test");
+        accounts.disable(retired, "test");
+        Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
+        String table = officer.get("/api/norms/2026.1/csv")
+                .body()
+                .replace(
+                        SINGLE_2026,
+                        "COST_OF_LIVING,SINGLE,false,2026-07-01,2030-06-30,1271.15\n"
+                                + "COST_OF_LIVING,SINGLE,false,2030-07-01,,1450.00");
+        HttpResponse<String> uploaded = officer.post("/api/norms/candidates?version=2030.2", "text/csv", table);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        long id = json.readTree(uploaded.body()).path("id").asLong();
+        assertThat(json.readTree(uploaded.body())
+                        .path("authorship")
+                        .path("authorPerson")
+                        .asString())
+                .isEqualTo(TestUsers.POLICY_OFFICER_PERSON);
+
+        // the page names the author's person, and offers the author's second account no approval
+        String page = Browserless.signedIn(port, secondAccount)
+                .get("/norms/candidates/" + id)
+                .body();
+        assertThat(page)
+                .contains(TestUsers.POLICY_OFFICER + " (personeelsnummer " + TestUsers.POLICY_OFFICER_PERSON + ")");
+        assertThat(page).doesNotContain("approve-button");
+        assertThat(Browserless.signedIn(port, TestUsers.SECOND_POLICY_OFFICER)
+                        .get("/norms/candidates/" + id)
+                        .body())
+                .contains("approve-button");
+
+        HttpResponse<String> bySecondAccount = new Http(port)
+                .as(secondAccount)
+                .post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2030-07-01", new byte[0]);
+        assertThat(bySecondAccount.statusCode()).as(bySecondAccount.body()).isEqualTo(409);
+        assertThat(json.readTree(bySecondAccount.body()).path("detail").asString())
+                .contains("dezelfde persoon (personeelsnummer " + TestUsers.POLICY_OFFICER_PERSON + ")");
+        // a disabled account cannot sign in, and an approval in a session opened before is refused
+        assertThat(new Http(port)
+                        .as(retired)
+                        .post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2030-07-01", new byte[0])
+                        .statusCode())
+                .isEqualTo(401);
+        assertThatThrownBy(() -> candidates.approve(id, retired, LocalDate.of(2030, 7, 1)))
+                .isInstanceOf(ApprovalRefused.class)
+                .hasMessageContaining("uitgeschakeld");
+        assertThat(jdbc.queryForMap("select status, approver from norm_candidates where id = ?", id))
+                .containsEntry("status", "DRAFT")
+                .containsEntry("approver", null);
+
+        HttpResponse<String> approved = new Http(port)
+                .as(TestUsers.SECOND_POLICY_OFFICER)
+                .post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2030-07-01", new byte[0]);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "select author_person || '/' || approver_person from norm_candidates where id = ?",
+                        String.class,
+                        id))
+                .isEqualTo(TestUsers.POLICY_OFFICER_PERSON + "/100002");
+        // leave the norms in force as they were for the other tests
+        assertThat(officer.post("/api/norms/candidates/" + id + "/withdrawal", new byte[0])
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusesABrokenNormTableNamingLineAndColumnAndChangesNothing() {
         Http http = new Http(port).as(TestUsers.POLICY_OFFICER);
         long versionsBefore = jdbc.queryForObject("select count(*) from norm_versions", Long.class);
@@ -242,15 +330,77 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).path("errors").toString())
-                .contains("line 2, column amount: '13OO.00' is not an amount")
-                .contains("line 3, column norm: 'cost of living' is not a norm name")
-                .contains("line 3, column validFrom: '01-01-2027' is not a date")
-                .contains("line 4: validUntil 2026-12-31 is before validFrom 2027-01-01");
+                .contains("regel 2, kolom amount: '13OO.00' is geen bedrag zoals 1245.00")
+                .contains("regel 3, kolom norm: 'cost of living' is geen normnaam")
+                .contains("regel 3, kolom validFrom: '01-01-2027' is geen datum")
+                .contains("regel 4: validUntil 2026-12-31 ligt voor validFrom 2027-01-01");
         assertThat(http.post("/api/norms/candidates?version=2026.1", "text/csv", Http.resource("norms/norms-2027.csv"))
                         .body())
                 .contains("2026.1 bestaat al");
         assertThat(jdbc.queryForObject("select count(*) from norm_versions", Long.class))
                 .isEqualTo(versionsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from norm_candidates", Long.class))
+                .isEqualTo(uploadsBefore);
+    }
+
+    @Test
+    void refusesAmountsOutsideTheirNormsRangeNamingLineColumnNormAndRangeAndStoresNothing() {
+        Http http = new Http(port).as(TestUsers.POLICY_OFFICER);
+        long uploadsBefore = jdbc.queryForObject("select count(*) from norm_candidates", Long.class);
+
+        HttpResponse<String> refused = http.post(
+                "/api/norms/candidates?version=2027.8", "text/csv", Http.resource("norms/norms-out-of-range.csv"));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        String costOfLiving = "COST_OF_LIVING 250.00 t/m 4000.00 euro, hoogstens 2 decimalen";
+        assertThat(json.readTree(refused.body()).path("errors").valueStream().map(JsonNode::asString))
+                .contains(
+                        "regel 2, kolom amount: '1E20' staat in exponentnotatie; schrijf het bedrag voluit,"
+                                + " zoals 1245.00 (" + costOfLiving + ")",
+                        "regel 3, kolom amount: '999999999999.99' ligt buiten het bereik van COST_OF_LIVING"
+                                + " (kosten van bestaan per maand): 250.00 t/m 4000.00 euro, hoogstens 2 decimalen",
+                        "regel 4, kolom amount: '1300.005' heeft meer dan 2 decimalen (" + costOfLiving + ")",
+                        "regel 5, kolom amount: 'veel' is geen bedrag zoals 1245.00 (" + costOfLiving + ")",
+                        "regel 6, kolom amount: '46.00' ligt buiten het bereik van ASSET_ALLOWANCE"
+                                + " (vermogensvrijstelling): 1000.00 t/m 15000.00 euro, hoogstens 2 decimalen",
+                        "regel 8, kolom norm: RENT_ALLOWANCE is geen bekende norm; bekend zijn"
+                                + " ASSET_ALLOWANCE, COST_OF_LIVING",
+                        "regel 9, kolom amount: '1.815,34' heeft een komma; schrijf een punt voor de centen,"
+                                + " zoals 1245.00 (" + costOfLiving + ")")
+                .noneMatch(error -> error.startsWith("regel 7"));
+        assertThat(jdbc.queryForObject("select count(*) from norm_candidates", Long.class))
+                .isEqualTo(uploadsBefore);
+    }
+
+    @Test
+    void noUploadWhateverItsBytesIsAnsweredWithAnErrorOfTheApplication() {
+        Http http = new Http(port).as(TestUsers.POLICY_OFFICER);
+        long uploadsBefore = jdbc.queryForObject("select count(*) from norm_candidates", Long.class);
+        String header = "norm,householdType,pensionAge,validFrom,validUntil,amount\n";
+        byte[] garbage = new byte[4096];
+        new Random(9).nextBytes(garbage);
+        Map<String, byte[]> hostile = new LinkedHashMap<>();
+        hostile.put("random bytes", garbage);
+        hostile.put("a spreadsheet sent as CSV", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, '!', 0});
+        hostile.put("an open quote", (header + "COST_OF_LIVING,SINGLE,false,2027-01-01,,\"1300.00\n").getBytes(UTF_8));
+        hostile.put(
+                "a duplicate column", "norm,norm,validFrom,validUntil,amount\nA,B,2027-01-01,,1.00\n".getBytes(UTF_8));
+        hostile.put("an empty body", new byte[0]);
+        hostile.put(
+                "a huge line",
+                (header + "COST_OF_LIVING,SINGLE,false,2027-01-01,," + "9".repeat(200_000)).getBytes(UTF_8));
+        hostile.put(
+                "too many rows",
+                (header + "COST_OF_LIVING,SINGLE,false,2027-01-01,,1300.00\n".repeat(3_000)).getBytes(UTF_8));
+        hostile.put("a huge file", "#".repeat(1_000_000).getBytes(UTF_8));
+        hostile.forEach((what, body) -> {
+            HttpResponse<String> response = http.post("/api/norms/candidates?version=2027.7", "text/csv", body);
+            assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(what).hasSizeLessThan(20_000).contains("errors");
+        });
+        assertThat(http.post("/api/norms/candidates?version=2027.7", "text/csv", garbage)
+                        .body())
+                .contains("geen CSV-tekst in UTF-8");
         assertThat(jdbc.queryForObject("select count(*) from norm_candidates", Long.class))
                 .isEqualTo(uploadsBefore);
     }

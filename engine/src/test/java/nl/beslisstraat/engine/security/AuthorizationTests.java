@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -14,8 +15,11 @@ import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every endpoint and every page, tried with every role and with none. An allowed call may still
@@ -129,6 +133,9 @@ class AuthorizationTests extends DatabaseIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @TestFactory
     Stream<DynamicTest> everyApiEndpointWithEveryRole() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -191,5 +198,47 @@ class AuthorizationTests extends DatabaseIntegrationTest {
     void theApiTakesNoWrongPassword() {
         assertThat(new Http(port).as("nobody").send("GET", "/api/dashboard").statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void anAccountIsDisabledNeverDeletedRenamedOrGivenToAnotherPerson() {
+        String leaving = "auditor.vertrekt";
+        accounts.save(leaving, "400099", "Lia Leaving", TestUsers.password(leaving), Set.of(Role.AUDITOR), "test");
+        assertThat(new Http(port).as(leaving).send("GET", "/api/dashboard").statusCode())
+                .isEqualTo(200);
+
+        assertThatThrownBy(() -> jdbc.update("delete from users where username = ?", leaving))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("never deleted");
+        assertThatThrownBy(() -> jdbc.update("truncate users")).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("update users set username = 'renamed' where username = ?", leaving))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("keeps its name and its person");
+        assertThatThrownBy(() -> jdbc.update("update users set person_id = '400100' where username = ?", leaving))
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> accounts.save(
+                        leaving, "400100", "Lia Leaving", TestUsers.password(leaving), Set.of(Role.AUDITOR), "test"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> jdbc.update("insert into users (username, person_id, display_name, password_hash, roles)"
+                                + " values ('nobody-in-particular', ' ', 'x', 'x', '{}')"))
+                .as("every account belongs to a person")
+                .isInstanceOf(DataAccessException.class);
+
+        accounts.disable(leaving, "test");
+        assertThat(jdbc.queryForObject(
+                        "select person_id || '/' || enabled from users where username = ?", String.class, leaving))
+                .isEqualTo("400099/false");
+        assertThat(new Http(port).as(leaving).send("GET", "/api/dashboard").statusCode())
+                .as("a disabled account does not sign in to the API")
+                .isEqualTo(401);
+        assertThatThrownBy(() -> Browserless.signedIn(port, leaving))
+                .as("nor to the pages")
+                .hasMessageContaining("Sign-in as " + leaving + " failed");
+        assertThat(jdbc.queryForList(
+                        "select action from audit_log where subject_type = 'user' and subject_id = ? order by id",
+                        String.class,
+                        leaving))
+                .containsExactly("USER_SAVED", "USER_DISABLED");
     }
 }

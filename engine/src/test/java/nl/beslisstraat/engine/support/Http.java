@@ -38,6 +38,13 @@ public final class Http {
                 .build());
     }
 
+    public HttpResponse<String> post(String path, String contentType, byte[] body) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     public HttpResponse<String> post(String path, byte[] body) {
         return send(authorized(HttpRequest.newBuilder(uri(path)))
                 .header("Content-Type", "application/octet-stream")

@@ -1,0 +1,40 @@
+package nl.beslisstraat.engine.norms;
+
+import java.math.BigDecimal;
+
+/**
+ * What a norm is and which amounts are plausible for it, as the norm table's definition
+ * ({@code norm-table.json}) states: an upload outside this range is a typing error (a digit too
+ * many, a misplaced point), never a policy choice, and is refused before anyone decides with it.
+ *
+ * @param norm the name in the table's {@code norm} column, such as {@code COST_OF_LIVING}
+ * @param description what the amount stands for, in the officers' words
+ * @param min the lowest plausible amount, in euros
+ * @param max the highest plausible amount, in euros
+ * @param scale the number of decimals an amount may have: 0, 1 or 2 (cents)
+ */
+public record NormDefinition(String norm, String description, BigDecimal min, BigDecimal max, int scale) {
+
+    /** The most decimals any norm amount may have: euros and cents. */
+    static final int MAX_SCALE = 2;
+
+    public NormDefinition {
+        if (scale < 0 || scale > MAX_SCALE) {
+            throw new IllegalArgumentException(norm + ": scale " + scale + " is not 0 to " + MAX_SCALE);
+        }
+        if (min.signum() < 0 || min.compareTo(max) > 0 || min.scale() > scale || max.scale() > scale) {
+            throw new IllegalArgumentException(
+                    norm + ": range " + min + " to " + max + " is not a range of amounts with " + scale + " decimals");
+        }
+    }
+
+    /** The range as an officer reads it in a refusal. */
+    public String range() {
+        return min.toPlainString() + " t/m " + max.toPlainString() + " euro, hoogstens " + scale
+                + (scale == 1 ? " decimaal" : " decimalen");
+    }
+
+    boolean contains(BigDecimal amount) {
+        return amount.compareTo(min) >= 0 && amount.compareTo(max) <= 0;
+    }
+}

@@ -1,0 +1,54 @@
+package nl.beslisstraat.engine.norms;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The norms the product knows, each with its plausible range, from the {@code norms} object of the
+ * norm table's definition ({@code norm-table.json}). An uploaded table may only hold these norms,
+ * with amounts inside their ranges.
+ */
+public final class NormDefinitions {
+
+    private final Map<String, NormDefinition> byName;
+
+    NormDefinitions(Map<String, NormDefinition> byName) {
+        this.byName = Map.copyOf(byName);
+    }
+
+    /** The definitions of the norm table that ships with the rules. */
+    public static NormDefinitions bundled() {
+        return NormCatalog.bundledDefinitions();
+    }
+
+    static NormDefinitions of(JsonNode norms) {
+        Map<String, NormDefinition> byName = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> entry : norms.properties()) {
+            JsonNode definition = entry.getValue();
+            byName.put(
+                    entry.getKey(),
+                    new NormDefinition(
+                            entry.getKey(),
+                            definition.path("description").asString(entry.getKey()),
+                            new BigDecimal(definition.path("min").asString()),
+                            new BigDecimal(definition.path("max").asString()),
+                            definition.path("scale").asInt(NormDefinition.MAX_SCALE)));
+        }
+        if (byName.isEmpty()) {
+            throw new IllegalArgumentException("The norm table's definition names no norms");
+        }
+        return new NormDefinitions(byName);
+    }
+
+    public Optional<NormDefinition> of(String norm) {
+        return Optional.ofNullable(byName.get(norm));
+    }
+
+    /** The names, in alphabetical order, to tell an officer which norms exist. */
+    public String names() {
+        return String.join(", ", new TreeMap<>(byName).keySet());
+    }
+}
