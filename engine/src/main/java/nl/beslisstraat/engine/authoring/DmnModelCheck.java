@@ -1,25 +1,82 @@
 package nl.beslisstraat.engine.authoring;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.kie.dmn.backend.marshalling.v1x.DMNMarshallerFactory;
+import org.kie.dmn.feel.lang.Type;
+import org.kie.dmn.feel.lang.types.BuiltInType;
+import org.kie.dmn.model.api.Binding;
+import org.kie.dmn.model.api.BusinessKnowledgeModel;
+import org.kie.dmn.model.api.ChildExpression;
+import org.kie.dmn.model.api.Conditional;
+import org.kie.dmn.model.api.Context;
+import org.kie.dmn.model.api.ContextEntry;
+import org.kie.dmn.model.api.DMNElement;
+import org.kie.dmn.model.api.DMNModelInstrumentedBase;
+import org.kie.dmn.model.api.DRGElement;
+import org.kie.dmn.model.api.Decision;
+import org.kie.dmn.model.api.DecisionRule;
+import org.kie.dmn.model.api.DecisionTable;
+import org.kie.dmn.model.api.Definitions;
+import org.kie.dmn.model.api.Expression;
+import org.kie.dmn.model.api.Filter;
+import org.kie.dmn.model.api.FunctionDefinition;
+import org.kie.dmn.model.api.FunctionKind;
+import org.kie.dmn.model.api.HasExpressionLanguage;
+import org.kie.dmn.model.api.Import;
+import org.kie.dmn.model.api.InformationItem;
+import org.kie.dmn.model.api.InputClause;
+import org.kie.dmn.model.api.InputData;
+import org.kie.dmn.model.api.Invocation;
+import org.kie.dmn.model.api.ItemDefinition;
+import org.kie.dmn.model.api.Iterator;
+import org.kie.dmn.model.api.KnowledgeRequirement;
+import org.kie.dmn.model.api.KnowledgeSource;
+import org.kie.dmn.model.api.LiteralExpression;
+import org.kie.dmn.model.api.OutputClause;
+import org.kie.dmn.model.api.Relation;
+import org.kie.dmn.model.api.UnaryTests;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
- * Checks an uploaded DMN model before the DMN engine sees it. FEEL can call any public static Java
- * method ({@code function(..) external {java: ..}}, or a function definition of kind Java), and
- * the DMN engine has no switch to forbid it; so a model that mentions either is refused here, as
- * are imports (other models, PMML) and DOCTYPE declarations (XML entities). What is left is
- * FEEL: decision tables, literal expressions, contexts, functions written in FEEL.
+ * Checks an uploaded DMN model before the DMN engine compiles it. FEEL can call any public static
+ * Java method ({@code function(..) external {java: ..}}, a function of kind Java) and the DMN engine
+ * has no switch to forbid it; loops and regular expressions can stall every case. A check of the
+ * XML text always misses the next spelling, so the model is read the way the engine reads it:
+ *
+ * <ol>
+ *   <li>the bytes by a hardened XML parser first (no DOCTYPE, so no entities: no XXE, no billion
+ *       laughs), at most 2 MB, DMN 1.2 or later (DMN 1.1 takes a function's kind from an extension);
+ *   <li>the model by kie-dmn's own reader ({@code DMNMarshaller}), into its elements: no imports,
+ *       only input data that are fields of the application, a decision {@code Besluit};
+ *   <li>every FEEL text (literal expressions, decision-table input expressions, input and output
+ *       entries, allowed values, invocation bindings, contexts, relations, lists, conditionals) by
+ *       kie-dmn's FEEL parser into its syntax tree, each node held against {@link FeelAllowList};
+ *       boxed function definitions, iterators and filters are refused, a business knowledge model
+ *       must be of kind FEEL and must not call itself, directly or through others;
+ *   <li>the model's size with every reference and call written out ({@link FeelCost}) against
+ *       {@link #MAX_COST}: with no loops and no recursion that bounds the work of one decision.
+ * </ol>
+ *
+ * Each problem is reported in Dutch with the element (id, name) and the construct.
  */
 final class DmnModelCheck {
 
@@ -32,20 +89,23 @@ final class DmnModelCheck {
             "https://www.omg.org/spec/DMN/20191111/MODEL/",
             "https://www.omg.org/spec/DMN/20211108/MODEL/",
             "https://www.omg.org/spec/DMN/20230324/MODEL/");
+
+    private static final Set<String> FEEL_LANGUAGES = Set.of(
+            "http://www.omg.org/spec/DMN/20180521/FEEL/",
+            "https://www.omg.org/spec/DMN/20191111/FEEL/",
+            "https://www.omg.org/spec/DMN/20211108/FEEL/",
+            "https://www.omg.org/spec/DMN/20230324/FEEL/");
+
     /**
-     * FEEL words that define functions: {@code function(..) external {java: ..}} calls any static
-     * Java method, and an external function can only be written as a function literal. Functions
-     * are written as business knowledge models (kind FEEL) instead; their bodies are checked too.
+     * The most steps deciding one case may take, counted as {@link FeelCost} counts them. The
+     * parking-permit model (11 rules of 17 cells) counts about 3,600; a model fifty times that
+     * size still decides in milliseconds, one that doubles its value at every step does not pass.
      */
-    private static final Pattern FUNCTION_WORDS =
-            Pattern.compile("\\b(external|function)\\b", Pattern.CASE_INSENSITIVE);
-    /**
-     * FEEL's iterations: {@code for x in 1..1000000000 return x} would stall every case the model
-     * decides. A decision table needs none of them; without them (and with recursion failing the
-     * case) every evaluation ends quickly.
-     */
-    private static final Pattern ITERATION_WORDS =
-            Pattern.compile("\\b(for|some|every)\\b\\s+[^\\s]+\\s+in\\b", Pattern.CASE_INSENSITIVE);
+    static final long MAX_COST = 200_000;
+    /** The decision the engine evaluates (the regulation package's {@code DmnDecision}). */
+    private static final String DECISION = "Besluit";
+    /** Enough to fix a model; a hostile one does not fill the officer's screen. */
+    private static final int MAX_PROBLEMS = 25;
 
     /** Larger uploads are refused unread. */
     static final int MAX_BYTES = 2 * 1024 * 1024;
@@ -64,128 +124,449 @@ final class DmnModelCheck {
         try {
             document = parser().parse(new ByteArrayInputStream(model));
         } catch (Exception unreadable) {
-            return List.of(TableProblem.ofFile(
-                    "Het bestand is geen leesbaar DMN-model (XML zonder DOCTYPE): " + unreadable.getMessage()));
+            return List.of(TableProblem.ofFile("Het bestand is geen leesbaar DMN-model (XML in UTF-8, zonder DOCTYPE): "
+                    + unreadable.getMessage()));
         }
-        Element definitions = document.getDocumentElement();
-        if (!"definitions".equals(definitions.getLocalName())
-                || !DMN_NAMESPACES.contains(definitions.getNamespaceURI())) {
+        Element root = document.getDocumentElement();
+        if (!"definitions".equals(root.getLocalName()) || !DMN_NAMESPACES.contains(root.getNamespaceURI())) {
             return List.of(TableProblem.ofFile("Het bestand is geen DMN-model: het hoofdelement moet <definitions> in"
-                    + " de DMN-namespace zijn."));
+                    + " de namespace van DMN 1.2 of later zijn."));
         }
-        List<TableProblem> problems = new ArrayList<>();
-        walk(definitions, problems, inputs);
-        boolean hasDecision = false;
-        NodeList decisions = definitions.getElementsByTagNameNS("*", "decision");
-        for (int i = 0; i < decisions.getLength(); i++) {
-            hasDecision |= "Besluit".equals(((Element) decisions.item(i)).getAttribute("name"));
+        if (document.getInputEncoding() != null && !document.getInputEncoding().equalsIgnoreCase("UTF-8")) {
+            // the DMN reader below gets the same bytes as UTF-8 text: no second reading of them
+            return List.of(TableProblem.ofFile("Het bestand moet in UTF-8 zijn, niet " + document.getInputEncoding()));
         }
-        if (!hasDecision) {
-            problems.add(TableProblem.ofFile("Het model heeft geen beslissing met de naam 'Besluit'; die levert"
-                    + " de bevindingen (outcome, reasonCode, motivationNl, motivationEn, bedragen)."));
+        Definitions definitions;
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(model), StandardCharsets.UTF_8)) {
+            definitions = DMNMarshallerFactory.newDefaultMarshaller().unmarshal(reader);
+        } catch (Exception unreadable) {
+            return List.of(TableProblem.ofFile("Het bestand is geen leesbaar DMN-model: " + unreadable.getMessage()));
         }
-        return problems;
+        if (definitions == null) {
+            return List.of(TableProblem.ofFile("Het bestand is geen leesbaar DMN-model."));
+        }
+        return new ModelWalk(definitions, inputs)
+                .problems().stream()
+                        .limit(MAX_PROBLEMS)
+                        .map(TableProblem::ofFile)
+                        .toList();
     }
 
-    private static void walk(Element element, List<TableProblem> problems, Set<String> inputs) {
-        String name = element.getLocalName();
-        String where = "element <" + name + ">" + named(element);
-        switch (name) {
-            case "import" ->
-                problems.add(TableProblem.ofFile(where + ": een model mag geen andere modellen of PMML importeren."));
-            case "functionDefinition", "encapsulatedLogic" -> {
-                // the kind in any namespace: the engine also reads its own extension attribute
-                NamedNodeMap attributes = element.getAttributes();
-                for (int i = 0; i < attributes.getLength(); i++) {
-                    Node attribute = attributes.item(i);
-                    String attributeName =
-                            attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
-                    if (attributeName.equals("kind")
-                            && !attribute.getNodeValue().equals("FEEL")) {
-                        problems.add(TableProblem.ofFile(where + ": functies van soort '" + attribute.getNodeValue()
-                                + "' roepen code aan; alleen FEEL is toegestaan."));
+    /** One walk over a model's elements; also the model's names for {@link FeelScope}. */
+    private static final class ModelWalk implements FeelScope.Model {
+
+        private final Definitions definitions;
+        private final Set<String> applicationFields;
+        private final Set<String> inputData = new HashSet<>();
+        private final Map<String, Decision> decisions = new LinkedHashMap<>();
+        private final Map<String, BusinessKnowledgeModel> knowledgeModels = new LinkedHashMap<>();
+        private final Map<String, Type> parserNames = new HashMap<>();
+        private final Set<String> problems = new LinkedHashSet<>();
+        private final Map<String, FeelCost> decisionCosts = new HashMap<>();
+        private final Map<String, FeelScope.Invocable> invocables = new HashMap<>();
+        /** Decisions and knowledge models whose cost is being worked out: a name met again is a cycle. */
+        private final Deque<String> underway = new ArrayDeque<>();
+
+        ModelWalk(Definitions definitions, Set<String> applicationFields) {
+            this.definitions = definitions;
+            this.applicationFields = applicationFields;
+            for (DRGElement element : definitions.getDrgElement()) {
+                if (element instanceof InputData input) {
+                    inputData.add(input.getName());
+                } else if (element instanceof Decision decision) {
+                    decisions.put(decision.getName(), decision);
+                } else if (element instanceof BusinessKnowledgeModel bkm) {
+                    knowledgeModels.put(bkm.getName(), bkm);
+                }
+            }
+            collectNames(definitions);
+        }
+
+        List<String> problems() {
+            if (definitions.getExpressionLanguage() != null
+                    && !FEEL_LANGUAGES.contains(definitions.getExpressionLanguage())) {
+                problems.add("Het model gebruikt expressietaal '" + definitions.getExpressionLanguage()
+                        + "'; alleen FEEL is toegestaan.");
+            }
+            for (Import imported : definitions.getImport()) {
+                problems.add("element <import>" + named(imported.getName())
+                        + ": een model mag geen andere modellen of PMML importeren.");
+            }
+            for (ItemDefinition type : definitions.getItemDefinition()) {
+                itemDefinition(type);
+            }
+            for (DRGElement element : definitions.getDrgElement()) {
+                if (element instanceof InputData input) {
+                    if (!applicationFields.contains(input.getName())) {
+                        problems.add("invoer '" + input.getName() + "' (" + input.getId()
+                                + "): dat is geen gegeven van de aanvraag; kies uit " + applicationFields + ".");
+                    }
+                } else if (element instanceof Decision decision) {
+                    FeelCost cost = decisionCost(decision.getName());
+                    if (cost.size() > MAX_COST) {
+                        problems.add("beslissing '" + decision.getName() + "': met alle verwijzingen en aanroepen"
+                                + " uitgeschreven telt die meer dan " + MAX_COST + " stappen (" + cost.size()
+                                + "); een beslissing moet in korte tijd te nemen zijn.");
+                    }
+                } else if (element instanceof BusinessKnowledgeModel bkm) {
+                    invocable(bkm.getName());
+                } else if (!(element instanceof KnowledgeSource)) {
+                    problems.add("element '" + element.getName() + "' (" + element.getId() + "): een "
+                            + kind(element)
+                            + " is niet toegestaan; een model bestaat uit invoer, beslissingen, business knowledge"
+                            + " models en kennisbronnen.");
+                }
+            }
+            knowledgeRequirementCycles();
+            if (!decisions.containsKey(DECISION)) {
+                problems.add("Het model heeft geen beslissing met de naam 'Besluit'; die levert de bevindingen"
+                        + " (outcome, reasonCode, motivationNl, motivationEn, bedragen).");
+            }
+            return new ArrayList<>(problems);
+        }
+
+        @Override
+        public FeelCost value(String name) {
+            if (inputData.contains(name)) {
+                return FeelCost.ONE;
+            }
+            return decisions.containsKey(name) ? decisionCost(name) : null;
+        }
+
+        @Override
+        public FeelScope.Invocable invocable(String name) {
+            if (!knowledgeModels.containsKey(name)) {
+                return null;
+            }
+            FeelScope.Invocable known = invocables.get(name);
+            if (known != null) {
+                return known;
+            }
+            if (underway.contains(name)) {
+                recursion(name);
+                return new FeelScope.Invocable(name, List.of(), FeelCost.ONE);
+            }
+            underway.push(name);
+            BusinessKnowledgeModel bkm = knowledgeModels.get(name);
+            String owner = "business knowledge model '" + name + "'";
+            FunctionDefinition logic = bkm.getEncapsulatedLogic();
+            List<String> parameters = new ArrayList<>();
+            FeelCost body = FeelCost.ONE;
+            if (logic == null) {
+                problems.add(owner + ": heeft geen inhoud (encapsulatedLogic).");
+            } else if (functionKind(logic, owner)) {
+                FeelScope scope = FeelScope.of(this).inner();
+                for (InformationItem parameter : logic.getFormalParameter()) {
+                    parameters.add(parameter.getName());
+                    scope.define(parameter.getName(), FeelCost.parameter(parameter.getName()));
+                }
+                body = expression(logic.getExpression(), scope, owner);
+            }
+            underway.pop();
+            FeelScope.Invocable invocable = new FeelScope.Invocable(name, parameters, body);
+            invocables.put(name, invocable);
+            return invocable;
+        }
+
+        private FeelCost decisionCost(String name) {
+            FeelCost known = decisionCosts.get(name);
+            if (known != null) {
+                return known;
+            }
+            if (underway.contains(name)) {
+                recursion(name);
+                return FeelCost.ONE;
+            }
+            underway.push(name);
+            FeelCost cost =
+                    expression(decisions.get(name).getExpression(), FeelScope.of(this), "beslissing '" + name + "'");
+            underway.pop();
+            decisionCosts.put(name, cost);
+            return cost;
+        }
+
+        private void recursion(String name) {
+            List<String> cycle = new ArrayList<>();
+            java.util.Iterator<String> outward = underway.descendingIterator();
+            boolean inCycle = false;
+            while (outward.hasNext()) {
+                String step = outward.next();
+                inCycle |= step.equals(name);
+                if (inCycle) {
+                    cycle.add(step);
+                }
+            }
+            cycle.add(name);
+            problems.add("'" + name + "' roept zichzelf aan (" + String.join(" -> ", cycle)
+                    + "); recursie is niet toegestaan: die kan eindeloos doorgaan.");
+        }
+
+        /** Knowledge requirements between knowledge models must not go round either. */
+        private void knowledgeRequirementCycles() {
+            Map<String, String> nameById = new HashMap<>();
+            knowledgeModels.values().forEach(bkm -> nameById.put(bkm.getId(), bkm.getName()));
+            Map<String, List<String>> requires = new HashMap<>();
+            for (BusinessKnowledgeModel bkm : knowledgeModels.values()) {
+                List<String> required = new ArrayList<>();
+                for (KnowledgeRequirement requirement : bkm.getKnowledgeRequirement()) {
+                    if (requirement.getRequiredKnowledge() != null
+                            && requirement.getRequiredKnowledge().getHref() != null) {
+                        String href = requirement.getRequiredKnowledge().getHref();
+                        String target = nameById.get(href.substring(href.indexOf('#') + 1));
+                        if (target != null) {
+                            required.add(target);
+                        }
                     }
                 }
+                requires.put(bkm.getName(), required);
             }
-            case "inputData" -> {
-                if (!inputs.contains(element.getAttribute("name"))) {
-                    problems.add(TableProblem.ofFile(where + ": '" + element.getAttribute("name")
-                            + "' is geen gegeven van de aanvraag; kies uit " + inputs + "."));
+            Set<String> done = new HashSet<>();
+            for (String start : requires.keySet()) {
+                cycleFrom(start, requires, new ArrayDeque<>(), done);
+            }
+        }
+
+        private void cycleFrom(String name, Map<String, List<String>> requires, Deque<String> path, Set<String> done) {
+            if (path.contains(name)) {
+                List<String> cycle = new ArrayList<>();
+                boolean inCycle = false;
+                for (java.util.Iterator<String> it = path.descendingIterator(); it.hasNext(); ) {
+                    String step = it.next();
+                    inCycle |= step.equals(name);
+                    if (inCycle) {
+                        cycle.add(step);
+                    }
+                }
+                cycle.add(name);
+                problems.add("'" + name + "' vereist zichzelf (" + String.join(" -> ", cycle)
+                        + "); recursie is niet toegestaan: die kan eindeloos doorgaan.");
+                return;
+            }
+            if (!done.add(name)) {
+                return;
+            }
+            path.push(name);
+            for (String next : requires.getOrDefault(name, List.of())) {
+                cycleFrom(next, requires, path, done);
+            }
+            path.pop();
+        }
+
+        /** Whether a function is FEEL: any other kind (Java, PMML), also by extension attribute, calls code. */
+        private boolean functionKind(FunctionDefinition function, String owner) {
+            boolean feel = true;
+            if (function.getKind() != null && function.getKind() != FunctionKind.FEEL) {
+                problems.add(owner + where(function) + ": functies van soort '"
+                        + function.getKind().value() + "' roepen code aan; alleen FEEL is toegestaan.");
+                feel = false;
+            }
+            for (Map.Entry<QName, String> attribute :
+                    function.getAdditionalAttributes().entrySet()) {
+                if (attribute.getKey().getLocalPart().equals("kind")) {
+                    problems.add(owner + where(function) + ": functies van soort '" + attribute.getValue()
+                            + "' roepen code aan; alleen FEEL is toegestaan.");
+                    feel = false;
                 }
             }
-            default -> {}
+            return feel;
         }
-        NamedNodeMap attributes = element.getAttributes();
-        for (int i = 0; i < attributes.getLength(); i++) {
-            checkFeel(where, attributes.item(i).getNodeValue(), problems);
-        }
-        boolean leaf = true;
-        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element childElement) {
-                leaf = false;
-                walk(childElement, problems, inputs);
+
+        private FeelCost expression(Expression expression, FeelScope scope, String owner) {
+            if (expression == null) {
+                return FeelCost.ONE;
             }
-        }
-        if (leaf && !name.equals("description")) {
-            // all of the element's text at once: comments and CDATA cannot split a word
-            checkFeel(where, element.getTextContent(), problems);
-        }
-    }
-
-    private static void checkFeel(String where, String text, List<TableProblem> problems) {
-        if (text == null) {
-            return;
-        }
-        String code = withoutStringsAndComments(text);
-        if (FUNCTION_WORDS.matcher(code).find()) {
-            problems.add(TableProblem.ofFile(where + ": een FEEL-functie ('function', 'external') kan Java aanroepen"
-                    + " en is niet toegestaan; schrijf herbruikbare logica als business knowledge model."));
-        }
-        if (ITERATION_WORDS.matcher(code).find()) {
-            problems.add(TableProblem.ofFile(where + ": herhalingen ('for', 'some', 'every' ... in) zijn niet"
-                    + " toegestaan: een beslistabel heeft ze niet nodig en ze kunnen de verwerking stilleggen."));
-        }
-    }
-
-    /**
-     * FEEL code with its string literals and comments left out, read the way FEEL reads them: a
-     * motivation text may say "function", a comment cannot hide code from the check.
-     */
-    static String withoutStringsAndComments(String feel) {
-        StringBuilder code = new StringBuilder();
-        int i = 0;
-        while (i < feel.length()) {
-            char c = feel.charAt(i);
-            if (c == '"') {
-                i++;
-                while (i < feel.length() && feel.charAt(i) != '"') {
-                    i += feel.charAt(i) == '\\' ? 2 : 1;
+            String place = owner + where(expression);
+            if (expression instanceof LiteralExpression literal) {
+                if (literal.getImportedValues() != null) {
+                    problems.add(place + ": geïmporteerde waarden zijn niet toegestaan.");
                 }
-                i++;
-                code.append("\"\"");
-            } else if (feel.startsWith("/*", i)) {
-                int end = feel.indexOf("*/", i + 2);
-                i = end < 0 ? feel.length() : end + 2;
-                code.append(' ');
-            } else if (feel.startsWith("//", i)) {
-                int end = feel.indexOf('\n', i);
-                i = end < 0 ? feel.length() : end;
-                code.append(' ');
-            } else {
-                code.append(c);
-                i++;
+                return feel(literal.getText(), literal, false, scope, place);
             }
+            if (expression instanceof UnaryTests) {
+                problems.add(place + ": unary tests horen alleen in een beslistabel.");
+                return FeelCost.ONE;
+            }
+            if (expression instanceof DecisionTable table) {
+                return decisionTable(table, scope, owner);
+            }
+            if (expression instanceof Context context) {
+                FeelScope entries = scope.inner();
+                FeelCost cost = FeelCost.ONE;
+                for (ContextEntry entry : context.getContextEntry()) {
+                    FeelCost value = expression(entry.getExpression(), entries, owner);
+                    if (entry.getVariable() != null) {
+                        entries.define(entry.getVariable().getName(), value);
+                    }
+                    cost = cost.plus(value);
+                }
+                return cost;
+            }
+            if (expression instanceof Invocation invocation) {
+                return invocation(invocation, scope, owner, place);
+            }
+            if (expression instanceof Relation relation) {
+                FeelCost cost = FeelCost.ONE;
+                for (org.kie.dmn.model.api.List row : relation.getRow()) {
+                    cost = cost.plus(expression(row, scope, owner));
+                }
+                return cost;
+            }
+            if (expression instanceof org.kie.dmn.model.api.List list) {
+                if (list.getExpression().size() > FeelAllowList.MAX_LIST) {
+                    problems.add(
+                            place + ": een lijst van " + list.getExpression().size()
+                                    + " elementen is langer dan de toegestane " + FeelAllowList.MAX_LIST + ".");
+                }
+                FeelCost cost = FeelCost.ONE;
+                for (Expression element : list.getExpression()) {
+                    cost = cost.plus(expression(element, scope, owner));
+                }
+                return cost;
+            }
+            if (expression instanceof Conditional conditional) {
+                FeelCost cost = FeelCost.ONE;
+                for (ChildExpression part :
+                        new ChildExpression[] {conditional.getIf(), conditional.getThen(), conditional.getElse()}) {
+                    cost = cost.plus(part == null ? FeelCost.ONE : expression(part.getExpression(), scope, owner));
+                }
+                return cost;
+            }
+            if (expression instanceof FunctionDefinition function) {
+                functionKind(function, owner);
+                problems.add(place + ": een functiedefinitie is niet toegestaan; schrijf herbruikbare logica als"
+                        + " business knowledge model.");
+                return FeelCost.ONE;
+            }
+            if (expression instanceof Iterator) {
+                problems.add(place + ": een herhaling (for, some, every) is niet toegestaan.");
+                return FeelCost.ONE;
+            }
+            if (expression instanceof Filter) {
+                problems.add(place + ": een filter (een herhaling over een lijst) is niet toegestaan.");
+                return FeelCost.ONE;
+            }
+            problems.add(place + ": een " + kind(expression) + " staat niet op de lijst van toegestane onderdelen.");
+            return FeelCost.ONE;
         }
-        return code.toString();
-    }
 
-    private static String named(Element element) {
-        for (Node node = element; node instanceof Element named; node = node.getParentNode()) {
-            if (!named.getAttribute("name").isEmpty()) {
-                return " in '" + named.getAttribute("name") + "'";
+        private FeelCost decisionTable(DecisionTable table, FeelScope scope, String owner) {
+            FeelCost cost = FeelCost.ONE;
+            for (InputClause input : table.getInput()) {
+                cost = cost.plus(expression(input.getInputExpression(), scope, owner));
+                cost = cost.plus(unaryTests(input.getInputValues(), scope, owner));
+            }
+            for (OutputClause output : table.getOutput()) {
+                cost = cost.plus(unaryTests(output.getOutputValues(), scope, owner));
+                cost = cost.plus(expression(output.getDefaultOutputEntry(), scope, owner));
+            }
+            for (DecisionRule rule : table.getRule()) {
+                for (UnaryTests entry : rule.getInputEntry()) {
+                    cost = cost.plus(unaryTests(entry, scope, owner));
+                }
+                for (LiteralExpression entry : rule.getOutputEntry()) {
+                    cost = cost.plus(expression(entry, scope, owner));
+                }
+            }
+            return cost;
+        }
+
+        private FeelCost unaryTests(UnaryTests tests, FeelScope scope, String owner) {
+            if (tests == null) {
+                return FeelCost.ONE;
+            }
+            return feel(tests.getText(), tests, true, scope, owner + where(tests));
+        }
+
+        private FeelCost invocation(Invocation invocation, FeelScope scope, String owner, String place) {
+            Map<String, FeelCost> arguments = new HashMap<>();
+            FeelCost cost = FeelCost.ONE;
+            for (Binding binding : invocation.getBinding()) {
+                FeelCost argument = expression(binding.getExpression(), scope, owner);
+                if (binding.getParameter() != null) {
+                    arguments.put(binding.getParameter().getName(), argument);
+                }
+                cost = cost.plus(argument);
+            }
+            String called = invocation.getExpression() instanceof LiteralExpression name && name.getText() != null
+                    ? name.getText().strip()
+                    : null;
+            FeelScope.Invocable invocable = called == null ? null : scope.invocable(called);
+            if (invocable == null) {
+                problems.add(place + ": een aanroep (invocation) mag alleen een business knowledge model van dit"
+                        + " model aanroepen, niet '" + (called == null ? "?" : called) + "'.");
+                return cost;
+            }
+            return cost.plus(invocable.body().calledWith(arguments));
+        }
+
+        private FeelCost feel(
+                String text, DMNModelInstrumentedBase element, boolean unaryTests, FeelScope scope, String place) {
+            if (element instanceof HasExpressionLanguage language
+                    && language.getExpressionLanguage() != null
+                    && !FEEL_LANGUAGES.contains(language.getExpressionLanguage())) {
+                problems.add(place + ": expressietaal '" + language.getExpressionLanguage()
+                        + "'; alleen FEEL is toegestaan.");
+                return FeelCost.ONE;
+            }
+            Consumer<String> report = problem -> problems.add(place + ": " + problem + ".");
+            return unaryTests
+                    ? FeelAllowList.unaryTests(text, scope, parserNames, report)
+                    : FeelAllowList.expression(text, scope, parserNames, report);
+        }
+
+        /** Allowed values of a type are constants: they may name nothing of the model. */
+        private void itemDefinition(ItemDefinition type) {
+            String owner = "itemDefinition '" + type.getName() + "'";
+            FeelScope constants = FeelScope.of(new FeelScope.Model() {
+                @Override
+                public FeelCost value(String name) {
+                    return null;
+                }
+
+                @Override
+                public FeelScope.Invocable invocable(String name) {
+                    return null;
+                }
+            });
+            unaryTests(type.getAllowedValues(), constants, owner);
+            if (type.getTypeConstraint() != type.getAllowedValues()) {
+                unaryTests(type.getTypeConstraint(), constants, owner);
+            }
+            for (ItemDefinition component : type.getItemComponent()) {
+                itemDefinition(component);
             }
         }
-        return "";
+
+        /** Every name the model defines, so that FEEL's parser reads names with spaces as one. */
+        private void collectNames(DMNModelInstrumentedBase element) {
+            if (element instanceof InformationItem item && item.getName() != null) {
+                parserNames.put(item.getName(), BuiltInType.UNKNOWN);
+            } else if (element instanceof DRGElement named && named.getName() != null) {
+                parserNames.put(named.getName(), BuiltInType.UNKNOWN);
+            } else if (element instanceof ItemDefinition type && type.getName() != null) {
+                parserNames.put(type.getName(), BuiltInType.UNKNOWN);
+            }
+            for (DMNModelInstrumentedBase child : element.getChildren()) {
+                collectNames(child);
+            }
+        }
+
+        private static String where(Object element) {
+            if (element instanceof DMNElement dmn && dmn.getId() != null) {
+                return ", element '" + dmn.getId() + "'";
+            }
+            return "";
+        }
+
+        /** An element's kind as DMN names it: {@code TDecisionService} is a decisionService. */
+        private static String kind(Object element) {
+            String name = element.getClass().getSimpleName().replaceFirst("^T(?=[A-Z])", "");
+            return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        }
+
+        private static String named(String name) {
+            return name == null ? "" : " '" + name + "'";
+        }
     }
 
     private static DocumentBuilder parser() throws Exception {
@@ -195,10 +576,10 @@ final class DmnModelCheck {
         factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
         factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
-        factory.setCoalescing(true); // CDATA joins the text around it
-        factory.setIgnoringComments(true);
         DocumentBuilder builder = factory.newDocumentBuilder();
         builder.setErrorHandler(null);
         return builder;

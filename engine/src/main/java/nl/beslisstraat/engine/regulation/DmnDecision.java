@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.regulation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,22 @@ final class DmnDecision {
 
     static final String DECISION = "Besluit";
 
+    /**
+     * How long deciding one case with a DMN model may take. A case takes about 30 microseconds
+     * (docs/performance.md) and a garbage-collection pause tens of milliseconds; 200 ms is far
+     * above both, so only a model that misbehaves reaches it, and a night of a million cases
+     * cannot be held up by it for long. Measured after the evaluation, not enforced during it: the
+     * upload check (authoring's DmnModelCheck) allows no loops, no recursion, no regular
+     * expressions and bounds the model's size with every reference written out, so an evaluation
+     * takes time linear in that bounded size and always ends; nothing needs interrupting.
+     */
+    static final Duration BUDGET = Duration.ofMillis(200);
+
     private final DMNRuntime runtime;
     private final DMNModel model;
     private final FactType factType;
     private final RegulationDescriptor regulation;
+    private final String version;
 
     DmnDecision(KieBase kieBase, FactType factType, RegulationDescriptor regulation, String version) {
         this.runtime = KieRuntimeFactory.of(kieBase).get(DMNRuntime.class);
@@ -55,6 +68,7 @@ final class DmnDecision {
         }
         this.factType = factType;
         this.regulation = regulation;
+        this.version = version;
     }
 
     void fire(CaseFacts application) {
@@ -65,7 +79,9 @@ final class DmnDecision {
             }
         });
         context.set("referenceDate", application.getReferenceDate());
+        long started = System.nanoTime();
         DMNResult result = runtime.evaluateByName(model, context, DECISION);
+        withinBudget(version, System.nanoTime() - started);
         DMNDecisionResult decision = result.getDecisionResultByName(DECISION);
         if (result.hasErrors()
                 || decision.getEvaluationStatus() != DMNDecisionResult.DecisionEvaluationStatus.SUCCEEDED) {
@@ -81,6 +97,13 @@ final class DmnDecision {
                     record(application.getFindings(), row, i + 1);
                 }
             }
+        }
+    }
+
+    /** Throws {@link DecisionOverBudget} when one case took longer than {@link #BUDGET}. */
+    static void withinBudget(String version, long elapsedNanos) {
+        if (elapsedNanos > BUDGET.toNanos()) {
+            throw new DecisionOverBudget(version, Duration.ofNanos(elapsedNanos), BUDGET);
         }
     }
 

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -26,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * regulation's. The parking permit rules of version 2026.2, written as CSV and as DMN, decide
  * every example case like the shipped table: all but the one case dated before the surcharge
  * took effect, which only an older version decides without it. A DMN model that reaches for
- * Java, imports, or declares XML entities is refused before the DMN engine sees it.
+ * Java, loops, recurses, uses regular expressions, imports, declares XML entities or is too big
+ * is refused before the DMN engine compiles it (the hostile corpus in {@code authoring/hostile/}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
@@ -120,102 +124,53 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
         }
     }
 
+    /**
+     * Issue 9: each model of the hostile corpus ({@code authoring/hostile/}, what each refusal
+     * names in its {@code expected.csv}) is refused through the real API before kie-dmn compiles
+     * it: nothing is stored, none of its code ran (no system property set, no marker file), and
+     * the engine still decides a case afterwards.
+     */
     @Test
-    void aDmnModelThatReachesForJavaImportsOrEntitiesIsRefusedBeforeCompiling() {
+    void everyHostileDmnModelIsRefusedNamingTheProblemAndNothingRuns() throws IOException {
         Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
-        String model = Http.resource("authoring/parking-permit.dmn");
         long before = uploads();
-        Map<String, String> hostile = new LinkedHashMap<>();
-        hostile.put(
-                "external function in a table cell",
-                model.replaceFirst(
-                        "<text>\"REJECTED\"</text>",
-                        "<text>{f: function(c: number) external {java: {class: \"java.lang.System\","
-                                + " method signature: \"exit(int)\"}}}.f(0)</text>"));
-        hostile.put("Java function", model.replace("<decision id=\"id_Besluit\"", """
-                        <businessKnowledgeModel id="bkm" name="exit">
-                          <variable id="v_bkm" name="exit"/>
-                          <encapsulatedLogic id="fd" kind="Java">
-                            <context id="ctx">
-                              <contextEntry id="ce1"><variable id="v1" name="class"/>
-                                <literalExpression id="l1"><text>"java.lang.Runtime"</text></literalExpression></contextEntry>
-                              <contextEntry id="ce2"><variable id="v2" name="method signature"/>
-                                <literalExpression id="l2"><text>"getRuntime()"</text></literalExpression></contextEntry>
-                            </context>
-                          </encapsulatedLogic>
-                        </businessKnowledgeModel>
-                        <decision id="id_Besluit\""""));
-        hostile.put(
-                "XML entity",
-                model.replace(
-                        "<definitions ",
-                        "<!DOCTYPE definitions [ <!ENTITY secret SYSTEM \"file:///etc/passwd\"> ]>\n<definitions "));
-        hostile.put(
-                "import",
-                model.replace(
-                        "<itemDefinition name=\"tBevinding\">",
-                        "<import namespace=\"https://example.org/pmml\" name=\"pm\" locationURI=\"file:///etc/passwd\""
-                                + " importType=\"http://www.dmg.org/PMML-4_2\"/>\n<itemDefinition name=\"tBevinding\">"));
-        hostile.put(
-                "word split by an XML comment",
-                model.replaceFirst(
-                        "<text>\"REJECTED\"</text>",
-                        "<text>{f: function(c: number) ext<!-- -->ernal {java: {class: \"java.lang.System\","
-                                + " method signature: \"exit(int)\"}}}.f(0)</text>"));
-        hostile.put(
-                "word split by CDATA",
-                model.replaceFirst(
-                        "<text>\"REJECTED\"</text>",
-                        "<text>{f: func<![CDATA[tion]]>(c: number) ext<![CDATA[ernal]]> {java: {class:"
-                                + " \"java.lang.System\", method signature: \"exit(int)\"}}}.f(0)</text>"));
-        hostile.put(
-                "quotes hidden in FEEL comments",
-                model.replaceFirst(
-                        "<text>\"REJECTED\"</text>",
-                        "<text>/* \" */ {f: function(c: number) external {java: {class: \"java.lang.System\","
-                                + " method signature: \"exit(int)\"}}}.f(0) // \"</text>"));
-        hostile.put(
-                "engine's own kind attribute",
-                model.replace("<definitions ", "<definitions xmlns:drools=\"http://www.drools.org/kie/dmn/1.2\" ")
-                        .replace(
-                                "<decision id=\"id_Besluit\"",
-                                "<businessKnowledgeModel id=\"bkm\" name=\"env\"><variable id=\"v_bkm\" name=\"env\"/>"
-                                        + "<encapsulatedLogic id=\"fd\" drools:kind=\"J\"><literalExpression id=\"l\">"
-                                        + "<text>1</text></literalExpression></encapsulatedLogic></businessKnowledgeModel>"
-                                        + "\n<decision id=\"id_Besluit\""));
-        hostile.put(
-                "DMN 1.1",
-                model.replace(
-                        "xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\"",
-                        "xmlns=\"http://www.omg.org/spec/DMN/20151101/dmn.xsd\""));
-        hostile.put(
-                "a loop of a billion",
-                model.replaceFirst(
-                        "<text>\"REJECTED\"</text>",
-                        "<text>if count(for i in 1..1000000000 return i) > 0 then \"REJECTED\" else null</text>"));
-        hostile.put("unknown input", model.replace("name=\"fuel\"", "name=\"userHome\""));
-        hostile.put("not a model", "<html><body>hello</body></html>");
+        Map<String, String> refusals = new LinkedHashMap<>();
+        Http.resource("authoring/hostile/expected.csv")
+                .lines()
+                .skip(1)
+                .forEach(line ->
+                        refusals.put(line.substring(0, line.indexOf(',')), line.substring(line.indexOf(',') + 1)));
+        assertThat(refusals).hasSizeGreaterThan(40);
 
-        Map<String, String> expected = Map.ofEntries(
-                Map.entry("word split by an XML comment", "FEEL-functie"),
-                Map.entry("word split by CDATA", "FEEL-functie"),
-                Map.entry("quotes hidden in FEEL comments", "FEEL-functie"),
-                Map.entry("engine's own kind attribute", "functies van soort 'J'"),
-                Map.entry("DMN 1.1", "geen DMN-model"),
-                Map.entry("external function in a table cell", "FEEL-functie"),
-                Map.entry("Java function", "functies van soort 'Java'"),
-                Map.entry("XML entity", "DOCTYPE"),
-                Map.entry("import", "geen andere modellen of PMML importeren"),
-                Map.entry("unknown input", "'userHome' is geen gegeven van de aanvraag"),
-                Map.entry("a loop of a billion", "herhalingen"),
-                Map.entry("not a model", "geen DMN-model"));
-        hostile.forEach((name, upload) -> {
-            HttpResponse<String> refused =
-                    officer.post("/api/rulesets/PARKING_PERMIT/candidates?version=2029.9", "text/xml", upload);
-            assertThat(refused.statusCode()).as(name).isEqualTo(400);
-            assertThat(refused.body()).as(name).contains(expected.get(name));
+        refusals.forEach((model, refusal) -> {
+            HttpResponse<String> refused = officer.post(
+                    "/api/rulesets/PARKING_PERMIT/candidates?version=2029.9",
+                    "text/xml",
+                    Http.resource("authoring/hostile/" + model));
+            assertThat(refused.statusCode()).as(model).isEqualTo(400);
+            assertThat(refused.body()).as(model).contains(refusal);
         });
+
         assertThat(uploads()).isEqualTo(before);
+        assertThat(System.getProperty("beslisstraat.hostile")).isNull();
+        try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(temp.map(path -> path.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("beslisstraat-hostile-"));
+        }
+        HttpResponse<String> stillDeciding =
+                new Http(port).as(TestUsers.INTAKE).post("/api/cases/decide-now", "application/json", """
+                        {"caseType": "PARKING_PERMIT", "referenceDate": "2026-09-01", "zone": "B",
+                         "vehicleHolderIsApplicant": true, "leaseOrCompanyCar": false, "vehicleLength": "4.20",
+                         "vehicleHeight": "1.50", "fuel": "PETROL", "euroClass": 6, "permitsAtAddress": 0,
+                         "ownParkingSpace": false}
+                        """);
+        assertThat(stillDeciding.statusCode()).as(stillDeciding.body()).isEqualTo(201);
+        assertThat(json.readTree(stillDeciding.body())
+                        .path("decisions")
+                        .path(0)
+                        .path("outcome")
+                        .asString())
+                .isEqualTo("GRANTED");
     }
 
     @Test
