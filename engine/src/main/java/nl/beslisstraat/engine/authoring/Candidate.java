@@ -3,8 +3,14 @@ package nl.beslisstraat.engine.authoring;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import nl.beslisstraat.engine.regulation.table.Verification;
 
-/** An uploaded rule-set version and where it is in its life: draft, approved, withdrawn. */
+/**
+ * An uploaded rule-set version and where it is in its life: draft, approved, withdrawn.
+ *
+ * @param verification what the analysis of its decision table found; null when there is none
+ *     (a version stored before tables were verified)
+ */
 public record Candidate(
         long id,
         String caseType,
@@ -19,7 +25,8 @@ public record Candidate(
         long passed,
         long failed,
         List<ExampleResult> examples,
-        Authorship authorship) {
+        Authorship authorship,
+        Verification verification) {
 
     static Candidate of(
             long id,
@@ -33,7 +40,8 @@ public record Candidate(
             OffsetDateTime approvedAt,
             LocalDate effectiveFrom,
             List<ExampleResult> examples,
-            Authorship authorship) {
+            Authorship authorship,
+            Verification verification) {
         long passed = examples.stream().filter(ExampleResult::passed).count();
         return new Candidate(
                 id,
@@ -49,6 +57,7 @@ public record Candidate(
                 passed,
                 examples.size() - passed,
                 examples,
-                authorship);
+                authorship,
+                verification);
     }
 }

@@ -25,7 +25,9 @@ import nl.beslisstraat.engine.regulation.RuleSetCompilationException;
 import nl.beslisstraat.engine.regulation.table.DecisionTable;
 import nl.beslisstraat.engine.regulation.table.TableReader;
 import nl.beslisstraat.engine.regulation.table.TableRefused;
+import nl.beslisstraat.engine.regulation.table.TableVerifier;
 import nl.beslisstraat.engine.regulation.table.TableWriter;
+import nl.beslisstraat.engine.regulation.table.Verification;
 import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -133,8 +135,8 @@ public class RuleSetCandidates {
         try {
             id = jdbc.queryForObject(
                     "insert into rule_set_candidates (case_type, version, table_resource, content,"
-                            + " format, officer_examples, author, example_results)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id",
+                            + " format, officer_examples, author, example_results, verification)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) returning id",
                     Long.class,
                     caseType,
                     version,
@@ -143,7 +145,8 @@ public class RuleSetCandidates {
                     format.name(),
                     officerExamples,
                     author,
-                    json.writeValueAsString(results));
+                    json.writeValueAsString(results),
+                    json.writeValueAsString(verify(candidate)));
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             throw new InvalidUpload(
                     List.of("Versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
@@ -226,6 +229,7 @@ public class RuleSetCandidates {
     @Transactional
     public Candidate approve(long id, String approver, LocalDate effectiveFrom) {
         Candidate candidate = find(id);
+        refuseConflicts(candidate);
         FourEyes.approve(
                 jdbc,
                 accounts,
@@ -242,6 +246,34 @@ public class RuleSetCandidates {
         RuleSet approved = compile(id);
         AfterCommit.run(() -> regulations.register(approved));
         return find(id);
+    }
+
+    /**
+     * Two rows that would both set an amount or a date for one case make the table ambiguous; such
+     * a version, or one too large to verify, is not approved (a gap is a warning only).
+     */
+    private static void refuseConflicts(Candidate candidate) {
+        Verification verification = candidate.verification();
+        if (verification == null || !verification.blocksApproval()) {
+            return;
+        }
+        if (!verification.complete()) {
+            throw new ApprovalRefused(
+                    "De tabel is te groot om volledig te controleren op hiaten en overlappingen; splits haar op.");
+        }
+        throw new ApprovalRefused("De tabel heeft regels die elkaar tegenspreken: "
+                + verification.conflicts().stream()
+                        .map(overlap -> "'" + overlap.rule() + "' en '" + overlap.otherRule() + "'")
+                        .collect(java.util.stream.Collectors.joining("; "))
+                + ". Pas de tabel aan en upload een nieuwe versie.");
+    }
+
+    /** Gaps, overlaps and dead rows of a decision table; null for a DMN model. */
+    private Verification verify(RuleSet candidate) {
+        return candidate
+                .table()
+                .map(table -> TableVerifier.verify(table, candidate.inputSchema().titles()))
+                .orElse(null);
     }
 
     /** Withdraws a draft, or an approved version that has not yet taken effect. */
@@ -292,7 +324,7 @@ public class RuleSetCandidates {
         return jdbc.query(
                 "select id, case_type, version, format, author, uploaded_at, status, approver, approved_at, effective_from,"
                         + " example_results::text, author_person, approver_person, reactivated_from, origin_author,"
-                        + " origin_author_person from rule_set_candidates"
+                        + " origin_author_person, verification::text from rule_set_candidates"
                         + " where (?::bigint is null or id = ?) and (?::text is null or status = ?) order by id desc",
                 (row, n) -> Candidate.of(
                         row.getLong("id"),
@@ -311,7 +343,10 @@ public class RuleSetCandidates {
                                 row.getString("approver_person"),
                                 row.getString("reactivated_from"),
                                 row.getString("origin_author"),
-                                row.getString("origin_author_person"))),
+                                row.getString("origin_author_person")),
+                        row.getString("verification") == null
+                                ? null
+                                : json.readValue(row.getString("verification"), Verification.class)),
                 id,
                 id,
                 status,
