@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,11 +45,14 @@ final class RuleSetCompiler {
         KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
         List<String> rules = new ArrayList<>(regulation.facts());
         rules.addAll(version.rules());
+        // the bytes compiled, in compile order: what the version's content hash is taken over
+        Map<String, byte[]> compiled = new LinkedHashMap<>();
         for (String rule : rules) {
             // Drools picks the parser from the name: a table must be called *.drl.xlsx or *.drl.csv.
             byte[] content =
                     replaced.containsKey(rule) ? replaced.get(rule) : read(resources, regulation.resource(rule));
             files.write("src/main/resources/" + regulation.resource(rule), content);
+            compiled.put(regulation.resource(rule), content);
         }
         if (rules.stream().anyMatch(RuleSet::isDmn)) {
             // An input of the wrong type is an error, not a silent non-match that lets a case through.
@@ -72,12 +76,15 @@ final class RuleSetCompiler {
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
         InputSchema schema;
-        try (InputStream in = open(resources, regulation.resource(regulation.inputSchema()))) {
+        byte[] schemaContent = read(resources, regulation.resource(regulation.inputSchema()));
+        try (InputStream in = new java.io.ByteArrayInputStream(schemaContent)) {
             schema = new InputSchema(schemas.getSchema(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleSet(regulation, version, schema, container.getKieBase(), replaced);
+        // the schema decides too: a field it does not declare never reaches a rule
+        compiled.put(regulation.resource(regulation.inputSchema()), schemaContent);
+        return new RuleSet(regulation, version, schema, container.getKieBase(), replaced, ContentHash.of(compiled));
     }
 
     private static byte[] read(ClassLoader resources, String path) {
