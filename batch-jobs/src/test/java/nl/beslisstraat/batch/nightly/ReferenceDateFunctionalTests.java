@@ -76,6 +76,13 @@ class ReferenceDateFunctionalTests extends DatabaseIntegrationTest {
         assertThat((String) remissionJuly.get("reasons")).contains("EUR 1.271,15");
 
         long runId = run.getJobInstance().getInstanceId();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from decisions where run_id = ? and rule_set_hash ~ '^[0-9a-f]{64}$'"
+                                + " and (norm_version is null or norm_hash ~ '^[0-9a-f]{64}$')",
+                        Long.class,
+                        runId))
+                .as("every decision of the run records the content it was taken with")
+                .isEqualTo(4);
         assertThat(jdbc.queryForList("select case_id from decisions where run_id = ?", Long.class, runId))
                 .hasSize(4)
                 .allSatisfy(caseId -> assertThat(
@@ -83,6 +90,24 @@ class ReferenceDateFunctionalTests extends DatabaseIntegrationTest {
                         .as("case %d recomputes identically", caseId)
                         .isTrue());
         assertThat(recompute.run(runId)).as("exit code of --recompute").isZero();
+
+        // a decision of the run recorded with other content than its label names now
+        long tampered = jdbc.queryForObject(
+                "insert into cases (case_type, reference_date, input, status) select case_type, reference_date,"
+                        + " input, 'DECIDED' from cases where case_type = 'PARKING_PERMIT'"
+                        + " and reference_date = '2026-07-01' returning id",
+                Long.class);
+        jdbc.update(
+                "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
+                        + " rule_set_hash, reasons, amounts, dates, fired_rules, run_id) select ?, outcome, true,"
+                        + " decided_by, reference_date, rule_set_version, ?, reasons, amounts, dates, fired_rules, run_id"
+                        + " from decisions where run_id = ? and rule_set_version = 'PARKING_PERMIT/2026.2'",
+                tampered,
+                "0".repeat(64),
+                runId);
+        assertThat(recompute.run(runId))
+                .as("refused by name, not counted as a difference")
+                .isEqualTo(2);
     }
 
     private Map<String, Object> decision(String caseType, String referenceDate) {

@@ -98,14 +98,15 @@ public class NormCandidates {
         long id;
         try {
             id = jdbc.queryForObject(
-                    "insert into norm_candidates (version, note, content, author, example_results)"
-                            + " values (?, ?, ?, ?, ?::jsonb) returning id",
+                    "insert into norm_candidates (version, note, content, author, example_results, content_hash)"
+                            + " values (?, ?, ?, ?, ?::jsonb, ?) returning id",
                     Long.class,
                     version,
                     note,
                     csv,
                     author,
-                    json.writeValueAsString(examples(draft)));
+                    json.writeValueAsString(examples(draft)),
+                    draft.contentHash());
         } catch (DuplicateKeyException taken) {
             throw new InvalidUpload(List.of("version: " + version + " is al geüpload; kies een nieuw nummer."));
         }
@@ -150,6 +151,12 @@ public class NormCandidates {
                 effectiveFrom);
         audit(approver, "NORM_VERSION_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
         NormVersion draft = norms(id);
+        String uploaded =
+                jdbc.queryForObject("select content_hash from norm_candidates where id = ?", String.class, id);
+        if (uploaded != null && !uploaded.equals(draft.contentHash())) {
+            throw new ApprovalRefused("Normversie " + candidate.version() + " heeft niet meer de inhoud van de upload"
+                    + " (sha256 " + uploaded + ", nu " + draft.contentHash() + "); goedkeuring geweigerd.");
+        }
         try {
             // in force once the transaction commits
             table.activate(

@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RuleSetCandidates {
 
     private static final TypeReference<List<ExampleResult>> RESULTS = new TypeReference<>() {};
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleSetCandidates.class);
 
     private final RegulationCatalog regulations;
     /** Compiled drafts, kept from upload to simulation: compiling a table takes seconds. */
@@ -73,10 +74,102 @@ public class RuleSetCandidates {
         this.json = json;
         this.events = events;
         this.accounts = accounts;
+        recordShippedLabels();
         for (Candidate approved : list(null, "APPROVED")) {
-            regulations.register(compile(approved.id()));
+            if (regulations.ships(approved.caseType() + "/" + approved.version())) {
+                // approved before labels were guarded: the shipped content keeps its label
+                log.error(
+                        "Upload {} takes the label of shipped version {}/{}; it is not put in force",
+                        approved.id(),
+                        approved.caseType(),
+                        approved.version());
+                continue;
+            }
+            RuleSet ruleSet = compile(approved.id());
+            fillContentHash(approved.id(), ruleSet);
+            regulations.register(ruleSet);
         }
         regulations.archive(this::withdrawnVersion);
+    }
+
+    /**
+     * Records the labels and content hashes of the shipped versions, so that no upload can take
+     * one (the primary key of rule_set_labels is the guard, whoever comes first). A shipped label
+     * that an upload took first, or shipped content that differs from what was recorded under its
+     * label before, stops the start-up: the product may not give a label other content.
+     */
+    private void recordShippedLabels() {
+        for (RuleSet shipped : regulations.shipped()) {
+            String version = versionOf(shipped);
+            jdbc.update(
+                    "insert into rule_set_labels (case_type, version, origin, content_hash) values (?, ?, 'SHIPPED', ?)"
+                            + " on conflict do nothing",
+                    shipped.caseType(),
+                    version,
+                    shipped.contentHash());
+            jdbc.update(
+                    "update rule_set_labels set content_hash = ? where case_type = ? and version = ?"
+                            + " and origin = 'SHIPPED' and content_hash is null",
+                    shipped.contentHash(),
+                    shipped.caseType(),
+                    version);
+            Map<String, Object> recorded = jdbc.queryForMap(
+                    "select origin, content_hash from rule_set_labels where case_type = ? and version = ?",
+                    shipped.caseType(),
+                    version);
+            if (!"SHIPPED".equals(recorded.get("origin"))) {
+                throw new IllegalStateException("Meegeleverde versie " + shipped.version()
+                        + ": dat label is al gebruikt voor een geüploade versie; geef de meegeleverde versie een"
+                        + " nieuw label");
+            }
+            if (!shipped.contentHash().equals(recorded.get("content_hash"))) {
+                throw new IllegalStateException("Meegeleverde versie " + shipped.version() + " heeft andere inhoud"
+                        + " (sha256 " + shipped.contentHash() + ") dan eerder onder dat label vastgelegd (sha256 "
+                        + recorded.get("content_hash") + "); een versie wordt nooit gewijzigd, geef de nieuwe inhoud"
+                        + " een nieuw label");
+            }
+        }
+    }
+
+    /**
+     * Takes the label for an upload, for good: a label once used by a shipped, drafted, approved
+     * or withdrawn version is never used for other content. In the upload's transaction, so a
+     * refused upload leaves the label free.
+     */
+    private void reserveLabel(String caseType, String version) {
+        int reserved = jdbc.update(
+                "insert into rule_set_labels (case_type, version, origin) values (?, ?, 'UPLOADED')"
+                        + " on conflict do nothing",
+                caseType,
+                version);
+        if (reserved == 0) {
+            String origin = jdbc.queryForObject(
+                    "select origin from rule_set_labels where case_type = ? and version = ?",
+                    String.class,
+                    caseType,
+                    version);
+            throw new InvalidUpload(List.of("version: versielabel " + version + " van " + caseType + " is al gebruikt"
+                    + ("SHIPPED".equals(origin) ? " door een meegeleverde versie" : " door een eerdere upload")
+                    + "; een label hoort bij één inhoud en wordt nooit opnieuw gebruikt. Kies een nieuw nummer."));
+        }
+    }
+
+    private static String versionOf(RuleSet ruleSet) {
+        return ruleSet.version().substring(ruleSet.caseType().length() + 1);
+    }
+
+    /** Gives an upload stored before content hashes existed the hash of what it compiles. */
+    private void fillContentHash(long id, RuleSet ruleSet) {
+        jdbc.update(
+                "update rule_set_candidates set content_hash = ? where id = ? and content_hash is null",
+                ruleSet.contentHash(),
+                id);
+        jdbc.update(
+                "update rule_set_labels set content_hash = ? where case_type = ? and version = ?"
+                        + " and origin = 'UPLOADED' and content_hash is null",
+                ruleSet.contentHash(),
+                ruleSet.caseType(),
+                versionOf(ruleSet));
     }
 
     /** Checks, compiles and tries an upload; stores it as a draft with its example results. */
@@ -121,6 +214,7 @@ public class RuleSetCandidates {
         if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
             throw new InvalidUpload(List.of("version: '" + version + "' is geen versienummer zoals 2027.1"));
         }
+        reserveLabel(caseType, version);
         RuleSet candidate;
         try {
             candidate = compile(caseType, version, LocalDate.MAX, format, content);
@@ -135,8 +229,8 @@ public class RuleSetCandidates {
         try {
             id = jdbc.queryForObject(
                     "insert into rule_set_candidates (case_type, version, table_resource, content,"
-                            + " format, officer_examples, author, example_results, verification)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) returning id",
+                            + " format, officer_examples, author, example_results, verification, content_hash)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) returning id",
                     Long.class,
                     caseType,
                     version,
@@ -146,35 +240,42 @@ public class RuleSetCandidates {
                     officerExamples,
                     author,
                     json.writeValueAsString(results),
-                    json.writeValueAsString(verify(candidate)));
+                    json.writeValueAsString(verify(candidate)),
+                    candidate.contentHash());
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             throw new InvalidUpload(
                     List.of("Versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
         }
-        audit(author, "RULE_SET_UPLOADED", id, Map.of("caseType", caseType, "version", version, "format", format));
+        fillContentHash(id, candidate);
+        audit(
+                author,
+                "RULE_SET_UPLOADED",
+                id,
+                Map.of(
+                        "caseType",
+                        caseType,
+                        "version",
+                        version,
+                        "format",
+                        format,
+                        "contentHash",
+                        candidate.contentHash()));
         compiledDrafts.put(id, candidate);
         events.publishEvent(new DraftUploaded(DraftUploaded.Kind.RULE_SET, id));
         return find(id);
     }
 
     /**
-     * Brings back an earlier version (bundled or uploaded) as a new draft with a new version
-     * number: its table exactly as it was, tried on today's example cases, then approved like any
-     * upload with the date from which it applies again.
+     * Brings back an earlier version (shipped, or uploaded and approved) as a new draft with a new
+     * version number: its table exactly as it was, tried on today's example cases, then approved
+     * like any upload with the date from which it applies again. A draft that was never approved
+     * cannot be brought back this way: that would pass unapproved content off as approved.
      */
     @Transactional
     public Candidate reactivate(String caseType, String earlierVersion, String newVersion, String author) {
-        RuleSet earlier;
-        try {
-            earlier = regulations.version(caseType + "/" + earlierVersion);
-        } catch (IllegalArgumentException unknown) {
-            throw new ApprovalRefused.NotFound("Versie " + earlierVersion + " van " + caseType + " bestaat niet.");
-        }
-        List<Map<String, Object>> uploaded = jdbc.queryForList(
-                "select content, format from rule_set_candidates where case_type = ? and version = ?",
-                caseType,
-                earlierVersion);
-        if (uploaded.isEmpty()) { // shipped: its table is on the classpath
+        String label = caseType + "/" + earlierVersion;
+        if (regulations.ships(label)) { // shipped: its table is on the classpath, whatever an upload says
+            RuleSet earlier = regulations.version(label);
             return reactivated(
                     caseType,
                     earlierVersion,
@@ -186,7 +287,20 @@ public class RuleSetCandidates {
                             null,
                             author));
         }
+        List<Map<String, Object>> uploaded = jdbc.queryForList(
+                "select content, format, status, approved_at from rule_set_candidates"
+                        + " where case_type = ? and version = ?",
+                caseType,
+                earlierVersion);
+        if (uploaded.isEmpty()) {
+            throw new ApprovalRefused.NotFound("Versie " + earlierVersion + " van " + caseType + " bestaat niet.");
+        }
         Map<String, Object> row = uploaded.get(0);
+        if (row.get("approved_at") == null) {
+            throw new ApprovalRefused("Versie " + earlierVersion + " van " + caseType + " is "
+                    + ("DRAFT".equals(row.get("status")) ? "een concept" : "ingetrokken voordat die was goedgekeurd")
+                    + "; alleen een meegeleverde of goedgekeurde versie kan worden teruggezet.");
+        }
         return reactivated(
                 caseType,
                 earlierVersion,
@@ -229,6 +343,11 @@ public class RuleSetCandidates {
     @Transactional
     public Candidate approve(long id, String approver, LocalDate effectiveFrom) {
         Candidate candidate = find(id);
+        if (regulations.ships(candidate.caseType() + "/" + candidate.version())) {
+            // a draft stored before labels were guarded: approving it would replace shipped rules
+            throw new ApprovalRefused("Versielabel " + candidate.version() + " van " + candidate.caseType()
+                    + " is een meegeleverde versie; deze upload kan niet onder dat label worden goedgekeurd.");
+        }
         refuseConflicts(candidate);
         FourEyes.approve(
                 jdbc,
@@ -244,6 +363,14 @@ public class RuleSetCandidates {
         audit(approver, "RULE_SET_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
         // Compiled inside the transaction (a failure refuses the approval), in force after commit.
         RuleSet approved = compile(id);
+        String uploaded =
+                jdbc.queryForObject("select content_hash from rule_set_candidates where id = ?", String.class, id);
+        if (uploaded != null && !uploaded.equals(approved.contentHash())) {
+            throw new ApprovalRefused("Versie " + candidate.version() + " van " + candidate.caseType()
+                    + " vertaalt niet meer naar de inhoud van de upload (sha256 " + uploaded + ", nu "
+                    + approved.contentHash() + "); goedkeuring geweigerd.");
+        }
+        fillContentHash(id, approved);
         AfterCommit.run(() -> regulations.register(approved));
         return find(id);
     }
@@ -385,7 +512,25 @@ public class RuleSetCandidates {
                         label)
                 .stream()
                 .findFirst()
-                .map(this::compile);
+                .map(id -> {
+                    RuleSet withdrawn = compile(id);
+                    fillContentHash(id, withdrawn);
+                    return withdrawn;
+                });
+    }
+
+    /**
+     * Whether a label names one content beyond doubt: not both a shipped version and an upload
+     * that was approved under the same label before labels were guarded.
+     */
+    boolean unambiguous(String ruleSetVersion) {
+        return !regulations.ships(ruleSetVersion)
+                || jdbc.queryForObject(
+                                "select count(*) from rule_set_candidates where case_type || '/' || version = ?"
+                                        + " and approved_at is not null",
+                                Long.class,
+                                ruleSetVersion)
+                        == 0;
     }
 
     private RuleSet compile(long id) {

@@ -17,6 +17,9 @@ import nl.beslisstraat.rules.Outcome;
  * @param normVersion the norm table version the rules read, null when they read none
  * @param firedRules the names of the rules that fired, in firing order
  * @param error why the case could not be decided automatically; null when it was
+ * @param ruleSetHash the SHA-256 of the rule set's content ({@code RuleSet#contentHash}), null
+ *     with the version
+ * @param normHash the SHA-256 of the norm version's amounts, null with the norm version
  */
 public record DecisionOutcome(
         String caseType,
@@ -28,7 +31,9 @@ public record DecisionOutcome(
         String ruleSetVersion,
         String normVersion,
         List<String> firedRules,
-        String error) {
+        String error,
+        String ruleSetHash,
+        String normHash) {
 
     /** A case that could not be decided (unreadable input, a rule error): it goes to a reviewer. */
     public static DecisionOutcome failed(String caseType, LocalDate referenceDate, String error) {
@@ -49,7 +54,9 @@ public record DecisionOutcome(
                 null,
                 null,
                 List.of(),
-                error);
+                error,
+                null,
+                null);
     }
 
     public boolean failed() {

@@ -90,8 +90,12 @@ public class DecisionRecorder {
         details.put("outcome", outcome.outcome().name());
         details.put("reasons", outcome.reasons().stream().map(Reason::code).toList());
         details.put("ruleSetVersion", outcome.ruleSetVersion());
+        if (outcome.ruleSetHash() != null) {
+            details.put("ruleSetHash", outcome.ruleSetHash());
+        }
         if (outcome.normVersion() != null) {
             details.put("normVersion", outcome.normVersion());
+            details.put("normHash", outcome.normHash());
         }
         if (decided.runId() != null) {
             details.put("runId", decided.runId());

@@ -106,16 +106,18 @@ public class DecisionService {
 
     private DecisionOutcome decide(CaseApplication application, RuleSet rules, NormSource normTable) {
         String normVersion = normTable == null ? null : normTable.version();
+        String normHash = normTable == null ? null : normTable.contentHash();
         List<FieldProblem> problems = rules.inputSchema().check(application.input());
         if (!problems.isEmpty()) {
-            return incomplete(rules, normVersion, application, problems);
+            return incomplete(rules, normVersion, normHash, application, problems);
         }
         CaseFacts facts = rules.facts(application.referenceDate(), application.input(), normTable);
         rules.execute(facts);
-        return outcomeOf(rules, normVersion, application, facts);
+        return outcomeOf(rules, normVersion, normHash, application, facts);
     }
 
-    private DecisionOutcome outcomeOf(RuleSet rules, String normVersion, CaseApplication application, CaseFacts facts) {
+    private DecisionOutcome outcomeOf(
+            RuleSet rules, String normVersion, String normHash, CaseApplication application, CaseFacts facts) {
         List<Finding> findings = facts.getFindings().all();
         Outcome outcome = null;
         for (Finding finding : findings) {
@@ -124,7 +126,7 @@ public class DecisionService {
             }
         }
         if (outcome == null) {
-            return noRuleApplied(rules, normVersion, application, findings);
+            return noRuleApplied(rules, normVersion, normHash, application, findings);
         }
         Map<String, BigDecimal> amounts = outcome.grants() ? amounts(findings) : Map.of();
         Map<String, LocalDate> dates = outcome.grants() ? dates(findings) : Map.of();
@@ -152,7 +154,9 @@ public class DecisionService {
                 rules.version(),
                 normVersion,
                 findings.stream().map(Finding::rule).toList(),
-                null);
+                null,
+                rules.contentHash(),
+                normHash);
     }
 
     private static Map<String, LocalDate> dates(List<Finding> findings) {
@@ -201,7 +205,11 @@ public class DecisionService {
     }
 
     private static DecisionOutcome incomplete(
-            RuleSet rules, String normVersion, CaseApplication application, List<FieldProblem> problems) {
+            RuleSet rules,
+            String normVersion,
+            String normHash,
+            CaseApplication application,
+            List<FieldProblem> problems) {
         Map<String, String> titles = rules.inputSchema().titles();
         List<Reason> reasons = problems.stream()
                 .map(problem -> new Reason(
@@ -227,12 +235,14 @@ public class DecisionService {
                 rules.version(),
                 normVersion,
                 List.of(),
-                null);
+                null,
+                rules.contentHash(),
+                normHash);
     }
 
     /** A table with a gap: no row matched. Never guess; let a person decide. */
     private static DecisionOutcome noRuleApplied(
-            RuleSet rules, String normVersion, CaseApplication application, List<Finding> findings) {
+            RuleSet rules, String normVersion, String normHash, CaseApplication application, List<Finding> findings) {
         Reason reason = new Reason(
                 Reason.NO_RULE_APPLIED,
                 Outcome.NEEDS_REVIEW,
@@ -254,6 +264,8 @@ public class DecisionService {
                 rules.version(),
                 normVersion,
                 findings.stream().map(Finding::rule).toList(),
-                null);
+                null,
+                rules.contentHash(),
+                normHash);
     }
 }

@@ -33,7 +33,7 @@ public class DecisionStore {
                 dataSource,
                 "decisions",
                 "case_id, outcome, automated, decided_by, reference_date, rule_set_version, norm_version, reasons,"
-                        + " amounts, dates, fired_rules, error, run_id",
+                        + " amounts, dates, fired_rules, error, run_id, rule_set_hash, norm_hash",
                 decided,
                 decidedCase -> {
                     DecisionOutcome outcome = decidedCase.outcome();
@@ -50,7 +50,9 @@ public class DecisionStore {
                         json.writeValueAsString(outcome.dates()),
                         json.writeValueAsString(outcome.firedRules()),
                         outcome.error(),
-                        decidedCase.runId()
+                        decidedCase.runId(),
+                        outcome.ruleSetHash(),
+                        outcome.normHash()
                     };
                 });
     }
@@ -89,8 +91,8 @@ public class DecisionStore {
     public List<StoredDecision> findFor(long caseId) {
         return jdbc.query(
                 "select id, case_id, outcome, automated, decided_by, decided_at, reference_date, rule_set_version,"
-                        + " norm_version, reasons::text, amounts::text, dates::text, fired_rules::text, error, run_id"
-                        + " from decisions where case_id = ? order by id",
+                        + " norm_version, reasons::text, amounts::text, dates::text, fired_rules::text, error, run_id,"
+                        + " rule_set_hash, norm_hash from decisions where case_id = ? order by id",
                 (row, n) -> new StoredDecision(
                         row.getLong("id"),
                         row.getLong("case_id"),
@@ -106,8 +108,46 @@ public class DecisionStore {
                         json.readTree(row.getString("dates")),
                         json.readTree(row.getString("fired_rules")),
                         row.getString("error"),
-                        row.getObject("run_id", Long.class)),
+                        row.getObject("run_id", Long.class),
+                        row.getString("rule_set_hash"),
+                        row.getString("norm_hash")),
                 caseId);
+    }
+
+    /**
+     * The rule-set versions named by decisions recorded before content hashes existed (or whose
+     * label was ambiguous when hashes were filled in).
+     */
+    public List<String> ruleSetVersionsWithoutHash() {
+        return jdbc.queryForList(
+                "select distinct rule_set_version from decisions where rule_set_hash is null"
+                        + " and rule_set_version is not null",
+                String.class);
+    }
+
+    /** The norm versions named by decisions recorded before content hashes existed. */
+    public List<String> normVersionsWithoutHash() {
+        return jdbc.queryForList(
+                "select distinct norm_version from decisions where norm_hash is null and norm_version is not null",
+                String.class);
+    }
+
+    /**
+     * Fills in the hash of the content a label names on the decisions that name it and have none:
+     * the one change the database allows on a decision (V12).
+     */
+    public int fillRuleSetHash(String ruleSetVersion, String contentHash) {
+        return jdbc.update(
+                "update decisions set rule_set_hash = ? where rule_set_version = ? and rule_set_hash is null",
+                contentHash,
+                ruleSetVersion);
+    }
+
+    public int fillNormHash(String normVersion, String contentHash) {
+        return jdbc.update(
+                "update decisions set norm_hash = ? where norm_version = ? and norm_hash is null",
+                contentHash,
+                normVersion);
     }
 
     /** Amounts travel as decimal strings ("240.00"), never as binary floating point. */

@@ -7,6 +7,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * A decision as recorded: immutable, with the rule-set version and the reasons that motivate it.
  * A case can have several (an automated one, later a reviewer's); none is ever overwritten.
+ *
+ * @param ruleSetHash SHA-256 of the content of {@code ruleSetVersion}; null for a reviewer's
+ *     decision, a failed one, or one taken before hashes were recorded whose label was ambiguous
+ * @param normHash SHA-256 of the amounts of {@code normVersion}
  */
 public record StoredDecision(
         long id,
@@ -23,4 +27,6 @@ public record StoredDecision(
         JsonNode dates,
         JsonNode firedRules,
         String error,
-        Long runId) {}
+        Long runId,
+        String ruleSetHash,
+        String normHash) {}

@@ -10,5 +10,10 @@
  * reason that fired, a grant its granting and supplementary reasons; amounts are rounded half-up
  * to cents at the end. Proved by {@code ExampleCasesTests}, {@code MotivationsTests} and, for
  * recomputation, {@code CaseApiIntegrationTests} and {@code ReferenceDateFunctionalTests}.
+ *
+ * <p>Every decision records the content hash of its rule set and norm version beside their
+ * labels; a recomputation runs only exactly that content, and refuses otherwise ({@link
+ * nl.beslisstraat.engine.decision.RecomputationRefused}). Proved by {@code
+ * CaseApiIntegrationTests} and {@code ReferenceDateFunctionalTests}.
  */
 package nl.beslisstraat.engine.decision;

@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.intake;
 
+import nl.beslisstraat.engine.decision.RecomputationRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +16,17 @@ class IntakeErrors {
                 HttpStatus.BAD_REQUEST, "The application breaks the intake contract; nothing was stored.");
         problem.setTitle("Invalid application");
         problem.setProperty("errors", invalid.errors());
+        return problem;
+    }
+
+    /** The content a decision was taken with cannot be had: said as such, never as a difference. */
+    @ExceptionHandler(RecomputationRefused.class)
+    ProblemDetail recomputationRefused(RecomputationRefused refused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
+        problem.setTitle("Recomputation refused");
+        problem.setProperty("decisionId", refused.decisionId());
+        problem.setProperty("version", refused.version());
+        problem.setProperty("contentHash", refused.contentHash());
         return problem;
     }
 }

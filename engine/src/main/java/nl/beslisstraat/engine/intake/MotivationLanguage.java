@@ -49,6 +49,8 @@ public final class MotivationLanguage {
                 decision.dates(),
                 decision.firedRules(),
                 decision.error(),
-                decision.runId());
+                decision.runId(),
+                decision.ruleSetHash(),
+                decision.normHash());
     }
 }

@@ -27,12 +27,14 @@ class NormStore {
 
     void insert(NormVersion version, String createdBy, String approvedBy) {
         jdbc.update(
-                "insert into norm_versions (version, effective_from, note, created_by, approved_by) values (?, ?, ?, ?, ?)",
+                "insert into norm_versions (version, effective_from, note, created_by, approved_by, content_hash)"
+                        + " values (?, ?, ?, ?, ?, ?)",
                 version.version(),
                 version.effectiveFrom(),
                 version.note(),
                 createdBy,
-                approvedBy);
+                approvedBy,
+                version.contentHash());
         jdbc.batchUpdate(
                 "insert into norm_amounts (version, norm, keys, valid_from, valid_until, amount)"
                         + " values (?, ?, ?::jsonb, ?, ?, ?)",
@@ -46,6 +48,28 @@ class NormStore {
                     insert.setObject(5, row.validUntil());
                     insert.setBigDecimal(6, row.amount());
                 });
+    }
+
+    /**
+     * Gives versions stored before content hashes existed the hash of their rows (once; the
+     * database refuses any other change), and names any version whose rows no longer give the
+     * hash it recorded.
+     */
+    List<String> fillContentHashes(List<NormVersion> versions) {
+        List<String> differing = new ArrayList<>();
+        for (NormVersion version : versions) {
+            String hash = version.contentHash();
+            jdbc.update(
+                    "update norm_versions set content_hash = ? where version = ? and content_hash is null",
+                    hash,
+                    version.version());
+            String recorded = jdbc.queryForObject(
+                    "select content_hash from norm_versions where version = ?", String.class, version.version());
+            if (!hash.equals(recorded)) {
+                differing.add(version.version() + " (vastgelegd " + recorded + ", nu " + hash + ")");
+            }
+        }
+        return differing;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NormTable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NormTable.class);
     private static final String LABEL = "[0-9A-Za-z][0-9A-Za-z._-]{0,39}";
 
     private final NormStore store;
@@ -97,6 +98,11 @@ public class NormTable {
                 audit.appendAll(List.of(new AuditEntry(
                         "system", "NORM_VERSION_ADDED", "norm-table", bundled.version(), "{\"source\": \"bundled\"}")));
                 versions = List.of(bundled);
+            }
+            List<String> differing = store.fillContentHashes(versions);
+            if (!differing.isEmpty()) {
+                // decisions that named these versions will refuse to recompute, by name
+                log.error("Norm versions whose amounts no longer give their recorded hash: {}", differing);
             }
             return new NormCatalog(versions, store.withdrawn());
         }

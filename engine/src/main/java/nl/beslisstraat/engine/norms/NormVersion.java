@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.beslisstraat.engine.regulation.ContentHash;
 import nl.beslisstraat.engine.regulation.NormSource;
 
 /**
@@ -26,6 +27,30 @@ public record NormVersion(String version, LocalDate effectiveFrom, String note, 
                 .filter(row -> row.norm().equals(norm) && row.validOn(date) && matches(row.keys(), keyValue))
                 .map(NormAmount::amount)
                 .findFirst();
+    }
+
+    /**
+     * The SHA-256 of the amounts, in table order: norm, key columns (sorted), validity period and
+     * amount, the amount without trailing zeros (250 and 250.00 are one amount). The label, note and
+     * effective date are left out: they do not change what a rule reads, and a draft gets its
+     * effective date only on approval.
+     */
+    @Override
+    public String contentHash() {
+        StringBuilder rows = new StringBuilder();
+        for (NormAmount row : amounts) {
+            rows.append(row.norm())
+                    .append('\t')
+                    .append(new java.util.TreeMap<>(row.keys()))
+                    .append('\t')
+                    .append(row.validFrom())
+                    .append('\t')
+                    .append(row.validUntil())
+                    .append('\t')
+                    .append(row.amount().stripTrailingZeros().toPlainString())
+                    .append('\n');
+        }
+        return ContentHash.of(rows.toString());
     }
 
     /**

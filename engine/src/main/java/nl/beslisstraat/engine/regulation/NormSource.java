@@ -15,6 +15,14 @@ public interface NormSource {
     String version();
 
     /**
+     * The SHA-256 of the amounts of this version, recorded beside {@link #version()}; null for
+     * norms that are not a version as stored (a draft tried as valid on another date).
+     */
+    default String contentHash() {
+        return null;
+    }
+
+    /**
      * @param keyValue the application's value of a key column, by column name ("householdType")
      */
     Optional<BigDecimal> amount(String norm, Function<String, String> keyValue, LocalDate date);

@@ -37,6 +37,9 @@ public class RegulationCatalog {
     private final ClassLoader classLoader;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
+    /** The versions on the classpath, by label: their labels belong to the product, never to an upload. */
+    private final Map<String, RuleSet> shipped = new ConcurrentHashMap<>();
+
     private volatile Function<String, Optional<RuleSet>> archive = label -> Optional.empty();
 
     @Autowired
@@ -57,6 +60,7 @@ public class RegulationCatalog {
                             .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
                             .put(ruleSet.effectiveFrom(), ruleSet);
                     byVersion.put(ruleSet.version(), ruleSet);
+                    shipped.put(ruleSet.version(), ruleSet);
                     log.info(
                             "Compiled rule set {} (in force from {}) in {} ms",
                             ruleSet.version(),
@@ -78,6 +82,18 @@ public class RegulationCatalog {
         return byCaseType.values().stream()
                 .flatMap(versions -> versions.values().stream())
                 .toList();
+    }
+
+    /** The versions the product ships (on the classpath), oldest first within a case type. */
+    public List<RuleSet> shipped() {
+        return shipped.values().stream()
+                .sorted(java.util.Comparator.comparing(RuleSet::caseType).thenComparing(RuleSet::effectiveFrom))
+                .toList();
+    }
+
+    /** Whether the label ({@code PARKING_PERMIT/2026.2}) names a version the product ships. */
+    public boolean ships(String ruleSetVersion) {
+        return ruleSetVersion != null && shipped.containsKey(ruleSetVersion);
     }
 
     public boolean knows(String caseType) {
@@ -140,6 +156,12 @@ public class RegulationCatalog {
      * call (the running engine needs no restart). An earlier version for the same date is replaced.
      */
     public void register(RuleSet ruleSet) {
+        RuleSet known = byVersion.get(ruleSet.version());
+        if (known != null && !known.contentHash().equals(ruleSet.contentHash())) {
+            // a label names one content, ever: never let other rules take over a known version
+            throw new IllegalStateException("Rule set " + ruleSet.version() + " is already known with content "
+                    + known.contentHash() + "; refused other content " + ruleSet.contentHash());
+        }
         byCaseType
                 .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
                 .put(ruleSet.effectiveFrom(), ruleSet);

@@ -34,6 +34,8 @@ public final class RuleSet {
     private final DecisionTable table;
     /** Rule resources whose content was uploaded rather than shipped, by their name in the version. */
     private final Map<String, byte[]> uploaded;
+    /** SHA-256 of the resources compiled, in compile order ({@link ContentHash}). */
+    private final String contentHash;
 
     RuleSet(
             RegulationDescriptor descriptor,
@@ -41,8 +43,10 @@ public final class RuleSet {
             InputSchema inputSchema,
             KieBase kieBase,
             DecisionTable table,
-            Map<String, byte[]> uploaded) {
+            Map<String, byte[]> uploaded,
+            String contentHash) {
         this.descriptor = descriptor;
+        this.contentHash = contentHash;
         this.version = version;
         this.inputSchema = inputSchema;
         String type = descriptor.factType();
@@ -89,6 +93,15 @@ public final class RuleSet {
     /** Case type and version, as recorded on every decision: {@code PARKING_PERMIT/2026.1}. */
     public String version() {
         return label(descriptor.caseType(), version.version());
+    }
+
+    /**
+     * The SHA-256 (hex) of the rule resources this version was compiled from, in compile order:
+     * recorded on every decision beside {@link #version()}, so a recomputation can prove it runs
+     * exactly the rules the decision was taken with.
+     */
+    public String contentHash() {
+        return contentHash;
     }
 
     static String label(String caseType, String version) {

@@ -5,7 +5,9 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,14 +51,19 @@ final class RuleSetCompiler {
         List<String> rules = new ArrayList<>(regulation.facts());
         rules.addAll(version.rules());
         DecisionTable table = null;
+        // the bytes compiled, in compile order: what the version's content hash is taken over
+        Map<String, byte[]> compiled = new LinkedHashMap<>();
         for (String rule : rules) {
             byte[] content =
                     replaced.containsKey(rule) ? replaced.get(rule) : read(resources, regulation.resource(rule));
+            compiled.put(regulation.resource(rule), content);
             if (RuleSet.isTable(rule)) {
                 // A table never reaches the compiler: its typed rows do, as rules we write ourselves.
+                // The hash covers the table (its texts are data) and the rules written from it.
                 table = readTable(regulation, version, content);
                 String drl = RuleRenderer.render(regulation.factPackage(), regulation.factTypeName(), table);
                 files.write("src/main/resources/" + regulation.resource(rule) + ".drl", drl);
+                compiled.put(regulation.resource(rule) + ".drl", drl.getBytes(StandardCharsets.UTF_8));
             } else {
                 files.write("src/main/resources/" + regulation.resource(rule), content);
             }
@@ -83,12 +90,16 @@ final class RuleSetCompiler {
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
         InputSchema schema;
-        try (InputStream in = open(resources, regulation.resource(regulation.inputSchema()))) {
+        byte[] schemaContent = read(resources, regulation.resource(regulation.inputSchema()));
+        try (InputStream in = new java.io.ByteArrayInputStream(schemaContent)) {
             schema = new InputSchema(schemas.getSchema(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleSet(regulation, version, schema, container.getKieBase(), table, replaced);
+        // the schema decides too: a field it does not declare never reaches a rule
+        compiled.put(regulation.resource(regulation.inputSchema()), schemaContent);
+        return new RuleSet(
+                regulation, version, schema, container.getKieBase(), table, replaced, ContentHash.of(compiled));
     }
 
     private static DecisionTable readTable(

@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.decision.DecisionOutcome;
 import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.decision.DecisionStore;
+import nl.beslisstraat.engine.decision.Recomputation;
 import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.support.Browserless;
@@ -59,6 +62,18 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     NormCatalog norms;
+
+    @Autowired
+    RegulationCatalog regulations;
+
+    @Autowired
+    RuleSetCandidates candidates;
+
+    @Autowired
+    DecisionStore decisionStore;
+
+    @Autowired
+    Recomputation recomputation;
 
     @Test
     void anApprovedVersionDecidesCasesFromItsEffectiveDateWithoutARestart() throws IOException {
@@ -228,6 +243,143 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(transition.path("from").asString()).isEqualTo("GRANTED");
         assertThat(transition.path("to").asString()).isEqualTo("REJECTED");
         assertThat(transition.path("sampleCases").toString()).isEqualTo("[" + longCarCase + "]");
+    }
+
+    /**
+     * Issue 9, item 4: an officer uploads a draft labelled like shipped 2026.2, a colleague
+     * "reactivates shipped 2026.2" and approves what is in fact the unapproved draft, which then
+     * replaces 2026.2 for every recomputation. A label names one content, for good.
+     */
+    @Test
+    void aVersionLabelNamesOneContentForGood() throws IOException {
+        Http author = new Http(port).as(TestUsers.POLICY_OFFICER);
+        Http colleague = new Http(port).as(TestUsers.SECOND_POLICY_OFFICER);
+        String shipped = "PARKING_PERMIT/2026.2";
+        String shippedHash = regulations.version(shipped).contentHash();
+
+        // a shipped label cannot be uploaded
+        HttpResponse<String> posing =
+                author.post("/api/rulesets/PARKING_PERMIT/candidates?version=2026.2", zoneAFee("1.00"));
+        assertThat(posing.statusCode()).as(posing.body()).isEqualTo(400);
+        assertThat(json.readTree(posing.body()).path("errors").toString())
+                .contains("versielabel 2026.2 van PARKING_PERMIT is al gebruikt door een meegeleverde versie");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from rule_set_candidates where case_type = 'PARKING_PERMIT' and version = '2026.2'",
+                        Long.class))
+                .isZero();
+
+        // a label withdrawn as a draft stays taken
+        long first = json.readTree(
+                        author.post("/api/rulesets/PARKING_PERMIT/candidates?version=2028.1", zoneAFee("260.00"))
+                                .body())
+                .path("id")
+                .asLong();
+        assertThat(jdbc.queryForObject(
+                        "select content_hash from rule_set_candidates where id = ?", String.class, first))
+                .matches("[0-9a-f]{64}")
+                .isNotEqualTo(shippedHash);
+        assertThat(author.post("/api/rulesets/candidates/" + first + "/withdrawal", "application/json", "")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> reused =
+                author.post("/api/rulesets/PARKING_PERMIT/candidates?version=2028.1", zoneAFee("270.00"));
+        assertThat(reused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(reused.body()).path("errors").toString())
+                .contains("versielabel 2028.1 van PARKING_PERMIT is al gebruikt door een eerdere upload");
+
+        // only approved or shipped content can be reactivated
+        long draft = json.readTree(
+                        author.post("/api/rulesets/PARKING_PERMIT/candidates?version=2028.2", zoneAFee("280.00"))
+                                .body())
+                .path("id")
+                .asLong();
+        HttpResponse<String> fromDraft = colleague.post(
+                "/api/rulesets/PARKING_PERMIT/versions/2028.2/reactivation?newVersion=2028.3", "application/json", "");
+        assertThat(fromDraft.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(fromDraft.body()).path("detail").asString())
+                .contains("Versie 2028.2 van PARKING_PERMIT is een concept");
+        HttpResponse<String> fromWithdrawnDraft = colleague.post(
+                "/api/rulesets/PARKING_PERMIT/versions/2028.1/reactivation?newVersion=2028.3", "application/json", "");
+        assertThat(fromWithdrawnDraft.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(fromWithdrawnDraft.body()).path("detail").asString())
+                .contains("ingetrokken voordat die was goedgekeurd");
+
+        // a draft planted under the shipped label before labels were guarded: reactivating shipped
+        // 2026.2 copies the shipped table, and the planted draft cannot be approved
+        byte[] planted = zoneAFee("1.00");
+        long plantedId = jdbc.queryForObject(
+                "insert into rule_set_candidates (case_type, version, table_resource, content, author, example_results)"
+                        + " values ('PARKING_PERMIT', '2026.2', '2026.2/parking-permit.drl.xlsx', ?, 'officer', '[]')"
+                        + " returning id",
+                Long.class,
+                planted);
+        HttpResponse<String> back = colleague.post(
+                "/api/rulesets/PARKING_PERMIT/versions/2026.2/reactivation?newVersion=2028.4", "application/json", "");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
+        long backId = json.readTree(back.body()).path("id").asLong();
+        assertThat(jdbc.queryForObject("select content from rule_set_candidates where id = ?", byte[].class, backId))
+                .isEqualTo(regulations.version(shipped).tableContent());
+        HttpResponse<String> plantedApproval = colleague.post(
+                "/api/rulesets/candidates/" + plantedId + "/approval?effectiveFrom=2028-01-01", "application/json", "");
+        assertThat(plantedApproval.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(plantedApproval.body()).path("detail").asString())
+                .contains("meegeleverde versie");
+        assertThat(regulations.version(shipped).contentHash()).isEqualTo(shippedHash);
+
+        // approved content can be reactivated in turn
+        assertThat(author.post(
+                                "/api/rulesets/candidates/" + backId + "/approval?effectiveFrom=2028-06-01",
+                                "application/json",
+                                "")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> again = colleague.post(
+                "/api/rulesets/PARKING_PERMIT/versions/2028.4/reactivation?newVersion=2028.5", "application/json", "");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        long againId = json.readTree(again.body()).path("id").asLong();
+        assertThat(author.post("/api/rulesets/candidates/" + backId + "/withdrawal", "application/json", "")
+                        .statusCode())
+                .isEqualTo(200);
+
+        // every decision records the hash of the content that decided it
+        JsonNode decided = decision(new Http(port).as(TestUsers.INTAKE), "2026-12-01");
+        assertThat(decided.path("ruleSetVersion").asString()).isEqualTo(shipped);
+        assertThat(decided.path("ruleSetHash").asString()).isEqualTo(shippedHash);
+        assertThat(jdbc.queryForObject(
+                        "select content_hash from rule_set_labels where case_type = 'PARKING_PERMIT' and version = '2026.2'",
+                        String.class))
+                .isEqualTo(shippedHash);
+        assertThat(List.of(draft, againId))
+                .allSatisfy(id -> assertThat(jdbc.queryForObject(
+                                "select status from rule_set_candidates where id = ?", String.class, id))
+                        .isEqualTo("DRAFT"));
+    }
+
+    @Test
+    void decisionsRecordedBeforeHashesGetTheHashOfTheVersionTheyNameAtStartUp() {
+        JsonNode decided = decision(new Http(port).as(TestUsers.INTAKE), "2026-03-15");
+        long caseId = jdbc.queryForObject(
+                "select case_id from decisions where id = ?",
+                Long.class,
+                decided.path("id").asLong());
+        long legacy = jdbc.queryForObject(
+                "insert into cases (case_type, reference_date, input, status)"
+                        + " select case_type, reference_date, input, 'DECIDED' from cases where id = ? returning id",
+                Long.class,
+                caseId);
+        jdbc.update(
+                "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
+                        + " reasons, amounts, fired_rules)"
+                        + " select ?, outcome, true, decided_by, reference_date, rule_set_version, reasons, amounts,"
+                        + " fired_rules from decisions where case_id = ?",
+                legacy,
+                caseId);
+
+        new RecordedContentHashes(candidates, regulations, norms, decisionStore);
+
+        assertThat(jdbc.queryForObject("select rule_set_hash from decisions where case_id = ?", String.class, legacy))
+                .isEqualTo(regulations.version("PARKING_PERMIT/2026.1").contentHash());
+        assertThat(recomputation.ofCase(legacy).orElseThrow().identical()).isTrue();
     }
 
     @Test

@@ -179,8 +179,8 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
                 id);
         jdbc.update(
                 "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
-                        + " reasons, amounts, fired_rules)"
-                        + " select ?, outcome, true, decided_by, reference_date, rule_set_version, reasons,"
+                        + " rule_set_hash, reasons, amounts, fired_rules)"
+                        + " select ?, outcome, true, decided_by, reference_date, rule_set_version, rule_set_hash, reasons,"
                         + " '{\"fee\": \"999.00\"}', fired_rules from decisions where case_id = ?",
                 tampered,
                 id);
@@ -191,6 +191,85 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
                 .contains("amounts")
                 .contains("999.00")
                 .contains("240.00");
+    }
+
+    @Test
+    void refusesToRecomputeWithContentOtherThanTheDecisionWasTakenWith() {
+        long id = json.readTree(post("/api/cases/decide-now", payload("parking-permit-zone-a.json"))
+                        .body())
+                .path("id")
+                .asLong();
+        user = TestUsers.AUDITOR;
+        String shippedHash =
+                jdbc.queryForObject("select rule_set_hash from decisions where case_id = ?", String.class, id);
+        assertThat(shippedHash).as("SHA-256, hex").matches("[0-9a-f]{64}");
+
+        // recorded with other content under the same label
+        long otherContent = copyOf(id, "PARKING_PERMIT/2026.1", "0".repeat(64));
+        HttpResponse<String> refused = get("/api/cases/" + otherContent + "/recomputation");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        JsonNode problem = json.readTree(refused.body());
+        long decisionId = problem.path("decisionId").asLong();
+        assertThat(problem.path("detail").asString())
+                .contains("Besluit " + decisionId)
+                .contains("PARKING_PERMIT/2026.1")
+                .contains("0".repeat(64))
+                .contains(shippedHash);
+
+        // a label whose content is nowhere to be found
+        long missing = copyOf(id, "PARKING_PERMIT/1999.1", shippedHash);
+        HttpResponse<String> gone = get("/api/cases/" + missing + "/recomputation");
+        assertThat(gone.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(gone.body()).path("detail").asString())
+                .contains("PARKING_PERMIT/1999.1")
+                .contains(shippedHash)
+                .contains("niet te vinden");
+
+        // no hash recorded: which content decided cannot be told
+        long unknown = copyOf(id, "PARKING_PERMIT/2026.1", null);
+        assertThat(json.readTree(get("/api/cases/" + unknown + "/recomputation").body())
+                        .path("detail")
+                        .asString())
+                .contains("geen inhoudshash");
+    }
+
+    @Test
+    void aDecisionsHashIsFilledOnceAndNeverChanged() {
+        long id = json.readTree(post("/api/cases/decide-now", payload("parking-permit-zone-a.json"))
+                        .body())
+                .path("id")
+                .asLong();
+        long legacy = copyOf(id, "PARKING_PERMIT/2026.1", null);
+
+        jdbc.update("update decisions set rule_set_hash = ? where case_id = ?", "a".repeat(64), legacy);
+
+        assertThat(jdbc.queryForObject("select rule_set_hash from decisions where case_id = ?", String.class, legacy))
+                .isEqualTo("a".repeat(64));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        jdbc.update("update decisions set rule_set_hash = ? where case_id = ?", "b".repeat(64), legacy))
+                .hasMessageContaining("immutable");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.update("update decisions set outcome = 'REJECTED' where case_id = ?", id))
+                .hasMessageContaining("immutable");
+    }
+
+    /** A copy of a case and its automated decision, recorded with the given label and hash. */
+    private long copyOf(long caseId, String ruleSetVersion, String ruleSetHash) {
+        long copy = jdbc.queryForObject(
+                "insert into cases (case_type, reference_date, input, status)"
+                        + " select case_type, reference_date, input, 'DECIDED' from cases where id = ? returning id",
+                Long.class,
+                caseId);
+        jdbc.update(
+                "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
+                        + " rule_set_hash, reasons, amounts, fired_rules)"
+                        + " select ?, outcome, true, decided_by, reference_date, ?, ?, reasons, amounts, fired_rules"
+                        + " from decisions where case_id = ?",
+                copy,
+                ruleSetVersion,
+                ruleSetHash,
+                caseId);
+        return copy;
     }
 
     @Test
