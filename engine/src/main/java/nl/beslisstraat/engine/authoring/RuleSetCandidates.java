@@ -399,7 +399,8 @@ public class RuleSetCandidates {
     private Verification verify(RuleSet candidate) {
         return candidate
                 .table()
-                .map(table -> TableVerifier.verify(table, candidate.inputSchema().titles()))
+                .map(table ->
+                        TableVerifier.verify(table, candidate.inputSchema().titles()))
                 .orElse(null);
     }
 
