@@ -22,6 +22,7 @@ import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.regulation.RuleSetCompilationException;
+import nl.beslisstraat.engine.regulation.dmn.DmnModelCheck;
 import nl.beslisstraat.engine.regulation.table.DecisionTable;
 import nl.beslisstraat.engine.regulation.table.TableReader;
 import nl.beslisstraat.engine.regulation.table.TableRefused;
@@ -279,6 +280,7 @@ public class RuleSetCandidates {
             return reactivated(
                     caseType,
                     earlierVersion,
+                    true,
                     store(
                             caseType,
                             newVersion,
@@ -304,6 +306,7 @@ public class RuleSetCandidates {
         return reactivated(
                 caseType,
                 earlierVersion,
+                false,
                 store(
                         caseType,
                         newVersion,
@@ -317,15 +320,20 @@ public class RuleSetCandidates {
      * Keeps with a reactivation the version it brings back and who wrote that version (none for a
      * shipped one): the officer who reactivates is its author, and neither may approve it.
      */
-    private Candidate reactivated(String caseType, String earlierVersion, Candidate draft) {
-        jdbc.update(
-                "update rule_set_candidates d set reactivated_from = ?, origin_author = e.author,"
-                        + " origin_author_person = e.author_person from (select 1) one"
-                        + " left join rule_set_candidates e on e.case_type = ? and e.version = ? where d.id = ?",
-                earlierVersion,
-                caseType,
-                earlierVersion,
-                draft.id());
+    private Candidate reactivated(String caseType, String earlierVersion, boolean shipped, Candidate draft) {
+        if (shipped) {
+            // the product's own content: no officer wrote it, whatever an upload under its label says
+            jdbc.update("update rule_set_candidates set reactivated_from = ? where id = ?", earlierVersion, draft.id());
+        } else {
+            jdbc.update(
+                    "update rule_set_candidates d set reactivated_from = ?, origin_author = e.author,"
+                            + " origin_author_person = e.author_person from rule_set_candidates e"
+                            + " where e.case_type = ? and e.version = ? and d.id = ?",
+                    earlierVersion,
+                    caseType,
+                    earlierVersion,
+                    draft.id());
+        }
         Candidate reactivated = find(draft.id());
         audit(
                 draft.author(),
@@ -567,9 +575,7 @@ public class RuleSetCandidates {
                 Set<String> inputs = new TreeSet<>(base.inputSchema().titles().keySet());
                 base.descriptor().norms().forEach(norm -> inputs.add(norm.field()));
                 inputs.add("referenceDate");
-                yield DmnModelCheck.check(content, inputs).stream()
-                        .map(TableProblem::toString)
-                        .toList();
+                yield DmnModelCheck.check(content, inputs);
             }
         };
     }

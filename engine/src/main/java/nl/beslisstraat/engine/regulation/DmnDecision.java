@@ -40,7 +40,7 @@ final class DmnDecision {
      * (docs/performance.md) and a garbage-collection pause tens of milliseconds; 200 ms is far
      * above both, so only a model that misbehaves reaches it, and a night of a million cases
      * cannot be held up by it for long. Measured after the evaluation, not enforced during it: the
-     * upload check (authoring's DmnModelCheck) allows no loops, no recursion, no regular
+     * upload check (DmnModelCheck) allows no loops, no recursion, no regular
      * expressions and bounds the model's size with every reference written out, so an evaluation
      * takes time linear in that bounded size and always ends; nothing needs interrupting.
      */

@@ -1,4 +1,4 @@
-package nl.beslisstraat.engine.authoring;
+package nl.beslisstraat.engine.regulation.dmn;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package nl.beslisstraat.engine.authoring;
+package nl.beslisstraat.engine.regulation.dmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

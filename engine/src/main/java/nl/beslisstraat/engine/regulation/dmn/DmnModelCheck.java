@@ -1,4 +1,4 @@
-package nl.beslisstraat.engine.authoring;
+package nl.beslisstraat.engine.regulation.dmn;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -78,7 +78,7 @@ import org.w3c.dom.Element;
  *
  * Each problem is reported in Dutch with the element (id, name) and the construct.
  */
-final class DmnModelCheck {
+public final class DmnModelCheck {
 
     /**
      * DMN 1.2 and later. DMN 1.1 is refused: there the engine takes a function's kind from its own
@@ -108,7 +108,7 @@ final class DmnModelCheck {
     private static final int MAX_PROBLEMS = 25;
 
     /** Larger uploads are refused unread. */
-    static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
 
     private DmnModelCheck() {}
 
@@ -116,40 +116,37 @@ final class DmnModelCheck {
      * @param inputs the names the model may take as input data: the application's fields and
      *     {@code referenceDate}
      */
-    static List<TableProblem> check(byte[] model, Set<String> inputs) {
+    public static List<String> check(byte[] model, Set<String> inputs) {
         if (model.length > MAX_BYTES) {
-            return List.of(TableProblem.ofFile("Het bestand is groter dan " + MAX_BYTES / 1024 / 1024 + " MB."));
+            return List.of("Het bestand is groter dan " + MAX_BYTES / 1024 / 1024 + " MB.");
         }
         Document document;
         try {
             document = parser().parse(new ByteArrayInputStream(model));
         } catch (Exception unreadable) {
-            return List.of(TableProblem.ofFile("Het bestand is geen leesbaar DMN-model (XML in UTF-8, zonder DOCTYPE): "
-                    + unreadable.getMessage()));
+            return List.of("Het bestand is geen leesbaar DMN-model (XML in UTF-8, zonder DOCTYPE): "
+                    + unreadable.getMessage());
         }
         Element root = document.getDocumentElement();
         if (!"definitions".equals(root.getLocalName()) || !DMN_NAMESPACES.contains(root.getNamespaceURI())) {
-            return List.of(TableProblem.ofFile("Het bestand is geen DMN-model: het hoofdelement moet <definitions> in"
-                    + " de namespace van DMN 1.2 of later zijn."));
+            return List.of("Het bestand is geen DMN-model: het hoofdelement moet <definitions> in"
+                    + " de namespace van DMN 1.2 of later zijn.");
         }
         if (document.getInputEncoding() != null && !document.getInputEncoding().equalsIgnoreCase("UTF-8")) {
             // the DMN reader below gets the same bytes as UTF-8 text: no second reading of them
-            return List.of(TableProblem.ofFile("Het bestand moet in UTF-8 zijn, niet " + document.getInputEncoding()));
+            return List.of("Het bestand moet in UTF-8 zijn, niet " + document.getInputEncoding());
         }
         Definitions definitions;
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(model), StandardCharsets.UTF_8)) {
             definitions = DMNMarshallerFactory.newDefaultMarshaller().unmarshal(reader);
         } catch (Exception unreadable) {
-            return List.of(TableProblem.ofFile("Het bestand is geen leesbaar DMN-model: " + unreadable.getMessage()));
+            return List.of("Het bestand is geen leesbaar DMN-model: " + unreadable.getMessage());
         }
         if (definitions == null) {
-            return List.of(TableProblem.ofFile("Het bestand is geen leesbaar DMN-model."));
+            return List.of("Het bestand is geen leesbaar DMN-model.");
         }
         return new ModelWalk(definitions, inputs)
-                .problems().stream()
-                        .limit(MAX_PROBLEMS)
-                        .map(TableProblem::ofFile)
-                        .toList();
+                .problems().stream().limit(MAX_PROBLEMS).toList();
     }
 
     /** One walk over a model's elements; also the model's names for {@link FeelScope}. */
