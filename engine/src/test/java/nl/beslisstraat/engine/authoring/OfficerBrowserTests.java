@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.beslisstraat.engine.regulation.table.Tables;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -24,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A policy officer in Chromium uploads a new version of the parking table, sees the example cases
- * and the simulation, and cannot approve it; a colleague approves it with an effective date.
+ * and the simulation, and cannot approve it; a colleague approves it with an effective date. A
+ * table with a gap and two rows that both set the fee shows both, and cannot be approved.
  * Screenshots for docs/policy-officer-guide.md ({@code -Dscreenshots=docs}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -82,6 +84,44 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
 
         browser.findElement(By.id("withdraw")).click(); // leave the rules in force as they were
         wait(page -> page.findElement(By.id("candidate-status")).getText().equals("WITHDRAWN"));
+    }
+
+    @Test
+    void theCandidatePageShowsAGapWithAnExampleCaseAndAConflictThatBlocksApproval() throws IOException {
+        String csv = Tables.parkingCsv()
+                .lines()
+                .filter(line -> !line.startsWith("Art. 7 lid 1: verlenen zone B"))
+                .map(line -> line.startsWith("Art. 7 lid 1: verlenen zone A")
+                        ? line + "\nArt. 7 lid 3: verlenen zone A tweede tarief,A,GRANTED,PERMIT_GRANTED,"
+                                + "U krijgt een vergunning.,You are granted a permit.,300.00"
+                        : line)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        Path table = Files.createTempFile("parking-permit-gap", ".csv");
+        Files.writeString(table, csv);
+
+        signIn(TestUsers.POLICY_OFFICER);
+        browser.findElement(By.id("version")).sendKeys("2027.8");
+        browser.findElement(By.id("table")).sendKeys(table.toString());
+        browser.findElement(By.id("upload-button")).click();
+        wait(page -> page.getCurrentUrl().contains("/rules/candidates/"));
+
+        String gaps = browser.findElement(By.id("gaps")).getText();
+        assertThat(gaps).contains("zone: B", "zone = B");
+        String conflicts = browser.findElement(By.id("conflicts")).getText();
+        assertThat(conflicts)
+                .contains("Art. 7 lid 1: verlenen zone A / Art. 7 lid 3: verlenen zone A tweede tarief")
+                .contains("opgeteld");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('verification').scrollIntoView();");
+        screenshot("officer-verification");
+        String candidatePage = browser.getCurrentUrl();
+
+        signIn(TestUsers.SECOND_POLICY_OFFICER);
+        browser.get(candidatePage);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-01-01';");
+        browser.findElement(By.id("approve-button")).click();
+        wait(page -> !page.findElements(By.id("error")).isEmpty());
+        assertThat(browser.findElement(By.id("error")).getText()).contains("tegenspreken");
+        assertThat(browser.findElement(By.id("candidate-status")).getText()).isEqualTo("DRAFT");
     }
 
     private void signIn(String user) {

@@ -75,6 +75,63 @@ record Region(Map<Axis, Object> bounds) {
         return List.of();
     }
 
+    /**
+     * Boxes joined where two differ on one input only and together are one box again (values of
+     * a code, or ranges that touch): the splitting that finds them cuts a gap into pieces an
+     * officer would read as one.
+     */
+    static List<Region> merged(List<Region> regions) {
+        List<Region> boxes = new ArrayList<>(regions);
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            outer:
+            for (int i = 0; i < boxes.size(); i++) {
+                for (int j = i + 1; j < boxes.size(); j++) {
+                    Optional<Region> union = boxes.get(i).union(boxes.get(j));
+                    if (union.isPresent()) {
+                        boxes.set(i, union.get());
+                        boxes.remove(j);
+                        joined = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        return boxes;
+    }
+
+    /** The box holding exactly the cases of both, when there is one. */
+    private Optional<Region> union(Region other) {
+        Set<Axis> axes = new LinkedHashSet<>(bounds.keySet());
+        axes.addAll(other.bounds.keySet());
+        Axis differing = null;
+        for (Axis axis : axes) {
+            if (!on(axis).equals(other.on(axis)) && !sameRange(on(axis), other.on(axis))) {
+                if (differing != null) {
+                    return Optional.empty();
+                }
+                differing = axis;
+            }
+        }
+        if (differing == null) {
+            return Optional.of(this);
+        }
+        Object mine = on(differing);
+        Object theirs = other.on(differing);
+        if (mine instanceof Range a) {
+            Axis axis = differing;
+            return a.joined((Range) theirs, axis.step() != null).map(range -> replaced(axis, range));
+        }
+        Set<String> both = new LinkedHashSet<>(values(mine));
+        both.addAll(values(theirs));
+        return Optional.of(replaced(differing, both));
+    }
+
+    private static boolean sameRange(Object a, Object b) {
+        return a instanceof Range one && b instanceof Range two && one.contains(two) && two.contains(one);
+    }
+
     private Region replaced(Axis axis, Object bound) {
         Map<Axis, Object> copy = new LinkedHashMap<>(bounds);
         copy.put(axis, bound);
@@ -179,6 +236,29 @@ record Region(Map<Axis, Object> bounds) {
                             && (inner.high.compareTo(high) < 0
                                     || (inner.high.compareTo(high) == 0 && (highIncluded || !inner.highIncluded))));
             return lowOk && highOk;
+        }
+
+        /** One range covering both, when they overlap or touch; on a whole-number input 3 and 4 touch. */
+        Optional<Range> joined(Range other, boolean whole) {
+            Range first = low == null || (other.low != null && low.compareTo(other.low) <= 0) ? this : other;
+            Range second = first == this ? other : this;
+            if (first.high != null && second.low != null) {
+                int gap = second.low.compareTo(first.high);
+                boolean touching = gap < 0
+                        || (gap == 0 && (first.highIncluded || second.lowIncluded))
+                        || (whole && second.low.subtract(first.high).compareTo(BigDecimal.ONE) == 0);
+                if (!touching) {
+                    return Optional.empty();
+                }
+            }
+            Range high = first.high == null
+                    ? first
+                    : second.high == null
+                                    || second.high.compareTo(first.high) > 0
+                                    || (second.high.compareTo(first.high) == 0 && second.highIncluded)
+                            ? second
+                            : first;
+            return Optional.of(new Range(first.low, first.lowIncluded, high.high, high.highIncluded));
         }
 
         /** This range without {@code part}: what lies below it and what lies above it. */

@@ -64,7 +64,8 @@ public final class TableVerifier {
             }
         }
         List<Verification.Gap> gaps = new ArrayList<>();
-        for (Region gap : uncovered(Region.EVERYTHING, deciding, MAX_GAPS)) {
+        List<Region> found = Region.merged(uncovered(Region.EVERYTHING, deciding, 5 * MAX_GAPS));
+        for (Region gap : found.subList(0, Math.min(found.size(), MAX_GAPS))) {
             gaps.add(new Verification.Gap(describe(gap), example(gap)));
         }
         List<Verification.Overlap> overlaps = overlaps();
