@@ -23,6 +23,7 @@ import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.regulation.RuleSetCompilationException;
 import nl.beslisstraat.engine.regulation.dmn.DmnModelCheck;
+import nl.beslisstraat.engine.regulation.dmn.DmnTableAnalysis;
 import nl.beslisstraat.engine.regulation.table.DecisionTable;
 import nl.beslisstraat.engine.regulation.table.TableReader;
 import nl.beslisstraat.engine.regulation.table.TableRefused;
@@ -241,7 +242,7 @@ public class RuleSetCandidates {
                     officerExamples,
                     author,
                     json.writeValueAsString(results),
-                    json.writeValueAsString(verify(candidate)),
+                    json.writeValueAsString(verify(candidate, format, content)),
                     candidate.contentHash());
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             throw new InvalidUpload(
@@ -403,13 +404,12 @@ public class RuleSetCandidates {
                 + ". Pas de tabel aan en upload een nieuwe versie.");
     }
 
-    /** Gaps, overlaps and dead rows of a decision table; null for a DMN model. */
-    private Verification verify(RuleSet candidate) {
-        return candidate
-                .table()
-                .map(table ->
-                        TableVerifier.verify(table, candidate.inputSchema().titles()))
-                .orElse(null);
+    /** Gaps, overlaps and dead rows of the version's decision table, or of the DMN model's tables. */
+    private static Verification verify(RuleSet candidate, TableFormat format, byte[] content) {
+        Map<String, String> labels = candidate.inputSchema().titles();
+        return format == TableFormat.DMN
+                ? DmnTableAnalysis.analyse(content, labels)
+                : TableVerifier.verify(candidate.table().orElseThrow(), labels);
     }
 
     /** Withdraws a draft, or an approved version that has not yet taken effect. */

@@ -1,4 +1,4 @@
-package nl.beslisstraat.engine.regulation;
+package nl.beslisstraat.engine.regulation.dmn;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package nl.beslisstraat.engine.regulation;
+package nl.beslisstraat.engine.regulation.dmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
