@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SimulateCommand {
 
+    /** The name the benchmark uploads, simulates and withdraws under, with an officer's limits. */
+    private static final String OFFICER = "simulation-cli";
+
     private final RuleSetCandidates candidates;
     private final NormCandidates normCandidates;
     private final Simulation simulation;
@@ -37,15 +40,15 @@ public class SimulateCommand {
      */
     public int runNorms(Path csv, Integer last) throws IOException {
         NormCandidate draft = normCandidates.upload(
-                "simulation-" + System.currentTimeMillis(), null, Files.readAllBytes(csv), "simulation-cli");
+                "simulation-" + System.currentTimeMillis(), null, Files.readAllBytes(csv), OFFICER);
         try {
             LocalDate asOf = normCandidates.firstChange(draft.id());
-            SimulationResult cold = simulation.runNorms(draft.id(), asOf, null, null, last);
-            SimulationResult result = simulation.runNorms(draft.id(), asOf, null, null, last);
+            SimulationResult cold = simulation.runNorms(draft.id(), asOf, null, null, last, OFFICER);
+            SimulationResult result = simulation.runNorms(draft.id(), asOf, null, null, last, OFFICER);
             print(csv, "norm-reading", asOf + " amounts", cold, result);
             return 0;
         } finally {
-            normCandidates.withdraw(draft.id(), "simulation-cli");
+            normCandidates.withdraw(draft.id(), OFFICER);
         }
     }
 
@@ -53,6 +56,9 @@ public class SimulateCommand {
         System.out.printf(
                 "Simulated %s (%s) on %,d past %s decisions in %,d ms (first run in a fresh JVM: %,d ms): %,d would change%n",
                 file.getFileName(), applied, result.cases(), kind, result.millis(), cold.millis(), result.changed());
+        if (result.stopped() != null) {
+            System.out.printf("  Not every case was simulated: %s%n", result.stopped());
+        }
         result.transitions()
                 .forEach(transition -> System.out.printf(
                         "  %-18s -> %-18s %,8d  e.g. cases %s%n",
@@ -61,16 +67,16 @@ public class SimulateCommand {
 
     public int run(Path table, String caseType, Integer last) throws IOException {
         Candidate draft = candidates.upload(
-                caseType, "simulation-" + System.currentTimeMillis(), Files.readAllBytes(table), "simulation-cli");
+                caseType, "simulation-" + System.currentTimeMillis(), Files.readAllBytes(table), OFFICER);
         try {
             // Twice: the first run pays for the JIT warming up, as only the first request to a
             // freshly started engine would; the second is what an officer waits for.
-            SimulationResult cold = simulation.run(draft.id(), null, null, last);
-            SimulationResult result = simulation.run(draft.id(), null, null, last);
+            SimulationResult cold = simulation.run(draft.id(), null, null, last, OFFICER);
+            SimulationResult result = simulation.run(draft.id(), null, null, last, OFFICER);
             print(table, caseType, "rule set", cold, result);
             return 0;
         } finally {
-            candidates.withdraw(draft.id(), "simulation-cli");
+            candidates.withdraw(draft.id(), OFFICER);
         }
     }
 }

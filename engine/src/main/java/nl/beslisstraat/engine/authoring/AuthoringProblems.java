@@ -1,7 +1,9 @@
 package nl.beslisstraat.engine.authoring;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -17,6 +19,19 @@ class AuthoringProblems {
         problem.setTitle("Invalid upload");
         problem.setProperty("errors", invalid.problems());
         return problem;
+    }
+
+    /**
+     * 429: the officer already runs a simulation or an upload. Another officer's work is not
+     * affected; this officer may try again once the running job ends or is cancelled.
+     */
+    @ExceptionHandler(OfficerJobs.OfficerBusy.class)
+    ResponseEntity<ProblemDetail> busy(OfficerJobs.OfficerBusy busy) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, busy.getMessage());
+        problem.setTitle("One job per officer at a time");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 
     @ExceptionHandler(ApprovalRefused.class)

@@ -17,16 +17,26 @@ import nl.beslisstraat.engine.regulation.ExampleCase;
  * the officer wrote down: outcome, reason codes and amounts. A case the candidate cannot decide
  * is a failed example with the error as its outcome, never a failed upload; except a case that
  * takes longer than the rules' time budget: such a version would stall the nightly run, so the
- * upload is refused naming the example.
+ * upload is refused naming the example. The run as a whole is the officer's job
+ * ({@link OfficerJobs}) with its time budget: a file of examples that takes longer refuses the
+ * upload too, saying after how many cases it stopped.
  */
 final class ExampleRuns {
 
     private ExampleRuns() {}
 
     static List<ExampleResult> run(
-            String prefix, List<ExampleCase> examples, Function<CaseApplication, DecisionOutcome> decider) {
+            String prefix,
+            List<ExampleCase> examples,
+            Function<CaseApplication, DecisionOutcome> decider,
+            OfficerJobs.Job job) {
         List<ExampleResult> results = new ArrayList<>();
         for (ExampleCase example : examples) {
+            if (job.stopping()) {
+                throw new InvalidUpload(List.of("De voorbeeldgevallen zijn " + job.stoppedAfter(results.size())
+                        + ": samen mogen ze niet langer duren dan " + budget(job)
+                        + ". Neem minder of eenvoudiger eigen voorbeeldgevallen op."));
+            }
             DecisionOutcome outcome;
             try {
                 outcome = decide(prefix + example.name(), example, decider);
@@ -74,6 +84,11 @@ final class ExampleRuns {
                         + again.budget().toMillis() + " ms per zaak. Vereenvoudig het model."));
             }
         }
+    }
+
+    private static String budget(OfficerJobs.Job job) {
+        long millis = job.budget().toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static Map<String, String> plain(Map<String, BigDecimal> amounts) {

@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  *       example results; the diff against the version it follows, amount by amount.
  *   <li>{@code POST /api/norms/candidates/{id}/simulation?asOf=&from=&to=&last=}: what it would
  *       change in decisions already taken, with its amounts as valid on {@code asOf} (by default
- *       the first date it changes).
+ *       the first date it changes); one simulation or upload per officer at a time (429 while
+ *       another runs), stopped after its time budget with {@code stopped} saying so. {@code POST
+ *       .../simulation/cancellation}: stops the officer's running simulation of it.
  *   <li>{@code POST /api/norms/candidates/{id}/approval?effectiveFrom=2027-01-01}: a colleague.
  *   <li>{@code POST /api/norms/candidates/{id}/withdrawal}: before it takes effect.
  * </ul>
@@ -38,10 +40,12 @@ class NormCandidateApi {
 
     private final NormCandidates candidates;
     private final Simulation simulation;
+    private final OfficerJobs jobs;
 
-    NormCandidateApi(NormCandidates candidates, Simulation simulation) {
+    NormCandidateApi(NormCandidates candidates, Simulation simulation, OfficerJobs jobs) {
         this.candidates = candidates;
         this.simulation = simulation;
+        this.jobs = jobs;
     }
 
     /**
@@ -83,9 +87,21 @@ class NormCandidateApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Integer last) {
+            @RequestParam(required = false) Integer last,
+            Principal officer) {
         candidates.find(id);
-        return simulation.runNorms(id, asOf == null ? candidates.firstChange(id) : asOf, from, to, last);
+        return simulation.runNorms(
+                id, asOf == null ? candidates.firstChange(id) : asOf, from, to, last, officer.getName());
+    }
+
+    /** Stops the officer's own simulation of the upload: 204, or 404 when none runs. */
+    @PostMapping("/{id}/simulation/cancellation")
+    ResponseEntity<Void> cancelSimulation(@PathVariable long id, Principal officer) {
+        boolean cancelled =
+                jobs.cancelSimulation(officer.getName(), new OfficerJobs.Target(DraftUploaded.Kind.NORMS, id));
+        return cancelled
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     @PostMapping("/{id}/approval")

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.database.AfterCommit;
 import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.norms.InvalidNormTable;
 import nl.beslisstraat.engine.norms.NormAmount;
@@ -58,6 +59,7 @@ public class NormCandidates {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final UserAccounts accounts;
+    private final OfficerJobs jobs;
 
     NormCandidates(
             NormTable table,
@@ -68,7 +70,8 @@ public class NormCandidates {
             AuditLog audit,
             JsonMapper json,
             ApplicationEventPublisher events,
-            UserAccounts accounts) {
+            UserAccounts accounts,
+            OfficerJobs jobs) {
         this.table = table;
         this.catalog = catalog;
         this.regulations = regulations;
@@ -78,6 +81,7 @@ public class NormCandidates {
         this.json = json;
         this.events = events;
         this.accounts = accounts;
+        this.jobs = jobs;
     }
 
     /**
@@ -95,6 +99,11 @@ public class NormCandidates {
             throw new InvalidUpload(invalid.problems());
         }
         NormVersion draft = new NormVersion(version, null, note, amounts);
+        List<ExampleResult> results;
+        // the officer's job: refused while the officer's simulation runs, and within its budget
+        try (OfficerJobs.Job job = jobs.start(author, OfficerJobs.Kind.EXAMPLES, null)) {
+            results = examples(draft, job);
+        }
         long id;
         try {
             id = jdbc.queryForObject(
@@ -105,7 +114,7 @@ public class NormCandidates {
                     note,
                     csv,
                     author,
-                    json.writeValueAsString(examples(draft)),
+                    json.writeValueAsString(results),
                     draft.contentHash());
         } catch (DuplicateKeyException taken) {
             throw new InvalidUpload(List.of("version: " + version + " is al geüpload; kies een nieuw nummer."));
@@ -176,6 +185,7 @@ public class NormCandidates {
         FourEyes.withdraw(
                 jdbc, "norm_candidates", id, candidate.status(), candidate.version(), candidate.effectiveFrom());
         audit(officer, "NORM_VERSION_WITHDRAWN", id, Map.of("version", candidate.version()));
+        AfterCommit.run(() -> jobs.withdrawn(new OfficerJobs.Target(DraftUploaded.Kind.NORMS, id)));
         if (candidate.status().equals("APPROVED")) {
             table.withdraw(candidate.version(), officer);
         }
@@ -269,7 +279,7 @@ public class NormCandidates {
     }
 
     /** The example cases of every regulation that reads norms, on their own reference dates. */
-    private List<ExampleResult> examples(NormVersion draft) {
+    private List<ExampleResult> examples(NormVersion draft, OfficerJobs.Job job) {
         List<ExampleResult> results = new ArrayList<>();
         regulations.caseTypes().stream().sorted().forEach(caseType -> {
             RuleSet rules = regulations.latest(caseType);
@@ -277,7 +287,8 @@ public class NormCandidates {
                 results.addAll(ExampleRuns.run(
                         caseType + ": ",
                         ExampleCases.of(rules),
-                        application -> decisions.decideWithNorms(application, draft)));
+                        application -> decisions.decideWithNorms(application, draft),
+                        job));
             }
         });
         return results;

@@ -35,12 +35,19 @@ class NormPages {
     private final NormCatalog catalog;
     private final Simulation simulation;
     private final UserAccounts accounts;
+    private final OfficerJobs jobs;
 
-    NormPages(NormCandidates candidates, NormCatalog catalog, Simulation simulation, UserAccounts accounts) {
+    NormPages(
+            NormCandidates candidates,
+            NormCatalog catalog,
+            Simulation simulation,
+            UserAccounts accounts,
+            OfficerJobs jobs) {
         this.candidates = candidates;
         this.catalog = catalog;
         this.simulation = simulation;
         this.accounts = accounts;
+        this.jobs = jobs;
     }
 
     @GetMapping("/norms")
@@ -78,6 +85,9 @@ class NormPages {
         } catch (InvalidUpload invalid) {
             flash.addFlashAttribute("errors", invalid.problems());
             return "redirect:/norms";
+        } catch (OfficerJobs.OfficerBusy busy) {
+            flash.addFlashAttribute("errors", List.of(busy.getMessage()));
+            return "redirect:/norms";
         }
     }
 
@@ -95,6 +105,12 @@ class NormPages {
         model.addAttribute("base", comparison.base());
         model.addAttribute("firstChange", NormCandidates.firstChange(comparison.changes()));
         model.addAttribute(
+                "runningSimulation",
+                jobs.of(officer.getName())
+                        .filter(job -> job.kind() == OfficerJobs.Kind.SIMULATION
+                                && job.target().equals(new OfficerJobs.Target(DraftUploaded.Kind.NORMS, id)))
+                        .orElse(null));
+        model.addAttribute(
                 "mayApprove",
                 FourEyes.mayApprove(accounts, officer.getName(), candidate.authorship(), candidate.status()));
         return "norms/candidate";
@@ -107,9 +123,21 @@ class NormPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer last,
+            Principal officer,
             RedirectAttributes flash) {
-        flash.addFlashAttribute("simulation", simulation.runNorms(id, asOf, from, to, last));
-        flash.addFlashAttribute("simulatedAsOf", asOf);
+        try {
+            flash.addFlashAttribute("simulation", simulation.runNorms(id, asOf, from, to, last, officer.getName()));
+            flash.addFlashAttribute("simulatedAsOf", asOf);
+        } catch (OfficerJobs.OfficerBusy busy) {
+            flash.addFlashAttribute("error", busy.getMessage());
+        }
+        return "redirect:/norms/candidates/" + id;
+    }
+
+    /** Stops the officer's own simulation of this version, running in another tab. */
+    @PostMapping("/norms/candidates/{id}/simulation/cancellation")
+    String cancelSimulation(@PathVariable long id, Principal officer) {
+        jobs.cancelSimulation(officer.getName(), new OfficerJobs.Target(DraftUploaded.Kind.NORMS, id));
         return "redirect:/norms/candidates/" + id;
     }
 

@@ -28,7 +28,9 @@ import org.springframework.web.multipart.MultipartFile;
  *   <li>{@code POST /api/rulesets/candidates/{id}/approval?effectiveFrom=2027-01-01}: a colleague
  *       approves; in force at once from that date.
  *   <li>{@code POST /api/rulesets/candidates/{id}/simulation?from=&to=&last=}: what it would
- *       change in decisions already taken.
+ *       change in decisions already taken; one simulation or upload per officer at a time (429
+ *       while another runs), stopped after its time budget with {@code stopped} saying so.
+ *       {@code POST .../simulation/cancellation}: stops the officer's running simulation of it.
  *   <li>{@code POST /api/rulesets/candidates/{id}/withdrawal}: before it takes effect.
  *   <li>{@code POST /api/rulesets/{caseType}/versions/{version}/reactivation?newVersion=}: an
  *       earlier version back as a new draft.
@@ -40,10 +42,12 @@ class RuleSetApi {
 
     private final RuleSetCandidates candidates;
     private final Simulation simulation;
+    private final OfficerJobs jobs;
 
-    RuleSetApi(RuleSetCandidates candidates, Simulation simulation) {
+    RuleSetApi(RuleSetCandidates candidates, Simulation simulation, OfficerJobs jobs) {
         this.candidates = candidates;
         this.simulation = simulation;
+        this.jobs = jobs;
     }
 
     /**
@@ -55,8 +59,22 @@ class RuleSetApi {
             @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Integer last) {
-        return simulation.run(id, from, to, last);
+            @RequestParam(required = false) Integer last,
+            Principal officer) {
+        return simulation.run(id, from, to, last, officer.getName());
+    }
+
+    /**
+     * Stops the officer's own simulation of the candidate after the case it is deciding; that
+     * request then answers with what was simulated so far. 204, or 404 when none runs.
+     */
+    @PostMapping("/api/rulesets/candidates/{id}/simulation/cancellation")
+    ResponseEntity<Void> cancelSimulation(@PathVariable long id, Principal officer) {
+        boolean cancelled =
+                jobs.cancelSimulation(officer.getName(), new OfficerJobs.Target(DraftUploaded.Kind.RULE_SET, id));
+        return cancelled
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     @PostMapping("/api/rulesets/{caseType}/candidates")

@@ -60,6 +60,7 @@ public class RuleSetCandidates {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final UserAccounts accounts;
+    private final OfficerJobs jobs;
 
     RuleSetCandidates(
             RegulationCatalog regulations,
@@ -68,7 +69,8 @@ public class RuleSetCandidates {
             AuditLog audit,
             JsonMapper json,
             ApplicationEventPublisher events,
-            UserAccounts accounts) {
+            UserAccounts accounts,
+            OfficerJobs jobs) {
         this.regulations = regulations;
         this.decisions = decisions;
         this.jdbc = jdbc;
@@ -76,6 +78,7 @@ public class RuleSetCandidates {
         this.json = json;
         this.events = events;
         this.accounts = accounts;
+        this.jobs = jobs;
         recordShippedLabels();
         for (Candidate approved : list(null, "APPROVED")) {
             if (regulations.ships(approved.caseType() + "/" + approved.version())) {
@@ -223,9 +226,13 @@ public class RuleSetCandidates {
         } catch (RuleSetCompilationException e) {
             throw new InvalidUpload(List.of("De regels laten zich niet vertalen: " + e.getMessage()));
         }
-        List<ExampleResult> results = new ArrayList<>(examples(candidate));
-        if (officerExamples != null && !officerExamples.isBlank()) {
-            results.addAll(officerExamples(candidate, officerExamples));
+        List<ExampleResult> results = new ArrayList<>();
+        // the officer's job: refused while the officer's simulation runs, and within its budget
+        try (OfficerJobs.Job job = jobs.start(author, OfficerJobs.Kind.EXAMPLES, null)) {
+            results.addAll(examples(candidate, job));
+            if (officerExamples != null && !officerExamples.isBlank()) {
+                results.addAll(officerExamples(candidate, officerExamples, job));
+            }
         }
         long id;
         try {
@@ -419,6 +426,7 @@ public class RuleSetCandidates {
         FourEyes.withdraw(
                 jdbc, "rule_set_candidates", id, candidate.status(), candidate.version(), candidate.effectiveFrom());
         audit(officer, "RULE_SET_WITHDRAWN", id, Map.of());
+        AfterCommit.run(() -> jobs.withdrawn(new OfficerJobs.Target(DraftUploaded.Kind.RULE_SET, id)));
         if (candidate.status().equals("APPROVED")) {
             RuleSet withdrawn = regulations.version(candidate.caseType() + "/" + candidate.version());
             AfterCommit.run(() -> regulations.unregister(withdrawn));
@@ -599,7 +607,7 @@ public class RuleSetCandidates {
         return regulations.latestTable(caseType).table().orElseThrow();
     }
 
-    private List<ExampleResult> officerExamples(RuleSet candidate, String csv) {
+    private List<ExampleResult> officerExamples(RuleSet candidate, String csv, OfficerJobs.Job job) {
         List<ExampleCase> examples;
         try {
             examples = ExampleCases.read(
@@ -607,12 +615,12 @@ public class RuleSetCandidates {
         } catch (IOException | RuntimeException wrong) {
             throw new InvalidUpload(List.of(wrong.getMessage()));
         }
-        return ExampleRuns.run("eigen: ", examples, application -> decisions.decideWith(application, candidate));
+        return ExampleRuns.run("eigen: ", examples, application -> decisions.decideWith(application, candidate), job);
     }
 
-    private List<ExampleResult> examples(RuleSet candidate) {
+    private List<ExampleResult> examples(RuleSet candidate, OfficerJobs.Job job) {
         return ExampleRuns.run(
-                "", ExampleCases.of(candidate), application -> decisions.decideWith(application, candidate));
+                "", ExampleCases.of(candidate), application -> decisions.decideWith(application, candidate), job);
     }
 
     private void audit(String actor, String action, long id, Map<String, Object> details) {

@@ -34,13 +34,19 @@ class RuleSetPages {
     private final Simulation simulation;
     private final RegulationCatalog regulations;
     private final UserAccounts accounts;
+    private final OfficerJobs jobs;
 
     RuleSetPages(
-            RuleSetCandidates candidates, Simulation simulation, RegulationCatalog regulations, UserAccounts accounts) {
+            RuleSetCandidates candidates,
+            Simulation simulation,
+            RegulationCatalog regulations,
+            UserAccounts accounts,
+            OfficerJobs jobs) {
         this.candidates = candidates;
         this.simulation = simulation;
         this.regulations = regulations;
         this.accounts = accounts;
+        this.jobs = jobs;
     }
 
     @GetMapping("/rules")
@@ -69,7 +75,7 @@ class RuleSetPages {
         try {
             Candidate draft = candidates.reactivate(caseType, version, newVersion, officer.getName());
             return "redirect:/rules/candidates/" + draft.id();
-        } catch (InvalidUpload | ApprovalRefused refused) {
+        } catch (InvalidUpload | ApprovalRefused | OfficerJobs.OfficerBusy refused) {
             flash.addFlashAttribute(
                     "errors",
                     refused instanceof InvalidUpload invalid ? invalid.problems() : List.of(refused.getMessage()));
@@ -95,6 +101,9 @@ class RuleSetPages {
         } catch (InvalidUpload invalid) {
             flash.addFlashAttribute("errors", invalid.problems());
             return "redirect:/rules?caseType=" + caseType;
+        } catch (OfficerJobs.OfficerBusy busy) {
+            flash.addFlashAttribute("errors", List.of(busy.getMessage()));
+            return "redirect:/rules?caseType=" + caseType;
         }
     }
 
@@ -109,6 +118,12 @@ class RuleSetPages {
         model.addAttribute("candidate", candidate);
         model.addAttribute("diff", candidates.diff(id));
         model.addAttribute(
+                "runningSimulation",
+                jobs.of(officer.getName())
+                        .filter(job -> job.kind() == OfficerJobs.Kind.SIMULATION
+                                && job.target().equals(new OfficerJobs.Target(DraftUploaded.Kind.RULE_SET, id)))
+                        .orElse(null));
+        model.addAttribute(
                 "mayApprove",
                 FourEyes.mayApprove(accounts, officer.getName(), candidate.authorship(), candidate.status()));
         return "rules/candidate";
@@ -120,8 +135,20 @@ class RuleSetPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer last,
+            Principal officer,
             RedirectAttributes flash) {
-        flash.addFlashAttribute("simulation", simulation.run(id, from, to, last));
+        try {
+            flash.addFlashAttribute("simulation", simulation.run(id, from, to, last, officer.getName()));
+        } catch (OfficerJobs.OfficerBusy busy) {
+            flash.addFlashAttribute("error", busy.getMessage());
+        }
+        return "redirect:/rules/candidates/" + id;
+    }
+
+    /** Stops the officer's own simulation of this version, running in another tab. */
+    @PostMapping("/rules/candidates/{id}/simulation/cancellation")
+    String cancelSimulation(@PathVariable long id, Principal officer) {
+        jobs.cancelSimulation(officer.getName(), new OfficerJobs.Target(DraftUploaded.Kind.RULE_SET, id));
         return "redirect:/rules/candidates/" + id;
     }
 

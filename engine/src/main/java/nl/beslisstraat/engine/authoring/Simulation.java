@@ -27,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * date, or a norm table with the rules of that date) and compared with the automated outcome on
  * record. Nothing is stored. Pages of cases are decided in
  * parallel, so 100,000 past cases take seconds (docs/performance.md).
+ *
+ * <p>A simulation is the officer's job ({@link OfficerJobs}): one at a time per officer, within its
+ * time budget, and stopped between cases when the officer cancels it or the version is withdrawn;
+ * the result then says after how many cases it stopped.
  */
 @Service
 public class Simulation {
@@ -40,6 +44,7 @@ public class Simulation {
     private final DecisionService decisions;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final OfficerJobs jobs;
 
     Simulation(
             RuleSetCandidates candidates,
@@ -47,13 +52,15 @@ public class Simulation {
             RegulationCatalog regulations,
             DecisionService decisions,
             JdbcTemplate jdbc,
-            JsonMapper json) {
+            JsonMapper json,
+            OfficerJobs jobs) {
         this.candidates = candidates;
         this.normCandidates = normCandidates;
         this.regulations = regulations;
         this.decisions = decisions;
         this.jdbc = jdbc;
         this.json = json;
+        this.jobs = jobs;
     }
 
     private record Past(long caseId, String caseType, LocalDate referenceDate, String input, String outcome) {}
@@ -62,17 +69,32 @@ public class Simulation {
      * @param from first reference date to include, or null
      * @param to last reference date to include, or null
      * @param last at most this many of the most recent cases, or null for all in the period
+     * @param officer whose job it is
+     * @throws OfficerJobs.OfficerBusy when the officer already runs a simulation or an upload
      */
-    public SimulationResult run(long candidateId, LocalDate from, LocalDate to, Integer last) {
+    public SimulationResult run(long candidateId, LocalDate from, LocalDate to, Integer last, String officer) {
         Candidate candidate = candidates.find(candidateId);
-        RuleSet rules = candidates.compiled(candidateId);
+        try (OfficerJobs.Job job = jobs.start(
+                officer,
+                OfficerJobs.Kind.SIMULATION,
+                new OfficerJobs.Target(DraftUploaded.Kind.RULE_SET, candidateId))) {
+            return run(candidate, from, to, last, job, true);
+        }
+    }
+
+    /** A rule-set simulation within a job already started; in parallel, or on this thread only. */
+    SimulationResult run(
+            Candidate candidate, LocalDate from, LocalDate to, Integer last, OfficerJobs.Job job, boolean parallel) {
+        RuleSet rules = candidates.compiled(candidate.id());
         return run(
-                candidateId,
+                candidate.id(),
                 List.of(candidate.caseType()),
                 application -> decisions.decideWith(application, rules),
                 from,
                 to,
-                last);
+                last,
+                job,
+                parallel);
     }
 
     /**
@@ -80,7 +102,26 @@ public class Simulation {
      * decided with the rules of their reference date and the candidate's amounts as valid on
      * {@code asOf} (so a raise from 2027 shows its effect on the cases of 2026).
      */
-    public SimulationResult runNorms(long normCandidateId, LocalDate asOf, LocalDate from, LocalDate to, Integer last) {
+    public SimulationResult runNorms(
+            long normCandidateId, LocalDate asOf, LocalDate from, LocalDate to, Integer last, String officer) {
+        normCandidates.find(normCandidateId);
+        try (OfficerJobs.Job job = jobs.start(
+                officer,
+                OfficerJobs.Kind.SIMULATION,
+                new OfficerJobs.Target(DraftUploaded.Kind.NORMS, normCandidateId))) {
+            return runNorms(normCandidateId, asOf, from, to, last, job, true);
+        }
+    }
+
+    /** A norm simulation within a job already started; in parallel, or on this thread only. */
+    SimulationResult runNorms(
+            long normCandidateId,
+            LocalDate asOf,
+            LocalDate from,
+            LocalDate to,
+            Integer last,
+            OfficerJobs.Job job,
+            boolean parallel) {
         NormSource norms = normCandidates.norms(normCandidateId).asOf(asOf);
         List<String> caseTypes = regulations.caseTypes().stream()
                 .filter(caseType -> regulations.latest(caseType).readsNorms())
@@ -92,28 +133,40 @@ public class Simulation {
                 application -> decisions.decideWithNorms(application, norms),
                 from,
                 to,
-                last);
+                last,
+                job,
+                parallel);
     }
 
-    private SimulationResult run(
+    /**
+     * Decides the past cases page by page, asking the job before each case whether to go on: a
+     * case is bounded (a DMN model has 200 ms, a table is rendered rules), so the job stops within
+     * one case of its budget, its cancellation or its version's withdrawal.
+     */
+    SimulationResult run(
             long candidateId,
             List<String> caseTypes,
             Function<CaseApplication, DecisionOutcome> decider,
             LocalDate from,
             LocalDate to,
-            Integer last) {
+            Integer last,
+            OfficerJobs.Job job,
+            boolean parallel) {
         long started = System.nanoTime();
         Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
         Map<String, ConcurrentLinkedQueue<Long>> samples = new ConcurrentHashMap<>();
         AtomicLong tried = new AtomicLong();
         long before = Long.MAX_VALUE;
         long remaining = last == null ? Long.MAX_VALUE : last;
-        while (remaining > 0) {
+        while (remaining > 0 && !job.stopping()) {
             List<Past> page = page(caseTypes, from, to, before, (int) Math.min(PAGE, remaining));
             if (page.isEmpty()) {
                 break;
             }
-            page.parallelStream().forEach(past -> {
+            (parallel ? page.parallelStream() : page.stream()).forEach(past -> {
+                if (job.stopping()) {
+                    return;
+                }
                 String now = outcome(decider, past);
                 tried.incrementAndGet();
                 if (!now.equals(past.outcome())) {
@@ -144,7 +197,12 @@ public class Simulation {
                 .mapToLong(SimulationResult.Transition::count)
                 .sum();
         return new SimulationResult(
-                candidateId, tried.get(), changed, transitions, (System.nanoTime() - started) / 1_000_000);
+                candidateId,
+                tried.get(),
+                changed,
+                transitions,
+                (System.nanoTime() - started) / 1_000_000,
+                job.stoppedAfter(tried.get()));
     }
 
     private String outcome(Function<CaseApplication, DecisionOutcome> decider, Past past) {

@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.authoring;
 
 import jakarta.annotation.PreDestroy;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (docs/performance.md). So right after an upload the web engine simulates the draft once on
  * recent past cases in the background, storing nothing; by the time the officer has read the
  * example results and asks for a simulation of 100,000 cases, it runs at full speed.
+ *
+ * <p>Bounded like any officer's job ({@link OfficerJobs}): in the author's name, within its own
+ * time budget, stopped when the draft is withdrawn or the author asks for anything (an upload or
+ * a simulation that warms up the JIT just as well), and skipped when the author is busy or the
+ * draft no longer a draft by the time its turn comes. It decides on its own thread only, never on
+ * the shared pool the officers' simulations use.
  */
 @Component
 @ConditionalOnWebApplication
@@ -25,7 +32,9 @@ class SimulationWarmUp {
     private static final Logger log = LoggerFactory.getLogger(SimulationWarmUp.class);
 
     private final Simulation simulation;
+    private final RuleSetCandidates candidates;
     private final NormCandidates normCandidates;
+    private final OfficerJobs jobs;
     private final int cases;
     /**
      * One warm-up at a time, on a low-priority thread, and only the newest waiting: a burst of
@@ -47,10 +56,14 @@ class SimulationWarmUp {
 
     SimulationWarmUp(
             Simulation simulation,
+            RuleSetCandidates candidates,
             NormCandidates normCandidates,
+            OfficerJobs jobs,
             @Value("${beslisstraat.simulation.warm-up-cases:20000}") int cases) {
         this.simulation = simulation;
+        this.candidates = candidates;
         this.normCandidates = normCandidates;
+        this.jobs = jobs;
         this.cases = cases;
     }
 
@@ -66,17 +79,48 @@ class SimulationWarmUp {
         warmUps.shutdownNow();
     }
 
+    /** Whether no warm-up runs or waits: its thread is then parked on the empty queue. */
+    boolean idle() {
+        return warmUps.getActiveCount() == 0 && warmUps.getQueue().isEmpty();
+    }
+
+    /** How many warm-ups have ended (done, stopped, skipped or failed). */
+    long finished() {
+        return warmUps.getCompletedTaskCount();
+    }
+
     private void warmUp(DraftUploaded draft) {
         try {
-            SimulationResult result = draft.kind() == DraftUploaded.Kind.RULE_SET
-                    ? simulation.run(draft.id(), null, null, cases)
-                    : simulation.runNorms(draft.id(), normCandidates.firstChange(draft.id()), null, null, cases);
+            boolean ruleSet = draft.kind() == DraftUploaded.Kind.RULE_SET;
+            Candidate candidate = ruleSet ? candidates.find(draft.id()) : null;
+            NormCandidate norms = ruleSet ? null : normCandidates.find(draft.id());
+            String status = ruleSet ? candidate.status() : norms.status();
+            if (!status.equals("DRAFT")) {
+                return; // withdrawn while it waited
+            }
+            Optional<OfficerJobs.Job> started = jobs.startWarmUp(
+                    ruleSet ? candidate.author() : norms.author(), new OfficerJobs.Target(draft.kind(), draft.id()));
+            if (started.isEmpty()) {
+                log.info(
+                        "Draft {} {} not warmed up: its author is running a job of their own",
+                        draft.kind(),
+                        draft.id());
+                return;
+            }
+            SimulationResult result;
+            try (OfficerJobs.Job job = started.get()) {
+                result = ruleSet
+                        ? simulation.run(candidate, null, null, cases, job, false)
+                        : simulation.runNorms(
+                                draft.id(), normCandidates.firstChange(draft.id()), null, null, cases, job, false);
+            }
             log.info(
-                    "Draft {} {} warmed up on {} past cases in {} ms",
+                    "Draft {} {} warmed up on {} past cases in {} ms{}",
                     draft.kind(),
                     draft.id(),
                     result.cases(),
-                    result.millis());
+                    result.millis(),
+                    result.stopped() == null ? "" : ", " + result.stopped());
         } catch (RuntimeException e) {
             log.warn("Warming up draft {} {} failed; its first simulation will be slower", draft.kind(), draft.id(), e);
         }

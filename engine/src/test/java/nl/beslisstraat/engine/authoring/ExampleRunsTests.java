@@ -17,7 +17,10 @@ import nl.beslisstraat.rules.Outcome;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Issue 9: a candidate that decides an example case over the time budget is refused at upload. */
+/**
+ * Issue 9: a candidate that decides an example case over the time budget is refused at upload, and
+ * so is a set of examples that together take longer than the upload's budget (item 3).
+ */
 class ExampleRunsTests {
 
     private static final ExampleCase SLOW = new ExampleCase(
@@ -38,7 +41,7 @@ class ExampleRunsTests {
             throw overBudget();
         };
 
-        assertThatThrownBy(() -> ExampleRuns.run("eigen: ", List.of(SLOW), slow))
+        assertThatThrownBy(() -> ExampleRuns.run("eigen: ", List.of(SLOW), slow, job()))
                 .isInstanceOf(InvalidUpload.class)
                 .hasMessageContaining("Voorbeeldgeval 'eigen: Zone A camper' (regel 7)")
                 .hasMessageContaining("750 ms")
@@ -55,13 +58,41 @@ class ExampleRunsTests {
             return DecisionOutcome.failed(application.caseType(), application.referenceDate(), "no rules here");
         };
 
-        List<ExampleResult> results = ExampleRuns.run("", List.of(SLOW), coldOnce);
+        List<ExampleResult> results = ExampleRuns.run("", List.of(SLOW), coldOnce, job());
 
         assertThat(results)
                 .singleElement()
                 .extracting(ExampleResult::actualOutcome)
                 .isEqualTo("NEEDS_REVIEW");
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void refusesTheUploadWhenTheExamplesTogetherTakeLongerThanTheBudget() {
+        Function<CaseApplication, DecisionOutcome> fiftyMillis = application -> {
+            sleep(50);
+            return DecisionOutcome.failed(application.caseType(), application.referenceDate(), "no rules here");
+        };
+        OfficerJobs.Job job = OfficerJobs.withDefaultBudgets()
+                .start("officer", OfficerJobs.Kind.EXAMPLES, null, Duration.ofMillis(120));
+
+        assertThatThrownBy(() -> ExampleRuns.run("eigen: ", List.of(SLOW, SLOW, SLOW, SLOW, SLOW), fiftyMillis, job))
+                .isInstanceOf(InvalidUpload.class)
+                // about 3 of the 5 fit in the budget; fewer on a busy machine, never all 5
+                .hasMessageMatching("De voorbeeldgevallen zijn afgebroken na [1-4] gevallen \\(tijdslimiet\\).*")
+                .hasMessageContaining("niet langer duren dan 120 ms");
+    }
+
+    private static OfficerJobs.Job job() {
+        return OfficerJobs.withDefaultBudgets().start("officer", OfficerJobs.Kind.EXAMPLES, null);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static DecisionOverBudget overBudget() {

@@ -194,7 +194,8 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
         // After a restart (a new catalog read from the database), the withdrawn version is not in
         // force, yet the 2027 decision taken with it before the withdrawal still recomputes.
         RegulationCatalog restarted = new RegulationCatalog(springJson);
-        new RuleSetCandidates(restarted, decisions, jdbc, audit, springJson, event -> {}, accounts);
+        new RuleSetCandidates(
+                restarted, decisions, jdbc, audit, springJson, event -> {}, accounts, OfficerJobs.withDefaultBudgets());
         assertThat(restarted.inForce("PARKING_PERMIT", LocalDate.of(2027, 1, 4)).version())
                 .isEqualTo("PARKING_PERMIT/2026.2");
         DecisionOutcome recomputed = new DecisionService(restarted, norms, springJson)
