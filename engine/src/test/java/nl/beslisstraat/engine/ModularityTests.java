@@ -2,6 +2,7 @@ package nl.beslisstraat.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -36,5 +37,15 @@ class ModularityTests {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.kie..", "org.drools..")
                 .check(ENGINE);
+    }
+
+    @Test
+    void droolsSpreadsheetCompilerIsNotOnTheClassPath() {
+        // Decision tables reach Drools only as the rules RuleRenderer writes from typed values;
+        // without the spreadsheet compiler a table handed to Drools by mistake compiles nothing.
+        assertThatThrownBy(() -> Class.forName("org.drools.decisiontable.DecisionTableProviderImpl"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.drools.decisiontable.SpreadsheetCompiler"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 }

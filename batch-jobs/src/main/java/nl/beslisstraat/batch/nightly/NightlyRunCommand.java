@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * <pre>
  * java -jar beslisstraat-batch.jar [--run-date=2026-11-30] [--recover] [--demo=10000]
  * java -jar beslisstraat-batch.jar --recompute [--run-id=12]
- * java -jar beslisstraat-batch.jar --simulate=table.drl.xlsx --case-type=PARKING_PERMIT [--last=100000]
+ * java -jar beslisstraat-batch.jar --simulate=table.xlsx --case-type=PARKING_PERMIT [--last=100000]
  * java -jar beslisstraat-batch.jar --simulate-norms=norms.csv [--last=100000]
  * </pre>
  *

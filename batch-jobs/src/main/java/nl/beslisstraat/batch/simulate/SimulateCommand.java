@@ -13,7 +13,7 @@ import nl.beslisstraat.engine.authoring.SimulationResult;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --simulate=table.drl.xlsx --case-type=PARKING_PERMIT [--last=100000]}: uploads the table
+ * {@code --simulate=table.xlsx --case-type=PARKING_PERMIT [--last=100000]}: uploads the table
  * as a draft (checked like any upload), simulates it on the decisions already taken, prints the
  * transitions and the time taken, and withdraws the draft again. The benchmark of
  * docs/performance.md.

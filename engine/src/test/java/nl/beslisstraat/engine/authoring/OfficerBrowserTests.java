@@ -100,7 +100,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         Files.writeString(table, csv);
 
         signIn(TestUsers.POLICY_OFFICER);
-        browser.findElement(By.id("version")).sendKeys("2027.8");
+        browser.findElement(By.id("version")).sendKeys("2031.8");
         browser.findElement(By.id("table")).sendKeys(table.toString());
         browser.findElement(By.id("upload-button")).click();
         wait(page -> page.getCurrentUrl().contains("/rules/candidates/"));

@@ -131,10 +131,14 @@ public final class DmnTableAnalysis {
     /** The upload check's limit; a larger model never gets here. */
     static final int MAX_BYTES = 2 * 1024 * 1024;
 
-    /** Per table: KIE's sweep grows with rules times inputs; beyond these it is not tried. */
-    static final int MAX_RULES = 500;
+    /**
+     * Per table: KIE's sweep grows with rules times inputs and cannot be interrupted, so beyond
+     * these it is not tried (the result is incomplete, which blocks approval). A regulation's
+     * table has tens of rules; these bounds keep a hostile one from holding a core for minutes.
+     */
+    static final int MAX_RULES = 150;
 
-    static final int MAX_INPUTS = 40;
+    static final int MAX_INPUTS = 20;
 
     /** Stands for every text a text input's rules do not name (as the table verifier's codes). */
     static final String OTHER = "(anders)";

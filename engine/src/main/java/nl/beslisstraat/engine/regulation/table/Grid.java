@@ -14,8 +14,11 @@ import org.apache.poi.ss.util.CellReference;
  */
 final class Grid {
 
-    /** Rows an upload may have; a decision table of a regulation has tens. */
-    static final int MAX_ROWS = 2_000;
+    /**
+     * Rows an upload may have; a decision table of a regulation has tens. Every row becomes a
+     * rule to compile and a box to verify, so the bound is also one on the work an upload causes.
+     */
+    static final int MAX_ROWS = 1_000;
     /** Columns an upload may have. */
     static final int MAX_COLUMNS = 60;
 

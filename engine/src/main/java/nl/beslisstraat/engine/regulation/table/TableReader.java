@@ -26,6 +26,8 @@ public final class TableReader {
 
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 2_000;
+    /** Problems listed in one refusal; a file that is wrong everywhere is named by its first ones. */
+    static final int MAX_PROBLEMS = 50;
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]{1,15}([.,][0-9]{1,15})?");
     private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
@@ -113,6 +115,11 @@ public final class TableReader {
                 problems.add(grid.where(r, c) + ": deze cel ligt buiten de tabellen; alleen rijen van een tabel"
                         + " mogen worden ingevuld.");
             }
+        }
+        if (problems.size() > MAX_PROBLEMS) {
+            int more = problems.size() - MAX_PROBLEMS;
+            problems.subList(MAX_PROBLEMS, problems.size()).clear();
+            problems.add("... en nog " + more + " problemen.");
         }
         if (!problems.isEmpty()) {
             throw new TableRefused(problems);

@@ -25,11 +25,18 @@ import nl.beslisstraat.rules.Outcome;
  *       outcome always decides.
  * </ul>
  *
- * The search splits boxes and is bounded; a table too large to finish is reported incomplete.
+ * The search splits boxes and is bounded in steps and time; a table too large to finish is
+ * reported incomplete, which blocks approval.
  */
 public final class TableVerifier {
 
-    private static final int MAX_STEPS = 200_000;
+    private static final int MAX_STEPS = 100_000;
+    /**
+     * Wall-clock bound of one verification: it runs in the officer's upload request, and a table
+     * built to make the search explode must not keep a core busy. Normal tables take milliseconds.
+     */
+    private static final long MAX_NANOS = 5_000_000_000L;
+
     private static final int MAX_GAPS = 20;
     private static final int MAX_OVERLAPS = 200;
 
@@ -38,6 +45,8 @@ public final class TableVerifier {
     private final Map<String, Axis> axes = new LinkedHashMap<>();
     private final List<Region> boxes = new ArrayList<>();
     private int steps;
+    private final long deadline = System.nanoTime() + MAX_NANOS;
+    private boolean stopped;
 
     private TableVerifier(DecisionTable table, Map<String, String> labels) {
         this.table = table;
@@ -70,13 +79,13 @@ public final class TableVerifier {
         }
         List<Verification.Overlap> overlaps = overlaps();
         List<Verification.DeadRow> dead = deadRows();
-        return new Verification(gaps, overlaps, dead, steps <= MAX_STEPS);
+        return new Verification(gaps, overlaps, dead, !stopped);
     }
 
     private List<Verification.Overlap> overlaps() {
         List<TableRow> rows = table.rows();
         List<Verification.Overlap> overlaps = new ArrayList<>();
-        for (int i = 0; i < rows.size() && overlaps.size() < MAX_OVERLAPS; i++) {
+        for (int i = 0; i < rows.size() && overlaps.size() < MAX_OVERLAPS && !outOfTime(); i++) {
             for (int j = i + 1; j < rows.size() && overlaps.size() < MAX_OVERLAPS; j++) {
                 TableRow a = rows.get(i);
                 TableRow b = rows.get(j);
@@ -136,7 +145,7 @@ public final class TableVerifier {
     private List<Verification.DeadRow> deadRows() {
         List<TableRow> rows = table.rows();
         List<Verification.DeadRow> dead = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < rows.size() && !outOfTime(); i++) {
             TableRow row = rows.get(i);
             if (boxes.get(i).isEmpty()) {
                 dead.add(new Verification.DeadRow(
@@ -174,7 +183,8 @@ public final class TableVerifier {
         List<Region> work = new ArrayList<>();
         work.add(region);
         while (!work.isEmpty() && found.size() < limit) {
-            if (++steps > MAX_STEPS) {
+            if (++steps > MAX_STEPS || outOfTime()) {
+                stopped = true;
                 break;
             }
             Region box = work.remove(work.size() - 1);
@@ -199,6 +209,13 @@ public final class TableVerifier {
             }
         }
         return found;
+    }
+
+    private boolean outOfTime() {
+        if (System.nanoTime() > deadline) {
+            stopped = true;
+        }
+        return stopped;
     }
 
     private Region box(TableRow row) {
