@@ -49,8 +49,10 @@ public class DemoSeeder {
         System.out.println("Demo users: role, account, employee number, password (new on every demo run):");
         for (DemoUser user : USERS) {
             String password = password();
-            accounts.save(user.username(), user.personId(), user.name(), password, Set.of(user.role()), "demo");
-            System.out.printf("  %-14s %-16s %-8s %s%n", user.role(), user.username(), user.personId(), password);
+            // an account of an earlier demo keeps its person: accounts never change person
+            String person = accounts.activePerson(user.username()).orElse(user.personId());
+            accounts.save(user.username(), person, user.name(), password, Set.of(user.role()), "demo");
+            System.out.printf("  %-14s %-16s %-8s %s%n", user.role(), user.username(), person, password);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import nl.beslisstraat.engine.regulation.table.Tables;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.ProcessCpu;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,7 +135,7 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
      * the engine still decides a case afterwards.
      */
     @Test
-    void everyHostileDmnModelIsRefusedNamingTheProblemAndNothingRuns() throws IOException {
+    void everyHostileDmnModelIsRefusedNamingTheProblemAndNothingRuns() throws IOException, InterruptedException {
         Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
         long before = uploads();
         Map<String, String> refusals = new LinkedHashMap<>();
@@ -156,6 +157,9 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
 
         assertThat(uploads()).isEqualTo(before);
         assertThat(System.getProperty("beslisstraat.hostile")).isNull();
+        assertThat(ProcessCpu.usedWhileIdle(10, 3))
+                .as("CPU ms used in 3 s, ten seconds later")
+                .isLessThan(1_000);
         try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(temp.map(path -> path.getFileName().toString()))
                     .noneMatch(name -> name.startsWith("beslisstraat-hostile-"));
