@@ -251,16 +251,8 @@ public final class DmnTableAnalysis {
         for (int t = 0; t < tables.size(); t++) {
             DecisionTable table = tables.get(t);
             DTAnalysis analysis = written.get(writtenTables.get(t).getId());
-            if (analysis == null || analysis.isError()) {
-                LOG.info(
-                        "No analysis of table {}: {}",
-                        title(table),
-                        analysis == null ? "none" : analysis.asDMNMessages());
-                result.complete = false;
+            if (!usable(analysis, "table " + title(table), result)) {
                 continue;
-            }
-            if (!analysis.getDdtaTable().getColIDsStringWithoutEnum().isEmpty()) {
-                result.complete = false;
             }
             if (isFindings(table)) {
                 findingOverlaps(table, analysis, result);
@@ -275,6 +267,22 @@ public final class DmnTableAnalysis {
     }
 
     /** Gaps and dead rows of the findings tables: on the rows with an outcome, strongest first. */
+    /**
+     * Whether KIE analysed the table; when it could not, or left a column out (one it cannot
+     * read), the result is incomplete, which blocks approval.
+     */
+    private static boolean usable(DTAnalysis analysis, String what, Result result) {
+        if (analysis == null || analysis.isError()) {
+            LOG.info("No analysis of {}: {}", what, analysis == null ? "none" : analysis.asDMNMessages());
+            result.complete = false;
+            return false;
+        }
+        if (!analysis.getDdtaTable().getColIDsStringWithoutEnum().isEmpty()) {
+            result.complete = false;
+        }
+        return true;
+    }
+
     private void decidingRows(List<DecisionTable> tables, Result result) {
         Definitions deciding = read();
         List<DecisionTable> copies = tables(deciding);
@@ -323,16 +331,8 @@ public final class DmnTableAnalysis {
                 continue;
             }
             DTAnalysis analysis = analyses.get(copy.getId());
-            if (analysis == null || analysis.isError()) {
-                LOG.info(
-                        "No analysis of the deciding rows of {}: {}",
-                        title(copy),
-                        analysis == null ? "none" : analysis.asDMNMessages());
-                result.complete = false;
+            if (!usable(analysis, "the deciding rows of " + title(copy), result)) {
                 continue;
-            }
-            if (!analysis.getDdtaTable().getColIDsStringWithoutEnum().isEmpty()) {
-                result.complete = false;
             }
             for (Hyperrectangle gap : analysis.getGaps()) {
                 if (empty(analysis.getDdtaTable(), gap)) {

@@ -37,6 +37,19 @@ record Axis(
         VALUES
     }
 
+    static Axis ofValues(String key, String label, Set<String> values) {
+        return new Axis(key, label, values, null, null, null, Kind.VALUES);
+    }
+
+    static Axis ofNumbers(String key, String label, BigDecimal step, BigDecimal lowest, BigDecimal highest, Kind kind) {
+        return new Axis(key, label, Set.of(), step, lowest, highest, kind);
+    }
+
+    /** Minutes of {@code days} days from midnight. */
+    static Axis minutes(String key, String label, int days, Kind kind) {
+        return ofNumbers(key, label, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.valueOf(days * 24L * 60 - 1), kind);
+    }
+
     Object everything() {
         return kind == Kind.VALUES ? values : new Region.Range(lowest, true, highest, highest != null);
     }

@@ -264,9 +264,7 @@ public final class TableVerifier {
         String field = condition.field();
         String label = labels.getOrDefault(field, field);
         return switch (condition.type()) {
-            case YES_NO ->
-                axes.computeIfAbsent(
-                        field, key -> new Axis(key, label, Set.of("ja", "nee"), null, null, null, Axis.Kind.VALUES));
+            case YES_NO -> axes.computeIfAbsent(field, key -> Axis.ofValues(key, label, Set.of("ja", "nee")));
             case CODE -> {
                 Axis known = axes.get(field);
                 Set<String> values = Axis.valuesOf(condition.codes(), condition.open());
@@ -276,50 +274,33 @@ public final class TableVerifier {
                 if (known != null) {
                     values.addAll(known.values());
                 }
-                Axis axis = new Axis(field, label, values, null, null, null, Axis.Kind.VALUES);
+                Axis axis = Axis.ofValues(field, label, values);
                 axes.put(field, axis);
                 yield axis;
             }
             case PERCENTAGE ->
                 axes.computeIfAbsent(
                         field + "%" + condition.of(),
-                        key -> new Axis(
+                        key -> Axis.ofNumbers(
                                 key,
                                 label + " als % van " + labels.getOrDefault(condition.of(), condition.of()),
-                                Set.of(),
                                 null,
                                 BigDecimal.ZERO,
                                 null,
                                 Axis.Kind.PERCENTAGE));
             case TIME ->
                 condition.test() == Test.ENDS_AFTER
+                        // an end time past midnight counts as later than any time that day
                         ? axes.computeIfAbsent(
                                 field + "~" + condition.since(),
-                                key -> new Axis(
-                                        key,
-                                        label,
-                                        Set.of(),
-                                        BigDecimal.ONE,
-                                        BigDecimal.ZERO,
-                                        BigDecimal.valueOf(2 * 24 * 60 - 1),
-                                        Axis.Kind.TIME_AFTER_START))
-                        : axes.computeIfAbsent(
-                                field,
-                                key -> new Axis(
-                                        key,
-                                        label,
-                                        Set.of(),
-                                        BigDecimal.ONE,
-                                        BigDecimal.ZERO,
-                                        BigDecimal.valueOf(24 * 60 - 1),
-                                        Axis.Kind.TIME));
+                                key -> Axis.minutes(key, label, 2, Axis.Kind.TIME_AFTER_START))
+                        : axes.computeIfAbsent(field, key -> Axis.minutes(key, label, 1, Axis.Kind.TIME));
             case INTEGER, DECIMAL ->
                 axes.computeIfAbsent(
                         field,
-                        key -> new Axis(
+                        key -> Axis.ofNumbers(
                                 key,
                                 label,
-                                Set.of(),
                                 condition.type() == ValueType.INTEGER ? BigDecimal.ONE : null,
                                 condition.min(),
                                 null,
