@@ -2,7 +2,6 @@ package nl.beslisstraat.engine.regulation.table;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -324,9 +323,5 @@ public final class TableVerifier {
 
     private String title(TableRow row) {
         return table.template().tables().get(row.table()).title();
-    }
-
-    static Map<String, String> noLabels() {
-        return new HashMap<>();
     }
 }
