@@ -221,18 +221,21 @@ public class RuleSetCandidates {
         }
         reserveLabel(caseType, version);
         RuleSet candidate;
-        try {
-            candidate = compile(caseType, version, LocalDate.MAX, format, content);
-        } catch (RuleSetCompilationException e) {
-            throw new InvalidUpload(List.of("De regels laten zich niet vertalen: " + e.getMessage()));
-        }
         List<ExampleResult> results = new ArrayList<>();
-        // the officer's job: refused while the officer's simulation runs, and within its budget
+        Verification verification;
+        // The officer's job, from compiling to verifying: refused while the officer's simulation
+        // runs, and within its budget, so that no officer has more than one core busy at a time.
         try (OfficerJobs.Job job = jobs.start(author, OfficerJobs.Kind.EXAMPLES, null)) {
+            try {
+                candidate = compile(caseType, version, LocalDate.MAX, format, content);
+            } catch (RuleSetCompilationException e) {
+                throw new InvalidUpload(List.of("De regels laten zich niet vertalen: " + e.getMessage()));
+            }
             results.addAll(examples(candidate, job));
             if (officerExamples != null && !officerExamples.isBlank()) {
                 results.addAll(officerExamples(candidate, officerExamples, job));
             }
+            verification = verify(candidate, format, content);
         }
         long id;
         try {
@@ -249,7 +252,7 @@ public class RuleSetCandidates {
                     officerExamples,
                     author,
                     json.writeValueAsString(results),
-                    json.writeValueAsString(verify(candidate, format, content)),
+                    json.writeValueAsString(verification),
                     candidate.contentHash());
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             throw new InvalidUpload(
