@@ -63,9 +63,14 @@ public class RegulationCatalog {
                 start(regulation);
             } catch (RuntimeException | IOException | LinkageError e) {
                 // one broken regulation must not keep the others from deciding: report it, skip it
-                String name = regulation != null ? regulation.caseType() : folderOf(resource);
+                // by case type, so its cases find the problem; by folder when the case type is unknown or taken
+                boolean ownCaseType = regulation != null
+                        && regulation.caseType() != null
+                        && !regulation.caseType().isBlank()
+                        && !regulations.containsKey(regulation.caseType());
+                String name = ownCaseType ? regulation.caseType() : folderOf(resource);
                 String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                broken.put(name, new BrokenRegulation(name, regulation, problem));
+                broken.put(name, new BrokenRegulation(name, ownCaseType ? regulation : null, problem));
                 log.error("Regulation {} is skipped: it cannot be started: {}", name, problem);
             }
         }

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 10, item 7: one regulation that cannot be started (rules that do not compile, a
- * {@code regulation.json} that cannot be read) is reported and skipped; the others start and
+ * {@code regulation.json} that cannot be read or names no case type) is reported and skipped; the others start and
  * decide. The broken regulations live under {@code broken-regulations/} in the test resources, a
  * root of their own that only this test's class loader adds, so no other test's engine sees them.
  */
@@ -51,9 +51,10 @@ class RegulationCatalogTests {
                 .doesNotContain("BROKEN_DRL");
         assertThat(catalog.broken())
                 .extracting(RegulationCatalog.BrokenRegulation::name)
-                .containsExactly("BROKEN_DRL", "nl/beslisstraat/rules/unreadable");
+                .containsExactly("BROKEN_DRL", "nl/beslisstraat/rules/nocasetype", "nl/beslisstraat/rules/unreadable");
         assertThat(catalog.broken().get(0).problem()).contains("BROKEN_DRL");
-        assertThat(catalog.broken().get(1).problem()).contains("regulation.json");
+        assertThat(catalog.broken().get(1).problem()).contains("names no caseType");
+        assertThat(catalog.broken().get(2).problem()).contains("regulation.json");
         assertThat(catalog.inForce("PARKING_PERMIT", LocalDate.of(2026, 3, 1)).version())
                 .isEqualTo("PARKING_PERMIT/2026.1");
     }
