@@ -81,6 +81,13 @@ public class RuleSetCandidates {
         this.jobs = jobs;
         recordShippedLabels();
         for (Candidate approved : list(null, "APPROVED")) {
+            if (!regulations.knows(approved.caseType())) {
+                log.error(
+                        "Upload {} of {} is not put in force: its regulation could not be started",
+                        approved.id(),
+                        approved.caseType());
+                continue;
+            }
             if (regulations.ships(approved.caseType() + "/" + approved.version())) {
                 // approved before labels were guarded: the shipped content keeps its label
                 log.error(

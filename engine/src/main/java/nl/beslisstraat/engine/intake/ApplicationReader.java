@@ -47,7 +47,8 @@ public class ApplicationReader {
         List<FieldError> errors = new ArrayList<>();
         String caseType = caseType(node.get("caseType"), errors);
         LocalDate referenceDate = referenceDate(node.get("referenceDate"), errors);
-        if (caseType != null && referenceDate != null) {
+        // a case type whose regulation could not be started is taken in unchecked: it goes to review
+        if (caseType != null && referenceDate != null && regulations.knows(caseType)) {
             try {
                 RuleSet rules = regulations.inForce(caseType, referenceDate);
                 for (FieldProblem problem : rules.inputSchema().check(node)) {
@@ -71,7 +72,7 @@ public class ApplicationReader {
             errors.add(new FieldError("caseType", "is required; one of " + known));
             return null;
         }
-        if (!value.isString() || !regulations.knows(value.asString())) {
+        if (!value.isString() || !regulations.accepts(value.asString())) {
             errors.add(new FieldError("caseType", "unknown case type " + value + "; one of " + known));
             return null;
         }

@@ -113,7 +113,7 @@ final class DmnDecision {
         text(row, "reasonCode").ifPresent(code -> findings.reasonCode(rule, code));
         text(row, "motivationNl").ifPresent(motivation -> findings.motivation(rule, "nl", motivation));
         text(row, "motivationEn").ifPresent(motivation -> findings.motivation(rule, "en", motivation));
-        for (String amount : regulation.amounts()) {
+        for (String amount : regulation.amountNames()) {
             if (row.get(amount) instanceof BigDecimal value) {
                 findings.amount(rule, amount, value);
             }
@@ -121,7 +121,7 @@ final class DmnDecision {
                 findings.percentage(rule, amount, percentage);
             }
         }
-        for (String date : regulation.dates()) {
+        for (String date : regulation.dateNames()) {
             if (row.get(date) instanceof LocalDate value) {
                 findings.date(rule, date, value);
             }

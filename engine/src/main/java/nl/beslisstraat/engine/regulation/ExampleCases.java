@@ -69,8 +69,8 @@ public final class ExampleCases {
             for (String column : header) {
                 if (!RESERVED.contains(column)
                         && !fields.containsKey(column)
-                        && !regulation.amounts().contains(column)
-                        && !regulation.dates().contains(column)) {
+                        && !regulation.amountNames().contains(column)
+                        && !regulation.dateNames().contains(column)) {
                     throw new IllegalArgumentException(
                             source + ": column '" + column + "' is neither an input field of " + ruleSet.caseType()
                                     + " nor an amount or date its outcome sets");
@@ -102,7 +102,7 @@ public final class ExampleCases {
             }
             Class<?> type = fields.get(column);
             if (type == null) {
-                if (ruleSet.descriptor().dates().contains(column)) {
+                if (ruleSet.descriptor().dateNames().contains(column)) {
                     dates.put(column, LocalDate.parse(cell));
                 } else {
                     amounts.put(column, new BigDecimal(cell));

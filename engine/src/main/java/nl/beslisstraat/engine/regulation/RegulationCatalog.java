@@ -37,6 +37,7 @@ public class RegulationCatalog {
     private final ClassLoader classLoader;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
+    private final Map<String, BrokenRegulation> broken = new ConcurrentHashMap<>();
     /** The versions on the classpath, by label: their labels belong to the product, never to an upload. */
     private final Map<String, RuleSet> shipped = new ConcurrentHashMap<>();
 
@@ -49,28 +50,109 @@ public class RegulationCatalog {
 
     RegulationCatalog(JsonMapper json, ClassLoader classLoader) {
         this.classLoader = classLoader;
+        Resource[] resources;
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver(classLoader).getResources(REGULATIONS)) {
-                RegulationDescriptor regulation = describe(json, resource);
-                regulations.put(regulation.caseType(), regulation);
-                for (RegulationDescriptor.Version version : regulation.versions()) {
-                    long started = System.nanoTime();
-                    RuleSet ruleSet = compiler.compile(regulation, version, classLoader);
-                    byCaseType
-                            .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
-                            .put(ruleSet.effectiveFrom(), ruleSet);
-                    byVersion.put(ruleSet.version(), ruleSet);
-                    shipped.put(ruleSet.version(), ruleSet);
-                    log.info(
-                            "Compiled rule set {} (in force from {}) in {} ms",
-                            ruleSet.version(),
-                            ruleSet.effectiveFrom(),
-                            (System.nanoTime() - started) / 1_000_000);
-                }
-            }
+            resources = new PathMatchingResourcePatternResolver(classLoader).getResources(REGULATIONS);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the regulations on the classpath", e);
         }
+        for (Resource resource : resources) {
+            RegulationDescriptor regulation = null;
+            try {
+                regulation = describe(json, resource);
+                start(regulation);
+            } catch (RuntimeException | IOException | LinkageError e) {
+                // one broken regulation must not keep the others from deciding: report it, skip it
+                // by case type, so its cases find the problem; by folder when the case type is unknown or taken
+                boolean ownCaseType = regulation != null
+                        && regulation.caseType() != null
+                        && !regulation.caseType().isBlank()
+                        && !regulations.containsKey(regulation.caseType());
+                String name = ownCaseType ? regulation.caseType() : folderOf(resource);
+                String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                broken.put(name, new BrokenRegulation(name, ownCaseType ? regulation : null, problem));
+                log.error("Regulation {} is skipped: it cannot be started: {}", name, problem);
+            }
+        }
+    }
+
+    /**
+     * Compiles every version of a regulation and puts them in force, all or none: a regulation of
+     * which one version does not compile is reported as a whole.
+     */
+    private void start(RegulationDescriptor regulation) {
+        if (regulation.caseType() == null || regulation.caseType().isBlank()) {
+            throw new RuleSetCompilationException(regulation.folder() + "/regulation.json names no caseType");
+        }
+        if (regulations.containsKey(regulation.caseType())) {
+            throw new RuleSetCompilationException("case type " + regulation.caseType() + " is also declared by "
+                    + regulations.get(regulation.caseType()).folder());
+        }
+        if (regulation.versions() == null || regulation.versions().isEmpty()) {
+            throw new RuleSetCompilationException(regulation.caseType() + " declares no versions");
+        }
+        List<RuleSet> compiled = new java.util.ArrayList<>();
+        for (RegulationDescriptor.Version version : regulation.versions()) {
+            long started = System.nanoTime();
+            compiled.add(compiler.compile(regulation, version, classLoader));
+            log.info(
+                    "Compiled rule set {} (in force from {}) in {} ms",
+                    RuleSet.label(regulation.caseType(), version.version()),
+                    version.effectiveFrom(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        regulations.put(regulation.caseType(), regulation);
+        for (RuleSet ruleSet : compiled) {
+            byCaseType
+                    .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
+                    .put(ruleSet.effectiveFrom(), ruleSet);
+            byVersion.put(ruleSet.version(), ruleSet);
+            shipped.put(ruleSet.version(), ruleSet);
+        }
+    }
+
+    /**
+     * A regulation on the classpath that could not be started (its {@code regulation.json}, table
+     * or rules could not be read or compiled): reported to operators, its cases sent to review.
+     *
+     * @param name the case type, or the folder when the descriptor could not be read
+     * @param descriptor what its {@code regulation.json} says, when that could be read
+     * @param problem why it could not be started
+     */
+    public record BrokenRegulation(String name, RegulationDescriptor descriptor, String problem) {}
+
+    /** The regulations that were skipped at start-up, by case type (or folder), with the reason. */
+    public List<BrokenRegulation> broken() {
+        return broken.values().stream()
+                .sorted(java.util.Comparator.comparing(BrokenRegulation::name))
+                .toList();
+    }
+
+    /**
+     * Whether a case of this type may be taken in: its rules are compiled, or its regulation is
+     * known by its descriptor but could not be started (the case then goes to review with the
+     * problem).
+     */
+    public boolean accepts(String caseType) {
+        return knows(caseType) || (caseType != null && describedButBroken(caseType));
+    }
+
+    /** What the case type's {@code regulation.json} says, also when its rules could not be started. */
+    public Optional<RegulationDescriptor> descriptor(String caseType) {
+        if (caseType == null) {
+            return Optional.empty();
+        }
+        RegulationDescriptor known = regulations.get(caseType);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        BrokenRegulation failed = broken.get(caseType);
+        return Optional.ofNullable(failed == null ? null : failed.descriptor());
+    }
+
+    private boolean describedButBroken(String caseType) {
+        BrokenRegulation failed = broken.get(caseType);
+        return failed != null && failed.descriptor() != null;
     }
 
     public Set<String> caseTypes() {
@@ -208,10 +290,22 @@ public class RegulationCatalog {
         NavigableMap<LocalDate, RuleSet> versions =
                 caseType == null || referenceDate == null ? null : byCaseType.get(caseType);
         Map.Entry<LocalDate, RuleSet> version = versions == null ? null : versions.floorEntry(referenceDate);
+        if (version == null && caseType != null && broken.containsKey(caseType)) {
+            throw new RegulationUnavailable(broken.get(caseType));
+        }
         if (version == null) {
             throw new NoRuleSetInForce(caseType, referenceDate);
         }
         return version.getValue();
+    }
+
+    private static String folderOf(Resource resource) {
+        try {
+            String url = resource.getURL().toString();
+            return url.substring(url.lastIndexOf("nl/beslisstraat/rules/"), url.lastIndexOf('/'));
+        } catch (IOException | RuntimeException e) {
+            return String.valueOf(resource);
+        }
     }
 
     private static RegulationDescriptor describe(JsonMapper json, Resource resource) throws IOException {

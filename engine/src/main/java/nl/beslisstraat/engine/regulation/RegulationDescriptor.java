@@ -1,9 +1,14 @@
 package nl.beslisstraat.engine.regulation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import nl.beslisstraat.engine.regulation.table.TableTemplate;
+import nl.beslisstraat.rules.Outcome;
 
 /**
  * What a regulation's {@code regulation.json} says: which case type it decides, its declared
@@ -12,8 +17,11 @@ import nl.beslisstraat.engine.regulation.table.TableTemplate;
  *
  * @param folder classpath folder of the regulation, which is also its DRL package
  * @param facts DRL files shared by all versions: the declared application type
- * @param amounts the names of the amounts an outcome can set (part of the public contract)
- * @param dates the names of the dates an outcome can set
+ * @param amounts the amounts an outcome can set, by name (part of the public contract), each with
+ *     the label pages show in Dutch and English
+ * @param dates the dates an outcome can set, with their labels
+ * @param reviewOutcomes what a reviewer may record for a case of this type; GRANTED and REJECTED
+ *     when the regulation does not say
  * @param decisionTable the layout and column types of the regulation's decision table, which
  *     every version's table (shipped or uploaded) is read into
  */
@@ -27,10 +35,37 @@ public record RegulationDescriptor(
         String exampleCases,
         DecisionDeadline decisionDeadline,
         List<NormBinding> norms,
-        List<String> amounts,
-        List<String> dates,
+        List<Output> amounts,
+        List<Output> dates,
+        List<Outcome> reviewOutcomes,
         TableTemplate decisionTable,
         List<Version> versions) {
+
+    /** What a reviewer may record when the regulation does not list its review outcomes. */
+    public static final List<Outcome> DEFAULT_REVIEW_OUTCOMES = List.of(Outcome.GRANTED, Outcome.REJECTED);
+
+    /**
+     * An amount or date an outcome sets: its name (the key in a decision's amounts or dates) and its
+     * label by language ({@code nl}, {@code en}). A bare name in {@code regulation.json} is a label-less
+     * output, shown by its name.
+     */
+    public record Output(String name, Map<String, String> label) {
+
+        public Output {
+            label = label == null ? Map.of() : Map.copyOf(label);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Output named(String name) {
+            return new Output(name, Map.of());
+        }
+
+        /** The label in the language asked for, else the Dutch one, else the name. */
+        public String label(Locale locale) {
+            String language = locale == null ? "nl" : locale.getLanguage();
+            return label.getOrDefault(language, label.getOrDefault("nl", name));
+        }
+    }
 
     /** One version of the rules, in force from its effective date until the next version's. */
     public record Version(String version, LocalDate effectiveFrom, List<String> rules, String note) {}
@@ -54,8 +89,27 @@ public record RegulationDescriptor(
                 norms == null ? List.of() : norms,
                 amounts == null ? List.of() : amounts,
                 dates == null ? List.of() : dates,
+                reviewOutcomes == null || reviewOutcomes.isEmpty() ? DEFAULT_REVIEW_OUTCOMES : reviewOutcomes,
                 decisionTable,
                 versions);
+    }
+
+    /** The names of the amounts an outcome can set. */
+    public List<String> amountNames() {
+        return amounts.stream().map(Output::name).toList();
+    }
+
+    /** The names of the dates an outcome can set. */
+    public List<String> dateNames() {
+        return dates.stream().map(Output::name).toList();
+    }
+
+    /** The label of an amount or date of this regulation, or empty when it names neither. */
+    public Optional<String> label(String output, Locale locale) {
+        return Stream.concat(amounts.stream(), dates.stream())
+                .filter(candidate -> candidate.name().equals(output))
+                .findFirst()
+                .map(candidate -> candidate.label(locale));
     }
 
     public String resource(String file) {

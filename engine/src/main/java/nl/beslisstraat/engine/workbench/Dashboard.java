@@ -1,14 +1,18 @@
 package nl.beslisstraat.engine.workbench;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The figures on the dashboard: per case type and day, how many cases the engine decided without
- * a person (the automation rate); and how large and how late the review queue is.
+ * a person (the automation rate); how large and how late the review queue is; and which
+ * regulations could not be started (their cases go to review).
  */
 @Repository
 public class Dashboard {
@@ -23,13 +27,25 @@ public class Dashboard {
         }
     }
 
-    /** The whole picture. */
-    public record Figures(List<DayRate> automation, long queueSize, long overdue, long dueSoon) {}
+    /**
+     * The whole picture.
+     *
+     * @param brokenRegulations the regulations skipped at start-up, by case type (or folder), with
+     *     the problem
+     */
+    public record Figures(
+            List<DayRate> automation,
+            long queueSize,
+            long overdue,
+            long dueSoon,
+            Map<String, String> brokenRegulations) {}
 
     private final JdbcTemplate jdbc;
+    private final RegulationCatalog regulations;
 
-    Dashboard(JdbcTemplate jdbc) {
+    Dashboard(JdbcTemplate jdbc, RegulationCatalog regulations) {
         this.jdbc = jdbc;
+        this.regulations = regulations;
     }
 
     public Figures figures() {
@@ -54,6 +70,8 @@ public class Dashboard {
                 Long.class,
                 today,
                 nl.beslisstraat.rules.calendar.WorkingDays.after(today, Urgency.SOON_WORKING_DAYS));
-        return new Figures(automation, queue, overdue, dueSoon);
+        Map<String, String> broken = new LinkedHashMap<>();
+        regulations.broken().forEach(regulation -> broken.put(regulation.name(), regulation.problem()));
+        return new Figures(automation, queue, overdue, dueSoon, broken);
     }
 }

@@ -126,6 +126,7 @@ class ReviewPages {
         model.addAttribute("mine", open != null && reviewer.getName().equals(open.claimedBy()));
         model.addAttribute("outcomes", outcomes(stored.caseType()));
         model.addAttribute("amountNames", work.amountNames(stored.caseType()));
+        model.addAttribute("amountLabels", work.amountLabels(stored.caseType(), locale));
         model.addAttribute("events", history.of(caseId));
         return "review/case";
     }
@@ -226,8 +227,8 @@ class ReviewPages {
         return amounts;
     }
 
-    private static List<Outcome> outcomes(String caseType) {
-        return ReviewWork.allowedOutcomes(caseType).stream().sorted().toList();
+    private List<Outcome> outcomes(String caseType) {
+        return work.allowedOutcomes(caseType).stream().sorted().toList();
     }
 
     private static boolean has(Authentication user, String role) {

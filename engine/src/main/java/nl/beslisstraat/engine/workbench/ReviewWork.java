@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.beslisstraat.engine.audit.AuditEntry;
@@ -17,6 +18,7 @@ import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.decision.StoredDecision;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.regulation.RegulationDescriptor;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
 import nl.beslisstraat.rules.Outcome;
 import nl.beslisstraat.rules.calendar.WorkingDays;
@@ -234,15 +236,28 @@ public class ReviewWork {
 
     /** The amounts an outcome of this case type can set, as its regulation names them. */
     public List<String> amountNames(String caseType) {
-        return regulations.knows(caseType)
-                ? regulations.latest(caseType).descriptor().amounts()
-                : List.of();
+        return regulations
+                .descriptor(caseType)
+                .map(RegulationDescriptor::amountNames)
+                .orElse(List.of());
     }
 
-    static Set<Outcome> allowedOutcomes(String caseType) {
-        return "TAX_REMISSION".equals(caseType)
-                ? Set.of(Outcome.GRANTED, Outcome.PARTIALLY_GRANTED, Outcome.REJECTED)
-                : Set.of(Outcome.GRANTED, Outcome.REJECTED);
+    /** The labels of the amounts an outcome of this case type can set, by name, in the language asked for. */
+    public Map<String, String> amountLabels(String caseType, Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        regulations
+                .descriptor(caseType)
+                .ifPresent(regulation ->
+                        regulation.amounts().forEach(amount -> labels.put(amount.name(), amount.label(locale))));
+        return labels;
+    }
+
+    /** What a reviewer may record for a case of this type, as its {@code regulation.json} says. */
+    Set<Outcome> allowedOutcomes(String caseType) {
+        return Set.copyOf(regulations
+                .descriptor(caseType)
+                .map(RegulationDescriptor::reviewOutcomes)
+                .orElse(RegulationDescriptor.DEFAULT_REVIEW_OUTCOMES));
     }
 
     private long caseOf(long taskId) {
