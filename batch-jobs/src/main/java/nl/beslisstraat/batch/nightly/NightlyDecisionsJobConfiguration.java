@@ -6,6 +6,7 @@ import nl.beslisstraat.engine.cases.QueuedCase;
 import nl.beslisstraat.engine.decision.DecidedCase;
 import nl.beslisstraat.engine.decision.DecisionRecorder;
 import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -48,8 +49,15 @@ public class NightlyDecisionsJobConfiguration {
                 .partitioner(decideQueueSlice.getName(), new QueuePartitioner())
                 .step(decideQueueSlice)
                 .gridSize(workers)
-                .taskExecutor(new SimpleAsyncTaskExecutor("nightly-worker-"))
+                .taskExecutor(workers())
                 .build();
+    }
+
+    /** Worker threads that work for the municipality of the run that starts them. */
+    private static SimpleAsyncTaskExecutor workers() {
+        SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("nightly-worker-");
+        workers.setTaskDecorator(Municipality::propagate);
+        return workers;
     }
 
     @Bean

@@ -13,6 +13,7 @@ import nl.beslisstraat.batch.demo.DemoSeeder;
 import nl.beslisstraat.batch.recompute.RecomputeCommand;
 import nl.beslisstraat.batch.simulate.SimulateCommand;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;
@@ -69,6 +70,14 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        // Until runs are per municipality (issue 10, item 5) a command works for the default one.
+        Municipality.call(Municipality.DEFAULT, () -> {
+            command(args);
+            return null;
+        });
+    }
+
+    private void command(ApplicationArguments args) throws Exception {
         if (args.containsOption("simulate-norms")) {
             exitCode = simulate.runNorms(
                     Path.of(option(args, "simulate-norms").orElseThrow()),

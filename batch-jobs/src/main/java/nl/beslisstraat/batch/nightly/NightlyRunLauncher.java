@@ -1,6 +1,7 @@
 package nl.beslisstraat.batch.nightly;
 
 import java.time.LocalDate;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -37,6 +38,12 @@ public class NightlyRunLauncher {
      *     invocation, so that every demo decides the cases it just queued)
      */
     public JobExecution run(LocalDate runDate, String label, boolean recover) throws Exception {
+        // The run decides the default municipality's queue until runs are per municipality
+        // (issue 10, item 5); its workers inherit it (NightlyDecisionsJobConfiguration).
+        return Municipality.call(Municipality.DEFAULT, () -> start(runDate, label, recover));
+    }
+
+    private JobExecution start(LocalDate runDate, String label, boolean recover) throws Exception {
         JobParametersBuilder builder =
                 new JobParametersBuilder().addLocalDate(NightlyDecisionsJobConfiguration.RUN_DATE, runDate);
         if (label != null) {

@@ -3,8 +3,10 @@ package nl.beslisstraat.engine.authoring;
 import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,19 @@ class RecordedContentHashes {
     private static final Logger log = LoggerFactory.getLogger(RecordedContentHashes.class);
 
     RecordedContentHashes(
+            RuleSetCandidates candidates,
+            RegulationCatalog regulations,
+            NormCatalog norms,
+            DecisionStore decisions,
+            JdbcTemplate jdbc) {
+        // Decisions are under row-level security: each municipality's are filled in its own name.
+        for (String municipality :
+                jdbc.queryForList("select cbs_code from municipalities order by cbs_code", String.class)) {
+            Municipality.run(municipality, () -> fill(candidates, regulations, norms, decisions));
+        }
+    }
+
+    private static void fill(
             RuleSetCandidates candidates, RegulationCatalog regulations, NormCatalog norms, DecisionStore decisions) {
         for (String label : decisions.ruleSetVersionsWithoutHash()) {
             if (!candidates.unambiguous(label)) {

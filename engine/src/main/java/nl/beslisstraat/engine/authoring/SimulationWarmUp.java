@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,7 +71,7 @@ class SimulationWarmUp {
     @TransactionalEventListener
     void uploaded(DraftUploaded draft) {
         if (cases > 0) {
-            warmUps.execute(() -> warmUp(draft));
+            warmUps.execute(Municipality.propagate(() -> warmUp(draft)));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.database.AfterCommit;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
@@ -95,8 +96,16 @@ public class NormTable {
             if (versions.isEmpty()) {
                 NormVersion bundled = NormCatalog.bundled();
                 store.insert(bundled, "system", null);
-                audit.appendAll(List.of(new AuditEntry(
-                        "system", "NORM_VERSION_ADDED", "norm-table", bundled.version(), "{\"source\": \"bundled\"}")));
+                // norm versions are the platform's, not yet a municipality's (issue 10, item 2): the
+                // entry is kept in the default municipality's audit log until there is a platform log
+                Municipality.run(
+                        Municipality.DEFAULT,
+                        () -> audit.appendAll(List.of(new AuditEntry(
+                                "system",
+                                "NORM_VERSION_ADDED",
+                                "norm-table",
+                                bundled.version(),
+                                "{\"source\": \"bundled\"}"))));
                 versions = List.of(bundled);
             }
             List<String> differing = store.fillContentHashes(versions);

@@ -376,7 +376,7 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                 legacy,
                 caseId);
 
-        new RecordedContentHashes(candidates, regulations, norms, decisionStore);
+        new RecordedContentHashes(candidates, regulations, norms, decisionStore, jdbc);
 
         assertThat(jdbc.queryForObject("select rule_set_hash from decisions where case_id = ?", String.class, legacy))
                 .isEqualTo(regulations.version("PARKING_PERMIT/2026.1").contentHash());

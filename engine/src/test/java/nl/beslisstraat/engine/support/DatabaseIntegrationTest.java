@@ -1,6 +1,8 @@
 package nl.beslisstraat.engine.support;
 
 import nl.beslisstraat.engine.security.UserAccounts;
+import nl.beslisstraat.engine.tenancy.Municipality;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,10 +18,22 @@ public abstract class DatabaseIntegrationTest {
     @Autowired
     protected UserAccounts accounts;
 
-    /** One user per role with a known password ({@link TestUsers}), for tests that sign in. */
+    private Municipality.Scope municipality;
+
+    /**
+     * The test thread works for the default municipality, as every existing test's data does
+     * (issue 10); and one user per role with a known password ({@link TestUsers}), for tests that
+     * sign in.
+     */
     @BeforeEach
     void testUsers() {
+        municipality = Municipality.enter(Municipality.DEFAULT);
         TestUsers.ensure(accounts);
+    }
+
+    @AfterEach
+    void leaveMunicipality() {
+        municipality.close();
     }
 
     @DynamicPropertySource

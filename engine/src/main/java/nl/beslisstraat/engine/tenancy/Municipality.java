@@ -1,0 +1,80 @@
+package nl.beslisstraat.engine.tenancy;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * The municipality (CBS code, such as {@code 0344}) the current thread works for: the signed-in
+ * user's or e-service client's during a request, the run's during a nightly run. Every
+ * connection the application takes is set to it ({@link MunicipalityDataSource}); on a thread
+ * that has none, queries on the case data see no rows and inserts are refused.
+ */
+public final class Municipality {
+
+    /** Utrecht: the municipality every existing case, user and run belongs to until told otherwise. */
+    public static final String DEFAULT = "0344";
+
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    private Municipality() {}
+
+    /** The municipality of this thread, if any. */
+    public static Optional<String> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /**
+     * Works for {@code code} on this thread until the returned scope is closed, which restores
+     * what was there before.
+     */
+    public static Scope enter(String code) {
+        String before = CURRENT.get();
+        set(code);
+        return () -> set(before);
+    }
+
+    /** Runs {@code work} for {@code code} on this thread. */
+    public static <T> T call(String code, Callable<T> work) throws Exception {
+        try (Scope ignored = enter(code)) {
+            return work.call();
+        }
+    }
+
+    /** Runs {@code work} for {@code code} on this thread. */
+    public static void run(String code, Runnable work) {
+        try (Scope ignored = enter(code)) {
+            work.run();
+        }
+    }
+
+    /**
+     * {@code work} as it should run on another thread: for the municipality of the thread that
+     * hands it over (a task decorator for worker threads).
+     */
+    public static Runnable propagate(Runnable work) {
+        String code = CURRENT.get();
+        return () -> {
+            String before = CURRENT.get();
+            set(code);
+            try {
+                work.run();
+            } finally {
+                set(before);
+            }
+        };
+    }
+
+    private static void set(String code) {
+        if (code == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(code);
+        }
+    }
+
+    /** A municipality entered on this thread; closing it leaves it. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
