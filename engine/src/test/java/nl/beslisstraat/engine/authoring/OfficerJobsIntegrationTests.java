@@ -16,6 +16,7 @@ import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,8 +194,10 @@ class OfficerJobsIntegrationTests extends DatabaseIntegrationTest {
         atLeastPastParkingPermits(30);
         AtomicInteger decided = new AtomicInteger();
         OfficerJobs.Target target = new OfficerJobs.Target(DraftUploaded.Kind.RULE_SET, id);
+        // on another thread, for the officer's municipality as her request would be
         CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(() -> {
-            try (OfficerJobs.Job job = jobs.start(TestUsers.POLICY_OFFICER, OfficerJobs.Kind.SIMULATION, target)) {
+            try (Municipality.Scope utrecht = Municipality.enter(Municipality.DEFAULT);
+                    OfficerJobs.Job job = jobs.start(TestUsers.POLICY_OFFICER, OfficerJobs.Kind.SIMULATION, target)) {
                 return simulation.run(id, List.of("PARKING_PERMIT"), slow(decided), null, null, 30, job, false);
             }
         });
