@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -70,7 +72,10 @@ public final class CopyIn {
         } catch (SQLException e) {
             // Translated like JdbcTemplate does, so a refused row reads as a data integrity error
             // and a lost connection as a resource failure.
-            throw TRANSLATOR.translate("COPY into " + table, null, e);
+            DataAccessException translated = TRANSLATOR.translate("COPY into " + table, null, e);
+            // a state the translator does not know (a trigger's raise_exception) is no reason to
+            // lose the database's message in a NullPointerException
+            throw translated != null ? translated : new UncategorizedSQLException("COPY into " + table, null, e);
         } catch (IOException e) {
             throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
