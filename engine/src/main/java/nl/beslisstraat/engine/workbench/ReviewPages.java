@@ -136,6 +136,7 @@ class ReviewPages {
         try {
             return "redirect:/review/cases/" + work.claim(taskId, reviewer.getName());
         } catch (ReviewRefused refused) {
+            notFound(refused);
             flash.addFlashAttribute("error", refused.getMessage());
             return "redirect:/review";
         }
@@ -146,6 +147,7 @@ class ReviewPages {
         try {
             work.release(taskId, reviewer.getName());
         } catch (ReviewRefused refused) {
+            notFound(refused);
             flash.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/review";
@@ -163,6 +165,7 @@ class ReviewPages {
         try {
             work.decide(taskId, reviewer.getName(), outcome, motivation, amounts(form));
         } catch (ReviewRefused refused) {
+            notFound(refused);
             flash.addFlashAttribute("error", refused.getMessage());
             flash.addFlashAttribute("motivation", motivation);
             return "redirect:/review/cases/" + caseId;
@@ -179,6 +182,7 @@ class ReviewPages {
         try {
             work.object(caseId, reviewer.getName(), reason);
         } catch (ReviewRefused refused) {
+            notFound(refused);
             flash.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/review/cases/" + caseId;
@@ -229,6 +233,16 @@ class ReviewPages {
 
     private List<Outcome> outcomes(String caseType) {
         return work.allowedOutcomes(caseType).stream().sorted().toList();
+    }
+
+    /**
+     * A task or case that is not there, or is another municipality's, answers 404 as the case page
+     * does, rather than a message on a page about it (issue 10, item 3).
+     */
+    private static void notFound(ReviewRefused refused) {
+        if (refused.kind() == ReviewRefused.Kind.NOT_FOUND) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, refused.getMessage());
+        }
     }
 
     private static boolean has(Authentication user, String role) {

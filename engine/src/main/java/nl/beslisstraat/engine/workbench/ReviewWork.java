@@ -99,6 +99,7 @@ public class ReviewWork {
 
     @Transactional
     public void release(long taskId, String reviewer) {
+        caseOf(taskId); // a task this reviewer cannot see (another municipality's) is not found, not a conflict
         if (!tasks.release(taskId, reviewer)) {
             throw new ReviewRefused("U heeft taak " + taskId + " niet in behandeling.", ReviewRefused.Kind.CONFLICT);
         }
@@ -162,14 +163,15 @@ public class ReviewWork {
     /** Reopens a decided case on objection (bezwaar): a new task, both decisions stay visible. */
     @Transactional
     public long object(long caseId, String reviewer, String reason) {
+        // first: whatever the objection says, a case this reviewer cannot see is not found
+        if (cases.find(caseId).isEmpty()) {
+            throw new ReviewRefused("Zaak " + caseId + " bestaat niet.", ReviewRefused.Kind.NOT_FOUND);
+        }
         String text = reason == null ? "" : reason.trim();
         if (text.length() < MINIMUM_MOTIVATION) {
             throw new ReviewRefused(
                     "Beschrijf het bezwaar in ten minste " + MINIMUM_MOTIVATION + " tekens.",
                     ReviewRefused.Kind.INVALID);
-        }
-        if (cases.find(caseId).isEmpty()) {
-            throw new ReviewRefused("Zaak " + caseId + " bestaat niet.", ReviewRefused.Kind.NOT_FOUND);
         }
         List<StoredDecision> taken = decisions.findFor(caseId);
         if (taken.isEmpty() || !cases.move(caseId, CaseStatus.DECIDED, CaseStatus.IN_REVIEW)) {

@@ -3,10 +3,12 @@ package nl.beslisstraat.engine.support;
 import java.util.Set;
 import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.security.UserAccounts;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One user per role (and a second reviewer and policy officer), each a person of their own, with
- * known passwords, for tests over real HTTP.
+ * known passwords, for tests over real HTTP; they belong to the default municipality, Utrecht. For
+ * tenancy tests, Zwolle has its own e-service, reviewer, policy officer and auditor.
  */
 public final class TestUsers {
 
@@ -20,6 +22,14 @@ public final class TestUsers {
 
     /** The employee number of {@link #POLICY_OFFICER}: a second account of hers has the same. */
     public static final String POLICY_OFFICER_PERSON = "100001";
+
+    /** The second municipality of the tests (issue 10), with the accounts below. */
+    public static final String ZWOLLE = "0193";
+
+    public static final String ZWOLLE_INTAKE = "eservice-zwolle";
+    public static final String ZWOLLE_REVIEWER = "reviewer-zwolle";
+    public static final String ZWOLLE_POLICY_OFFICER = "officer-zwolle";
+    public static final String ZWOLLE_AUDITOR = "auditor-zwolle";
 
     private TestUsers() {}
 
@@ -44,6 +54,34 @@ public final class TestUsers {
                 "test");
         accounts.save(SCHEDULER, "300001", "Sem Scheduler", password(SCHEDULER), Set.of(Role.SCHEDULER), "test");
         accounts.save(AUDITOR, "400001", "Anna Auditor", password(AUDITOR), Set.of(Role.AUDITOR), "test");
+    }
+
+    /** Zwolle's accounts: saved as every account is, then moved to Zwolle (no API sets a municipality yet). */
+    public static void ensureZwolle(UserAccounts accounts, JdbcTemplate jdbc) {
+        accounts.save(
+                ZWOLLE_INTAKE,
+                "E-LOKET-ZWOLLE",
+                "E-loket Zwolle",
+                password(ZWOLLE_INTAKE),
+                Set.of(Role.INTAKE),
+                "test");
+        accounts.save(
+                ZWOLLE_REVIEWER, "500001", "Zeno Zwolle", password(ZWOLLE_REVIEWER), Set.of(Role.REVIEWER), "test");
+        accounts.save(
+                ZWOLLE_POLICY_OFFICER,
+                "500002",
+                "Zoe Zwolle",
+                password(ZWOLLE_POLICY_OFFICER),
+                Set.of(Role.POLICY_OFFICER),
+                "test");
+        accounts.save(ZWOLLE_AUDITOR, "500003", "Zaid Zwolle", password(ZWOLLE_AUDITOR), Set.of(Role.AUDITOR), "test");
+        jdbc.update(
+                "update users set municipality = ? where username in (?, ?, ?, ?)",
+                ZWOLLE,
+                ZWOLLE_INTAKE,
+                ZWOLLE_REVIEWER,
+                ZWOLLE_POLICY_OFFICER,
+                ZWOLLE_AUDITOR);
     }
 
     public static String password(String user) {
