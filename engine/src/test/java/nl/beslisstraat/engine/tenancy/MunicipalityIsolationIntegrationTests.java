@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
@@ -15,9 +17,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,6 +64,10 @@ class MunicipalityIsolationIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @BeforeEach
     void zwolleAccounts() {
@@ -135,6 +143,34 @@ class MunicipalityIsolationIntegrationTests extends DatabaseIntegrationTest {
                         .get("/review/cases/" + zwolleCase)
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    /** The mappings the tests below try with another municipality's id; a new one must be added there. */
+    private static final Set<String> TRIED = Set.of(
+            "GET /api/cases/{id}",
+            "GET /api/cases/{id}/recomputation",
+            "POST /api/cases/{caseId}/objection",
+            "POST /api/review/tasks/{taskId}/claim",
+            "POST /api/review/tasks/{taskId}/release",
+            "POST /api/review/tasks/{taskId}/decision",
+            "GET /review/cases/{caseId}",
+            "POST /review/cases/{caseId}/objection",
+            "POST /review/tasks/{taskId}/claim",
+            "POST /review/tasks/{taskId}/release",
+            "POST /review/tasks/{taskId}/decision",
+            "GET /rules/cases/{id}");
+
+    @Test
+    void everyUrlWithACaseOrTaskIdIsTriedWithAnotherMunicipalitysId() {
+        Set<String> withId = new TreeSet<>();
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(mapping -> mapping.getPatternValues().stream()
+                        .filter(pattern -> pattern.contains("/cases/{") || pattern.contains("/tasks/{"))
+                        .forEach(pattern -> mapping.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> withId.add(method.name() + " " + pattern))));
+        assertThat(withId).containsExactlyInAnyOrderElementsOf(TRIED);
     }
 
     @TestFactory
