@@ -1,12 +1,12 @@
 package nl.beslisstraat.batch.nightly;
 
+import java.util.List;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.cases.QueueSlice;
 import nl.beslisstraat.engine.cases.QueuedCase;
 import nl.beslisstraat.engine.decision.DecidedCase;
 import nl.beslisstraat.engine.decision.DecisionRecorder;
 import nl.beslisstraat.engine.decision.DecisionService;
-import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -20,9 +20,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code nightly-decisions} job: the queue split in slices, each a chunk-oriented step of
- * queued case -> decided case -> recorded decision. Identified by its run date, so each night is one job instance and a failed
- * night is restarted rather than started anew.
+ * The {@code nightly-decisions} job: every municipality's queue split in slices, each a
+ * chunk-oriented step of queued case -> decided case -> recorded decision that works for its
+ * municipality. Identified by its run date, so each night is one job instance and a failed night
+ * is restarted rather than started anew.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyDecisionsJobConfiguration {
@@ -39,25 +40,32 @@ public class NightlyDecisionsJobConfiguration {
                 .build();
     }
 
-    /** The queue in slices, each decided by its own worker thread with its own transactions. */
+    /**
+     * Each municipality's queue in slices, each slice decided by a worker thread of its own, with
+     * its own transactions, for that slice's municipality; no more than {@code workers} at a time,
+     * however many municipalities there are.
+     */
     @Bean
     Step decideQueue(
             JobRepository jobRepository,
             Step decideQueueSlice,
+            NightlyRuns runs,
             @Value("${beslisstraat.nightly.workers:2}") int workers) {
         return new StepBuilder("decide-queue", jobRepository)
-                .partitioner(decideQueueSlice.getName(), new QueuePartitioner())
-                .step(decideQueueSlice)
+                .partitioner(
+                        decideQueueSlice.getName(),
+                        new QueuePartitioner(
+                                () -> List.copyOf(runs.municipalities().keySet())))
+                .step(new MunicipalitySliceStep(decideQueueSlice))
                 .gridSize(workers)
-                .taskExecutor(workers())
+                .taskExecutor(workers(workers))
                 .build();
     }
 
-    /** Worker threads that work for the municipality of the run that starts them. */
-    private static SimpleAsyncTaskExecutor workers() {
-        SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("nightly-worker-");
-        workers.setTaskDecorator(Municipality::propagate);
-        return workers;
+    private static SimpleAsyncTaskExecutor workers(int workers) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nightly-worker-");
+        executor.setConcurrencyLimit(workers); // the next slice waits for a free worker
+        return executor;
     }
 
     @Bean

@@ -70,7 +70,8 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        // Until runs are per municipality (issue 10, item 5) a command works for the default one.
+        // The demo, recomputation and simulations work for the default municipality; the nightly
+        // run itself takes every municipality's queue, each in its own partitions.
         Municipality.call(Municipality.DEFAULT, () -> {
             command(args);
             return null;

@@ -1,7 +1,6 @@
 package nl.beslisstraat.batch.nightly;
 
 import java.time.LocalDate;
-import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,9 +11,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the nightly run for a date, or finishes it: a run that failed is restarted where its last
- * committed chunk ended, a completed run is not run again, and a run whose process was killed is
- * recovered first when the operator asks for it.
+ * Starts the nightly run for a date, which takes the queues of all municipalities, or finishes it:
+ * a run that failed is restarted where its last committed chunk ended, a completed run is not run
+ * again, and a run whose process was killed is recovered first when the operator asks for it.
  */
 @Component
 public class NightlyRunLauncher {
@@ -38,12 +37,8 @@ public class NightlyRunLauncher {
      *     invocation, so that every demo decides the cases it just queued)
      */
     public JobExecution run(LocalDate runDate, String label, boolean recover) throws Exception {
-        // The run decides the default municipality's queue until runs are per municipality
-        // (issue 10, item 5); its workers inherit it (NightlyDecisionsJobConfiguration).
-        return Municipality.call(Municipality.DEFAULT, () -> start(runDate, label, recover));
-    }
-
-    private JobExecution start(LocalDate runDate, String label, boolean recover) throws Exception {
+        // One run takes every municipality's queue: each worker step works for its partition's
+        // municipality (NightlyDecisionsJobConfiguration), whatever this thread works for.
         JobParametersBuilder builder =
                 new JobParametersBuilder().addLocalDate(NightlyDecisionsJobConfiguration.RUN_DATE, runDate);
         if (label != null) {

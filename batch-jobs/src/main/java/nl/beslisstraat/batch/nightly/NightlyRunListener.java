@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-/** Keeps the nightly_runs row of a run current and logs its summary when an execution ends. */
+/**
+ * Keeps the nightly_runs row of a run current and logs its summary, in total and per municipality,
+ * when an execution ends.
+ */
 class NightlyRunListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyRunListener.class);
@@ -38,5 +41,16 @@ class NightlyRunListener implements JobExecutionListener {
                 total.toReview(),
                 total.failed(),
                 summary.stillQueued());
+        summary.byMunicipality()
+                .forEach((code, municipality) -> log.info(
+                        "Nightly run {} (run {}) in {} {}: {} cases decided, {} to review, {} failed, {} still queued",
+                        summary.runDate(),
+                        summary.runId(),
+                        code,
+                        municipality.name(),
+                        municipality.counts().read(),
+                        municipality.counts().toReview(),
+                        municipality.counts().failed(),
+                        municipality.stillQueued()));
     }
 }

@@ -1,17 +1,19 @@
 package nl.beslisstraat.batch.nightly;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The nightly_runs table, and the summary of a run computed from the decisions it recorded. The
- * counts come from the decisions themselves, not from step counters, so that a run restarted after
- * a crash is counted once and exactly.
+ * The nightly_runs table, and the summary of a run computed from the decisions it recorded, per
+ * municipality and in total. The counts come from the decisions themselves, not from step
+ * counters, so that a run restarted after a crash is counted once and exactly.
  */
 @Repository
 public class NightlyRuns {
@@ -52,7 +54,39 @@ public class NightlyRuns {
                 .findFirst();
     }
 
+    /** The municipalities (CBS code to name, by code); the table is not under row-level security. */
+    Map<String, String> municipalities() {
+        Map<String, String> municipalities = new LinkedHashMap<>();
+        jdbc.query("select cbs_code, name from municipalities order by cbs_code", row -> {
+            municipalities.put(row.getString(1), row.getString(2));
+        });
+        return municipalities;
+    }
+
+    /**
+     * Counts each municipality's decisions of the run and queue as that municipality (row-level
+     * security shows a connection one municipality's rows only), and adds them up.
+     */
     RunSummary summarise(long runId, String status) {
+        Map<String, RunCounts> byCaseType = new TreeMap<>();
+        Map<String, MunicipalityCounts> byMunicipality = new TreeMap<>();
+        municipalities()
+                .forEach((code, name) -> Municipality.run(code, () -> {
+                    Map<String, RunCounts> ofMunicipality = countsByCaseType(runId);
+                    ofMunicipality.forEach((caseType, counts) -> byCaseType.merge(caseType, counts, RunCounts::plus));
+                    long queued = jdbc.queryForObject("select count(*) from cases where status = 'QUEUED'", Long.class);
+                    RunCounts total = ofMunicipality.values().stream().reduce(RunCounts.NONE, RunCounts::plus);
+                    byMunicipality.put(code, new MunicipalityCounts(name, total, queued));
+                }));
+        LocalDate runDate =
+                jdbc.queryForObject("select run_date from nightly_runs where run_id = ?", LocalDate.class, runId);
+        long stillQueued = byMunicipality.values().stream()
+                .mapToLong(MunicipalityCounts::stillQueued)
+                .sum();
+        return new RunSummary(runId, runDate, status, byCaseType, stillQueued, byMunicipality);
+    }
+
+    private Map<String, RunCounts> countsByCaseType(long runId) {
         Map<String, RunCounts> byCaseType = new TreeMap<>();
         jdbc.query(
                 "select c.case_type, d.outcome, d.error is not null as failed, count(*) from decisions d"
@@ -65,9 +99,6 @@ public class NightlyRuns {
                             RunCounts::plus);
                 },
                 runId);
-        LocalDate runDate =
-                jdbc.queryForObject("select run_date from nightly_runs where run_id = ?", LocalDate.class, runId);
-        Long stillQueued = jdbc.queryForObject("select count(*) from cases where status = 'QUEUED'", Long.class);
-        return new RunSummary(runId, runDate, status, byCaseType, stillQueued);
+        return byCaseType;
     }
 }

@@ -6,13 +6,21 @@ import java.util.TreeMap;
 
 /**
  * What a nightly run did, over all its executions (a restarted run counts once): counts per case
- * type and in total, and how many cases were still queued when it ended.
+ * type and in total, and how many cases were still queued when it ended, over all municipalities
+ * and per municipality (by CBS code).
  */
 public record RunSummary(
-        long runId, LocalDate runDate, String status, Map<String, RunCounts> byCaseType, long stillQueued) {
+        long runId,
+        LocalDate runDate,
+        String status,
+        Map<String, RunCounts> byCaseType,
+        long stillQueued,
+        Map<String, MunicipalityCounts> byMunicipality) {
 
     public RunSummary {
         byCaseType = new TreeMap<>(byCaseType); // case types in a fixed order, however they were stored
+        // a summary stored before runs took every municipality has none
+        byMunicipality = byMunicipality == null ? Map.of() : new TreeMap<>(byMunicipality);
     }
 
     public RunCounts total() {
@@ -35,6 +43,29 @@ public record RunSummary(
         byCaseType.forEach((caseType, counts) -> out.append(line(format, caseType, counts)));
         out.append(line(format, "total", total()));
         out.append("Still queued: ").append(stillQueued).append('\n');
+        if (!byMunicipality.isEmpty()) {
+            String perMunicipality = "%-20s %9s %9s %9s %9s %9s %9s %12s%n";
+            out.append(String.format(
+                    perMunicipality,
+                    "municipality",
+                    "read",
+                    "granted",
+                    "partially",
+                    "rejected",
+                    "to review",
+                    "failed",
+                    "still queued"));
+            byMunicipality.forEach((code, municipality) -> out.append(String.format(
+                    perMunicipality,
+                    code + " " + municipality.name(),
+                    municipality.counts().read(),
+                    municipality.counts().granted(),
+                    municipality.counts().partiallyGranted(),
+                    municipality.counts().rejected(),
+                    municipality.counts().toReview(),
+                    municipality.counts().failed(),
+                    municipality.stillQueued())));
+        }
         return out.toString();
     }
 

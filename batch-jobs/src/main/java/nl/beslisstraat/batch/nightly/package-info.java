@@ -1,7 +1,10 @@
 /**
  * The {@code nightly-decisions} job: reads the QUEUED cases in id order, decides them in chunks
  * with the engine's {@link nl.beslisstraat.engine.decision.DecisionService}, and records each
- * chunk (decisions, review tasks, status changes, audit entries) in one transaction.
+ * chunk (decisions, review tasks, status changes, audit entries) in one transaction. One run takes
+ * every municipality's queue, each slice of it working for its municipality (row-level security),
+ * and reports per municipality and in total; proved by {@code
+ * NightlyDecisionsFunctionalTests#decidesTheQueuesOfEveryMunicipalityInOneRunEachInItsOwnMunicipality}.
  *
  * <p>Restart safety comes from the process indicator pattern: a case's status changes in the
  * same transaction as its decision is written, and the reader only ever sees QUEUED cases. A

@@ -15,6 +15,7 @@ import nl.beslisstraat.batch.NightlyDecisionsApplication;
 import nl.beslisstraat.batch.demo.DemoSeeder;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestDatabase;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -31,6 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(properties = "beslisstraat.command-line.enabled=false")
 class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
+
+    private static final String UTRECHT = Municipality.DEFAULT;
+    private static final String ZWOLLE = "0193";
 
     @Autowired
     NightlyRunLauncher launcher;
@@ -91,6 +95,34 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void decidesTheQueuesOfEveryMunicipalityInOneRunEachInItsOwnMunicipality() throws Exception {
+        // given
+        Municipality.run(UTRECHT, () -> demo.seed(500));
+        Municipality.run(ZWOLLE, () -> demo.seed(300));
+
+        // when
+        JobExecution execution = launcher.run(LocalDate.of(2026, 9, 4), false);
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Municipality.run(UTRECHT, () -> assertEveryCaseDecidedExactlyOnceIn(UTRECHT, 500));
+        Municipality.run(ZWOLLE, () -> assertEveryCaseDecidedExactlyOnceIn(ZWOLLE, 300));
+        RunSummary summary =
+                runs.find(execution.getJobInstance().getInstanceId()).orElseThrow();
+        assertThat(summary.total().read()).isEqualTo(800);
+        assertThat(summary.stillQueued()).isZero();
+        assertThat(summary.byMunicipality()).containsOnlyKeys(ZWOLLE, UTRECHT);
+        assertThat(summary.byMunicipality().get(UTRECHT).counts().read()).isEqualTo(500);
+        assertThat(summary.byMunicipality().get(ZWOLLE).counts().read()).isEqualTo(300);
+        assertThat(summary.byMunicipality().get(ZWOLLE).stillQueued()).isZero();
+        assertThat(summary.report().lines())
+                .anyMatch(line -> line.startsWith("0344 Utrecht") && line.contains(" 500 "))
+                .anyMatch(line -> line.startsWith("0193 Zwolle") && line.contains(" 300 "))
+                .anyMatch(line -> line.startsWith("total") && line.contains(" 800 "))
+                .contains("Still queued: 0");
+    }
+
+    @Test
     void restartsARunThatFailedHalfwayAndDecidesEveryCaseExactlyOnce() throws Exception {
         // given
         demo.seed(5_000);
@@ -142,6 +174,18 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
                         .total()
                         .read())
                 .isEqualTo(30_000);
+    }
+
+    /** As {@code municipality}: its cases, and its decisions by their own municipality column. */
+    private void assertEveryCaseDecidedExactlyOnceIn(String municipality, long cases) {
+        assertEveryCaseDecidedExactlyOnce(cases);
+        assertThat(count("select count(*) from cases where municipality = '" + municipality + "'"))
+                .isEqualTo(cases);
+        assertThat(count("select count(*) from decisions d join cases c on c.id = d.case_id"
+                        + " where d.automated and d.municipality = c.municipality and c.municipality = '"
+                        + municipality + "'"))
+                .as("decisions in their case's municipality")
+                .isEqualTo(cases);
     }
 
     private void assertEveryCaseDecidedExactlyOnce(long cases) {
