@@ -96,7 +96,7 @@ public class NormTable {
             if (versions.isEmpty()) {
                 NormVersion bundled = NormCatalog.bundled();
                 store.insert(bundled, "system", null);
-                // norm versions are the platform's, not yet a municipality's (issue 10, item 2): the
+                // norm versions are the platform's, not yet a municipality's: the
                 // entry is kept in the default municipality's audit log until there is a platform log
                 Municipality.run(
                         Municipality.DEFAULT,

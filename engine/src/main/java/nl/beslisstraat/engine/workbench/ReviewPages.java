@@ -237,7 +237,7 @@ class ReviewPages {
 
     /**
      * A task or case that is not there, or is another municipality's, answers 404 as the case page
-     * does, rather than a message on a page about it (issue 10, item 3).
+     * does, rather than a message on a page about it.
      */
     private static void notFound(ReviewRefused refused) {
         if (refused.kind() == ReviewRefused.Kind.NOT_FOUND) {

@@ -22,7 +22,7 @@ public abstract class DatabaseIntegrationTest {
 
     /**
      * The test thread works for the default municipality, as every existing test's data does
-     * (issue 10); and one user per role with a known password ({@link TestUsers}), for tests that
+     *; and one user per role with a known password ({@link TestUsers}), for tests that
      * sign in.
      */
     @BeforeEach

@@ -23,7 +23,7 @@ public final class TestUsers {
     /** The employee number of {@link #POLICY_OFFICER}: a second account of hers has the same. */
     public static final String POLICY_OFFICER_PERSON = "100001";
 
-    /** The second municipality of the tests (issue 10), with the accounts below. */
+    /** The second municipality of the tests, with the accounts below. */
     public static final String ZWOLLE = "0193";
 
     public static final String ZWOLLE_INTAKE = "eservice-zwolle";

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Isolation the database enforces (issue 10, item 3): the application's connections are subject
+ * Isolation the database enforces: the application's connections are subject
  * to row-level security keyed on the municipality of the request or run, so a query that forgets
  * to filter still sees only its own municipality's cases, and none without a municipality.
  */

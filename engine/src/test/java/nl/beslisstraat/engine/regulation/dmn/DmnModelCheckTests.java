@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The DMN upload check on kie-dmn's own reading of a model (issue 9): every hostile model in
+ * The DMN upload check on kie-dmn's own reading of a model: every hostile model in
  * {@code authoring/hostile/} is refused with a message naming the element and the construct, as
  * listed in its {@code expected.csv}; the parking-permit model passes.
  */
