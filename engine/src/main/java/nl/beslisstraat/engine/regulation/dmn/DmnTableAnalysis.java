@@ -355,8 +355,13 @@ public final class DmnTableAnalysis {
         }
     }
 
-    private void findingOverlaps(DecisionTable table, DTAnalysis analysis, Result result) {
+    /** Two rules KIE found overlapping, each pair once, with the region they share. */
+    private record RulePair(int a, int b, Hyperrectangle overlap) {}
+
+    /** The overlapping rule pairs of an analysis; overlaps only over the marker value are no overlaps. */
+    private static List<RulePair> pairs(DTAnalysis analysis) {
         Set<List<Integer>> seen = new HashSet<>();
+        List<RulePair> pairs = new ArrayList<>();
         for (Overlap overlap : analysis.getOverlaps()) {
             if (empty(analysis.getDdtaTable(), overlap.getOverlap())) {
                 continue;
@@ -364,26 +369,32 @@ public final class DmnTableAnalysis {
             List<Integer> rules = overlap.getRules().stream().sorted().toList();
             for (int i = 0; i < rules.size(); i++) {
                 for (int j = i + 1; j < rules.size(); j++) {
-                    int a = rules.get(i);
-                    int b = rules.get(j);
-                    if (!seen.add(List.of(a, b))) {
-                        continue;
+                    if (seen.add(List.of(rules.get(i), rules.get(j)))) {
+                        pairs.add(new RulePair(rules.get(i), rules.get(j), overlap.getOverlap()));
                     }
-                    String conflict = conflict(table, a, b);
-                    String resolved = conflict == null ? resolved(table, a, b) : null;
-                    if (conflict == null && resolved == null) {
-                        continue;
-                    }
-                    result.overlaps.add(new Verification.Overlap(
-                            title(table),
-                            ruleName(table, a),
-                            title(table),
-                            ruleName(table, b),
-                            conflict != null,
-                            conflict != null ? conflict : resolved,
-                            example(table, analysis.getDdtaTable(), overlap.getOverlap())));
                 }
             }
+        }
+        return pairs;
+    }
+
+    private void findingOverlaps(DecisionTable table, DTAnalysis analysis, Result result) {
+        for (RulePair pair : pairs(analysis)) {
+            int a = pair.a();
+            int b = pair.b();
+            String conflict = conflict(table, a, b);
+            String resolved = conflict == null ? resolved(table, a, b) : null;
+            if (conflict == null && resolved == null) {
+                continue;
+            }
+            result.overlaps.add(new Verification.Overlap(
+                    title(table),
+                    ruleName(table, a),
+                    title(table),
+                    ruleName(table, b),
+                    conflict != null,
+                    conflict != null ? conflict : resolved,
+                    example(table, analysis.getDdtaTable(), pair.overlap())));
         }
     }
 
@@ -432,56 +443,44 @@ public final class DmnTableAnalysis {
             result.gaps.add(gap(table, ddta, gap));
         }
         HitPolicy policy = table.getHitPolicy();
-        Set<List<Integer>> seen = new HashSet<>();
-        for (Overlap overlap : analysis.getOverlaps()) {
-            if (empty(ddta, overlap.getOverlap())) {
-                continue;
-            }
-            List<Integer> rules = overlap.getRules().stream().sorted().toList();
-            for (int i = 0; i < rules.size(); i++) {
-                for (int j = i + 1; j < rules.size(); j++) {
-                    int a = rules.get(i);
-                    int b = rules.get(j);
-                    if (!seen.add(List.of(a, b))) {
-                        continue;
-                    }
-                    boolean sameOutput = ddta.getRule()
-                            .get(a - 1)
-                            .getOutputEntry()
-                            .equals(ddta.getRule().get(b - 1).getOutputEntry());
-                    String explanation;
-                    boolean blocking;
-                    switch (policy) {
-                        case UNIQUE -> {
-                            blocking = true;
-                            explanation = "De hit policy UNIQUE staat maar één geldende regel toe; beide regels"
-                                    + " gelden. Maak de voorwaarden elkaar uitsluitend.";
-                        }
-                        case ANY -> {
-                            blocking = !sameOutput;
-                            explanation = sameOutput
-                                    ? "Beide regels geven hetzelfde resultaat; de hit policy ANY staat dat toe."
-                                    : "De hit policy ANY vraagt bij overlap hetzelfde resultaat; deze regels geven"
-                                            + " verschillende resultaten.";
-                        }
-                        case PRIORITY, FIRST -> {
-                            blocking = false;
-                            explanation = "De hit policy " + policy + " kiest één van beide regels.";
-                        }
-                        default -> {
-                            continue;
-                        }
-                    }
-                    result.overlaps.add(new Verification.Overlap(
-                            title(table),
-                            ruleName(table, a),
-                            title(table),
-                            ruleName(table, b),
-                            blocking,
-                            explanation,
-                            example(table, ddta, overlap.getOverlap())));
+        for (RulePair pair : pairs(analysis)) {
+            int a = pair.a();
+            int b = pair.b();
+            boolean sameOutput = ddta.getRule()
+                    .get(a - 1)
+                    .getOutputEntry()
+                    .equals(ddta.getRule().get(b - 1).getOutputEntry());
+            String explanation;
+            boolean blocking;
+            switch (policy) {
+                case UNIQUE -> {
+                    blocking = true;
+                    explanation = "De hit policy UNIQUE staat maar één geldende regel toe; beide regels"
+                            + " gelden. Maak de voorwaarden elkaar uitsluitend.";
+                }
+                case ANY -> {
+                    blocking = !sameOutput;
+                    explanation = sameOutput
+                            ? "Beide regels geven hetzelfde resultaat; de hit policy ANY staat dat toe."
+                            : "De hit policy ANY vraagt bij overlap hetzelfde resultaat; deze regels geven"
+                                    + " verschillende resultaten.";
+                }
+                case PRIORITY, FIRST -> {
+                    blocking = false;
+                    explanation = "De hit policy " + policy + " kiest één van beide regels.";
+                }
+                default -> {
+                    continue;
                 }
             }
+            result.overlaps.add(new Verification.Overlap(
+                    title(table),
+                    ruleName(table, a),
+                    title(table),
+                    ruleName(table, b),
+                    blocking,
+                    explanation,
+                    example(table, ddta, pair.overlap())));
         }
         Map<Integer, Set<Integer>> maskedBy = new LinkedHashMap<>();
         for (MaskedRule masked : analysis.getMaskedRules()) {
