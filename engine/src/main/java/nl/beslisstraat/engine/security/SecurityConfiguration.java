@@ -2,11 +2,13 @@ package nl.beslisstraat.engine.security;
 
 import static nl.beslisstraat.engine.security.Role.AUDITOR;
 import static nl.beslisstraat.engine.security.Role.INTAKE;
+import static nl.beslisstraat.engine.security.Role.PLATFORM_ADMIN;
 import static nl.beslisstraat.engine.security.Role.POLICY_OFFICER;
 import static nl.beslisstraat.engine.security.Role.REVIEWER;
 import static nl.beslisstraat.engine.security.Role.SCHEDULER;
 
 import java.util.Arrays;
+import nl.beslisstraat.engine.tenancy.Memberships;
 import nl.beslisstraat.engine.tenancy.MunicipalityFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,6 +27,12 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
  * no session, no CSRF because no cookie authenticates it) and the web pages (sign-in form,
  * session, CSRF on every form). What is not listed is denied, so a new endpoint is closed until
  * somebody decides who may use it.
+ *
+ * <p>The roles checked are those of the municipality the request works for: {@link
+ * MunicipalityFilter} runs after authentication and before these rules and gives the request the
+ * account's roles there and no others. The platform administrator's role is held in no
+ * municipality and is allowed the platform pages and API only; every path with a municipality's
+ * cases, decisions, review tasks, rules or audit trail refuses it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,7 +40,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JdbcTemplate jdbc) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Memberships memberships) throws Exception {
         return http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(paths -> paths.requestMatchers(
                                 HttpMethod.POST, "/api/cases", "/api/cases/decide-now")
@@ -61,6 +68,8 @@ public class SecurityConfiguration {
                         .hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.GET, "/api/dashboard")
                         .hasAnyRole(roles(REVIEWER, SCHEDULER, AUDITOR, POLICY_OFFICER))
+                        .requestMatchers("/api/platform/**")
+                        .hasRole(PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs/**")
                         .authenticated()
                         .anyRequest()
@@ -72,14 +81,16 @@ public class SecurityConfiguration {
                         errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                // after authentication and authorization: the request's municipality is the user's
-                .addFilterAfter(new MunicipalityFilter(jdbc), AuthorizationFilter.class)
+                // after authentication, before authorization: the roles are those of the request's municipality
+                .addFilterBefore(
+                        new MunicipalityFilter(memberships, MunicipalityFilter.Choice.HEADER),
+                        AuthorizationFilter.class)
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, JdbcTemplate jdbc) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Memberships memberships) throws Exception {
         return http.authorizeHttpRequests(paths -> paths.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -91,6 +102,10 @@ public class SecurityConfiguration {
                         .hasRole(POLICY_OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/dashboard")
                         .hasAnyRole(roles(REVIEWER, SCHEDULER, AUDITOR, POLICY_OFFICER))
+                        .requestMatchers("/platform", "/platform/**")
+                        .hasRole(PLATFORM_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/municipality")
+                        .authenticated() // the switch takes only a municipality the account works for
                         .requestMatchers(HttpMethod.GET, "/", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()
                         .anyRequest()
@@ -98,7 +113,9 @@ public class SecurityConfiguration {
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .addFilterAfter(new MunicipalityFilter(jdbc), AuthorizationFilter.class)
+                .addFilterBefore(
+                        new MunicipalityFilter(memberships, MunicipalityFilter.Choice.SESSION),
+                        AuthorizationFilter.class)
                 .build();
     }
 

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -13,13 +15,23 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The users table: sign-in lookups, creating or resetting an account, disabling one (audited).
- * An account belongs to one person ({@code person_id}, an employee number); one person may hold
+ * The users table and the municipalities each account works for: sign-in lookups, creating or
+ * resetting an account, giving it roles in a municipality, disabling it (all audited).
+ *
+ * <p>An account belongs to one person ({@code person_id}, an employee number); one person may hold
  * several accounts. Accounts are disabled, never deleted, renamed or given to another person (the
  * database refuses it), so every name in drafts, approvals and the audit log keeps its person.
+ *
+ * <p>Roles are held per municipality ({@code user_municipalities}): the methods that give roles
+ * give them in the municipality the current thread works for ({@link Municipality}), and write
+ * their audit entry in that municipality's log. An e-service (INTAKE) works for exactly one
+ * municipality; the platform administrator for none. Signing in gives an account only its platform
+ * roles; the roles of a municipality are added per request by {@code MunicipalityFilter}.
  */
 @Service
 public class UserAccounts implements UserDetailsService {
@@ -27,16 +39,29 @@ public class UserAccounts implements UserDetailsService {
     /** An employee number or another identifier of the person, without characters that need escaping. */
     private static final String PERSON_ID = "[0-9A-Za-z][0-9A-Za-z._-]{0,39}";
 
+    /** A new account's name: no spaces, nothing that needs escaping in a URL, a log or a header. */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,39}");
+
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwords, AuditLog audit) {
+    UserAccounts(
+            JdbcTemplate jdbc, PasswordEncoder passwords, AuditLog audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** An account as the platform administrator sees it in one municipality. */
+    public record Member(String username, String displayName, List<String> roles, boolean enabled) {}
+
+    /**
+     * The account with its platform roles only: what it may do in a municipality is decided per
+     * request, for the municipality that request works for.
+     */
     @Override
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> found = jdbc.query(
@@ -54,41 +79,152 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
-     * Creates the account for a person, or gives the person's existing account this name, password
-     * and these roles and enables it again. An existing account of another person is refused.
+     * Creates the account for a person, or gives the person's existing account this name and
+     * password and enables it again, with these roles in the current thread's municipality (its
+     * roles elsewhere stay). An existing account of another person is refused.
      */
     @Transactional
     public void save(
             String username, String personId, String displayName, String rawPassword, Set<Role> roles, String actor) {
-        if (personId == null || !personId.matches(PERSON_ID)) {
-            throw new IllegalArgumentException(
-                    "Account " + username + " needs the person it belongs to, such as employee number 100231");
-        }
-        String[] roleNames = roles.stream().map(Role::name).sorted().toArray(String[]::new);
-        int saved = jdbc.update(connection -> {
-            var upsert = connection.prepareStatement(
-                    "insert into users (username, person_id, display_name, password_hash, roles) values (?, ?, ?, ?, ?)"
-                            + " on conflict (username) do update set display_name = excluded.display_name,"
-                            + " password_hash = excluded.password_hash, roles = excluded.roles, enabled = true"
-                            + " where users.person_id = excluded.person_id");
-            upsert.setString(1, username);
-            upsert.setString(2, personId);
-            upsert.setString(3, displayName);
-            upsert.setString(4, passwords.encode(rawPassword));
-            upsert.setArray(5, connection.createArrayOf("text", roleNames));
-            return upsert;
-        });
+        String municipality = currentMunicipality();
+        checkPerson(username, personId);
+        checkRoles(roles);
+        PasswordRules.check(username, rawPassword);
+        int saved = jdbc.update(
+                "insert into users (username, person_id, display_name, password_hash, roles) values (?, ?, ?, ?, '{}')"
+                        + " on conflict (username) do update set display_name = excluded.display_name,"
+                        + " password_hash = excluded.password_hash, enabled = true"
+                        + " where users.person_id = excluded.person_id",
+                username,
+                personId,
+                displayName,
+                passwords.encode(rawPassword));
         if (saved != 1) {
             throw new IllegalArgumentException("Account " + username + " belongs to another person than " + personId
                     + "; an account never changes person: disable it and create a new one");
         }
+        writeMembership(username, municipality, roles);
         audit.appendAll(List.of(new AuditEntry(
-                actor,
-                "USER_SAVED",
-                "user",
+                actor, "USER_SAVED", "user", username, details(personId, municipality, roleNames(roles)))));
+    }
+
+    /**
+     * Creates a new account with these roles in the current thread's municipality. Unlike {@link
+     * #save}, an existing name is refused (in any capitals) rather than reset: whoever onboards
+     * accounts cannot take over one that exists by giving it a password of their own.
+     */
+    @Transactional
+    public void create(
+            String username, String personId, String displayName, String rawPassword, Set<Role> roles, String actor) {
+        String municipality = currentMunicipality();
+        List<AccountRefused> problems = problemsOfNewAccount(username, personId, displayName, rawPassword, roles);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+        if (exists(username)) {
+            throw new AccountRefused("username", "Gebruikersnaam: er bestaat al een account " + username + ".");
+        }
+        int created = jdbc.update(
+                "insert into users (username, person_id, display_name, password_hash, roles) values (?, ?, ?, ?, '{}')"
+                        + " on conflict (username) do nothing",
                 username,
-                "{\"person\": \"" + personId + "\", \"roles\": \"" + String.join(",", Arrays.asList(roleNames))
-                        + "\"}")));
+                personId,
+                displayName.strip(),
+                passwords.encode(rawPassword));
+        if (created != 1) {
+            throw new AccountRefused("username", "Gebruikersnaam: er bestaat al een account " + username + ".");
+        }
+        writeMembership(username, municipality, roles);
+        audit.appendAll(List.of(new AuditEntry(
+                actor, "USER_CREATED", "user", username, details(personId, municipality, roleNames(roles)))));
+    }
+
+    /**
+     * Everything wrong with a new account as asked, field by field, in Dutch, so that a form can
+     * show all at once; {@link #create} refuses the first.
+     */
+    public static List<AccountRefused> problemsOfNewAccount(
+            String username, String personId, String displayName, String rawPassword, Set<Role> roles) {
+        List<AccountRefused> problems = new java.util.ArrayList<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            problems.add(
+                    new AccountRefused(
+                            "username",
+                            "Gebruikersnaam: 2 tot 40 letters, cijfers, punten, liggende streepjes of streepjes, zonder spaties."));
+        }
+        if (personId == null || !personId.matches(PERSON_ID)) {
+            problems.add(new AccountRefused(
+                    "personId", "Personeelsnummer: verplicht; letters, cijfers, punten of streepjes, zoals 100231."));
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+            problems.add(new AccountRefused("displayName", "Naam: verplicht, hoogstens 100 tekens."));
+        }
+        try {
+            checkRoles(roles);
+        } catch (AccountRefused refused) {
+            problems.add(refused);
+        }
+        PasswordRules.problem(username, rawPassword)
+                .ifPresent(problem -> problems.add(new AccountRefused("password", problem)));
+        return problems;
+    }
+
+    /**
+     * Gives an existing, enabled account these roles in the current thread's municipality (or
+     * replaces its roles there): how one person comes to work for a second municipality.
+     */
+    @Transactional
+    public void grant(String username, Set<Role> roles, String actor) {
+        String municipality = currentMunicipality();
+        Optional<String> person = activePerson(username);
+        if (person.isEmpty()) {
+            throw new AccountRefused("username", "Gebruikersnaam: er is geen actief account " + username + ".");
+        }
+        checkRoles(roles);
+        writeMembership(username, municipality, roles);
+        audit.appendAll(List.of(new AuditEntry(
+                actor, "MEMBERSHIP_GRANTED", "user", username, details(person.get(), municipality, roleNames(roles)))));
+    }
+
+    /**
+     * Creates or resets a platform administrator: an account that works for no municipality and
+     * onboards them. Its audit entry goes to the default municipality's log, as other platform-wide
+     * changes do until there is a log of the platform's own.
+     */
+    public void savePlatformAdministrator(
+            String username, String personId, String displayName, String rawPassword, String actor) {
+        checkPerson(username, personId);
+        PasswordRules.check(username, rawPassword);
+        Municipality.run(
+                Municipality.DEFAULT,
+                () -> transaction.executeWithoutResult(status -> {
+                    if (!memberships(username).isEmpty()) {
+                        throw new AccountRefused(
+                                "username",
+                                "Gebruikersnaam: " + username
+                                        + " werkt voor een gemeente en kan geen platformbeheerder zijn.");
+                    }
+                    int saved = jdbc.update(
+                            "insert into users (username, person_id, display_name, password_hash, roles)"
+                                    + " values (?, ?, ?, ?, '{PLATFORM_ADMIN}')"
+                                    + " on conflict (username) do update set display_name = excluded.display_name,"
+                                    + " password_hash = excluded.password_hash, roles = excluded.roles, enabled = true"
+                                    + " where users.person_id = excluded.person_id",
+                            username,
+                            personId,
+                            displayName,
+                            passwords.encode(rawPassword));
+                    if (saved != 1) {
+                        throw new IllegalArgumentException("Account " + username + " belongs to another person than "
+                                + personId + "; an account never changes person: disable it and create a new one");
+                    }
+                    audit.appendAll(List.of(new AuditEntry(
+                            actor,
+                            "USER_SAVED",
+                            "user",
+                            username,
+                            details(personId, null, List.of(Role.PLATFORM_ADMIN.name())))));
+                }));
     }
 
     /**
@@ -118,5 +254,87 @@ public class UserAccounts implements UserDetailsService {
         return jdbc.queryForList("select display_name from users where username = ?", String.class, username).stream()
                 .findFirst()
                 .orElse(username);
+    }
+
+    /** Whether an account of this name exists, in any capitals (enabled or not). */
+    public boolean exists(String username) {
+        return jdbc.queryForObject(
+                "select exists (select from users where lower(username) = lower(?))", Boolean.class, username);
+    }
+
+    /** The accounts that work for a municipality, with their roles there, by name. */
+    public List<Member> membersOf(String municipality) {
+        return jdbc.query(
+                "select u.username, u.display_name, um.roles, u.enabled from user_municipalities um"
+                        + " join users u on u.username = um.username where um.municipality = ? order by u.username",
+                (row, n) -> new Member(
+                        row.getString("username"),
+                        row.getString("display_name"),
+                        List.of((String[]) row.getArray("roles").getArray()),
+                        row.getBoolean("enabled")),
+                municipality);
+    }
+
+    private void writeMembership(String username, String municipality, Set<Role> roles) {
+        // Said here in Dutch for whoever onboards; the database refuses the same (V16) for any other way in.
+        for (String[] membership : memberships(username)) {
+            String other = membership[0];
+            boolean intakeThere = Arrays.asList(membership[1].split(",")).contains(Role.INTAKE.name());
+            if (!other.equals(municipality) && (roles.contains(Role.INTAKE) || intakeThere)) {
+                throw new AccountRefused(
+                        "roles",
+                        "Rollen: een e-dienst (INTAKE) werkt voor precies één gemeente; " + username
+                                + " werkt al voor gemeente " + other + ".");
+            }
+        }
+        jdbc.update(connection -> {
+            var upsert = connection.prepareStatement("insert into user_municipalities (username, municipality, roles)"
+                    + " values (?, ?, ?) on conflict (username, municipality) do update set roles = excluded.roles");
+            upsert.setString(1, username);
+            upsert.setString(2, municipality);
+            upsert.setArray(3, connection.createArrayOf("text", roleNames(roles).toArray()));
+            return upsert;
+        });
+    }
+
+    /** The account's memberships as (municipality, comma-separated roles). */
+    private List<String[]> memberships(String username) {
+        return jdbc.query(
+                "select municipality, array_to_string(roles, ',') as roles from user_municipalities where username = ?",
+                (row, n) -> new String[] {row.getString("municipality"), row.getString("roles")},
+                username);
+    }
+
+    private static String currentMunicipality() {
+        return Municipality.current()
+                .orElseThrow(() -> new IllegalStateException(
+                        "Roles are given in a municipality: work for one (Municipality.run) to give them"));
+    }
+
+    private static void checkPerson(String username, String personId) {
+        if (personId == null || !personId.matches(PERSON_ID)) {
+            throw new IllegalArgumentException(
+                    "Account " + username + " needs the person it belongs to, such as employee number 100231");
+        }
+    }
+
+    private static void checkRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new AccountRefused("roles", "Rollen: kies minstens één rol.");
+        }
+        if (roles.stream().anyMatch(role -> !role.municipal())) {
+            throw new AccountRefused("roles", "Rollen: platformbeheer is geen rol in een gemeente.");
+        }
+    }
+
+    private static List<String> roleNames(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toList();
+    }
+
+    /** The entry's details; every value is checked above (a person id, a CBS code, role names), so none needs escaping. */
+    private static String details(String personId, String municipality, List<String> roles) {
+        return "{\"person\": \"" + personId + "\", "
+                + (municipality == null ? "" : "\"municipality\": \"" + municipality + "\", ")
+                + "\"roles\": \"" + String.join(",", roles) + "\"}";
     }
 }

@@ -3,12 +3,14 @@ package nl.beslisstraat.engine.support;
 import java.util.Set;
 import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.security.UserAccounts;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One user per role (and a second reviewer and policy officer), each a person of their own, with
- * known passwords, for tests over real HTTP; they belong to the default municipality, Utrecht. For
- * tenancy tests, Zwolle has its own e-service, reviewer, policy officer and auditor.
+ * known passwords, for tests over real HTTP; they work for the default municipality, Utrecht, and
+ * the platform administrator for none. For tenancy tests, Zwolle has its own e-service, reviewer,
+ * policy officer and auditor.
  */
 public final class TestUsers {
 
@@ -19,6 +21,7 @@ public final class TestUsers {
     public static final String SECOND_POLICY_OFFICER = "officer2";
     public static final String SCHEDULER = "scheduler";
     public static final String AUDITOR = "auditor";
+    public static final String PLATFORM_ADMIN = "platform-admin";
 
     /** The employee number of {@link #POLICY_OFFICER}: a second account of hers has the same. */
     public static final String POLICY_OFFICER_PERSON = "100001";
@@ -54,10 +57,15 @@ public final class TestUsers {
                 "test");
         accounts.save(SCHEDULER, "300001", "Sem Scheduler", password(SCHEDULER), Set.of(Role.SCHEDULER), "test");
         accounts.save(AUDITOR, "400001", "Anna Auditor", password(AUDITOR), Set.of(Role.AUDITOR), "test");
+        accounts.savePlatformAdministrator(PLATFORM_ADMIN, "900001", "Pim Platform", password(PLATFORM_ADMIN), "test");
     }
 
-    /** Zwolle's accounts: saved as every account is, then moved to Zwolle (no API sets a municipality yet). */
+    /** Zwolle's accounts, each working for Zwolle only. */
     public static void ensureZwolle(UserAccounts accounts, JdbcTemplate jdbc) {
+        Municipality.run(ZWOLLE, () -> saveZwolle(accounts));
+    }
+
+    private static void saveZwolle(UserAccounts accounts) {
         accounts.save(
                 ZWOLLE_INTAKE,
                 "E-LOKET-ZWOLLE",
@@ -75,13 +83,6 @@ public final class TestUsers {
                 Set.of(Role.POLICY_OFFICER),
                 "test");
         accounts.save(ZWOLLE_AUDITOR, "500003", "Zaid Zwolle", password(ZWOLLE_AUDITOR), Set.of(Role.AUDITOR), "test");
-        jdbc.update(
-                "update users set municipality = ? where username in (?, ?, ?, ?)",
-                ZWOLLE,
-                ZWOLLE_INTAKE,
-                ZWOLLE_REVIEWER,
-                ZWOLLE_POLICY_OFFICER,
-                ZWOLLE_AUDITOR);
     }
 
     public static String password(String user) {

@@ -1,0 +1,46 @@
+package nl.beslisstraat.engine.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a password must be, wherever an account gets one (an administrator onboarding a
+ * municipality, the demo, the tests): long enough to resist guessing, and no longer than bcrypt
+ * reads (72 bytes; the rest would be ignored without a word). Length over composition rules, as
+ * NIST SP 800-63B advises; the account's own name is refused as its password.
+ */
+public final class PasswordRules {
+
+    public static final int MINIMUM_LENGTH = 12;
+    public static final int MAXIMUM_BYTES = 72;
+
+    private PasswordRules() {}
+
+    /** What is wrong with {@code password} for the account {@code username}, in Dutch; empty if nothing. */
+    public static Optional<String> problem(String username, String password) {
+        if (password == null || password.isBlank()) {
+            return Optional.of("Wachtwoord: verplicht.");
+        }
+        if (password.codePointCount(0, password.length()) < MINIMUM_LENGTH) {
+            return Optional.of("Wachtwoord: minstens " + MINIMUM_LENGTH + " tekens.");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAXIMUM_BYTES) {
+            return Optional.of("Wachtwoord: hoogstens " + MAXIMUM_BYTES + " bytes (ongeveer " + MAXIMUM_BYTES
+                    + " tekens zonder accenten).");
+        }
+        if (username != null
+                && !username.isBlank()
+                && password.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {
+            return Optional.of("Wachtwoord: mag niet gelijk zijn aan de gebruikersnaam.");
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses a password that breaks a rule, naming the field {@code password}. */
+    public static void check(String username, String password) {
+        problem(username, password).ifPresent(problem -> {
+            throw new AccountRefused("password", problem);
+        });
+    }
+}
