@@ -84,6 +84,9 @@ class ReviewPages {
         if (has(user, "SCHEDULER") || has(user, "AUDITOR")) {
             return "redirect:/dashboard";
         }
+        if (has(user, "PLATFORM_ADMIN")) {
+            return "redirect:/platform";
+        }
         return "redirect:/swagger-ui.html";
     }
 

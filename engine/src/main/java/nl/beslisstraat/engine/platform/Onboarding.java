@@ -1,0 +1,216 @@
+package nl.beslisstraat.engine.platform;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import nl.beslisstraat.engine.audit.AuditEntry;
+import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.security.AccountRefused;
+import nl.beslisstraat.engine.security.Role;
+import nl.beslisstraat.engine.security.UserAccounts;
+import nl.beslisstraat.engine.tenancy.Municipality;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the platform administrator does: onboard a municipality, create its first accounts, give an
+ * existing account roles in it. Each step is done while working for the municipality it concerns
+ * ({@link Municipality#run}), so its audit entry lands in that municipality's log (the log is under
+ * row-level security) in the same transaction as the change; the administrator's own requests work
+ * for no municipality.
+ */
+@Service
+class Onboarding {
+
+    private static final Pattern CBS_CODE = Pattern.compile("[0-9]{4}");
+    private static final int NAME_LENGTH = 100;
+
+    private final JdbcTemplate jdbc;
+    private final UserAccounts accounts;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+
+    Onboarding(
+            JdbcTemplate jdbc,
+            UserAccounts accounts,
+            AuditLog audit,
+            PlatformTransactionManager transactions,
+            JsonMapper json) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.json = json;
+    }
+
+    /** A municipality on the platform and how many accounts work for it. */
+    record MunicipalityRow(String cbsCode, String name, long accounts) {}
+
+    /** A new account as the administrator fills it in. */
+    record NewAccount(String username, String personId, String displayName, List<String> roles, String password) {}
+
+    List<MunicipalityRow> municipalities() {
+        return jdbc.query(
+                "select m.cbs_code, m.name, (select count(*) from user_municipalities um"
+                        + " where um.municipality = m.cbs_code) as accounts from municipalities m order by m.name",
+                (row, n) ->
+                        new MunicipalityRow(row.getString("cbs_code"), row.getString("name"), row.getLong("accounts")));
+    }
+
+    Optional<MunicipalityRow> municipality(String cbsCode) {
+        return municipalities().stream()
+                .filter(row -> row.cbsCode().equals(cbsCode))
+                .findFirst();
+    }
+
+    List<UserAccounts.Member> members(String cbsCode) {
+        return accounts.membersOf(existing(cbsCode).cbsCode());
+    }
+
+    /** Adds a municipality: a CBS code of exactly four digits and a name, neither of them taken. */
+    MunicipalityRow onboard(String cbsCode, String name, String administrator) {
+        String code = cbsCode == null ? "" : cbsCode.strip();
+        String cleanName = name == null ? "" : name.strip();
+        List<OnboardingRefused.Problem> problems = new ArrayList<>();
+        if (!CBS_CODE.matcher(code).matches()) {
+            problems.add(new OnboardingRefused.Problem("cbsCode", "CBS-code: precies 4 cijfers, zoals 0363."));
+        }
+        if (cleanName.isEmpty()
+                || cleanName.length() > NAME_LENGTH
+                || cleanName.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new OnboardingRefused.Problem(
+                    "name", "Naam: verplicht, hoogstens " + NAME_LENGTH + " tekens, zoals Amsterdam."));
+        }
+        if (!problems.isEmpty()) {
+            throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, problems);
+        }
+        duplicateOf(code, cleanName).ifPresent(duplicate -> {
+            throw new OnboardingRefused(OnboardingRefused.Kind.DUPLICATE, List.of(duplicate));
+        });
+        try {
+            Municipality.run(
+                    code,
+                    () -> transaction.executeWithoutResult(status -> {
+                        jdbc.update("insert into municipalities (cbs_code, name) values (?, ?)", code, cleanName);
+                        audit.appendAll(List.of(new AuditEntry(
+                                administrator,
+                                "MUNICIPALITY_ONBOARDED",
+                                "municipality",
+                                code,
+                                json.writeValueAsString(Map.of("cbsCode", code, "name", cleanName)))));
+                    }));
+        } catch (DuplicateKeyException raced) {
+            // onboarded by someone else between the check and the insert
+            throw new OnboardingRefused(
+                    OnboardingRefused.Kind.DUPLICATE,
+                    List.of(duplicateOf(code, cleanName)
+                            .orElse(new OnboardingRefused.Problem("cbsCode", "CBS-code: bestaat al."))));
+        }
+        return new MunicipalityRow(code, cleanName, 0);
+    }
+
+    /** Creates an account that works for the municipality with the roles given. */
+    void createAccount(String cbsCode, NewAccount account, String administrator) {
+        MunicipalityRow municipality = existing(cbsCode);
+        Set<Role> roles = roles(account.roles());
+        List<OnboardingRefused.Problem> problems = new ArrayList<>();
+        UserAccounts.problemsOfNewAccount(
+                        account.username(), account.personId(), account.displayName(), account.password(), roles)
+                .forEach(refused -> problems.add(new OnboardingRefused.Problem(refused.field(), refused.getMessage())));
+        if (!allKnown(account.roles(), roles)) {
+            problems.add(unknownRoles());
+        }
+        if (!problems.isEmpty()) {
+            throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, problems);
+        }
+        if (accounts.exists(account.username())) {
+            throw new OnboardingRefused(
+                    OnboardingRefused.Kind.DUPLICATE,
+                    "username",
+                    "Gebruikersnaam: er bestaat al een account " + account.username()
+                            + ". Geef een bestaand account toegang in plaats van een nieuw aan te maken.");
+        }
+        try {
+            Municipality.run(
+                    municipality.cbsCode(),
+                    () -> accounts.create(
+                            account.username(),
+                            account.personId(),
+                            account.displayName(),
+                            account.password(),
+                            roles,
+                            administrator));
+        } catch (AccountRefused refused) {
+            throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, refused.field(), refused.getMessage());
+        }
+    }
+
+    /** Gives an existing account roles in the municipality: one person working for several. */
+    void grant(String cbsCode, String username, List<String> roleNames, String administrator) {
+        MunicipalityRow municipality = existing(cbsCode);
+        Set<Role> roles = roles(roleNames);
+        if (!allKnown(roleNames, roles)) {
+            throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, List.of(unknownRoles()));
+        }
+        try {
+            Municipality.run(municipality.cbsCode(), () -> accounts.grant(username, roles, administrator));
+        } catch (AccountRefused refused) {
+            throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, refused.field(), refused.getMessage());
+        }
+    }
+
+    private MunicipalityRow existing(String cbsCode) {
+        return municipality(cbsCode)
+                .orElseThrow(() -> new OnboardingRefused(
+                        OnboardingRefused.Kind.NOT_FOUND, "cbsCode", "CBS-code: geen gemeente " + cbsCode + "."));
+    }
+
+    private Optional<OnboardingRefused.Problem> duplicateOf(String code, String name) {
+        List<String> sameCode =
+                jdbc.queryForList("select name from municipalities where cbs_code = ?", String.class, code);
+        if (!sameCode.isEmpty()) {
+            return Optional.of(new OnboardingRefused.Problem(
+                    "cbsCode", "CBS-code: gemeente " + code + " bestaat al (" + sameCode.get(0) + ")."));
+        }
+        List<String> sameName = jdbc.queryForList(
+                "select cbs_code from municipalities where lower(name) = lower(?)", String.class, name);
+        if (!sameName.isEmpty()) {
+            return Optional.of(new OnboardingRefused.Problem(
+                    "name", "Naam: er is al een gemeente " + name + " (CBS-code " + sameName.get(0) + ")."));
+        }
+        return Optional.empty();
+    }
+
+    /** The roles named that exist; a caller compares sizes to find unknown names. */
+    private static Set<Role> roles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (names != null) {
+            for (String name : names) {
+                for (Role role : Role.values()) {
+                    if (role.name().equals(name)) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static boolean allKnown(List<String> names, Set<Role> roles) {
+        return names == null || names.stream().distinct().count() == roles.size();
+    }
+
+    private static OnboardingRefused.Problem unknownRoles() {
+        return new OnboardingRefused.Problem(
+                "roles", "Rollen: kies uit POLICY_OFFICER, REVIEWER, SCHEDULER, AUDITOR en INTAKE.");
+    }
+}

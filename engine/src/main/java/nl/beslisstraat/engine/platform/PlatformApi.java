@@ -1,0 +1,94 @@
+package nl.beslisstraat.engine.platform;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import nl.beslisstraat.engine.security.UserAccounts;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Platform administration over REST, for the role {@code PLATFORM_ADMIN} only.
+ *
+ * <ul>
+ *   <li>{@code GET /api/platform/municipalities}: the municipalities and how many accounts each has.
+ *   <li>{@code POST /api/platform/municipalities} {@code {"cbsCode": "0363", "name": "Amsterdam"}}:
+ *       onboards one; 201, or 400 / 409 naming the field.
+ *   <li>{@code GET /api/platform/municipalities/{code}/users}: its accounts and their roles there.
+ *   <li>{@code POST /api/platform/municipalities/{code}/users} {@code {"username", "personId",
+ *       "displayName", "roles": ["REVIEWER"], "password"}}: creates an account that works there.
+ *   <li>{@code POST /api/platform/municipalities/{code}/memberships} {@code {"username", "roles"}}:
+ *       gives an existing account roles there.
+ * </ul>
+ */
+@RestController
+@RequestMapping(path = "/api/platform/municipalities", produces = MediaType.APPLICATION_JSON_VALUE)
+class PlatformApi {
+
+    private final Onboarding onboarding;
+
+    PlatformApi(Onboarding onboarding) {
+        this.onboarding = onboarding;
+    }
+
+    record NewMunicipality(String cbsCode, String name) {}
+
+    record NewMembership(String username, List<String> roles) {}
+
+    @GetMapping
+    List<Onboarding.MunicipalityRow> municipalities() {
+        return onboarding.municipalities();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Onboarding.MunicipalityRow> onboard(@RequestBody NewMunicipality body, Principal administrator) {
+        Onboarding.MunicipalityRow onboarded = onboarding.onboard(body.cbsCode(), body.name(), administrator.getName());
+        return ResponseEntity.created(URI.create("/api/platform/municipalities/" + onboarded.cbsCode() + "/users"))
+                .body(onboarded);
+    }
+
+    @GetMapping("/{code}/users")
+    List<UserAccounts.Member> users(@PathVariable String code) {
+        return onboarding.members(code);
+    }
+
+    @PostMapping(path = "/{code}/users", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> createAccount(
+            @PathVariable String code, @RequestBody Onboarding.NewAccount body, Principal administrator) {
+        onboarding.createAccount(code, body, administrator.getName());
+        return ResponseEntity.created(URI.create("/api/platform/municipalities/" + code + "/users"))
+                .body(Map.of("username", body.username(), "municipality", code, "roles", body.roles()));
+    }
+
+    @PostMapping(path = "/{code}/memberships", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> grant(
+            @PathVariable String code, @RequestBody NewMembership body, Principal administrator) {
+        onboarding.grant(code, body.username(), body.roles(), administrator.getName());
+        return ResponseEntity.created(URI.create("/api/platform/municipalities/" + code + "/users"))
+                .body(Map.of("username", body.username(), "municipality", code, "roles", body.roles()));
+    }
+
+    @ExceptionHandler(OnboardingRefused.class)
+    ProblemDetail refused(OnboardingRefused refused) {
+        HttpStatus status = switch (refused.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case DUPLICATE -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, refused.problems().get(0).message() + " Er is niets opgeslagen.");
+        problem.setTitle("Onboarding refused");
+        problem.setProperty("errors", refused.problems());
+        return problem;
+    }
+}

@@ -1,0 +1,135 @@
+package nl.beslisstraat.engine.platform;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.beslisstraat.engine.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Platform administration as web pages: the municipalities with a form to add one, and per
+ * municipality its accounts with forms for a new account and for giving an existing account roles
+ * there. A refused form comes back with what was typed (never the password) and a message per field.
+ */
+@Controller
+class PlatformPages {
+
+    /** The roles a municipality's account may have, in the order the form offers them. */
+    private static final List<Role> ROLES =
+            List.of(Role.REVIEWER, Role.POLICY_OFFICER, Role.SCHEDULER, Role.AUDITOR, Role.INTAKE);
+
+    private final Onboarding onboarding;
+
+    PlatformPages(Onboarding onboarding) {
+        this.onboarding = onboarding;
+    }
+
+    @GetMapping("/platform")
+    String municipalities(Model model) {
+        model.addAttribute("municipalities", onboarding.municipalities());
+        return "platform/municipalities";
+    }
+
+    @PostMapping("/platform/municipalities")
+    String onboard(
+            @RequestParam(required = false) String cbsCode,
+            @RequestParam(required = false) String name,
+            Principal administrator,
+            Model model,
+            RedirectAttributes flash) {
+        try {
+            Onboarding.MunicipalityRow onboarded = onboarding.onboard(cbsCode, name, administrator.getName());
+            flash.addFlashAttribute("onboarded", onboarded);
+            return "redirect:/platform/municipalities/" + onboarded.cbsCode();
+        } catch (OnboardingRefused refused) {
+            model.addAttribute("errors", byField(refused));
+            model.addAttribute("cbsCode", cbsCode);
+            model.addAttribute("name", name);
+            return municipalities(model);
+        }
+    }
+
+    @GetMapping("/platform/municipalities/{code}")
+    String municipality(@PathVariable String code, Model model) {
+        Onboarding.MunicipalityRow municipality =
+                onboarding.municipality(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("municipality", municipality);
+        model.addAttribute("members", onboarding.members(code));
+        model.addAttribute("roles", ROLES);
+        return "platform/municipality";
+    }
+
+    @PostMapping("/platform/municipalities/{code}/users")
+    String createAccount(
+            @PathVariable String code,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String personId,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) List<String> roles,
+            @RequestParam(required = false) String password,
+            Principal administrator,
+            Model model,
+            RedirectAttributes flash) {
+        try {
+            onboarding.createAccount(
+                    code,
+                    new Onboarding.NewAccount(username, personId, displayName, roles, password),
+                    administrator.getName());
+            flash.addFlashAttribute("created", username);
+            return "redirect:/platform/municipalities/" + code;
+        } catch (OnboardingRefused refused) {
+            notFound(refused);
+            model.addAttribute("errors", byField(refused));
+            model.addAttribute("form", "account");
+            model.addAttribute("username", username);
+            model.addAttribute("personId", personId);
+            model.addAttribute("displayName", displayName);
+            model.addAttribute("chosenRoles", roles == null ? List.of() : roles);
+            return municipality(code, model);
+        }
+    }
+
+    @PostMapping("/platform/municipalities/{code}/memberships")
+    String grant(
+            @PathVariable String code,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) List<String> roles,
+            Principal administrator,
+            Model model,
+            RedirectAttributes flash) {
+        try {
+            onboarding.grant(code, username, roles, administrator.getName());
+            flash.addFlashAttribute("granted", username);
+            return "redirect:/platform/municipalities/" + code;
+        } catch (OnboardingRefused refused) {
+            notFound(refused);
+            model.addAttribute("errors", byField(refused));
+            model.addAttribute("form", "membership");
+            model.addAttribute("grantUsername", username);
+            model.addAttribute("grantRoles", roles == null ? List.of() : roles);
+            return municipality(code, model);
+        }
+    }
+
+    private static void notFound(OnboardingRefused refused) {
+        if (refused.kind() == OnboardingRefused.Kind.NOT_FOUND) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** The form shows each field's message beside it. */
+    private static Map<String, String> byField(OnboardingRefused refused) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        refused.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b));
+        return errors;
+    }
+}
