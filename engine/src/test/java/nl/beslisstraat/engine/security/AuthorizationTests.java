@@ -36,12 +36,24 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             TestUsers.POLICY_OFFICER,
             TestUsers.SCHEDULER,
             TestUsers.AUDITOR,
+            TestUsers.PLATFORM_ADMIN,
             ANONYMOUS);
 
     private record Endpoint(String method, String path, Set<String> allowed) {}
 
-    private static final Set<String> ALL = Set.of(
+    /** The accounts that work for a municipality (Utrecht). */
+    private static final Set<String> MUNICIPAL = Set.of(
             TestUsers.INTAKE, TestUsers.REVIEWER, TestUsers.POLICY_OFFICER, TestUsers.SCHEDULER, TestUsers.AUDITOR);
+
+    private static final Set<String> ALL = Set.of(
+            TestUsers.INTAKE,
+            TestUsers.REVIEWER,
+            TestUsers.POLICY_OFFICER,
+            TestUsers.SCHEDULER,
+            TestUsers.AUDITOR,
+            TestUsers.PLATFORM_ADMIN);
+
+    private static final Set<String> PLATFORM_ADMIN = Set.of(TestUsers.PLATFORM_ADMIN);
 
     private static final List<Endpoint> API = List.of(
             new Endpoint("POST", "/api/cases", Set.of(TestUsers.INTAKE)),
@@ -95,6 +107,11 @@ class AuthorizationTests extends DatabaseIntegrationTest {
                     "GET",
                     "/api/rulesets/PARKING_PERMIT/table.csv",
                     Set.of(TestUsers.POLICY_OFFICER, TestUsers.AUDITOR)),
+            new Endpoint("GET", "/api/platform/municipalities", PLATFORM_ADMIN),
+            new Endpoint("POST", "/api/platform/municipalities", PLATFORM_ADMIN),
+            new Endpoint("GET", "/api/platform/municipalities/0344/users", PLATFORM_ADMIN),
+            new Endpoint("POST", "/api/platform/municipalities/0344/users", PLATFORM_ADMIN),
+            new Endpoint("POST", "/api/platform/municipalities/0344/memberships", PLATFORM_ADMIN),
             new Endpoint("GET", "/v3/api-docs", ALL),
             new Endpoint("DELETE", "/api/cases/1", Set.of()),
             new Endpoint("GET", "/api/unknown", Set.of()));
@@ -128,6 +145,13 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("POST", "/norms/candidates/999/approval", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/norms/candidates/999/withdrawal", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/swagger-ui.html", ALL),
+            new Endpoint("GET", "/platform", PLATFORM_ADMIN),
+            new Endpoint("POST", "/platform/municipalities", PLATFORM_ADMIN),
+            new Endpoint("GET", "/platform/municipalities/0344", PLATFORM_ADMIN),
+            new Endpoint("POST", "/platform/municipalities/0344/users", PLATFORM_ADMIN),
+            new Endpoint("POST", "/platform/municipalities/0344/memberships", PLATFORM_ADMIN),
+            // the switch: to Utrecht, where every account but the platform administrator works
+            new Endpoint("POST", "/municipality", MUNICIPAL),
             new Endpoint("GET", "/admin", Set.of()));
 
     @LocalServerPort
@@ -167,7 +191,8 @@ class AuthorizationTests extends DatabaseIntegrationTest {
                             user.equals(ANONYMOUS) ? Browserless.anonymous(port) : Browserless.signedIn(port, user);
                     HttpResponse<String> response = page.method().equals("GET")
                             ? browser.get(page.path())
-                            : browser.post(page.path(), "caseId=1&outcome=GRANTED&motivation=x&reason=x");
+                            : browser.post(
+                                    page.path(), "caseId=1&outcome=GRANTED&motivation=x&reason=x&municipality=0344");
                     String location = response.headers().firstValue("Location").orElse("");
                     if (page.allowed().contains(user)) {
                         assertThat(response.statusCode()).as("allowed").isNotIn(401, 403);

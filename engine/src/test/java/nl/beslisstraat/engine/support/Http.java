@@ -38,6 +38,17 @@ public final class Http {
                 .build());
     }
 
+    /** A post with request headers of its own, given as name, value, name, value, ... */
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
         return send(authorized(HttpRequest.newBuilder(uri(path)))
                 .header("Content-Type", contentType)

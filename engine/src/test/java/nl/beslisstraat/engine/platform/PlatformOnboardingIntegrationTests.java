@@ -1,0 +1,305 @@
+package nl.beslisstraat.engine.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import nl.beslisstraat.engine.support.Browserless;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import nl.beslisstraat.engine.tenancy.Municipality;
+import nl.beslisstraat.engine.tenancy.MunicipalityFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform administrator onboards a municipality and its first accounts over REST and the
+ * pages, each step in that municipality's audit log; refuses duplicates and malformed fields
+ * naming the field, in Dutch; and reads no municipality's cases, decisions, review tasks, rules or
+ * audit trail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
+
+    private static final String AMSTERDAM = "0363";
+    private static final String AMSTERDAM_REVIEWER = "reviewer-amsterdam";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anAdministratorOnboardsAmsterdamAndItsReviewerSignsInToAnEmptyQueue() throws Exception {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+
+        // when
+        HttpResponse<String> onboarded = admin.post(
+                "/api/platform/municipalities", "application/json", Http.resource("platform/amsterdam.json"));
+        HttpResponse<String> created = admin.post(
+                "/api/platform/municipalities/" + AMSTERDAM + "/users",
+                "application/json",
+                Http.resource("platform/amsterdam-reviewer.json"));
+
+        // then
+        assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
+        assertThat(json.readTree(onboarded.body()).path("name").asString()).isEqualTo("Amsterdam");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(admin.get("/api/platform/municipalities/" + AMSTERDAM + "/users")
+                        .body())
+                .contains("\"username\":\"" + AMSTERDAM_REVIEWER + "\"")
+                .contains("\"roles\":[\"REVIEWER\"]");
+
+        // and Amsterdam's reviewer signs in, works for Amsterdam and finds an empty queue
+        Http reviewer = new Http(port).as(AMSTERDAM_REVIEWER);
+        HttpResponse<String> queue = reviewer.get("/api/review/tasks");
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(json.readTree(queue.body()).path("total").asLong()).isZero();
+        assertThat(reviewer.get("/api/dashboard").statusCode()).isEqualTo(200);
+        Browserless page = Browserless.signedIn(port, AMSTERDAM_REVIEWER);
+        HttpResponse<String> queuePage = page.get("/review");
+        assertThat(queuePage.statusCode()).isEqualTo(200);
+        assertThat(queuePage.body())
+                .contains("id=\"municipality-name\">Amsterdam<")
+                .contains("Geen zaken in de werkvoorraad.");
+        assertThat(reviewer.get("/api/review/tasks", MunicipalityFilter.HEADER, Municipality.DEFAULT)
+                        .statusCode())
+                .as("nor may it work for Utrecht")
+                .isEqualTo(403);
+
+        // and both steps are in Amsterdam's audit log, by the administrator, and not in Utrecht's
+        List<String> amsterdamLog = Municipality.call(
+                AMSTERDAM,
+                () -> jdbc.queryForList(
+                        "select action || ' ' || subject_id from audit_log where actor = ? order by id",
+                        String.class,
+                        TestUsers.PLATFORM_ADMIN));
+        assertThat(amsterdamLog).containsExactly("MUNICIPALITY_ONBOARDED 0363", "USER_CREATED " + AMSTERDAM_REVIEWER);
+        assertThat(jdbc.queryForList(
+                        "select action from audit_log where subject_id in (?, ?)",
+                        String.class,
+                        AMSTERDAM,
+                        AMSTERDAM_REVIEWER))
+                .isEmpty();
+    }
+
+    @Test
+    void aMunicipalityIsRefusedNamingTheFieldWhenItsCodeOrNameIsTakenOrMalformed() {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+
+        assertRefused(admin, "{\"cbsCode\": \"0344\", \"name\": \"Utrecht-Oost\"}", 409, "cbsCode", "CBS-code:");
+        assertRefused(admin, "{\"cbsCode\": \"0345\", \"name\": \"utrecht\"}", 409, "name", "Naam:");
+        assertRefused(admin, "{\"cbsCode\": \"344\", \"name\": \"Drie Cijfers\"}", 400, "cbsCode", "4 cijfers");
+        assertRefused(admin, "{\"cbsCode\": \"03444\", \"name\": \"Vijf Cijfers\"}", 400, "cbsCode", "4 cijfers");
+        assertRefused(admin, "{\"cbsCode\": \"03a4\", \"name\": \"Letter\"}", 400, "cbsCode", "4 cijfers");
+        assertRefused(admin, "{\"cbsCode\": \"0346\", \"name\": \"  \"}", 400, "name", "Naam: verplicht");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from municipalities where cbs_code in ('0345', '0346') or name like 'Utrecht-%'",
+                        Long.class))
+                .isZero();
+
+        HttpResponse<String> duplicate = admin.post(
+                "/api/platform/municipalities", "application/json", "{\"cbsCode\": \"0344\", \"name\": \"Utrecht\"}");
+        assertThat(json.readTree(duplicate.body()).path("detail").asString())
+                .as("a clear Dutch sentence")
+                .isEqualTo("CBS-code: gemeente 0344 bestaat al (Utrecht). Er is niets opgeslagen.");
+    }
+
+    @Test
+    void anAccountIsRefusedNamingTheFieldWhenItBreaksARule() {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String users = "/api/platform/municipalities/" + Municipality.DEFAULT + "/users";
+
+        assertField(
+                admin.post(users, "application/json", account("kort-wachtwoord", "[\"REVIEWER\"]", "te-kort")),
+                400,
+                "password");
+        assertField(
+                admin.post(
+                        users, "application/json", account(TestUsers.REVIEWER, "[\"REVIEWER\"]", "lang-genoeg-1234")),
+                409,
+                "username");
+        assertField(
+                admin.post(users, "application/json", account("REVIEWER", "[\"REVIEWER\"]", "lang-genoeg-1234")),
+                409,
+                "username");
+        assertField(admin.post(users, "application/json", account("geen-rol", "[]", "lang-genoeg-1234")), 400, "roles");
+        assertField(
+                admin.post(users, "application/json", account("beheerder", "[\"PLATFORM_ADMIN\"]", "lang-genoeg-1234")),
+                400,
+                "roles");
+        assertField(
+                admin.post(users, "application/json", account("onbekend", "[\"MAYOR\"]", "lang-genoeg-1234")),
+                400,
+                "roles");
+        assertField(
+                admin.post(users, "application/json", account("met spatie", "[\"REVIEWER\"]", "lang-genoeg-1234")),
+                400,
+                "username");
+        assertThat(admin.post(
+                                "/api/platform/municipalities/0001/users",
+                                "application/json",
+                                account("nergens", "[\"REVIEWER\"]", "lang-genoeg-1234"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(accounts.exists("kort-wachtwoord")).isFalse();
+        assertThat(accounts.exists("beheerder")).isFalse();
+    }
+
+    @Test
+    void anEServiceCreatedForOneMunicipalityIsRefusedASecond() {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        admin.post(
+                "/api/platform/municipalities", "application/json", "{\"cbsCode\": \"0599\", \"name\": \"Rotterdam\"}");
+        HttpResponse<String> eservice = admin.post(
+                "/api/platform/municipalities/0599/users",
+                "application/json",
+                account("eloket-rotterdam", "[\"INTAKE\"]", "lang-genoeg-1234"));
+        assertThat(eservice.statusCode()).as(eservice.body()).isIn(201, 409);
+
+        HttpResponse<String> second = admin.post(
+                "/api/platform/municipalities/" + Municipality.DEFAULT + "/memberships",
+                "application/json",
+                "{\"username\": \"eloket-rotterdam\", \"roles\": [\"INTAKE\"]}");
+
+        assertField(second, 400, "roles");
+        assertThat(json.readTree(second.body()).path("detail").asString()).contains("precies één gemeente");
+        assertThat(jdbc.queryForList(
+                        "select municipality from user_municipalities where username = 'eloket-rotterdam'",
+                        String.class))
+                .containsExactly("0599");
+    }
+
+    @Test
+    void anExistingAccountIsGivenRolesInASecondMunicipality() throws Exception {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        admin.post(
+                "/api/platform/municipalities", "application/json", "{\"cbsCode\": \"0014\", \"name\": \"Groningen\"}");
+
+        HttpResponse<String> granted = admin.post(
+                "/api/platform/municipalities/0014/memberships",
+                "application/json",
+                "{\"username\": \"" + TestUsers.SCHEDULER + "\", \"roles\": [\"SCHEDULER\", \"AUDITOR\"]}");
+
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        Http scheduler = new Http(port).as(TestUsers.SCHEDULER);
+        assertThat(scheduler.get("/api/review/tasks").statusCode())
+                .as("no auditor in Utrecht")
+                .isEqualTo(403);
+        assertThat(scheduler
+                        .get("/api/review/tasks", MunicipalityFilter.HEADER, "0014")
+                        .statusCode())
+                .as("an auditor in Groningen")
+                .isEqualTo(200);
+        assertThat(Municipality.call(
+                        "0014",
+                        () -> jdbc.queryForList(
+                                "select action from audit_log where subject_id = ?",
+                                String.class,
+                                TestUsers.SCHEDULER)))
+                .contains("MEMBERSHIP_GRANTED");
+    }
+
+    @Test
+    void theAdministratorReadsNoCaseDataOfAnyMunicipality() {
+        // given: a case with a decision, a review task and audit entries in Utrecht
+        HttpResponse<String> decided = new Http(port)
+                .as(TestUsers.INTAKE)
+                .post(
+                        "/api/cases/decide-now",
+                        "application/json",
+                        Http.resource("review/parking-permit-waiting-list.json"));
+        long caseId = json.readTree(decided.body()).path("id").asLong();
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+
+        // then: every endpoint with a municipality's data refuses the role, also naming Utrecht
+        for (String path : List.of(
+                "/api/cases/" + caseId,
+                "/api/cases/" + caseId + "/recomputation",
+                "/api/review/tasks",
+                "/api/dashboard",
+                "/api/rulesets/PARKING_PERMIT/candidates",
+                "/api/rulesets/PARKING_PERMIT/table.csv",
+                "/api/norms",
+                "/api/norms/candidates")) {
+            assertThat(admin.get(path).statusCode()).as(path).isEqualTo(403);
+            assertThat(admin.get(path, MunicipalityFilter.HEADER, Municipality.DEFAULT)
+                            .statusCode())
+                    .as(path + " for Utrecht")
+                    .isEqualTo(403);
+        }
+        assertThat(admin.post(
+                                "/api/cases/decide-now",
+                                "application/json",
+                                Http.resource("review/parking-permit-waiting-list.json"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(admin.post("/api/review/tasks/1/claim", "application/json", "{}")
+                        .statusCode())
+                .isEqualTo(403);
+
+        Browserless pages = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
+        for (String path : List.of(
+                "/review", "/review/cases/" + caseId, "/dashboard", "/rules", "/rules/cases/" + caseId, "/norms")) {
+            assertThat(pages.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(pages.post("/municipality", "municipality=" + Municipality.DEFAULT)
+                        .statusCode())
+                .as("nor may it switch to a municipality")
+                .isEqualTo(403);
+        assertThat(pages.get("/").headers().firstValue("Location").orElse("")).endsWith("/platform");
+        HttpResponse<String> platform = pages.get("/platform");
+        assertThat(platform.statusCode()).isEqualTo(200);
+        assertThat(platform.body()).contains("Utrecht").contains("Zwolle").doesNotContain("id=\"municipality-name\"");
+    }
+
+    @Test
+    void theOnboardingPagesShowWhatIsWrongBesideTheField() {
+        Browserless pages = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
+
+        HttpResponse<String> duplicate = pages.post("/platform/municipalities", "cbsCode=0193&name=Zwolle");
+        HttpResponse<String> malformed = pages.post("/platform/municipalities", "cbsCode=19&name=");
+
+        assertThat(duplicate.statusCode()).isEqualTo(200);
+        assertThat(duplicate.body())
+                .contains("id=\"cbsCode-error\">CBS-code: gemeente 0193 bestaat al (Zwolle).</p>")
+                .contains("aria-invalid=\"true\"");
+        assertThat(malformed.body())
+                .contains("id=\"cbsCode-error\">CBS-code: precies 4 cijfers, zoals 0363.</p>")
+                .contains("id=\"name-error\">Naam: verplicht");
+        HttpResponse<String> account = pages.post(
+                "/platform/municipalities/0193/users",
+                "username=nieuw-zwolle&personId=700001&displayName=Nina+Nieuw&roles=REVIEWER&password=kort");
+        assertThat(account.body())
+                .contains("id=\"password-error\">Wachtwoord: minstens 12 tekens.</p>")
+                .contains("value=\"nieuw-zwolle\"")
+                .doesNotContain("value=\"kort\"");
+    }
+
+    private void assertRefused(Http admin, String body, int status, String field, String message) {
+        HttpResponse<String> response = admin.post("/api/platform/municipalities", "application/json", body);
+        JsonNode error = assertField(response, status, field);
+        assertThat(error.path("message").asString()).contains(message);
+    }
+
+    private JsonNode assertField(HttpResponse<String> response, int status, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode error = json.readTree(response.body()).path("errors").path(0);
+        assertThat(error.path("field").asString()).as(response.body()).isEqualTo(field);
+        return error;
+    }
+
+    /** An account as the administrator sends it ({@code platform/account.json}), with these values. */
+    private static String account(String username, String roles, String password) {
+        return Http.resource("platform/account.json").formatted(username, roles, password);
+    }
+}
