@@ -1,0 +1,116 @@
+package nl.beslisstraat.engine.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.Chromium;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A platform administrator onboards Enschede and its first reviewer in a real browser (Debian's
+ * Chromium, headless): a malformed CBS code is shown beside its field, the municipality is added,
+ * the account is created, and the new reviewer signs in to Enschede's empty queue. Every page state
+ * is checked with axe-core against WCAG 2.1 AA. Screenshots go to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlatformBrowserTests extends DatabaseIntegrationTest {
+
+    private static final String ENSCHEDE = "0153";
+    private static final String ENSCHEDE_REVIEWER = "reviewer-enschede";
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(
+                Chromium.installed(),
+                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
+        browser = Chromium.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAdministratorOnboardsAMunicipalityAndItsFirstReviewer() {
+        // given
+        Chromium.signIn(browser, port, TestUsers.PLATFORM_ADMIN);
+        assertThat(browser.getCurrentUrl()).endsWith("/platform");
+        assertThat(browser.findElement(By.id("municipalities")).getText())
+                .contains("Utrecht")
+                .contains("Zwolle");
+        Axe.assertNoWcag21AaViolations(browser, "the municipalities");
+
+        // when: a CBS code of three digits
+        type("cbsCode", "153");
+        type("name", "Enschede");
+        browser.findElement(By.id("onboard")).click();
+
+        // then: refused, beside the field, with what was typed kept
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("cbsCode-error")).isEmpty());
+        assertThat(browser.findElement(By.id("cbsCode-error")).getText())
+                .isEqualTo("CBS-code: precies 4 cijfers, zoals 0363.");
+        assertThat(browser.findElement(By.id("cbsCode")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Enschede");
+        Axe.assertNoWcag21AaViolations(browser, "a refused municipality");
+
+        // when: four digits
+        type("cbsCode", ENSCHEDE);
+        browser.findElement(By.id("onboard")).click();
+
+        // then: on Enschede's page, without accounts yet
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/platform/municipalities/" + ENSCHEDE));
+        assertThat(browser.findElement(By.id("message")).getText()).contains("Enschede (0153) is toegevoegd");
+        assertThat(browser.findElement(By.id("no-members")).getText()).isEqualTo("Nog geen accounts.");
+        Axe.assertNoWcag21AaViolations(browser, "a new municipality");
+
+        // when: its first reviewer
+        type("username", ENSCHEDE_REVIEWER);
+        type("displayName", "Eva Enschede");
+        type("personId", "E-100001");
+        browser.findElement(By.id("role-REVIEWER")).click();
+        type("password", TestUsers.password(ENSCHEDE_REVIEWER));
+        browser.findElement(By.id("create-account")).click();
+
+        // then
+        Chromium.waitFor(
+                browser,
+                page -> !page.findElements(By.id("member-" + ENSCHEDE_REVIEWER)).isEmpty());
+        assertThat(browser.findElement(By.id("member-" + ENSCHEDE_REVIEWER)).getText())
+                .contains("Eva Enschede")
+                .contains("Behandelaar");
+        Chromium.screenshot(browser, "platform-onboarding");
+        Axe.assertNoWcag21AaViolations(browser, "a municipality with its first account");
+
+        // and the reviewer signs in to Enschede's queue, empty
+        Chromium.signIn(browser, port, ENSCHEDE_REVIEWER);
+        assertThat(browser.getCurrentUrl()).endsWith("/review");
+        assertThat(browser.findElement(By.id("municipality-name")).getText()).isEqualTo("Enschede");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Geen zaken in de werkvoorraad.");
+    }
+
+    private void type(String field, String text) {
+        WebElement input = browser.findElement(By.id(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+}
