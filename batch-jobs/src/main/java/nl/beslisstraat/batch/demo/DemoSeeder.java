@@ -8,6 +8,7 @@ import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.security.UserAccounts;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,18 +18,36 @@ public class DemoSeeder {
 
     private static final int SLICE = 5_000;
 
+    private static final String UTRECHT = Municipality.DEFAULT;
+    private static final String ZWOLLE = "0193";
+
     private static final List<DemoUser> USERS = List.of(
-            new DemoUser("beleid", "100231", "Bea Beleid", Role.POLICY_OFFICER),
+            new DemoUser(UTRECHT, "beleid", "100231", "Bea Beleid", Role.POLICY_OFFICER),
             // a colleague, another person: versions of rules and norms are approved by someone other
             // than their author (compared by employee number, not by account)
-            new DemoUser("beleid2", "100232", "Bram Beleid", Role.POLICY_OFFICER),
-            new DemoUser("behandelaar", "100311", "Bas Behandelaar", Role.REVIEWER),
-            new DemoUser("behandelaar2", "100312", "Bo Behandelaar", Role.REVIEWER),
-            new DemoUser("beheer", "100411", "Ben Beheer", Role.SCHEDULER),
-            new DemoUser("audit", "100511", "Ada Audit", Role.AUDITOR),
-            new DemoUser("eloket", "E-LOKET", "E-loket", Role.INTAKE));
+            new DemoUser(UTRECHT, "beleid2", "100232", "Bram Beleid", Role.POLICY_OFFICER),
+            new DemoUser(UTRECHT, "behandelaar", "100311", "Bas Behandelaar", Role.REVIEWER),
+            new DemoUser(UTRECHT, "behandelaar2", "100312", "Bo Behandelaar", Role.REVIEWER),
+            new DemoUser(UTRECHT, "beheer", "100411", "Ben Beheer", Role.SCHEDULER),
+            new DemoUser(UTRECHT, "audit", "100511", "Ada Audit", Role.AUDITOR),
+            new DemoUser(UTRECHT, "eloket", "E-LOKET", "E-loket", Role.INTAKE),
+            // Zwolle's own staff and e-service: roles are held per municipality
+            new DemoUser(ZWOLLE, "beleid-zwolle", "Z-100231", "Zara Beleid", Role.POLICY_OFFICER),
+            new DemoUser(ZWOLLE, "beleid2-zwolle", "Z-100232", "Zeger Beleid", Role.POLICY_OFFICER),
+            new DemoUser(ZWOLLE, "behandelaar-zwolle", "Z-100311", "Zoe Behandelaar", Role.REVIEWER),
+            new DemoUser(ZWOLLE, "eloket-zwolle", "E-LOKET-ZWOLLE", "E-loket Zwolle", Role.INTAKE),
+            // one person working for both: reviewer in Utrecht, auditor in Zwolle (the switch in the header)
+            new DemoUser(UTRECHT, "wisselaar", "100611", "Wim Wisselaar", Role.REVIEWER));
 
-    private record DemoUser(String username, String personId, String name, Role role) {}
+    /** Further roles of a demo account in another municipality. */
+    private record DemoGrant(String municipality, String username, Role role) {}
+
+    private static final List<DemoGrant> GRANTS = List.of(new DemoGrant(ZWOLLE, "wisselaar", Role.AUDITOR));
+
+    /** Onboards municipalities and their first accounts; works for no municipality. */
+    private static final String PLATFORM_ADMIN = "platformbeheer";
+
+    private record DemoUser(String municipality, String username, String personId, String name, Role role) {}
 
     private final CaseStore cases;
     private final JdbcTemplate jdbc;
@@ -42,18 +61,35 @@ public class DemoSeeder {
     }
 
     /**
-     * One user per role with a fresh random password, printed once: the demo's way in. Running the
-     * demo again gives new passwords.
+     * One user per role in Utrecht, Zwolle's own officers, reviewer and e-service, a person who works
+     * for both, and a platform administrator, each with a fresh random password, printed once: the
+     * demo's way in. Running the demo again gives new passwords.
      */
     public void createUsers() {
-        System.out.println("Demo users: role, account, employee number, password (new on every demo run):");
+        System.out.println(
+                "Demo users: municipality, role, account, employee number, password (new on every demo run):");
         for (DemoUser user : USERS) {
             String password = password();
             // an account of an earlier demo keeps its person: accounts never change person
             String person = accounts.activePerson(user.username()).orElse(user.personId());
-            accounts.save(user.username(), person, user.name(), password, Set.of(user.role()), "demo");
-            System.out.printf("  %-14s %-16s %-8s %s%n", user.role(), user.username(), person, password);
+            Municipality.run(
+                    user.municipality(),
+                    () -> accounts.save(user.username(), person, user.name(), password, Set.of(user.role()), "demo"));
+            System.out.printf(
+                    "  %-5s %-14s %-19s %-14s %s%n",
+                    user.municipality(), user.role(), user.username(), person, password);
         }
+        for (DemoGrant grant : GRANTS) {
+            Municipality.run(
+                    grant.municipality(), () -> accounts.grant(grant.username(), Set.of(grant.role()), "demo"));
+            System.out.printf(
+                    "  %-5s %-14s %-19s (the same account, another municipality)%n",
+                    grant.municipality(), grant.role(), grant.username());
+        }
+        String password = password();
+        String person = accounts.activePerson(PLATFORM_ADMIN).orElse("100711");
+        accounts.savePlatformAdministrator(PLATFORM_ADMIN, person, "Pim Platformbeheer", password, "demo");
+        System.out.printf("  %-5s %-14s %-19s %-14s %s%n", "-", "PLATFORM_ADMIN", PLATFORM_ADMIN, person, password);
     }
 
     private String password() {
@@ -93,7 +129,9 @@ public class DemoSeeder {
                        java -jar engine/target/engine-0.1.0-SNAPSHOT-exec.jar
                   2. Sign in at http://localhost:8080 as behandelaar (the reviewer above) and work the queue;
                      as beleid to change rules (Regels) or norm amounts (Normen), simulate, and have beleid2
-                     approve; or as audit for the dashboard. The API takes the same users (HTTP Basic):
+                     approve; or as audit for the dashboard. wisselaar switches between Utrecht and Zwolle
+                     in the header; platformbeheer onboards municipalities. The API takes the same users
+                     (HTTP Basic; X-Municipality: 0193 to work for Zwolle):
                 %s
                   3. Read docs/operations.md (nightly runs, restarts) and docs/architecture.md (how a case flows).
                   4. Run the demo again to queue and decide more; the embedded database keeps everything
