@@ -1,8 +1,10 @@
 /**
- * Who may do what. Users with hashed passwords and roles live in PostgreSQL; the REST API takes
- * HTTP Basic (stateless, for e-services and integrations), the web pages a sign-in form with a
- * session that times out and CSRF protection on every form. Every path is assigned to roles in
- * {@link nl.beslisstraat.engine.security.SecurityConfiguration}; anything not listed is refused.
- * Proved by {@code AuthorizationTests}, which tries every endpoint and page with every role.
+ * Who may do what. Users with hashed passwords live in PostgreSQL, with their roles per
+ * municipality; the REST API takes HTTP Basic (stateless, for e-services and integrations), the
+ * web pages a sign-in form with a session that times out and CSRF protection on every form. Every
+ * path is assigned to roles in {@link nl.beslisstraat.engine.security.SecurityConfiguration};
+ * anything not listed is refused, and the roles checked are those of the municipality the request
+ * works for. Proved by {@code AuthorizationTests}, which tries every endpoint and page with every
+ * role, and {@code RolesPerMunicipalityIntegrationTests}.
  */
 package nl.beslisstraat.engine.security;

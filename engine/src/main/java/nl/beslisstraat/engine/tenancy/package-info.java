@@ -1,7 +1,11 @@
 /**
  * Tenancy: which municipality the current request or run works for, and the connections that
  * carry it to PostgreSQL, whose row-level security keeps each municipality's cases, decisions,
- * review tasks and audit entries its own. Proved by
- * {@code MunicipalityIsolationIntegrationTests}.
+ * review tasks and audit entries its own. A request works for one of the municipalities its
+ * account belongs to ({@link nl.beslisstraat.engine.tenancy.Memberships}), chosen with the switch
+ * in the pages' header or the {@code X-Municipality} header, and has the roles held there only
+ * ({@link nl.beslisstraat.engine.tenancy.MunicipalityFilter}). Proved by {@code
+ * MunicipalityIsolationIntegrationTests}, {@code RolesPerMunicipalityIntegrationTests}, {@code
+ * MunicipalityFilterTests} and {@code MunicipalitySwitchBrowserTests}.
  */
 package nl.beslisstraat.engine.tenancy;
