@@ -19,8 +19,10 @@ class ApiDocumentation {
                         .title("Beslisstraat API")
                         .version("0.1")
                         .description("Submit applications, read cases and decisions, recompute them, keep the norm"
-                                + " table, and work the review queue. Every call needs a user with the right role"
-                                + " (HTTP Basic); see docs/operations.md."))
+                                + " table, work the review queue, and (platform administrators) onboard"
+                                + " municipalities. Every call needs a user with the right role (HTTP Basic), in the"
+                                + " municipality it works for: a user of several names one with the header"
+                                + " X-Municipality (a CBS code such as 0193); see docs/operations.md."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "basic",
