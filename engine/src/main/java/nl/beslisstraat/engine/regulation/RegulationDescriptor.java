@@ -24,6 +24,8 @@ import nl.beslisstraat.rules.Outcome;
  *     when the regulation does not say
  * @param decisionTable the layout and column types of the regulation's decision table, which
  *     every version's table (shipped or uploaded) is read into
+ * @param localChoices what a municipality adopting this shared model may set for itself; none
+ *     when every municipality decides exactly as the model
  */
 public record RegulationDescriptor(
         String folder,
@@ -39,6 +41,7 @@ public record RegulationDescriptor(
         List<Output> dates,
         List<Outcome> reviewOutcomes,
         TableTemplate decisionTable,
+        List<LocalChoice> localChoices,
         List<Version> versions) {
 
     /** What a reviewer may record when the regulation does not list its review outcomes. */
@@ -91,6 +94,7 @@ public record RegulationDescriptor(
                 dates == null ? List.of() : dates,
                 reviewOutcomes == null || reviewOutcomes.isEmpty() ? DEFAULT_REVIEW_OUTCOMES : reviewOutcomes,
                 decisionTable,
+                localChoices == null ? List.of() : localChoices,
                 versions);
     }
 
