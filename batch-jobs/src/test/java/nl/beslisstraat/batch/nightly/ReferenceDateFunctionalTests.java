@@ -50,12 +50,12 @@ class ReferenceDateFunctionalTests extends DatabaseIntegrationTest {
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, Object> parkingJune = decision("PARKING_PERMIT", "2026-06-30");
         assertThat(parkingJune)
-                .containsEntry("rule_set_version", "PARKING_PERMIT/2026.1")
+                .containsEntry("rule_set_version", "PARKING_PERMIT/2026.1.1")
                 .containsEntry("outcome", "GRANTED")
                 .containsEntry("amounts", "{\"fee\": \"240.00\"}");
         Map<String, Object> parkingJuly = decision("PARKING_PERMIT", "2026-07-01");
         assertThat(parkingJuly)
-                .containsEntry("rule_set_version", "PARKING_PERMIT/2026.2")
+                .containsEntry("rule_set_version", "PARKING_PERMIT/2026.2.1")
                 .containsEntry("outcome", "GRANTED")
                 .containsEntry("amounts", "{\"fee\": \"360.00\"}");
         assertThat((String) parkingJuly.get("reasons")).contains("DIESEL_SURCHARGE");

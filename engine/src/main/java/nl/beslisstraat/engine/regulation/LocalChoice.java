@@ -37,7 +37,9 @@ public record LocalChoice(
         String atMost,
         List<CellSelector> cells,
         String shareOfNorm,
-        @com.fasterxml.jackson.annotation.JsonProperty("default") BigDecimal fallback) {
+
+        @com.fasterxml.jackson.annotation.JsonProperty("default")
+        BigDecimal fallback) {
 
     public LocalChoice {
         label = label == null ? Map.of() : Map.copyOf(label);

@@ -40,11 +40,30 @@ public record LocalChoices(
         return modelVersion + "+" + municipality + "-" + version;
     }
 
-    /** The values as {@code name=value} lines in name order: what the content hash covers. */
-    byte[] canonical() {
+    /** The values as {@code name=value} lines in name order: what is stored and what the hash covers. */
+    public byte[] canonical() {
         StringBuilder text = new StringBuilder();
-        values.forEach((name, value) -> text.append(name).append('=').append(value.toPlainString()).append('\n'));
+        values.forEach((name, value) ->
+                text.append(name).append('=').append(value.toPlainString()).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** SHA-256 (hex) of {@link #canonical()}: these values, whatever model they are set on. */
+    public String contentHash() {
+        return ContentHash.of(new String(canonical(), StandardCharsets.UTF_8));
+    }
+
+    /** Reads what {@link #canonical()} wrote. */
+    public static LocalChoices read(
+            String municipality, String caseType, String version, LocalDate effectiveFrom, byte[] canonical) {
+        SortedMap<String, BigDecimal> values = new TreeMap<>();
+        for (String line : new String(canonical, StandardCharsets.UTF_8).split("\n")) {
+            int is = line.indexOf('=');
+            if (is > 0) {
+                values.put(line.substring(0, is), new BigDecimal(line.substring(is + 1)));
+            }
+        }
+        return new LocalChoices(municipality, caseType, version, effectiveFrom, values);
     }
 
     /**

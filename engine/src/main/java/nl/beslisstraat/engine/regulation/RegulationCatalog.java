@@ -402,24 +402,34 @@ public class RegulationCatalog {
         if (municipality == null) {
             return inForce(caseType, referenceDate);
         }
-        RuleSet mine = floor(own, municipality, caseType, referenceDate);
-        RuleSet base;
-        if (mine == null) {
-            base = inForce(caseType, referenceDate);
-        } else {
-            NavigableMap<LocalDate, RuleSet> models = byCaseType.get(caseType);
-            Map.Entry<LocalDate, RuleSet> model = models == null ? null : models.floorEntry(referenceDate);
-            base = model != null && model.getKey().isAfter(mine.effectiveFrom()) ? model.getValue() : mine;
-        }
+        RuleSet base = base(municipality, caseType, referenceDate);
         LocalChoices choices = floor(chosen, municipality, caseType, referenceDate);
         return choices == null ? base : withChoices(base, choices);
     }
 
     /**
-     * A version with a municipality's choices set in, compiled once and kept by its label: the
-     * same draft tried on example cases, simulated and, once approved, used every night.
+     * The rules a municipality's choices are set on, on a date: the newest of the shared model's
+     * version and the municipality's own version in force then.
+     */
+    public RuleSet base(String municipality, String caseType, LocalDate referenceDate) {
+        RuleSet mine = floor(own, municipality, caseType, referenceDate);
+        if (mine == null) {
+            return inForce(caseType, referenceDate);
+        }
+        NavigableMap<LocalDate, RuleSet> models = byCaseType.get(caseType);
+        Map.Entry<LocalDate, RuleSet> model = models == null ? null : models.floorEntry(referenceDate);
+        return model != null && model.getKey().isAfter(mine.effectiveFrom()) ? model.getValue() : mine;
+    }
+
+    /**
+     * A version with a municipality's choices set in. Approved choices are compiled once and kept
+     * by label, for every night after; a draft's are compiled for the caller alone, so that a label
+     * only ever names approved values.
      */
     public RuleSet withChoices(RuleSet base, LocalChoices choices) {
+        if (choices.effectiveFrom() == null) {
+            return compileWithChoices(base, choices);
+        }
         String label = choices.labelOn(base.version());
         RuleSet known = byVersion.get(label);
         if (known != null) {
@@ -436,9 +446,10 @@ public class RegulationCatalog {
     }
 
     private RuleSet compileWithChoices(RuleSet base, LocalChoices choices) {
-        LocalDate from = choices.effectiveFrom() == null || choices.effectiveFrom().isBefore(base.effectiveFrom())
-                ? base.effectiveFrom()
-                : choices.effectiveFrom();
+        LocalDate from =
+                choices.effectiveFrom() == null || choices.effectiveFrom().isBefore(base.effectiveFrom())
+                        ? base.effectiveFrom()
+                        : choices.effectiveFrom();
         String label = choices.labelOn(base.version());
         RegulationDescriptor.Version version = new RegulationDescriptor.Version(
                 label.substring(base.caseType().length() + 1),
@@ -456,8 +467,9 @@ public class RegulationCatalog {
             String municipality,
             String caseType,
             LocalDate referenceDate) {
-        NavigableMap<LocalDate, T> line =
-                caseType == null || referenceDate == null ? null : lines.getOrDefault(municipality, Map.of()).get(caseType);
+        NavigableMap<LocalDate, T> line = caseType == null || referenceDate == null
+                ? null
+                : lines.getOrDefault(municipality, Map.of()).get(caseType);
         Map.Entry<LocalDate, T> entry = line == null ? null : line.floorEntry(referenceDate);
         return entry == null ? null : entry.getValue();
     }

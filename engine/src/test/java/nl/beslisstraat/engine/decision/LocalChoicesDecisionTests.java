@@ -38,8 +38,15 @@ class LocalChoicesDecisionTests {
         regulations.register(choices(
                 "PARKING_PERMIT",
                 from,
-                Map.of("feeZoneA", "180.00", "feeZoneB", "95.00", "permitsPerAddressZoneA", "1",
-                        "permitsPerAddressZoneB", "3")));
+                Map.of(
+                        "feeZoneA",
+                        "180.00",
+                        "feeZoneB",
+                        "95.00",
+                        "permitsPerAddressZoneA",
+                        "1",
+                        "permitsPerAddressZoneB",
+                        "3")));
         regulations.register(choices("TAX_REMISSION", from, Map.of("normPercentage", "95")));
         regulations.register(choices("CITY_PASS", from, Map.of("incomeLimit", "120", "reviewBand", "105")));
         regulations.register(choices("EVENT_NOTIFICATION", from, Map.of("visitorLimit", "150")));
@@ -133,7 +140,8 @@ class LocalChoicesDecisionTests {
     void theCityPassIncomeLimitAndReviewBandAreZwollesOwn() {
         // the single norm is 1,245: 124.5 % of it is within Utrecht's 130 %, above Zwolle's 120 %
         String employed = cityPass("1550.00", false);
-        assertThat(decide(UTRECHT, "CITY_PASS", "2026-03-10", employed).outcome()).isEqualTo(Outcome.GRANTED);
+        assertThat(decide(UTRECHT, "CITY_PASS", "2026-03-10", employed).outcome())
+                .isEqualTo(Outcome.GRANTED);
         DecisionOutcome zwolle = decide(ZWOLLE, "CITY_PASS", "2026-03-10", employed);
         assertThat(zwolle.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(zwolle.reasons()).extracting(Reason::code).containsExactly("INCOME_ABOVE_LIMIT");

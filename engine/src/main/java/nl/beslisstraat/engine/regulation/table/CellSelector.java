@@ -39,7 +39,9 @@ public record CellSelector(String table, String column, Test test, Map<String, S
         List<TableRow> rows = new ArrayList<>();
         int changed = 0;
         for (TableRow row : decisionTable.rows()) {
-            if (row.table() == at.table() && selects(decisionTable.template(), row) && at.value(row).isPresent()) {
+            if (row.table() == at.table()
+                    && selects(decisionTable.template(), row)
+                    && at.value(row).isPresent()) {
                 rows.add(at.with(row, value));
                 changed++;
             } else {
