@@ -429,6 +429,21 @@ public class RuleSetCandidates {
      */
     public record ChoiceInForce(LocalChoice choice, java.math.BigDecimal modelValue, java.math.BigDecimal ownValue) {}
 
+    /** The values a version of choices sets, in the model's order, with their choices; empty for rules. */
+    public List<ChoiceInForce> choiceValues(long id) {
+        Candidate candidate = find(id);
+        if (!candidate.format().equals(CHOICES)) {
+            return List.of();
+        }
+        Map<String, java.math.BigDecimal> values = choices(id).values();
+        RuleSet base = baseOf(candidate);
+        return base.descriptor().localChoices().stream()
+                .filter(choice -> values.containsKey(choice.name()))
+                .map(choice ->
+                        new ChoiceInForce(choice, base.choiceValues().get(choice.name()), values.get(choice.name())))
+                .toList();
+    }
+
     /** The municipality this officer works for; an upload always belongs to one. */
     private static String municipality() {
         return Municipality.current()
