@@ -222,6 +222,44 @@ class LocalChoicesIntegrationTests extends DatabaseIntegrationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void utrechtsOwnTableDecidesUtrechtsCasesOnly() {
+        String csv = nl.beslisstraat.engine.regulation.table.Tables.parkingCsv();
+        String zoneA = csv.lines()
+                .filter(line -> line.startsWith("Art. 7 lid 1: verlenen zone A"))
+                .findFirst()
+                .orElseThrow();
+        String version = "u" + System.nanoTime() % 1_000_000;
+        HttpResponse<String> uploaded = as(TestUsers.POLICY_OFFICER)
+                .post(
+                        "/api/rulesets/PARKING_PERMIT/candidates?version=" + version,
+                        "text/csv",
+                        csv.replace(zoneA, zoneA.replace("240.00", "311.00")));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        long id = json.readTree(uploaded.body()).path("id").asLong();
+        assertThat(as(TestUsers.ZWOLLE_SECOND_POLICY_OFFICER)
+                        .post(
+                                "/api/rulesets/candidates/" + id + "/approval?effectiveFrom=2031-03-03",
+                                "application/json",
+                                "")
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> approved = as(TestUsers.SECOND_POLICY_OFFICER)
+                .post("/api/rulesets/candidates/" + id + "/approval?effectiveFrom=2031-03-03", "application/json", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        JsonNode utrecht = decision(decideNow(TestUsers.INTAKE, parking("2031-03-03", "A", "PETROL", 6)));
+        JsonNode zwolle = decision(decideNow(TestUsers.ZWOLLE_INTAKE, parking("2031-03-03", "A", "PETROL", 6)));
+        assertThat(utrecht.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/" + version);
+        assertThat(utrecht.path("amounts").path("fee").asString()).isEqualTo("311.00");
+        assertThat(zwolle.path("ruleSetVersion").asString()).doesNotContain(version);
+        assertThat(zwolle.path("amounts").path("fee").asString()).isNotEqualTo("311.00");
+        assertThat(as(TestUsers.ZWOLLE_POLICY_OFFICER)
+                        .get("/api/rulesets/PARKING_PERMIT/candidates")
+                        .body())
+                .doesNotContain(version);
+    }
+
     /** Counted in the municipality's name, as the application sees its rows. */
     private long zwolleCandidates() {
         return inZwolle("select count(*) from rule_set_candidates");
