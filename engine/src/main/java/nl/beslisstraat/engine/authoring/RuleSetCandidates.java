@@ -217,7 +217,7 @@ public class RuleSetCandidates {
      */
     @Transactional
     public Candidate upload(String caseType, String version, byte[] table, String officerExamples, String author) {
-        if (!regulations.knows(caseType)) {
+        if (!regulations.knows(caseType) || !regulations.isFor(municipality(), caseType)) {
             throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
         }
         TableFormat format = TableFormat.of(table);
@@ -317,14 +317,15 @@ public class RuleSetCandidates {
     public Candidate uploadChoices(
             String caseType, String version, Map<String, String> values, String officerExamples, String author) {
         String municipality = municipality();
-        RegulationDescriptor model =
-                regulations.knows(caseType) ? regulations.descriptor(caseType).orElseThrow() : null;
+        RegulationDescriptor model = regulations.knows(caseType) && regulations.isFor(municipality, caseType)
+                ? regulations.descriptor(caseType).orElseThrow()
+                : null;
         if (model == null) {
             throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
         }
         if (model.localChoices().isEmpty()) {
             throw new InvalidUpload(List.of(
-                    caseType + " laat gemeenten geen lokale keuzes; alle gemeenten beslissen" + " volgens het model."));
+                    caseType + " laat gemeenten geen lokale keuzes; alle gemeenten beslissen volgens het model."));
         }
         checkVersion(version);
         List<String> problems = new ArrayList<>();
@@ -406,7 +407,7 @@ public class RuleSetCandidates {
      * today: its type and range, the model's value, and the municipality's value in force.
      */
     public List<ChoiceInForce> choicesInForce(String caseType) {
-        if (!regulations.knows(caseType)) {
+        if (!regulations.knows(caseType) || !regulations.isFor(municipality(), caseType)) {
             throw new ApprovalRefused.NotFound("Onbekend zaaktype " + caseType);
         }
         String municipality = municipality();

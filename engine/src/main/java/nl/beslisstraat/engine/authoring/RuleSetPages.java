@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.security.UserAccounts;
@@ -54,7 +53,8 @@ class RuleSetPages {
 
     @GetMapping("/rules")
     String overview(@RequestParam(defaultValue = "PARKING_PERMIT") String caseType, Model model) {
-        model.addAttribute("caseTypes", new TreeSet<>(regulations.caseTypes()));
+        model.addAttribute(
+                "caseTypes", regulations.caseTypesFor(Municipality.current().orElse(null)));
         model.addAttribute("caseType", caseType);
         String municipality = Municipality.current().orElse(null);
         LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);

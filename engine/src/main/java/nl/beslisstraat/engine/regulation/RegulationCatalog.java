@@ -165,6 +165,23 @@ public class RegulationCatalog {
         return byCaseType.keySet();
     }
 
+    /** The case types a municipality decides: every shared model, and its own regulations. */
+    public Set<String> caseTypesFor(String municipality) {
+        return byCaseType.keySet().stream()
+                .filter(caseType -> isFor(municipality, caseType))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * Whether the municipality decides cases of this type: a shared model, or a regulation of its
+     * own; also one that could not be started (its cases go to review with the problem).
+     */
+    public boolean isFor(String municipality, String caseType) {
+        return descriptor(caseType)
+                .map(regulation -> regulation.isFor(municipality))
+                .orElse(false);
+    }
+
     /** Every rule set of every regulation, oldest version first within a case type. */
     public List<RuleSet> ruleSets() {
         return byCaseType.values().stream()
@@ -401,6 +418,9 @@ public class RegulationCatalog {
     public RuleSet inForce(String municipality, String caseType, LocalDate referenceDate) {
         if (municipality == null) {
             return inForce(caseType, referenceDate);
+        }
+        if (!isFor(municipality, caseType)) {
+            throw new NoRuleSetInForce(caseType + " (a regulation of another municipality)", referenceDate);
         }
         RuleSet base = base(municipality, caseType, referenceDate);
         LocalChoices choices = floor(chosen, municipality, caseType, referenceDate);

@@ -26,6 +26,8 @@ import nl.beslisstraat.rules.Outcome;
  *     every version's table (shipped or uploaded) is read into
  * @param localChoices what a municipality adopting this shared model may set for itself; none
  *     when every municipality decides exactly as the model
+ * @param municipalities the CBS codes of the municipalities whose own regulation this is; empty
+ *     for a shared model, which every municipality decides with
  */
 public record RegulationDescriptor(
         String folder,
@@ -42,6 +44,7 @@ public record RegulationDescriptor(
         List<Outcome> reviewOutcomes,
         TableTemplate decisionTable,
         List<LocalChoice> localChoices,
+        List<String> municipalities,
         List<Version> versions) {
 
     /** What a reviewer may record when the regulation does not list its review outcomes. */
@@ -95,7 +98,13 @@ public record RegulationDescriptor(
                 reviewOutcomes == null || reviewOutcomes.isEmpty() ? DEFAULT_REVIEW_OUTCOMES : reviewOutcomes,
                 decisionTable,
                 localChoices == null ? List.of() : localChoices,
+                municipalities == null ? List.of() : List.copyOf(municipalities),
                 versions);
+    }
+
+    /** Whether a municipality decides cases of this regulation: a shared model, or one of its own. */
+    public boolean isFor(String municipality) {
+        return municipalities.isEmpty() || municipalities.contains(municipality);
     }
 
     /** The names of the amounts an outcome can set. */

@@ -260,6 +260,24 @@ class LocalChoicesIntegrationTests extends DatabaseIntegrationTest {
                 .doesNotContain(version);
     }
 
+    @Test
+    void aRegulationOfUtrechtsOwnIsNotZwollesToDecide() {
+        // DOG_TAX_REMISSION (test resources) declares "municipalities": ["0344"]
+        String application = "{\"caseType\":\"DOG_TAX_REMISSION\",\"referenceDate\":\"2026-03-02\"}";
+        HttpResponse<String> zwolle = as(TestUsers.ZWOLLE_INTAKE).post("/api/cases", "application/json", application);
+        assertThat(zwolle.statusCode()).isEqualTo(400);
+        assertThat(zwolle.body()).contains("caseType").doesNotContain("one of CITY_PASS, DOG_TAX_REMISSION");
+        HttpResponse<String> utrecht = as(TestUsers.INTAKE).post("/api/cases", "application/json", application);
+        assertThat(utrecht.body()).doesNotContain("unknown case type");
+        assertThat(as(TestUsers.ZWOLLE_POLICY_OFFICER)
+                        .post(
+                                "/api/rulesets/DOG_TAX_REMISSION/choices",
+                                "application/json",
+                                "{\"version\":\"x1\",\"values\":{}}")
+                        .body())
+                .contains("Onbekend zaaktype DOG_TAX_REMISSION");
+    }
+
     /** Counted in the municipality's name, as the application sees its rows. */
     private long zwolleCandidates() {
         return inZwolle("select count(*) from rule_set_candidates");
