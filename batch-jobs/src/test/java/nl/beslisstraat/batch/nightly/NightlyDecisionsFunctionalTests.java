@@ -50,7 +50,7 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void emptyQueue() throws IOException {
-        sql("nightly/clean.sql");
+        sqlAsOwner("nightly/clean.sql");
     }
 
     @Test
@@ -126,13 +126,13 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     void restartsARunThatFailedHalfwayAndDecidesEveryCaseExactlyOnce() throws Exception {
         // given
         demo.seed(5_000);
-        sql("nightly/fail-on-one-case.sql");
+        sqlAsOwner("nightly/fail-on-one-case.sql");
         LocalDate night = LocalDate.of(2026, 9, 2);
 
         // when
         JobExecution failed = launcher.run(night, false);
         long decidedBeforeRestart = count("select count(*) from decisions");
-        sql("nightly/heal.sql");
+        sqlAsOwner("nightly/heal.sql");
         JobExecution restarted = launcher.run(night, false);
 
         // then
@@ -244,5 +244,11 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     /** Runs a script from src/test/resources whole; the driver splits it, minding $$ bodies. */
     private void sql(String script) throws IOException {
         jdbc.execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs a script that only the schema's owner may (truncating, changing triggers). */
+    private static void sqlAsOwner(String script) throws IOException {
+        new JdbcTemplate(TestDatabase.owner())
+                .execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
     }
 }
