@@ -8,8 +8,8 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
  * A run for one municipality names one that exists. A mistyped code would otherwise make a run that
- * finds an empty queue (row-level security shows a municipality without rows nothing) and
- * completes, and the municipality's real queue would wait for a night nobody scheduled.
+ * finds an empty queue (row-level security shows no row for a code no row has) and completes, while
+ * the municipality's real queue waits for a night nobody scheduled.
  */
 class KnownMunicipality implements JobParametersValidator {
 
