@@ -9,6 +9,7 @@ import java.util.Map;
 import nl.beslisstraat.batch.recompute.RecomputeCommand;
 import nl.beslisstraat.engine.decision.Recomputation;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,7 +41,7 @@ class ReferenceDateFunctionalTests extends DatabaseIntegrationTest {
     @Test
     void decidesEachCaseWithTheRulesAndNormsInForceOnItsReferenceDate() throws Exception {
         // given
-        sql("nightly/clean.sql");
+        sqlAsOwner("nightly/clean.sql");
         sql("nightly/both-sides-of-july.sql");
 
         // when
@@ -121,5 +122,11 @@ class ReferenceDateFunctionalTests extends DatabaseIntegrationTest {
 
     private void sql(String script) throws IOException {
         jdbc.execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs a script that only the schema's owner may (truncating, changing triggers). */
+    private static void sqlAsOwner(String script) throws IOException {
+        new JdbcTemplate(TestDatabase.owner())
+                .execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
     }
 }
