@@ -1,3 +1,3 @@
--- As the schema's owner (V14): the application role may not truncate or change triggers.
-reset role;
+-- Run as the schema's owner (TestDatabase.owner()): the application's runtime role may not
+-- truncate or change triggers.
 truncate cases, decisions, review_tasks, audit_log, nightly_runs restart identity cascade;

@@ -1,5 +1,5 @@
--- As the schema's owner (V14): the application role may not truncate or change triggers.
-reset role;
+-- Run as the schema's owner (TestDatabase.owner()): the application's runtime role may not
+-- truncate or change triggers.
 -- Makes recording the decision of one case (the 3,000th queued) fail, as a database fault would:
 -- the chunk holding it rolls back and the run fails halfway.
 create function fail_on_one_case() returns trigger language plpgsql as $$

@@ -20,10 +20,11 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code nightly-decisions} job: every municipality's queue split in slices, each a
- * chunk-oriented step of queued case -> decided case -> recorded decision that works for its
- * municipality. Identified by its run date, so each night is one job instance and a failed night
- * is restarted rather than started anew.
+ * The {@code nightly-decisions} job: every municipality's queue, or one municipality's, split in
+ * slices, each a chunk-oriented step of queued case -> decided case -> recorded decision that works
+ * for its municipality. Identified by its run date and, for a municipality with a schedule of its
+ * own, that municipality: each night is one job instance per schedule, and a failed night is
+ * restarted rather than started anew.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyDecisionsJobConfiguration {
@@ -31,10 +32,13 @@ public class NightlyDecisionsJobConfiguration {
     public static final String JOB = "nightly-decisions";
     public static final String RUN_DATE = "runDate";
     public static final String LABEL = "label";
+    /** CBS code of the one municipality whose queue the run takes; absent: every municipality's. */
+    public static final String MUNICIPALITY = "municipality";
 
     @Bean
     Job nightlyDecisionsJob(JobRepository jobRepository, Step decideQueue, NightlyRuns runs) {
         return new JobBuilder(JOB, jobRepository)
+                .validator(new KnownMunicipality(runs))
                 .listener(new NightlyRunListener(runs))
                 .start(decideQueue)
                 .build();
@@ -49,13 +53,10 @@ public class NightlyDecisionsJobConfiguration {
     Step decideQueue(
             JobRepository jobRepository,
             Step decideQueueSlice,
-            NightlyRuns runs,
+            QueuePartitioner queuePartitioner,
             @Value("${beslisstraat.nightly.workers:2}") int workers) {
         return new StepBuilder("decide-queue", jobRepository)
-                .partitioner(
-                        decideQueueSlice.getName(),
-                        new QueuePartitioner(
-                                () -> List.copyOf(runs.municipalities().keySet())))
+                .partitioner(decideQueueSlice.getName(), queuePartitioner)
                 .step(new MunicipalitySliceStep(decideQueueSlice))
                 .gridSize(workers)
                 .taskExecutor(workers(workers))
@@ -66,6 +67,19 @@ public class NightlyDecisionsJobConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nightly-worker-");
         executor.setConcurrencyLimit(workers); // the next slice waits for a free worker
         return executor;
+    }
+
+    /**
+     * The municipalities of this run: the one it was started for, or every row of {@code
+     * municipalities} at the moment the run (or its restart) splits the queues.
+     */
+    @Bean
+    @StepScope
+    QueuePartitioner queuePartitioner(
+            NightlyRuns runs, @Value("#{jobParameters['" + MUNICIPALITY + "']}") String municipality) {
+        return new QueuePartitioner(() -> municipality != null
+                ? List.of(municipality)
+                : List.copyOf(runs.municipalities().keySet()));
     }
 
     @Bean

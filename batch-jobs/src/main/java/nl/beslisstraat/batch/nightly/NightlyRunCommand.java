@@ -16,6 +16,7 @@ import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * The command line of the batch jar.
  *
  * <pre>
- * java -jar beslisstraat-batch.jar [--run-date=2026-11-30] [--recover] [--demo=10000]
+ * java -jar beslisstraat-batch.jar [--run-date=2026-11-30] [--municipality=0193] [--recover] [--demo=10000]
  * java -jar beslisstraat-batch.jar --recompute [--run-id=12]
  * java -jar beslisstraat-batch.jar --simulate=table.xlsx --case-type=PARKING_PERMIT [--last=100000]
  * java -jar beslisstraat-batch.jar --simulate-norms=norms.csv [--last=100000]
@@ -34,6 +35,11 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code --run-date}: the night to run (default: today in the Netherlands); one run per date.
+ *   <li>{@code --municipality}: CBS code of the one municipality whose queue the run takes, for a
+ *       municipality with a schedule of its own: its run of a date is a run of its own, restarted
+ *       and recovered apart from the others' (default: every municipality's queue in one run). The
+ *       demo, recomputation and simulations work for it too (default: {@link Municipality#DEFAULT}).
+ *       An unknown code is refused before anything is done (exit code 2).
  *   <li>{@code --recover}: the last run for that date was killed; mark it failed and finish it.
  *   <li>{@code --demo=N}: first queue N synthetic applications, then run.
  *   <li>{@code --recompute}: recompute stored decisions instead of running (see {@link
@@ -70,15 +76,23 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        // The demo, recomputation and simulations work for the default municipality; the nightly
-        // run itself takes every municipality's queue, each in its own partitions.
-        Municipality.call(Municipality.DEFAULT, () -> {
-            command(args);
+        Optional<String> municipality = option(args, "municipality");
+        try {
+            launcher.check(municipality.orElse(null));
+        } catch (InvalidJobParametersException unknown) {
+            System.out.println("--municipality: " + unknown.getMessage());
+            exitCode = 2;
+            return;
+        }
+        // The demo, recomputation and simulations work for the named or the default municipality;
+        // the nightly run itself works in partitions, each for its own municipality.
+        Municipality.call(municipality.orElse(Municipality.DEFAULT), () -> {
+            command(args, municipality.orElse(null));
             return null;
         });
     }
 
-    private void command(ApplicationArguments args) throws Exception {
+    private void command(ApplicationArguments args, String municipality) throws Exception {
         if (args.containsOption("simulate-norms")) {
             exitCode = simulate.runNorms(
                     Path.of(option(args, "simulate-norms").orElseThrow()),
@@ -117,7 +131,7 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         long started = System.nanoTime();
         JobExecution execution;
         try {
-            execution = launcher.run(runDate, label, args.containsOption("recover"));
+            execution = launcher.runFor(municipality, runDate, label, args.containsOption("recover"));
         } catch (RunStillMarkedRunning stillRunning) {
             System.out.println(stillRunning.getMessage());
             exitCode = 1;

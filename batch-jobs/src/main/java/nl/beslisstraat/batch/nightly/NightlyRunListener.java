@@ -6,8 +6,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * Keeps the nightly_runs row of a run current and logs its summary, in total and per municipality,
- * when an execution ends.
+ * Keeps the nightly_runs row of a run current (with the municipality it is for, if one) and logs
+ * its summary, in total and per municipality, when an execution ends.
  */
 class NightlyRunListener implements JobExecutionListener {
 
@@ -23,7 +23,8 @@ class NightlyRunListener implements JobExecutionListener {
     public void beforeJob(JobExecution execution) {
         runs.started(
                 execution.getJobInstance().getInstanceId(),
-                execution.getJobParameters().getLocalDate(NightlyDecisionsJobConfiguration.RUN_DATE));
+                execution.getJobParameters().getLocalDate(NightlyDecisionsJobConfiguration.RUN_DATE),
+                execution.getJobParameters().getString(NightlyDecisionsJobConfiguration.MUNICIPALITY));
     }
 
     @Override
@@ -33,8 +34,9 @@ class NightlyRunListener implements JobExecutionListener {
                 execution.getStatus().name());
         RunCounts total = summary.total();
         log.info(
-                "Nightly run {} (run {}) {}: {} cases decided, {} to review, {} failed, {} still queued",
+                "Nightly run {}{} (run {}) {}: {} cases decided, {} to review, {} failed, {} still queued",
                 summary.runDate(),
+                summary.municipality() == null ? "" : " for " + summary.municipality(),
                 summary.runId(),
                 summary.status(),
                 total.read(),

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,12 +27,14 @@ public class NightlyRuns {
         this.json = json;
     }
 
-    void started(long runId, LocalDate runDate) {
+    /** @param municipality the one municipality the run is for, or {@code null} for every one */
+    void started(long runId, LocalDate runDate, String municipality) {
         jdbc.update(
-                "insert into nightly_runs (run_id, run_date, status) values (?, ?, 'STARTED')"
+                "insert into nightly_runs (run_id, run_date, municipality, status) values (?, ?, ?, 'STARTED')"
                         + " on conflict (run_id) do update set status = 'STARTED', finished_at = null",
                 runId,
-                runDate);
+                runDate,
+                municipality);
     }
 
     RunSummary finished(long runId, String status) {
@@ -65,25 +68,31 @@ public class NightlyRuns {
 
     /**
      * Counts each municipality's decisions of the run and queue as that municipality (row-level
-     * security shows a connection one municipality's rows only), and adds them up.
+     * security shows a connection one municipality's rows only), and adds them up: of every
+     * municipality, or of the one the run is for.
      */
     RunSummary summarise(long runId, String status) {
-        Map<String, RunCounts> byCaseType = new TreeMap<>();
-        Map<String, MunicipalityCounts> byMunicipality = new TreeMap<>();
-        municipalities()
-                .forEach((code, name) -> Municipality.run(code, () -> {
-                    Map<String, RunCounts> ofMunicipality = countsByCaseType(runId);
-                    ofMunicipality.forEach((caseType, counts) -> byCaseType.merge(caseType, counts, RunCounts::plus));
-                    long queued = jdbc.queryForObject("select count(*) from cases where status = 'QUEUED'", Long.class);
-                    RunCounts total = ofMunicipality.values().stream().reduce(RunCounts.NONE, RunCounts::plus);
-                    byMunicipality.put(code, new MunicipalityCounts(name, total, queued));
-                }));
         LocalDate runDate =
                 jdbc.queryForObject("select run_date from nightly_runs where run_id = ?", LocalDate.class, runId);
+        String municipality =
+                jdbc.queryForObject("select municipality from nightly_runs where run_id = ?", String.class, runId);
+        Map<String, String> counted = new LinkedHashMap<>(municipalities());
+        if (municipality != null) {
+            counted.keySet().retainAll(Set.of(municipality));
+        }
+        Map<String, RunCounts> byCaseType = new TreeMap<>();
+        Map<String, MunicipalityCounts> byMunicipality = new TreeMap<>();
+        counted.forEach((code, name) -> Municipality.run(code, () -> {
+            Map<String, RunCounts> ofMunicipality = countsByCaseType(runId);
+            ofMunicipality.forEach((caseType, counts) -> byCaseType.merge(caseType, counts, RunCounts::plus));
+            long queued = jdbc.queryForObject("select count(*) from cases where status = 'QUEUED'", Long.class);
+            RunCounts total = ofMunicipality.values().stream().reduce(RunCounts.NONE, RunCounts::plus);
+            byMunicipality.put(code, new MunicipalityCounts(name, total, queued));
+        }));
         long stillQueued = byMunicipality.values().stream()
                 .mapToLong(MunicipalityCounts::stillQueued)
                 .sum();
-        return new RunSummary(runId, runDate, status, byCaseType, stillQueued, byMunicipality);
+        return new RunSummary(runId, runDate, municipality, status, byCaseType, stillQueued, byMunicipality);
     }
 
     private Map<String, RunCounts> countsByCaseType(long runId) {

@@ -6,12 +6,14 @@ import java.util.TreeMap;
 
 /**
  * What a nightly run did, over all its executions (a restarted run counts once): counts per case
- * type and in total, and how many cases were still queued when it ended, over all municipalities
- * and per municipality (by CBS code).
+ * type and in total, and how many cases were still queued when it ended, over the municipalities of
+ * the run and per municipality (by CBS code). A run for one municipality ({@code municipality})
+ * covers that municipality only; a run without one covers every municipality.
  */
 public record RunSummary(
         long runId,
         LocalDate runDate,
+        String municipality,
         String status,
         Map<String, RunCounts> byCaseType,
         long stillQueued,
@@ -30,13 +32,12 @@ public record RunSummary(
     /** The report an operator reads at the end of a run. */
     public String report() {
         StringBuilder out = new StringBuilder();
-        out.append("Nightly run ")
-                .append(runDate)
-                .append(" (run ")
-                .append(runId)
-                .append("): ")
-                .append(status)
-                .append('\n');
+        out.append("Nightly run ").append(runDate);
+        if (municipality != null) {
+            MunicipalityCounts counted = byMunicipality.get(municipality);
+            out.append(" for ").append(municipality).append(counted == null ? "" : " " + counted.name());
+        }
+        out.append(" (run ").append(runId).append("): ").append(status).append('\n');
         String format = "%-20s %9s %9s %9s %9s %9s %9s%n";
         out.append(
                 String.format(format, "case type", "read", "granted", "partially", "rejected", "to review", "failed"));

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.beslisstraat.batch.NightlyDecisionsApplication;
 import nl.beslisstraat.batch.demo.DemoSeeder;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
@@ -48,9 +52,12 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The output of each nightly run process, by its process id. */
+    private final Map<Long, Path> logs = new HashMap<>();
+
     @BeforeEach
     void emptyQueue() throws IOException {
-        sql("nightly/clean.sql");
+        sqlAsOwner("nightly/clean.sql");
     }
 
     @Test
@@ -123,16 +130,141 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aRunForOneMunicipalityDecidesOnlyItsQueueAndARunForAllDecidesTheRest() throws Exception {
+        // given
+        Municipality.run(UTRECHT, () -> demo.seed(400));
+        Municipality.run(ZWOLLE, () -> demo.seed(300));
+        LocalDate night = LocalDate.of(2026, 9, 5);
+
+        // when: Zwolle's own schedule runs first
+        JobExecution zwolle = launcher.runFor(ZWOLLE, night, false);
+
+        // then: Zwolle's queue is decided, Utrecht's waits
+        assertThat(zwolle.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Municipality.run(ZWOLLE, () -> assertEveryCaseDecidedExactlyOnceIn(ZWOLLE, 300));
+        assertThat(count("select count(*) from cases where status = 'QUEUED'")).isEqualTo(400);
+        assertThat(count("select count(*) from decisions")).isZero();
+        RunSummary ofZwolle = runs.find(zwolle.getJobInstance().getInstanceId()).orElseThrow();
+        assertThat(ofZwolle.municipality()).isEqualTo(ZWOLLE);
+        assertThat(ofZwolle.byMunicipality()).containsOnlyKeys(ZWOLLE);
+        assertThat(ofZwolle.total().read()).isEqualTo(300);
+        assertThat(ofZwolle.stillQueued()).as("Zwolle's queue").isZero();
+        assertThat(ofZwolle.report().lines())
+                .first()
+                .asString()
+                .startsWith("Nightly run 2026-09-05 for 0193 Zwolle (run ");
+        assertThat(ofZwolle.report().lines())
+                .anyMatch(line -> line.startsWith("0193 Zwolle") && line.contains(" 300 "))
+                .noneMatch(line -> line.startsWith("0344 Utrecht"));
+
+        // when: the run of every municipality, the same night
+        JobExecution all = launcher.run(night, false);
+
+        // then: it is a run of its own, and decides Utrecht's queue and nothing of Zwolle's again
+        assertThat(all.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(all.getJobInstance().getInstanceId())
+                .isNotEqualTo(zwolle.getJobInstance().getInstanceId());
+        Municipality.run(UTRECHT, () -> assertEveryCaseDecidedExactlyOnceIn(UTRECHT, 400));
+        Municipality.run(ZWOLLE, () -> assertEveryCaseDecidedExactlyOnceIn(ZWOLLE, 300));
+        RunSummary ofAll = runs.find(all.getJobInstance().getInstanceId()).orElseThrow();
+        assertThat(ofAll.municipality()).isNull();
+        assertThat(ofAll.byMunicipality()).containsOnlyKeys(UTRECHT, ZWOLLE);
+        assertThat(ofAll.byMunicipality().get(UTRECHT).counts().read()).isEqualTo(400);
+        assertThat(ofAll.byMunicipality().get(ZWOLLE).counts().read()).isZero();
+        assertThat(ofAll.stillQueued()).isZero();
+        assertThat(ofAll.report().lines().findFirst().orElseThrow()).startsWith("Nightly run 2026-09-05 (run ");
+        assertThat(jdbc.queryForList(
+                        "select coalesce(municipality, 'all') from nightly_runs where run_date = ? order by run_id",
+                        String.class,
+                        night))
+                .containsExactly(ZWOLLE, "all");
+
+        // and Zwolle's run of that night, started again, is the completed one
+        assertThat(launcher.runFor(ZWOLLE, night, false).getId()).isEqualTo(zwolle.getId());
+    }
+
+    @Test
+    void restartsAFailedRunOfOneMunicipalityApartFromTheOthers() throws Exception {
+        // given: Zwolle's run fails halfway (its 3,000th case), Utrecht's run of that night completes
+        Municipality.run(UTRECHT, () -> demo.seed(500));
+        Municipality.run(ZWOLLE, () -> demo.seed(4_000));
+        sqlAsOwner("nightly/fail-on-one-case.sql");
+        LocalDate night = LocalDate.of(2026, 9, 6);
+        JobExecution failed = launcher.runFor(ZWOLLE, night, false);
+        JobExecution utrecht = launcher.runFor(UTRECHT, night, false);
+        sqlAsOwner("nightly/heal.sql");
+
+        // when
+        JobExecution restarted = launcher.runFor(ZWOLLE, night, false);
+
+        // then
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(utrecht.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getInstanceId())
+                .isEqualTo(failed.getJobInstance().getInstanceId())
+                .isNotEqualTo(utrecht.getJobInstance().getInstanceId());
+        Municipality.run(UTRECHT, () -> assertEveryCaseDecidedExactlyOnceIn(UTRECHT, 500));
+        Municipality.run(ZWOLLE, () -> assertEveryCaseDecidedExactlyOnceIn(ZWOLLE, 4_000));
+        assertThat(runs.find(restarted.getJobInstance().getInstanceId())
+                        .orElseThrow()
+                        .total()
+                        .read())
+                .as("the restarted run counts each of Zwolle's cases once")
+                .isEqualTo(4_000);
+    }
+
+    @Test
+    void refusesARunForAnUnknownMunicipalityNamingItBeforeAnythingRuns() throws Exception {
+        // given
+        demo.seed(50);
+        long instances = count("select count(*) from batch_job_instance");
+
+        // when, then
+        assertThatThrownBy(() -> launcher.runFor("9999", LocalDate.of(2026, 9, 7), false))
+                .isInstanceOf(InvalidJobParametersException.class)
+                .hasMessageContaining("Unknown municipality '9999'")
+                .hasMessageContaining("0193 Zwolle");
+        assertThat(count("select count(*) from batch_job_instance")).isEqualTo(instances);
+        assertThat(count("select count(*) from nightly_runs")).isZero();
+        assertThat(count("select count(*) from cases where status = 'QUEUED'")).isEqualTo(50);
+    }
+
+    @Test
+    void theCommandLineRunsOneMunicipalityAndRefusesAnUnknownOne() throws Exception {
+        // given
+        Municipality.run(UTRECHT, () -> demo.seed(100));
+        Municipality.run(ZWOLLE, () -> demo.seed(60));
+        LocalDate night = LocalDate.of(2026, 9, 8);
+
+        // when
+        Process unknown = startNightlyRunProcess(night, "--municipality=9999");
+        Process zwolle = startNightlyRunProcess(night, "--municipality=" + ZWOLLE);
+
+        // then
+        assertThat(unknown.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(unknown.exitValue()).isEqualTo(2);
+        assertThat(output(unknown)).contains("Unknown municipality '9999'");
+        assertThat(zwolle.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(zwolle.exitValue()).as(output(zwolle)).isZero();
+        assertThat(output(zwolle)).contains("Nightly run 2026-09-08 for 0193 Zwolle");
+        Municipality.run(ZWOLLE, () -> assertEveryCaseDecidedExactlyOnceIn(ZWOLLE, 60));
+        assertThat(count("select count(*) from cases where status = 'QUEUED'"))
+                .as("Utrecht's queue")
+                .isEqualTo(100);
+    }
+
+    @Test
     void restartsARunThatFailedHalfwayAndDecidesEveryCaseExactlyOnce() throws Exception {
         // given
         demo.seed(5_000);
-        sql("nightly/fail-on-one-case.sql");
+        sqlAsOwner("nightly/fail-on-one-case.sql");
         LocalDate night = LocalDate.of(2026, 9, 2);
 
         // when
         JobExecution failed = launcher.run(night, false);
         long decidedBeforeRestart = count("select count(*) from decisions");
-        sql("nightly/heal.sql");
+        sqlAsOwner("nightly/heal.sql");
         JobExecution restarted = launcher.run(night, false);
 
         // then
@@ -208,20 +340,31 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
                 .isZero();
     }
 
-    private Process startNightlyRunProcess(LocalDate night) throws Exception {
-        Path log = Files.createDirectories(Path.of("target")).resolve("killed-run.log");
-        List<String> command = List.of(
+    private Process startNightlyRunProcess(LocalDate night, String... options) throws Exception {
+        Path log = Files.createDirectories(Path.of("target"))
+                .resolve(
+                        options.length == 0
+                                ? "killed-run.log"
+                                : "run" + String.join("", options).replaceAll("[^0-9A-Za-z]+", "-") + ".log");
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 NightlyDecisionsApplication.class.getName(),
                 "--run-date=" + night,
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                "--beslisstraat.nightly.chunk-size=100");
-        return new ProcessBuilder(command)
+                "--beslisstraat.nightly.chunk-size=100"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        logs.put(process.pid(), log);
+        return process;
+    }
+
+    private String output(Process process) throws IOException {
+        return Files.readString(logs.get(process.pid()));
     }
 
     private void awaitDecisions(Process nightlyRun, long atLeast) throws InterruptedException {
@@ -244,5 +387,11 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     /** Runs a script from src/test/resources whole; the driver splits it, minding $$ bodies. */
     private void sql(String script) throws IOException {
         jdbc.execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs a script that only the schema's owner may (truncating, changing triggers). */
+    private static void sqlAsOwner(String script) throws IOException {
+        new JdbcTemplate(TestDatabase.owner())
+                .execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,17 @@ import org.springframework.web.multipart.MultipartFile;
  *   <li>{@code POST /api/rulesets/{caseType}/versions/{version}/reactivation?newVersion=}: an
  *       earlier version back as a new draft.
  *   <li>{@code GET /api/rulesets/{caseType}/candidates}: the uploads with author, approver, dates.
+ *   <li>{@code GET /api/rulesets/{caseType}/choices}: the local choices of a shared model with their
+ *       ranges, the model's values and the officer's municipality's values in force.
+ *       {@code POST} the same path with {@code {"version": "2027.1", "values": {"feeZoneA": "180.00"}}}
+ *       (and optionally {@code "examples"}: the municipality's own example cases as CSV): a draft of
+ *       the municipality's choices, approved like any version; 400 naming each bad choice.
+ *   <li>{@code POST /api/rulesets/{caseType}/versions/{version}/simulation}: what a model version
+ *       (such as one that takes effect next year) changes in the municipality's past decisions, with
+ *       its choices kept.
  * </ul>
+ *
+ * <p>Everything here works for the officer's own municipality: its uploads, its choices, its cases.
  */
 @RestController
 class RuleSetApi {
@@ -142,6 +153,34 @@ class RuleSetApi {
     @GetMapping("/api/rulesets/candidates/{id}/diff")
     List<TableDiff.RowChange> diff(@PathVariable long id) {
         return candidates.diff(id);
+    }
+
+    /** A municipality's values for the local choices of a shared model. */
+    record ChoicesUpload(String version, Map<String, String> values, String examples) {}
+
+    @PostMapping("/api/rulesets/{caseType}/choices")
+    ResponseEntity<Candidate> uploadChoices(
+            @PathVariable String caseType, @RequestBody ChoicesUpload upload, Principal officer) {
+        Candidate uploaded = candidates.uploadChoices(
+                caseType, upload.version(), upload.values(), upload.examples(), officer.getName());
+        return ResponseEntity.created(URI.create("/api/rulesets/candidates/" + uploaded.id()))
+                .body(uploaded);
+    }
+
+    @GetMapping("/api/rulesets/{caseType}/choices")
+    List<RuleSetCandidates.ChoiceInForce> choices(@PathVariable String caseType) {
+        return candidates.choicesInForce(caseType);
+    }
+
+    @PostMapping("/api/rulesets/{caseType}/versions/{version}/simulation")
+    SimulationResult simulateModelVersion(
+            @PathVariable String caseType,
+            @PathVariable String version,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer last,
+            Principal officer) {
+        return simulation.runModelVersion(caseType, version, from, to, last, officer.getName());
     }
 
     @GetMapping("/api/rulesets/{caseType}/candidates")

@@ -19,7 +19,10 @@ import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.ExampleCase;
 import nl.beslisstraat.engine.regulation.ExampleCases;
+import nl.beslisstraat.engine.regulation.LocalChoice;
+import nl.beslisstraat.engine.regulation.LocalChoices;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.regulation.RegulationDescriptor;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.regulation.RuleSetCompilationException;
 import nl.beslisstraat.engine.regulation.dmn.DmnModelCheck;
@@ -31,6 +34,7 @@ import nl.beslisstraat.engine.regulation.table.TableVerifier;
 import nl.beslisstraat.engine.regulation.table.TableWriter;
 import nl.beslisstraat.engine.regulation.table.Verification;
 import nl.beslisstraat.engine.security.UserAccounts;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -48,6 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class RuleSetCandidates {
 
     private static final TypeReference<List<ExampleResult>> RESULTS = new TypeReference<>() {};
+    /** The format of a municipality's values for a shared model's local choices. */
+    static final String CHOICES = "CHOICES";
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleSetCandidates.class);
 
     private final RegulationCatalog regulations;
@@ -80,12 +87,26 @@ public class RuleSetCandidates {
         this.accounts = accounts;
         this.jobs = jobs;
         recordShippedLabels();
+        // Uploads are under row-level security: each municipality's are put in force in its own name.
+        for (String municipality :
+                jdbc.queryForList("select cbs_code from municipalities order by cbs_code", String.class)) {
+            Municipality.run(municipality, () -> putApprovedInForce(municipality));
+        }
+        regulations.archive(this::withdrawnVersion);
+        regulations.choicesArchive(this::withdrawnChoices);
+    }
+
+    private void putApprovedInForce(String municipality) {
         for (Candidate approved : list(null, "APPROVED")) {
             if (!regulations.knows(approved.caseType())) {
                 log.error(
                         "Upload {} of {} is not put in force: its regulation could not be started",
                         approved.id(),
                         approved.caseType());
+                continue;
+            }
+            if (approved.format().equals(CHOICES)) {
+                regulations.register(choices(approved.id()));
                 continue;
             }
             if (regulations.ships(approved.caseType() + "/" + approved.version())) {
@@ -99,9 +120,8 @@ public class RuleSetCandidates {
             }
             RuleSet ruleSet = compile(approved.id());
             fillContentHash(approved.id(), ruleSet);
-            regulations.register(ruleSet);
+            regulations.register(municipality, ruleSet);
         }
-        regulations.archive(this::withdrawnVersion);
     }
 
     /**
@@ -197,7 +217,7 @@ public class RuleSetCandidates {
      */
     @Transactional
     public Candidate upload(String caseType, String version, byte[] table, String officerExamples, String author) {
-        if (!regulations.knows(caseType)) {
+        if (!regulations.knows(caseType) || !regulations.isFor(municipality(), caseType)) {
             throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
         }
         TableFormat format = TableFormat.of(table);
@@ -223,9 +243,7 @@ public class RuleSetCandidates {
             byte[] content,
             String officerExamples,
             String author) {
-        if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
-            throw new InvalidUpload(List.of("version: '" + version + "' is geen versienummer zoals 2027.1"));
-        }
+        checkVersion(version);
         reserveLabel(caseType, version);
         RuleSet candidate;
         List<ExampleResult> results = new ArrayList<>();
@@ -285,6 +303,207 @@ public class RuleSetCandidates {
     }
 
     /**
+     * A municipality's values for the local choices of a shared model, as a draft of its own:
+     * checked against the model's types and ranges (every problem named by its choice), set into
+     * the model's rules in force for the municipality, tried on the model's example cases and the
+     * officer's own, and then approved by a colleague like any version. A choice left out follows
+     * the model.
+     *
+     * @param values by choice name, as typed ("180,00" or "180.00")
+     * @param officerExamples the municipality's own example cases in the regulation's CSV layout,
+     *     with the outcomes and amounts its choices give; null for none
+     */
+    @Transactional
+    public Candidate uploadChoices(
+            String caseType, String version, Map<String, String> values, String officerExamples, String author) {
+        String municipality = municipality();
+        RegulationDescriptor model = regulations.knows(caseType) && regulations.isFor(municipality, caseType)
+                ? regulations.descriptor(caseType).orElseThrow()
+                : null;
+        if (model == null) {
+            throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
+        }
+        if (model.localChoices().isEmpty()) {
+            throw new InvalidUpload(List.of(
+                    caseType + " laat gemeenten geen lokale keuzes; alle gemeenten beslissen volgens het model."));
+        }
+        checkVersion(version);
+        List<String> problems = new ArrayList<>();
+        java.util.TreeMap<String, java.math.BigDecimal> typed = new java.util.TreeMap<>();
+        (values == null ? Map.<String, String>of() : values).forEach((name, text) -> {
+            if (text == null || text.isBlank()) {
+                return; // left empty: the model's value
+            }
+            try {
+                typed.put(name, new java.math.BigDecimal(text.strip().replace(',', '.')));
+            } catch (NumberFormatException notANumber) {
+                problems.add(name + ": '" + abbreviate(text) + "' is geen getal.");
+            }
+        });
+        LocalChoices draft = new LocalChoices(municipality, caseType, version, null, typed);
+        problems.addAll(draft.problems(model));
+        if (typed.isEmpty() && problems.isEmpty()) {
+            problems.add("Vul ten minste één keuze in; een lege keuze volgt het model.");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidUpload(problems);
+        }
+        if (jdbc.queryForObject(
+                        "select count(*) from rule_set_candidates where case_type = ? and version = ?",
+                        Long.class,
+                        caseType,
+                        version)
+                > 0) {
+            throw new InvalidUpload(
+                    List.of("version: versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
+        }
+        RuleSet candidate;
+        List<ExampleResult> results = new ArrayList<>();
+        Verification verification;
+        try (OfficerJobs.Job job = jobs.start(author, OfficerJobs.Kind.EXAMPLES, null)) {
+            try {
+                candidate = regulations.withChoices(
+                        regulations.base(municipality, caseType, LocalDate.now(DecisionDeadline.NETHERLANDS)), draft);
+            } catch (RuleSetCompilationException e) {
+                throw new InvalidUpload(List.of(e.getMessage()));
+            }
+            results.addAll(examples(candidate, job));
+            if (officerExamples != null && !officerExamples.isBlank()) {
+                results.addAll(officerExamples(candidate, officerExamples, job));
+            }
+            verification = candidate
+                    .table()
+                    .map(table ->
+                            TableVerifier.verify(table, candidate.inputSchema().titles()))
+                    .orElse(null);
+        }
+        long id = jdbc.queryForObject(
+                "insert into rule_set_candidates (case_type, version, table_resource, content,"
+                        + " format, officer_examples, author, example_results, verification, content_hash)"
+                        + " values (?, ?, 'local-choices', ?, 'CHOICES', ?, ?, ?::jsonb, ?::jsonb, ?) returning id",
+                Long.class,
+                caseType,
+                version,
+                draft.canonical(),
+                officerExamples,
+                author,
+                json.writeValueAsString(results),
+                verification == null ? null : json.writeValueAsString(verification),
+                draft.contentHash());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("caseType", caseType);
+        details.put("version", version);
+        details.put("format", CHOICES);
+        details.put("choices", new LinkedHashMap<>(typed));
+        details.put("contentHash", draft.contentHash());
+        audit(author, "RULE_SET_UPLOADED", id, details);
+        compiledDrafts.put(id, candidate);
+        events.publishEvent(new DraftUploaded(DraftUploaded.Kind.RULE_SET, id));
+        return find(id);
+    }
+
+    /**
+     * Each local choice of a shared model as it applies to the signed-in officer's municipality
+     * today: its type and range, the model's value, and the municipality's value in force.
+     */
+    public List<ChoiceInForce> choicesInForce(String caseType) {
+        if (!regulations.knows(caseType) || !regulations.isFor(municipality(), caseType)) {
+            throw new ApprovalRefused.NotFound("Onbekend zaaktype " + caseType);
+        }
+        String municipality = municipality();
+        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
+        RuleSet base = regulations.base(municipality, caseType, today);
+        Map<String, java.math.BigDecimal> modelValues = base.choiceValues();
+        Map<String, java.math.BigDecimal> own = regulations
+                .choicesInForce(municipality, caseType, today)
+                .map(LocalChoices::values)
+                .map(Map::copyOf)
+                .orElse(Map.of());
+        return base.descriptor().localChoices().stream()
+                .map(choice -> new ChoiceInForce(choice, modelValues.get(choice.name()), own.get(choice.name())))
+                .toList();
+    }
+
+    /**
+     * @param modelValue what the model in force sets
+     * @param ownValue what the municipality set, or null when it follows the model
+     */
+    public record ChoiceInForce(LocalChoice choice, java.math.BigDecimal modelValue, java.math.BigDecimal ownValue) {}
+
+    /** The values a version of choices sets, in the model's order, with their choices; empty for rules. */
+    public List<ChoiceInForce> choiceValues(long id) {
+        Candidate candidate = find(id);
+        if (!candidate.format().equals(CHOICES)) {
+            return List.of();
+        }
+        Map<String, java.math.BigDecimal> values = choices(id).values();
+        RuleSet base = baseOf(candidate);
+        return base.descriptor().localChoices().stream()
+                .filter(choice -> values.containsKey(choice.name()))
+                .map(choice ->
+                        new ChoiceInForce(choice, base.choiceValues().get(choice.name()), values.get(choice.name())))
+                .toList();
+    }
+
+    /** The municipality this officer works for; an upload always belongs to one. */
+    private static String municipality() {
+        return Municipality.current()
+                .orElseThrow(() ->
+                        new ApprovalRefused("Er is geen gemeente gekozen; kies eerst voor welke gemeente u werkt."));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    private static void checkVersion(String version) {
+        if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
+            throw new InvalidUpload(List.of("version: '" + version + "' is geen versienummer zoals 2027.1"));
+        }
+    }
+
+    /** A version of choices by its row. */
+    private LocalChoices choices(long id) {
+        Map<String, Object> row = jdbc.queryForMap(
+                "select municipality, case_type, version, effective_from, content from rule_set_candidates"
+                        + " where id = ? and format = 'CHOICES'",
+                id);
+        java.sql.Date from = (java.sql.Date) row.get("effective_from");
+        return LocalChoices.read(
+                (String) row.get("municipality"),
+                (String) row.get("case_type"),
+                (String) row.get("version"),
+                from == null ? null : from.toLocalDate(),
+                (byte[]) row.get("content"));
+    }
+
+    /**
+     * Choices approved once and withdrawn before their date, which a decision may still name; only
+     * the municipality's own are found (row-level security).
+     */
+    private Optional<LocalChoices> withdrawnChoices(String municipality, String caseType, String version) {
+        return jdbc
+                .queryForList(
+                        "select id from rule_set_candidates where municipality = ? and case_type = ? and version = ?"
+                                + " and format = 'CHOICES' and effective_from is not null",
+                        Long.class,
+                        municipality,
+                        caseType,
+                        version)
+                .stream()
+                .findFirst()
+                .map(this::choices);
+    }
+
+    /** The rules a version of choices is set on: those in force for its municipality from its date. */
+    private RuleSet baseOf(Candidate candidate) {
+        LocalDate on = candidate.effectiveFrom() != null
+                ? candidate.effectiveFrom()
+                : LocalDate.now(DecisionDeadline.NETHERLANDS);
+        return regulations.base(municipality(), candidate.caseType(), on);
+    }
+
+    /**
      * Brings back an earlier version (shipped, or uploaded and approved) as a new draft with a new
      * version number: its table exactly as it was, tried on today's example cases, then approved
      * like any upload with the date from which it applies again. A draft that was never approved
@@ -320,6 +539,14 @@ public class RuleSetCandidates {
             throw new ApprovalRefused("Versie " + earlierVersion + " van " + caseType + " is "
                     + ("DRAFT".equals(row.get("status")) ? "een concept" : "ingetrokken voordat die was goedgekeurd")
                     + "; alleen een meegeleverde of goedgekeurde versie kan worden teruggezet.");
+        }
+        if (CHOICES.equals(row.get("format"))) {
+            Map<String, String> values = new LinkedHashMap<>();
+            LocalChoices.read(municipality(), caseType, earlierVersion, null, (byte[]) row.get("content"))
+                    .values()
+                    .forEach((name, value) -> values.put(name, value.toPlainString()));
+            return reactivated(
+                    caseType, earlierVersion, false, uploadChoices(caseType, newVersion, values, null, author));
         }
         return reactivated(
                 caseType,
@@ -387,6 +614,12 @@ public class RuleSetCandidates {
                 candidate.version(),
                 effectiveFrom);
         audit(approver, "RULE_SET_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
+        if (candidate.format().equals(CHOICES)) {
+            // the values are what was approved; they apply to whichever model version is in force
+            LocalChoices choices = choices(id);
+            AfterCommit.run(() -> regulations.register(choices));
+            return find(id);
+        }
         // Compiled inside the transaction (a failure refuses the approval), in force after commit.
         RuleSet approved = compile(id);
         String uploaded =
@@ -397,7 +630,8 @@ public class RuleSetCandidates {
                     + approved.contentHash() + "); goedkeuring geweigerd.");
         }
         fillContentHash(id, approved);
-        AfterCommit.run(() -> regulations.register(approved));
+        String municipality = municipality();
+        AfterCommit.run(() -> regulations.register(municipality, approved));
         return find(id);
     }
 
@@ -437,9 +671,13 @@ public class RuleSetCandidates {
                 jdbc, "rule_set_candidates", id, candidate.status(), candidate.version(), candidate.effectiveFrom());
         audit(officer, "RULE_SET_WITHDRAWN", id, Map.of());
         AfterCommit.run(() -> jobs.withdrawn(new OfficerJobs.Target(DraftUploaded.Kind.RULE_SET, id)));
-        if (candidate.status().equals("APPROVED")) {
-            RuleSet withdrawn = regulations.version(candidate.caseType() + "/" + candidate.version());
+        if (candidate.status().equals("APPROVED") && candidate.format().equals(CHOICES)) {
+            LocalChoices withdrawn = choices(id);
             AfterCommit.run(() -> regulations.unregister(withdrawn));
+        } else if (candidate.status().equals("APPROVED")) {
+            RuleSet withdrawn = regulations.version(candidate.caseType() + "/" + candidate.version());
+            String municipality = municipality();
+            AfterCommit.run(() -> regulations.unregister(municipality, withdrawn));
         }
         return find(id);
     }
@@ -456,6 +694,11 @@ public class RuleSetCandidates {
         RuleSet uploaded = compiled(id);
         if (uploaded.table().isEmpty()) {
             return List.of(); // a DMN model has no rows in the template's layout to compare
+        }
+        if (candidate.format().equals(CHOICES)) {
+            // what the choices change in the cells of the model they are set on
+            return TableDiff.between(
+                    baseOf(candidate).table().orElseThrow(), uploaded.table().orElseThrow());
         }
         RuleSet base = regulations.latestTable(candidate.caseType());
         if (base.version().equals(uploaded.version())) {
@@ -510,6 +753,10 @@ public class RuleSetCandidates {
     /** The candidate compiled, for simulation; a draft is compiled as if in force from today. */
     RuleSet compiled(long id) {
         Candidate candidate = find(id);
+        if (candidate.format().equals(CHOICES)) {
+            RuleSet draft = candidate.effectiveFrom() == null ? compiledDrafts.get(id) : null;
+            return draft != null ? draft : regulations.withChoices(baseOf(candidate), choices(id));
+        }
         if (candidate.effectiveFrom() != null) {
             return regulations.version(candidate.caseType() + "/" + candidate.version());
         }

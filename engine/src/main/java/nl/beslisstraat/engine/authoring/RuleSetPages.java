@@ -6,9 +6,11 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
+import java.util.Map;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.security.UserAccounts;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,16 +53,25 @@ class RuleSetPages {
 
     @GetMapping("/rules")
     String overview(@RequestParam(defaultValue = "PARKING_PERMIT") String caseType, Model model) {
-        model.addAttribute("caseTypes", new TreeSet<>(regulations.caseTypes()));
-        model.addAttribute("caseType", caseType);
-        model.addAttribute("inForce", regulations.latest(caseType).version());
-        model.addAttribute("uploads", candidates.of(caseType));
         model.addAttribute(
-                "versions",
-                regulations.ruleSets().stream()
-                        .filter(ruleSet -> ruleSet.caseType().equals(caseType))
-                        .map(ruleSet -> ruleSet.version().substring(caseType.length() + 1))
-                        .toList());
+                "caseTypes", regulations.caseTypesFor(Municipality.current().orElse(null)));
+        model.addAttribute("caseType", caseType);
+        String municipality = Municipality.current().orElse(null);
+        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
+        model.addAttribute(
+                "inForce", regulations.inForce(municipality, caseType, today).version());
+        model.addAttribute("uploads", candidates.of(caseType));
+        model.addAttribute("choices", candidates.choicesInForce(caseType));
+        List<String> shipped = regulations.shipped().stream()
+                .filter(ruleSet -> ruleSet.caseType().equals(caseType))
+                .map(ruleSet -> ruleSet.version().substring(caseType.length() + 1))
+                .toList();
+        model.addAttribute("modelVersions", shipped);
+        List<String> versions = new java.util.ArrayList<>(shipped);
+        candidates.of(caseType).stream()
+                .filter(upload -> upload.approvedAt() != null)
+                .forEach(upload -> versions.add(upload.version()));
+        model.addAttribute("versions", versions);
         return "rules/overview";
     }
 
@@ -107,6 +118,60 @@ class RuleSetPages {
         }
     }
 
+    /**
+     * The municipality's values for the model's local choices, as a draft: the form's fields are
+     * {@code choice.<name>}, an empty one follows the model.
+     */
+    @PostMapping("/rules/choices")
+    String uploadChoices(
+            @RequestParam String caseType,
+            @RequestParam String version,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "examples", required = false) MultipartFile examples,
+            Principal officer,
+            RedirectAttributes flash)
+            throws IOException {
+        Map<String, String> values = new java.util.TreeMap<>();
+        form.forEach((field, value) -> {
+            if (field.startsWith(CHOICE)) {
+                values.put(field.substring(CHOICE.length()), value);
+            }
+        });
+        try {
+            String ownExamples = examples == null || examples.isEmpty()
+                    ? null
+                    : new String(examples.getBytes(), StandardCharsets.UTF_8);
+            Candidate draft = candidates.uploadChoices(caseType, version, values, ownExamples, officer.getName());
+            return "redirect:/rules/candidates/" + draft.id();
+        } catch (InvalidUpload | ApprovalRefused | OfficerJobs.OfficerBusy refused) {
+            flash.addFlashAttribute(
+                    "errors",
+                    refused instanceof InvalidUpload invalid ? invalid.problems() : List.of(refused.getMessage()));
+            return "redirect:/rules?caseType=" + caseType;
+        }
+    }
+
+    private static final String CHOICE = "choice.";
+
+    /** What a model version changes in the municipality's own past decisions, with its choices kept. */
+    @PostMapping("/rules/model-simulation")
+    String simulateModelVersion(
+            @RequestParam String caseType,
+            @RequestParam String version,
+            @RequestParam(required = false) Integer last,
+            Principal officer,
+            RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute(
+                    "modelSimulation",
+                    simulation.runModelVersion(caseType, version, null, null, last, officer.getName()));
+            flash.addFlashAttribute("modelSimulationVersion", version);
+        } catch (ApprovalRefused | OfficerJobs.OfficerBusy refused) {
+            flash.addFlashAttribute("errors", List.of(refused.getMessage()));
+        }
+        return "redirect:/rules?caseType=" + caseType;
+    }
+
     @GetMapping("/rules/candidates/{id}")
     String candidate(@PathVariable long id, Principal officer, Model model) {
         Candidate candidate;
@@ -117,6 +182,7 @@ class RuleSetPages {
         }
         model.addAttribute("candidate", candidate);
         model.addAttribute("diff", candidates.diff(id));
+        model.addAttribute("choiceValues", candidates.choiceValues(id));
         model.addAttribute(
                 "runningSimulation",
                 jobs.of(officer.getName())

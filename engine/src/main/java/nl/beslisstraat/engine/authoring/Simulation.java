@@ -17,6 +17,7 @@ import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.regulation.NormSource;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,11 @@ public class Simulation {
         this.jobs = jobs;
     }
 
-    private record Past(long caseId, String caseType, LocalDate referenceDate, String input, String outcome) {}
+    private record Past(
+            long caseId, String caseType, LocalDate referenceDate, String input, String outcome, String amounts) {}
+
+    /** How a result reads when the outcome stays but an amount differs, such as another fee. */
+    static final String OTHER_AMOUNT = " (ander bedrag)";
 
     /**
      * @param from first reference date to include, or null
@@ -95,6 +100,40 @@ public class Simulation {
                 last,
                 job,
                 parallel);
+    }
+
+    /**
+     * What a shared model's version would change for the officer's municipality, before it takes
+     * effect: the municipality's past cases decided with the model version and the municipality's
+     * choices as they will be in force on its date (so the choices are kept, as they will be).
+     *
+     * @param version the model's version label, such as {@code 2027.1}; only versions the product
+     *     ships are models (a municipality's own uploads are simulated as candidates)
+     */
+    public SimulationResult runModelVersion(
+            String caseType, String version, LocalDate from, LocalDate to, Integer last, String officer) {
+        String label = caseType + "/" + version;
+        if (!regulations.ships(label)) {
+            throw new ApprovalRefused.NotFound("Modelversie " + version + " van " + caseType + " bestaat niet.");
+        }
+        String municipality =
+                Municipality.current().orElseThrow(() -> new ApprovalRefused("Er is geen gemeente gekozen."));
+        RuleSet model = regulations.version(label);
+        RuleSet rules = regulations
+                .choicesInForce(municipality, caseType, model.effectiveFrom())
+                .map(choices -> regulations.withChoices(model, choices))
+                .orElse(model);
+        try (OfficerJobs.Job job = jobs.start(officer, OfficerJobs.Kind.SIMULATION, null)) {
+            return run(
+                    0,
+                    List.of(caseType),
+                    application -> decisions.decideWith(application, rules),
+                    from,
+                    to,
+                    last,
+                    job,
+                    true);
+        }
     }
 
     /**
@@ -156,6 +195,8 @@ public class Simulation {
         Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
         Map<String, ConcurrentLinkedQueue<Long>> samples = new ConcurrentHashMap<>();
         AtomicLong tried = new AtomicLong();
+        // the pool's threads decide for the officer's municipality too (its choices, its versions)
+        String municipality = Municipality.current().orElse(null);
         long before = Long.MAX_VALUE;
         long remaining = last == null ? Long.MAX_VALUE : last;
         while (remaining > 0 && !job.stopping()) {
@@ -163,22 +204,24 @@ public class Simulation {
             if (page.isEmpty()) {
                 break;
             }
-            (parallel ? page.parallelStream() : page.stream()).forEach(past -> {
-                if (job.stopping()) {
-                    return;
-                }
-                String now = outcome(decider, past);
-                tried.incrementAndGet();
-                if (!now.equals(past.outcome())) {
-                    String transition = past.outcome() + " -> " + now;
-                    counts.computeIfAbsent(transition, key -> new AtomicLong()).incrementAndGet();
-                    ConcurrentLinkedQueue<Long> sample =
-                            samples.computeIfAbsent(transition, key -> new ConcurrentLinkedQueue<>());
-                    if (sample.size() < SAMPLES) {
-                        sample.add(past.caseId());
-                    }
-                }
-            });
+            (parallel ? page.parallelStream() : page.stream())
+                    .forEach(past -> Municipality.run(municipality, () -> {
+                        if (job.stopping()) {
+                            return;
+                        }
+                        String now = outcome(decider, past);
+                        tried.incrementAndGet();
+                        if (!now.equals(past.outcome())) {
+                            String transition = past.outcome() + " -> " + now;
+                            counts.computeIfAbsent(transition, key -> new AtomicLong())
+                                    .incrementAndGet();
+                            ConcurrentLinkedQueue<Long> sample =
+                                    samples.computeIfAbsent(transition, key -> new ConcurrentLinkedQueue<>());
+                            if (sample.size() < SAMPLES) {
+                                sample.add(past.caseId());
+                            }
+                        }
+                    }));
             before = page.get(page.size() - 1).caseId();
             remaining -= page.size();
         }
@@ -207,13 +250,25 @@ public class Simulation {
 
     private String outcome(Function<CaseApplication, DecisionOutcome> decider, Past past) {
         try {
-            return decider.apply(
-                            new CaseApplication(past.caseType(), past.referenceDate(), json.readTree(past.input())))
-                    .outcome()
-                    .name();
+            DecisionOutcome now = decider.apply(
+                    new CaseApplication(past.caseType(), past.referenceDate(), json.readTree(past.input())));
+            String outcome = now.outcome().name();
+            boolean otherAmount = outcome.equals(past.outcome()) && !sameAmounts(now.amounts(), past.amounts());
+            return otherAmount ? outcome + OTHER_AMOUNT : outcome;
         } catch (RuntimeException e) {
             return "NEEDS_REVIEW"; // what the nightly run would do with a case it cannot decide
         }
+    }
+
+    private static final tools.jackson.core.type.TypeReference<Map<String, java.math.BigDecimal>> AMOUNTS =
+            new tools.jackson.core.type.TypeReference<>() {};
+
+    /** The same amounts by value: 240.00 on record is 240 now. */
+    private boolean sameAmounts(Map<String, java.math.BigDecimal> now, String recorded) {
+        Map<String, java.math.BigDecimal> before = recorded == null ? Map.of() : json.readValue(recorded, AMOUNTS);
+        return before.keySet().equals(now.keySet())
+                && before.entrySet().stream()
+                        .allMatch(amount -> amount.getValue().compareTo(now.get(amount.getKey())) == 0);
     }
 
     /** The automated decisions of the case types, newest case first, before {@code before}. */
@@ -221,7 +276,7 @@ public class Simulation {
         List<Object> arguments = new ArrayList<>(caseTypes);
         arguments.addAll(Arrays.asList(before, from, from, to, to, size));
         return jdbc.query(
-                "select c.id, c.case_type, c.reference_date, c.input::text, d.outcome from cases c"
+                "select c.id, c.case_type, c.reference_date, c.input::text, d.outcome, d.amounts::text from cases c"
                         + " join decisions d on d.case_id = c.id and d.automated"
                         + " where c.case_type in (" + String.join(", ", Collections.nCopies(caseTypes.size(), "?"))
                         + ") and c.id < ?"
@@ -232,7 +287,8 @@ public class Simulation {
                         row.getString(2),
                         row.getObject(3, LocalDate.class),
                         row.getString(4),
-                        row.getString(5)),
+                        row.getString(5),
+                        row.getString(6)),
                 arguments.toArray());
     }
 }

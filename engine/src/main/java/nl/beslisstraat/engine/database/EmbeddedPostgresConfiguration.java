@@ -26,6 +26,11 @@ import org.springframework.context.annotation.Configuration;
  * the application that started it. When another Beslisstraat process already runs the server on
  * that directory (the engine, while the nightly job starts), this one connects to it instead of
  * failing on the lock: engine and nightly run share one database, as they do in production.
+ *
+ * <p>Its superuser {@code postgres} is the configured login here, so it owns the schema and runs
+ * the migrations; the application's own connections log in as {@code beslisstraat_runtime}, which
+ * the migrations create and the server, initialised with {@code trust} for local connections, lets
+ * in without a password (see {@code tenancy.TenancyConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")

@@ -16,6 +16,7 @@ import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
 import nl.beslisstraat.engine.regulation.NormSource;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import nl.beslisstraat.rules.CaseFacts;
 import nl.beslisstraat.rules.Finding;
 import nl.beslisstraat.rules.Outcome;
@@ -24,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decides one case: picks the rule set in force on its reference date, checks the input against
+ * Decides one case: picks the rule set in force on its reference date for its municipality, checks the input against
  * the regulation's schema (missing data goes to review as {@code INCOMPLETE_DATA}, never to a
  * rule), fires the rules, and turns their findings into a motivated {@link DecisionOutcome}.
  *
@@ -57,7 +58,7 @@ public class DecisionService {
         DecisionOutcome outcome;
         try {
             input = json.readTree(queued.input());
-            RuleSet rules = regulations.inForce(queued.caseType(), queued.referenceDate());
+            RuleSet rules = regulations.inForce(municipality(), queued.caseType(), queued.referenceDate());
             deadline = rules.decisionDeadline();
             outcome = decide(new CaseApplication(queued.caseType(), queued.referenceDate(), input), rules);
         } catch (RuntimeException e) {
@@ -69,7 +70,16 @@ public class DecisionService {
 
     /** Decides with the rule set and the norm table version in force on the reference date. */
     public DecisionOutcome decide(CaseApplication application) {
-        return decide(application, regulations.inForce(application.caseType(), application.referenceDate()));
+        return decide(
+                application, regulations.inForce(municipality(), application.caseType(), application.referenceDate()));
+    }
+
+    /**
+     * The municipality the case is decided for: the one this thread works for (the request's, or
+     * the run partition's), whose choices on the shared model and own versions apply.
+     */
+    private static String municipality() {
+        return Municipality.current().orElse(null);
     }
 
     /**
@@ -85,7 +95,7 @@ public class DecisionService {
      * officer uploaded): how example cases and simulations try a norm version before approval.
      */
     public DecisionOutcome decideWithNorms(CaseApplication application, NormSource normTable) {
-        RuleSet rules = regulations.inForce(application.caseType(), application.referenceDate());
+        RuleSet rules = regulations.inForce(municipality(), application.caseType(), application.referenceDate());
         return decide(application, rules, rules.readsNorms() ? normTable : null);
     }
 
@@ -131,6 +141,7 @@ public class DecisionService {
         Map<String, BigDecimal> amounts = outcome.grants() ? amounts(findings) : Map.of();
         Map<String, LocalDate> dates = outcome.grants() ? dates(findings) : Map.of();
         Map<String, Object> figures = new HashMap<>(rules.figures(facts));
+        figures.putAll(rules.choiceValues());
         figures.putAll(amounts);
         figures.putAll(dates);
 

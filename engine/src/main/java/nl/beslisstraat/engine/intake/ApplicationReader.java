@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
 import nl.beslisstraat.engine.regulation.NoRuleSetInForce;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -66,13 +66,17 @@ public class ApplicationReader {
         return new CaseApplication(caseType, referenceDate, node);
     }
 
+    /** A case type the e-service's municipality decides: a shared model, or a regulation of its own. */
     private String caseType(JsonNode value, List<FieldError> errors) {
-        String known = String.join(", ", new TreeSet<>(regulations.caseTypes()));
+        String municipality = Municipality.current().orElse(null);
+        String known = String.join(", ", regulations.caseTypesFor(municipality));
         if (value == null || value.isNull()) {
             errors.add(new FieldError("caseType", "is required; one of " + known));
             return null;
         }
-        if (!value.isString() || !regulations.accepts(value.asString())) {
+        if (!value.isString()
+                || !regulations.accepts(value.asString())
+                || !regulations.isFor(municipality, value.asString())) {
             errors.add(new FieldError("caseType", "unknown case type " + value + "; one of " + known));
             return null;
         }

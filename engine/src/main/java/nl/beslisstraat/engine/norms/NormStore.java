@@ -25,11 +25,13 @@ class NormStore {
         this.json = json;
     }
 
-    void insert(NormVersion version, String createdBy, String approvedBy) {
+    /** @param municipality whose version it is; null for a national one */
+    void insert(NormVersion version, String municipality, String createdBy, String approvedBy) {
         jdbc.update(
-                "insert into norm_versions (version, effective_from, note, created_by, approved_by, content_hash)"
-                        + " values (?, ?, ?, ?, ?, ?)",
+                "insert into norm_versions (version, municipality, effective_from, note, created_by, approved_by,"
+                        + " content_hash) values (?, ?, ?, ?, ?, ?, ?)",
                 version.version(),
+                municipality,
                 version.effectiveFrom(),
                 version.note(),
                 createdBy,
@@ -80,13 +82,24 @@ class NormStore {
         jdbc.query("select pg_advisory_xact_lock(hashtext('norm_versions'))", row -> {});
     }
 
-    /** The version in force from exactly this date (not withdrawn), if any. */
-    List<String> inForceFrom(LocalDate effectiveFrom) {
+    /** The municipality's (or the national) version in force from exactly this date (not withdrawn), if any. */
+    List<String> inForceFrom(String municipality, LocalDate effectiveFrom) {
         return jdbc.queryForList(
                 "select v.version from norm_versions v where v.effective_from = ?"
+                        + " and v.municipality is not distinct from ?"
                         + " and not exists (select 1 from norm_withdrawals w where w.version = v.version)",
                 String.class,
-                effectiveFrom);
+                effectiveFrom,
+                municipality);
+    }
+
+    /** The municipality of every version that has one, by label. */
+    Map<String, String> owners() {
+        Map<String, String> owners = new java.util.HashMap<>();
+        jdbc.query("select version, municipality from norm_versions where municipality is not null", row -> {
+            owners.put(row.getString(1), row.getString(2));
+        });
+        return owners;
     }
 
     void withdraw(String version, String officer) {

@@ -66,11 +66,12 @@ public class NormTable {
     @Transactional
     public NormVersion activate(NormVersion version, String author, String approver) {
         store.lockVersions();
-        for (String existing : store.inForceFrom(version.effectiveFrom())) {
+        String municipality = Municipality.current().orElse(null);
+        for (String existing : store.inForceFrom(municipality, version.effectiveFrom())) {
             throw new InvalidNormTable(List.of("effectiveFrom: versie " + existing + " geldt al vanaf "
                     + version.effectiveFrom() + "; kies een andere ingangsdatum"));
         }
-        store.insert(version, author, approver);
+        store.insert(version, municipality, author, approver);
         AfterCommit.run(() -> catalog.add(version));
         return version;
     }
@@ -95,7 +96,7 @@ public class NormTable {
             List<NormVersion> versions = store.all();
             if (versions.isEmpty()) {
                 NormVersion bundled = NormCatalog.bundled();
-                store.insert(bundled, "system", null);
+                store.insert(bundled, null, "system", null);
                 // norm versions are the platform's, not yet a municipality's: the
                 // entry is kept in the default municipality's audit log until there is a platform log
                 Municipality.run(
@@ -113,7 +114,7 @@ public class NormTable {
                 // decisions that named these versions will refuse to recompute, by name
                 log.error("Norm versions whose amounts no longer give their recorded hash: {}", differing);
             }
-            return new NormCatalog(versions, store.withdrawn());
+            return new NormCatalog(versions, store.withdrawn(), store.owners());
         }
     }
 }

@@ -41,7 +41,13 @@ public class RegulationCatalog {
     /** The versions on the classpath, by label: their labels belong to the product, never to an upload. */
     private final Map<String, RuleSet> shipped = new ConcurrentHashMap<>();
 
+    /** Each municipality's own versions (its officers' approved uploads), by case type and date. */
+    private final Map<String, Map<String, NavigableMap<LocalDate, RuleSet>>> own = new ConcurrentHashMap<>();
+    /** Each municipality's choices on the shared models, by case type and date. */
+    private final Map<String, Map<String, NavigableMap<LocalDate, LocalChoices>>> chosen = new ConcurrentHashMap<>();
+
     private volatile Function<String, Optional<RuleSet>> archive = label -> Optional.empty();
+    private volatile ChoicesArchive choicesArchive = (municipality, caseType, version) -> Optional.empty();
 
     @Autowired
     public RegulationCatalog(JsonMapper json) {
@@ -159,6 +165,23 @@ public class RegulationCatalog {
         return byCaseType.keySet();
     }
 
+    /** The case types a municipality decides: every shared model, and its own regulations. */
+    public Set<String> caseTypesFor(String municipality) {
+        return byCaseType.keySet().stream()
+                .filter(caseType -> isFor(municipality, caseType))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * Whether the municipality decides cases of this type: a shared model, or a regulation of its
+     * own; also one that could not be started (its cases go to review with the problem).
+     */
+    public boolean isFor(String municipality, String caseType) {
+        return descriptor(caseType)
+                .map(regulation -> regulation.isFor(municipality))
+                .orElse(false);
+    }
+
     /** Every rule set of every regulation, oldest version first within a case type. */
     public List<RuleSet> ruleSets() {
         return byCaseType.values().stream()
@@ -192,7 +215,7 @@ public class RegulationCatalog {
         String tableResource = base.tableResource();
         RegulationDescriptor.Version uploaded = new RegulationDescriptor.Version(
                 version, effectiveFrom, base.descriptorVersion().rules(), "uploaded");
-        return compiler.compile(regulations.get(caseType), uploaded, classLoader, Map.of(tableResource, table));
+        return compiler.compile(regulations.get(caseType), uploaded, classLoader, Map.of(tableResource, table), null);
     }
 
     /**
@@ -204,7 +227,7 @@ public class RegulationCatalog {
                 "uploaded/" + caseType.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".dmn";
         RegulationDescriptor.Version uploaded =
                 new RegulationDescriptor.Version(version, effectiveFrom, List.of(resource), "uploaded DMN model");
-        return compiler.compile(regulations.get(caseType), uploaded, classLoader, Map.of(resource, model));
+        return compiler.compile(regulations.get(caseType), uploaded, classLoader, Map.of(resource, model), null);
     }
 
     /** The newest version whose rules are decision tables: the locked template of a table upload. */
@@ -234,21 +257,93 @@ public class RegulationCatalog {
     }
 
     /**
-     * Puts a version in force from its effective date, at once for every case decided after this
-     * call (the running engine needs no restart). An earlier version for the same date is replaced.
+     * Puts a municipality's own version in force from its effective date for that municipality
+     * only, at once for every case it decides after this call (the running engine needs no
+     * restart). From a later model version's date on, the model is in force for it again.
+     *
+     * @param municipality the CBS code of the municipality whose officers approved it
+     */
+    public void register(String municipality, RuleSet ruleSet) {
+        guardLabel(ruleSet);
+        own.computeIfAbsent(municipality, code -> new ConcurrentHashMap<>())
+                .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
+                .put(ruleSet.effectiveFrom(), ruleSet);
+        byVersion.put(ruleSet.version(), ruleSet);
+        log.info(
+                "Rule set {} registered for municipality {}, in force from {}",
+                ruleSet.version(),
+                municipality,
+                ruleSet.effectiveFrom());
+    }
+
+    /** Takes a municipality's own version out of force (withdrawn before it took effect). */
+    public void unregister(String municipality, RuleSet ruleSet) {
+        NavigableMap<LocalDate, RuleSet> versions =
+                own.getOrDefault(municipality, Map.of()).get(ruleSet.caseType());
+        if (versions != null) {
+            versions.remove(ruleSet.effectiveFrom(), ruleSet);
+        }
+    }
+
+    /**
+     * Puts a municipality's choices on a shared model in force from their effective date: every
+     * model version in force from then on is applied with them.
+     */
+    public void register(LocalChoices choices) {
+        chosen.computeIfAbsent(choices.municipality(), code -> new ConcurrentHashMap<>())
+                .computeIfAbsent(choices.caseType(), type -> new ConcurrentSkipListMap<>())
+                .put(choices.effectiveFrom(), choices);
+        log.info(
+                "Local choices {} of municipality {} on {} in force from {}",
+                choices.version(),
+                choices.municipality(),
+                choices.caseType(),
+                choices.effectiveFrom());
+    }
+
+    /** Takes a municipality's choices out of force (withdrawn before they took effect). */
+    public void unregister(LocalChoices choices) {
+        NavigableMap<LocalDate, LocalChoices> versions =
+                chosen.getOrDefault(choices.municipality(), Map.of()).get(choices.caseType());
+        if (versions != null) {
+            versions.remove(choices.effectiveFrom(), choices);
+        }
+    }
+
+    /**
+     * Puts a model version in force from its effective date for every municipality, at once for
+     * every case decided after this call. An earlier version for the same date is replaced.
      */
     public void register(RuleSet ruleSet) {
+        guardLabel(ruleSet);
+        byCaseType
+                .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
+                .put(ruleSet.effectiveFrom(), ruleSet);
+        byVersion.put(ruleSet.version(), ruleSet);
+        log.info("Rule set {} registered, in force from {}", ruleSet.version(), ruleSet.effectiveFrom());
+    }
+
+    private void guardLabel(RuleSet ruleSet) {
         RuleSet known = byVersion.get(ruleSet.version());
         if (known != null && !known.contentHash().equals(ruleSet.contentHash())) {
             // a label names one content, ever: never let other rules take over a known version
             throw new IllegalStateException("Rule set " + ruleSet.version() + " is already known with content "
                     + known.contentHash() + "; refused other content " + ruleSet.contentHash());
         }
-        byCaseType
-                .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
-                .put(ruleSet.effectiveFrom(), ruleSet);
-        byVersion.put(ruleSet.version(), ruleSet);
-        log.info("Rule set {} registered, in force from {}", ruleSet.version(), ruleSet.effectiveFrom());
+    }
+
+    /** Where a municipality's choices come from that are known by version but not in force. */
+    @FunctionalInterface
+    public interface ChoicesArchive {
+        Optional<LocalChoices> find(String municipality, String caseType, String version);
+    }
+
+    /**
+     * Where choices come from that a decision names but that are not in force (withdrawn before
+     * their date): read only when such a decision is recomputed.
+     */
+    public void choicesArchive(ChoicesArchive archive) {
+        this.choicesArchive = archive;
     }
 
     /**
@@ -275,17 +370,136 @@ public class RegulationCatalog {
      * exactly as it was taken. Versions are never replaced, only added.
      */
     public RuleSet version(String ruleSetVersion) {
-        RuleSet ruleSet = ruleSetVersion == null
-                ? null
-                : byVersion.computeIfAbsent(
-                        ruleSetVersion, label -> archive.apply(label).orElse(null));
+        RuleSet ruleSet = ruleSetVersion == null ? null : byVersion.get(ruleSetVersion);
+        if (ruleSet == null && ruleSetVersion != null) {
+            // compiled outside the map: a version with choices looks up its model version first
+            ruleSet = archived(ruleSetVersion)
+                    .map(found -> {
+                        RuleSet raced = byVersion.putIfAbsent(ruleSetVersion, found);
+                        return raced == null ? found : raced;
+                    })
+                    .orElse(null);
+        }
         if (ruleSet == null) {
             throw new IllegalArgumentException("Unknown rule set version " + ruleSetVersion);
         }
         return ruleSet;
     }
 
-    /** The rule set in force for the case type on the reference date (peildatum). */
+    /**
+     * A version known by label but not in force: a withdrawn upload, or a model version with a
+     * municipality's choices ({@code PARKING_PERMIT/2026.2+0193-2026.1}), compiled again from both.
+     */
+    private Optional<RuleSet> archived(String label) {
+        int plus = label.indexOf('+');
+        if (plus < 0) {
+            return archive.apply(label);
+        }
+        String base = label.substring(0, plus);
+        String choice = label.substring(plus + 1);
+        int dash = choice.indexOf('-');
+        if (dash < 0) {
+            return Optional.empty();
+        }
+        RuleSet model = version(base);
+        return choicesArchive
+                .find(choice.substring(0, dash), model.caseType(), choice.substring(dash + 1))
+                .map(choices -> compileWithChoices(model, choices));
+    }
+
+    /**
+     * The rules a municipality decides a case with on its reference date: the newest of the shared
+     * model's version and the municipality's own version in force then (so a new model version
+     * reaches every municipality from its date), with the municipality's choices in force then
+     * set in. Without a municipality, the shared model as it is.
+     *
+     * @param municipality CBS code, or null
+     */
+    public RuleSet inForce(String municipality, String caseType, LocalDate referenceDate) {
+        if (municipality == null) {
+            return inForce(caseType, referenceDate);
+        }
+        if (!isFor(municipality, caseType)) {
+            throw new NoRuleSetInForce(caseType + " (a regulation of another municipality)", referenceDate);
+        }
+        RuleSet base = base(municipality, caseType, referenceDate);
+        LocalChoices choices = floor(chosen, municipality, caseType, referenceDate);
+        return choices == null ? base : withChoices(base, choices);
+    }
+
+    /**
+     * The rules a municipality's choices are set on, on a date: the newest of the shared model's
+     * version and the municipality's own version in force then.
+     */
+    public RuleSet base(String municipality, String caseType, LocalDate referenceDate) {
+        RuleSet mine = floor(own, municipality, caseType, referenceDate);
+        if (mine == null) {
+            return inForce(caseType, referenceDate);
+        }
+        NavigableMap<LocalDate, RuleSet> models = byCaseType.get(caseType);
+        Map.Entry<LocalDate, RuleSet> model = models == null ? null : models.floorEntry(referenceDate);
+        return model != null && model.getKey().isAfter(mine.effectiveFrom()) ? model.getValue() : mine;
+    }
+
+    /**
+     * A version with a municipality's choices set in. Approved choices are compiled once and kept
+     * by label, for every night after; a draft's are compiled for the caller alone, so that a label
+     * only ever names approved values.
+     */
+    public RuleSet withChoices(RuleSet base, LocalChoices choices) {
+        if (choices.effectiveFrom() == null) {
+            return compileWithChoices(base, choices);
+        }
+        String label = choices.labelOn(base.version());
+        RuleSet known = byVersion.get(label);
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) { // one compilation of a label, even when the night's threads all ask at once
+            known = byVersion.get(label);
+            if (known == null) {
+                known = compileWithChoices(base, choices);
+                byVersion.put(label, known);
+            }
+            return known;
+        }
+    }
+
+    private RuleSet compileWithChoices(RuleSet base, LocalChoices choices) {
+        LocalDate from =
+                choices.effectiveFrom() == null || choices.effectiveFrom().isBefore(base.effectiveFrom())
+                        ? base.effectiveFrom()
+                        : choices.effectiveFrom();
+        String label = choices.labelOn(base.version());
+        RegulationDescriptor.Version version = new RegulationDescriptor.Version(
+                label.substring(base.caseType().length() + 1),
+                from,
+                base.descriptorVersion().rules(),
+                "model " + base.version() + " with the choices of " + choices.municipality());
+        long started = System.nanoTime();
+        RuleSet compiled = compiler.compile(base.descriptor(), version, classLoader, base.uploaded(), choices);
+        log.info("Compiled {} in {} ms", label, (System.nanoTime() - started) / 1_000_000);
+        return compiled;
+    }
+
+    private static <T> T floor(
+            Map<String, Map<String, NavigableMap<LocalDate, T>>> lines,
+            String municipality,
+            String caseType,
+            LocalDate referenceDate) {
+        NavigableMap<LocalDate, T> line = caseType == null || referenceDate == null
+                ? null
+                : lines.getOrDefault(municipality, Map.of()).get(caseType);
+        Map.Entry<LocalDate, T> entry = line == null ? null : line.floorEntry(referenceDate);
+        return entry == null ? null : entry.getValue();
+    }
+
+    /** The choices of a municipality in force for the case type on a date, if it set any. */
+    public Optional<LocalChoices> choicesInForce(String municipality, String caseType, LocalDate date) {
+        return Optional.ofNullable(floor(chosen, municipality, caseType, date));
+    }
+
+    /** The shared model's rule set in force for the case type on the reference date (peildatum). */
     public RuleSet inForce(String caseType, LocalDate referenceDate) {
         NavigableMap<LocalDate, RuleSet> versions =
                 caseType == null || referenceDate == null ? null : byCaseType.get(caseType);

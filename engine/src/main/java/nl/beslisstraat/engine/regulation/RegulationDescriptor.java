@@ -24,6 +24,10 @@ import nl.beslisstraat.rules.Outcome;
  *     when the regulation does not say
  * @param decisionTable the layout and column types of the regulation's decision table, which
  *     every version's table (shipped or uploaded) is read into
+ * @param localChoices what a municipality adopting this shared model may set for itself; none
+ *     when every municipality decides exactly as the model
+ * @param municipalities the CBS codes of the municipalities whose own regulation this is; empty
+ *     for a shared model, which every municipality decides with
  */
 public record RegulationDescriptor(
         String folder,
@@ -39,6 +43,8 @@ public record RegulationDescriptor(
         List<Output> dates,
         List<Outcome> reviewOutcomes,
         TableTemplate decisionTable,
+        List<LocalChoice> localChoices,
+        List<String> municipalities,
         List<Version> versions) {
 
     /** What a reviewer may record when the regulation does not list its review outcomes. */
@@ -91,7 +97,14 @@ public record RegulationDescriptor(
                 dates == null ? List.of() : dates,
                 reviewOutcomes == null || reviewOutcomes.isEmpty() ? DEFAULT_REVIEW_OUTCOMES : reviewOutcomes,
                 decisionTable,
+                localChoices == null ? List.of() : localChoices,
+                municipalities == null ? List.of() : List.copyOf(municipalities),
                 versions);
+    }
+
+    /** Whether a municipality decides cases of this regulation: a shared model, or one of its own. */
+    public boolean isFor(String municipality) {
+        return municipalities.isEmpty() || municipalities.contains(municipality);
     }
 
     /** The names of the amounts an outcome can set. */

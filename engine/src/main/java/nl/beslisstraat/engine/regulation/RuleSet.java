@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 public final class RuleSet {
 
     private static final int SESSION_POOL_SIZE = 4;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final RegulationDescriptor descriptor;
     private final RegulationDescriptor.Version version;
@@ -36,6 +37,10 @@ public final class RuleSet {
     private final Map<String, byte[]> uploaded;
     /** SHA-256 of the resources compiled, in compile order ({@link ContentHash}). */
     private final String contentHash;
+    /** The municipality's choices compiled in; null for the model as it is. */
+    private final LocalChoices choices;
+    /** Every local choice's value as it applies here, by name: figures for the motivations. */
+    private final Map<String, BigDecimal> choiceValues;
 
     RuleSet(
             RegulationDescriptor descriptor,
@@ -44,9 +49,13 @@ public final class RuleSet {
             KieBase kieBase,
             DecisionTable table,
             Map<String, byte[]> uploaded,
-            String contentHash) {
+            String contentHash,
+            LocalChoices choices,
+            Map<String, BigDecimal> choiceValues) {
         this.descriptor = descriptor;
         this.contentHash = contentHash;
+        this.choices = choices;
+        this.choiceValues = Map.copyOf(choiceValues);
         this.version = version;
         this.inputSchema = inputSchema;
         String type = descriptor.factType();
@@ -153,6 +162,21 @@ public final class RuleSet {
         }
     }
 
+    /** The municipality's choices this version was compiled with; empty for the model as it is. */
+    public Optional<LocalChoices> choices() {
+        return Optional.ofNullable(choices);
+    }
+
+    /** Each local choice's value as these rules apply it, by name (the figures motivations may name). */
+    public Map<String, BigDecimal> choiceValues() {
+        return choiceValues;
+    }
+
+    /** Resources whose content was uploaded: what a municipality's choices are compiled on again. */
+    Map<String, byte[]> uploaded() {
+        return uploaded;
+    }
+
     /** The typed rows of the decision table; empty for a DMN model. */
     public Optional<DecisionTable> table() {
         return Optional.ofNullable(table);
@@ -185,9 +209,24 @@ public final class RuleSet {
         for (RegulationDescriptor.NormBinding binding : descriptor.norms()) {
             BigDecimal amount = norms.amount(binding.norm(), key -> text(input.get(key)), referenceDate)
                     .orElseThrow(() -> new NormMissing(binding.norm(), norms.version(), referenceDate));
-            factType.set(facts, binding.field(), amount);
+            factType.set(facts, binding.field(), shareOf(binding.field(), amount));
         }
         return facts;
+    }
+
+    /**
+     * The norm as this municipality applies it: the share its choice sets (95 % of the cost of
+     * living norm), unrounded, as the regulation compares percentages of norms; the whole norm
+     * when no choice takes a share of it.
+     */
+    private BigDecimal shareOf(String field, BigDecimal norm) {
+        for (LocalChoice choice : descriptor.localChoices()) {
+            BigDecimal percentage = choiceValues.get(choice.name());
+            if (field.equals(choice.shareOfNorm()) && percentage != null && percentage.compareTo(HUNDRED) != 0) {
+                return norm.multiply(percentage).movePointLeft(2);
+            }
+        }
+        return norm;
     }
 
     private static String text(JsonNode value) {

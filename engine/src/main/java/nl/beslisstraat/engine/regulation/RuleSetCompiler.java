@@ -33,24 +33,28 @@ final class RuleSetCompiler {
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     RuleSet compile(RegulationDescriptor regulation, RegulationDescriptor.Version version, ClassLoader resources) {
-        return compile(regulation, version, resources, Map.of());
+        return compile(regulation, version, resources, Map.of(), null);
     }
 
     /**
      * @param replaced rule resources (by their name in the version) whose content comes from an
      *     upload instead of the classpath
+     * @param choices a municipality's values for the model's local choices, set in the table's
+     *     cells before any rule is written from it; null for the model as it is
      */
     RuleSet compile(
             RegulationDescriptor regulation,
             RegulationDescriptor.Version version,
             ClassLoader resources,
-            Map<String, byte[]> replaced) {
+            Map<String, byte[]> replaced,
+            LocalChoices choices) {
         ReleaseId releaseId = kieServices.newReleaseId(
                 "nl.beslisstraat.rulesets", regulation.caseType().toLowerCase().replace('_', '-'), version.version());
         KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
         List<String> rules = new ArrayList<>(regulation.facts());
         rules.addAll(version.rules());
         DecisionTable table = null;
+        DecisionTable modelTable = null;
         // the bytes compiled, in compile order: what the version's content hash is taken over
         Map<String, byte[]> compiled = new LinkedHashMap<>();
         for (String rule : rules) {
@@ -60,13 +64,21 @@ final class RuleSetCompiler {
             if (RuleSet.isTable(rule)) {
                 // A table never reaches the compiler: its typed rows do, as rules we write ourselves.
                 // The hash covers the table (its texts are data) and the rules written from it.
-                table = readTable(regulation, version, content);
+                modelTable = readTable(regulation, version, content);
+                table = choices == null ? modelTable : choices.applyTo(regulation, modelTable);
                 String drl = RuleRenderer.render(regulation.factPackage(), regulation.factTypeName(), table);
                 files.write("src/main/resources/" + regulation.resource(rule) + ".drl", drl);
                 compiled.put(regulation.resource(rule) + ".drl", drl.getBytes(StandardCharsets.UTF_8));
             } else {
                 files.write("src/main/resources/" + regulation.resource(rule), content);
             }
+        }
+        if (choices != null) {
+            if (modelTable == null) {
+                choices.applyTo(regulation, null); // refuses choices that set cells of a table there is not
+            }
+            // the values a municipality set decide too, also where they change no rule (an amount)
+            compiled.put("local-choices/" + choices.municipality() + "/" + choices.version(), choices.canonical());
         }
         if (rules.stream().anyMatch(RuleSet::isDmn)) {
             // An input of the wrong type is an error, not a silent non-match that lets a case through.
@@ -99,7 +111,15 @@ final class RuleSetCompiler {
         // the schema decides too: a field it does not declare never reaches a rule
         compiled.put(regulation.resource(regulation.inputSchema()), schemaContent);
         return new RuleSet(
-                regulation, version, schema, container.getKieBase(), table, replaced, ContentHash.of(compiled));
+                regulation,
+                version,
+                schema,
+                container.getKieBase(),
+                table,
+                replaced,
+                ContentHash.of(compiled),
+                choices,
+                LocalChoices.effective(regulation, modelTable, choices));
     }
 
     private static DecisionTable readTable(

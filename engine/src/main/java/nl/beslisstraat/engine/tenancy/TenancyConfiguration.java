@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.tenancy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -8,27 +9,32 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Puts {@link MunicipalityDataSource} in front of the application's data source, so the
- * JdbcTemplate, the transaction manager and Spring Batch all get connections set to the current
- * municipality; Flyway alone keeps the connections as configured (the schema's owner), because
- * migrations create and alter what the application role may only use.
+ * Two logins to one database. The configured data source ({@code spring.datasource.*}, or the
+ * embedded server's) is the schema owner's: Flyway alone uses it, because migrations create and
+ * alter what the application may only use. In its place the application gets a {@link
+ * MunicipalityDataSource} over a pool of the runtime role's own connections ({@link RuntimeLogin}),
+ * so the JdbcTemplate, the transaction manager and Spring Batch all work subject to row-level
+ * security, for the current municipality, on connections that cannot become anything more.
  */
 @Configuration(proxyBeanMethods = false)
 class TenancyConfiguration {
 
-    /** The role the application works as; V14 creates it and grants it the tables. */
-    static final String ROLE_PROPERTY = "beslisstraat.database.application-role";
-
     @Bean
-    static BeanPostProcessor municipalityDataSource(Environment environment) {
-        String role = environment.getProperty(ROLE_PROPERTY, "beslisstraat_app");
+    static BeanPostProcessor runtimeDataSource(Environment environment) {
+        RuntimeLogin login = RuntimeLogin.from(environment);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof DataSource dataSource && !(bean instanceof MunicipalityDataSource)) {
-                    return new MunicipalityDataSource(dataSource, role);
+                if (bean instanceof MunicipalityDataSource || !(bean instanceof DataSource)) {
+                    return bean;
                 }
-                return bean;
+                if (bean instanceof HikariDataSource owner) {
+                    return new MunicipalityDataSource(login.pool(owner), RuntimeLogin.forMigrations(owner));
+                }
+                // any other data source would hand out connections nobody made subject to row-level security
+                throw new IllegalStateException("Data source '" + beanName + "' is a "
+                        + bean.getClass().getName() + "; the application's runtime pool is derived from a"
+                        + " HikariDataSource (spring.datasource.*)");
             }
         };
     }
@@ -37,7 +43,7 @@ class TenancyConfiguration {
     FlywayConfigurationCustomizer migrateAsOwner() {
         return configuration -> {
             if (configuration.getDataSource() instanceof MunicipalityDataSource tenant) {
-                configuration.dataSource(tenant.getTargetDataSource());
+                configuration.dataSource(tenant.owner());
             }
         };
     }

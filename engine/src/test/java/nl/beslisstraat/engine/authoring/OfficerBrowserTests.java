@@ -139,7 +139,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
     private static byte[] zoneAFee(String fee) throws IOException {
         try (InputStream in = OfficerBrowserTests.class
                         .getClassLoader()
-                        .getResourceAsStream("nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.table.xlsx");
+                        .getResourceAsStream("nl/beslisstraat/rules/parkingpermit/2026.2.1/parking-permit.table.xlsx");
                 XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(in.readAllBytes()))) {
             for (Row row : workbook.getSheetAt(0)) {
                 if (row.getCell(0) != null && row.getCell(0).toString().equals("Art. 7 lid 1: verlenen zone A")) {

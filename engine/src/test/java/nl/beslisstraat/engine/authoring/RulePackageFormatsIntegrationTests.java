@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
 
-    private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.table.xlsx";
+    private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2.1/parking-permit.table.xlsx";
     /** The one example the 2026.2 rules decide otherwise: diesel Euro 4 on 2026-06-30, no surcharge yet. */
     private static final List<String> ONLY_BEFORE_THE_SURCHARGE = List.of("Diesel Euro 4 day before surcharge");
 

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
 
-    private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2/parking-permit.table.xlsx";
+    private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2.1/parking-permit.table.xlsx";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -116,7 +116,7 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(in2027.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2027.1");
         assertThat(in2027.path("amounts").path("fee").asString()).isEqualTo("250.00");
         JsonNode in2026 = decision(eservice, "2026-12-01");
-        assertThat(in2026.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.2");
+        assertThat(in2026.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.2.1");
         assertThat(in2026.path("amounts").path("fee").asString()).isEqualTo("240.00");
 
         // 2026.1 (no diesel surcharge) brought back from 2027-06-01 as version 2027.9
@@ -184,7 +184,7 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(decision(eservice, "2027-01-04").path("ruleSetVersion").asString())
-                .isEqualTo("PARKING_PERMIT/2026.2");
+                .isEqualTo("PARKING_PERMIT/2026.2.1");
         assertThat(jdbc.queryForList(
                         "select action from audit_log where subject_type = 'rule-set-version' and subject_id = ? order by id",
                         String.class,
@@ -197,7 +197,7 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
         new RuleSetCandidates(
                 restarted, decisions, jdbc, audit, springJson, event -> {}, accounts, OfficerJobs.withDefaultBudgets());
         assertThat(restarted.inForce("PARKING_PERMIT", LocalDate.of(2027, 1, 4)).version())
-                .isEqualTo("PARKING_PERMIT/2026.2");
+                .isEqualTo("PARKING_PERMIT/2026.2.1");
         DecisionOutcome recomputed = new DecisionService(restarted, norms, springJson)
                 .recompute(
                         new CaseApplication(
@@ -344,8 +344,10 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
 
         // every decision records the hash of the content that decided it
         JsonNode decided = decision(new Http(port).as(TestUsers.INTAKE), "2026-12-01");
-        assertThat(decided.path("ruleSetVersion").asString()).isEqualTo(shipped);
-        assertThat(decided.path("ruleSetHash").asString()).isEqualTo(shippedHash);
+        // (the model version in force then is 2026.2.1: 2026.2 with the local choices named in its texts)
+        assertThat(decided.path("ruleSetVersion").asString()).isEqualTo(shipped + ".1");
+        assertThat(decided.path("ruleSetHash").asString())
+                .isEqualTo(regulations.version(shipped + ".1").contentHash());
         assertThat(jdbc.queryForObject(
                         "select content_hash from rule_set_labels where case_type = 'PARKING_PERMIT' and version = '2026.2'",
                         String.class))
@@ -379,7 +381,7 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
         new RecordedContentHashes(candidates, regulations, norms, decisionStore, jdbc);
 
         assertThat(jdbc.queryForObject("select rule_set_hash from decisions where case_id = ?", String.class, legacy))
-                .isEqualTo(regulations.version("PARKING_PERMIT/2026.1").contentHash());
+                .isEqualTo(regulations.version("PARKING_PERMIT/2026.1.1").contentHash());
         assertThat(recomputation.ofCase(legacy).orElseThrow().identical()).isTrue();
     }
 
@@ -401,7 +403,7 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from rule_set_candidates where version = '6.6.6'", Long.class))
                 .isZero();
         JsonNode still = decision(new Http(port).as(TestUsers.INTAKE), "2026-12-01");
-        assertThat(still.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.2");
+        assertThat(still.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.2.1");
     }
 
     private JsonNode decision(Http eservice, String referenceDate) {

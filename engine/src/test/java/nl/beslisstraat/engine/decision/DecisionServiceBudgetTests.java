@@ -42,7 +42,7 @@ class DecisionServiceBudgetTests {
                 .when(rules)
                 .execute(any());
         RegulationCatalog regulations = mock(RegulationCatalog.class);
-        when(regulations.inForce("PARKING_PERMIT", REFERENCE_DATE)).thenReturn(rules);
+        when(regulations.inForce(null, "PARKING_PERMIT", REFERENCE_DATE)).thenReturn(rules);
         DecisionService service = new DecisionService(
                 regulations, mock(NormCatalog.class), JsonMapper.builder().build());
 

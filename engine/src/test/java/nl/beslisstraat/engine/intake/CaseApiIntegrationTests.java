@@ -57,7 +57,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         JsonNode decision = caseFile.path("decisions").path(0);
         assertThat(decision.path("outcome").asString()).isEqualTo("GRANTED");
         assertThat(decision.path("automated").asBoolean()).isTrue();
-        assertThat(decision.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.1");
+        assertThat(decision.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.1.1");
         assertThat(decision.path("referenceDate").asString()).isEqualTo("2026-03-15");
         assertThat(decision.path("amounts").path("fee").asString()).isEqualTo("240.00");
         JsonNode reason = decision.path("reasons").path(0);
@@ -169,7 +169,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(identical.path("identical").asBoolean())
                 .as(identical.toString())
                 .isTrue();
-        assertThat(identical.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.1");
+        assertThat(identical.path("ruleSetVersion").asString()).isEqualTo("PARKING_PERMIT/2026.1.1");
 
         // a decision whose stored fee no longer follows from its input and rules
         long tampered = jdbc.queryForObject(
@@ -205,14 +205,14 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(shippedHash).as("SHA-256, hex").matches("[0-9a-f]{64}");
 
         // recorded with other content under the same label
-        long otherContent = copyOf(id, "PARKING_PERMIT/2026.1", "0".repeat(64));
+        long otherContent = copyOf(id, "PARKING_PERMIT/2026.1.1", "0".repeat(64));
         HttpResponse<String> refused = get("/api/cases/" + otherContent + "/recomputation");
         assertThat(refused.statusCode()).isEqualTo(409);
         JsonNode problem = json.readTree(refused.body());
         long decisionId = problem.path("decisionId").asLong();
         assertThat(problem.path("detail").asString())
                 .contains("Besluit " + decisionId)
-                .contains("PARKING_PERMIT/2026.1")
+                .contains("PARKING_PERMIT/2026.1.1")
                 .contains("0".repeat(64))
                 .contains(shippedHash);
 
@@ -226,7 +226,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
                 .contains("niet te vinden");
 
         // no hash recorded: which content decided cannot be told
-        long unknown = copyOf(id, "PARKING_PERMIT/2026.1", null);
+        long unknown = copyOf(id, "PARKING_PERMIT/2026.1.1", null);
         assertThat(json.readTree(get("/api/cases/" + unknown + "/recomputation").body())
                         .path("detail")
                         .asString())

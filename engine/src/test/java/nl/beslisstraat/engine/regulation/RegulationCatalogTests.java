@@ -56,7 +56,7 @@ class RegulationCatalogTests {
         assertThat(catalog.broken().get(1).problem()).contains("names no caseType");
         assertThat(catalog.broken().get(2).problem()).contains("regulation.json");
         assertThat(catalog.inForce("PARKING_PERMIT", LocalDate.of(2026, 3, 1)).version())
-                .isEqualTo("PARKING_PERMIT/2026.1");
+                .isEqualTo("PARKING_PERMIT/2026.1.1");
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class TestUsers {
     public static final String ZWOLLE_INTAKE = "eservice-zwolle";
     public static final String ZWOLLE_REVIEWER = "reviewer-zwolle";
     public static final String ZWOLLE_POLICY_OFFICER = "officer-zwolle";
+    public static final String ZWOLLE_SECOND_POLICY_OFFICER = "officer2-zwolle";
     public static final String ZWOLLE_AUDITOR = "auditor-zwolle";
 
     private TestUsers() {}
@@ -83,6 +84,13 @@ public final class TestUsers {
                 Set.of(Role.POLICY_OFFICER),
                 "test");
         accounts.save(ZWOLLE_AUDITOR, "500003", "Zaid Zwolle", password(ZWOLLE_AUDITOR), Set.of(Role.AUDITOR), "test");
+        accounts.save(
+                ZWOLLE_SECOND_POLICY_OFFICER,
+                "500004",
+                "Zef Zwolle",
+                password(ZWOLLE_SECOND_POLICY_OFFICER),
+                Set.of(Role.POLICY_OFFICER),
+                "test");
     }
 
     public static String password(String user) {

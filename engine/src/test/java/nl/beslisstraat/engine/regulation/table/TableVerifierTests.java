@@ -19,7 +19,11 @@ class TableVerifierTests {
                 Arguments.of("parkingpermit", "2026.2/parking-permit.table.xlsx"),
                 Arguments.of("taxremission", "2026.1/tax-remission.table.xlsx"),
                 Arguments.of("citypass", "2026.1/city-pass.table.xlsx"),
-                Arguments.of("eventnotification", "2026.1/event-notification.table.xlsx"));
+                Arguments.of("eventnotification", "2026.1/event-notification.table.xlsx"),
+                Arguments.of("parkingpermit", "2026.1.1/parking-permit.table.xlsx"),
+                Arguments.of("parkingpermit", "2026.2.1/parking-permit.table.xlsx"),
+                Arguments.of("citypass", "2026.1.1/city-pass.table.xlsx"),
+                Arguments.of("eventnotification", "2026.1.1/event-notification.table.xlsx"));
     }
 
     @ParameterizedTest

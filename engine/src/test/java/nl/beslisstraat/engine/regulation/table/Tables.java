@@ -35,7 +35,7 @@ public final class Tables {
     }
 
     public static byte[] parkingXlsx() {
-        return shipped("parkingpermit", "2026.2/parking-permit.table.xlsx");
+        return shipped("parkingpermit", "2026.2.1/parking-permit.table.xlsx");
     }
 
     public static DecisionTable readCsv(String folder, String csv) {

@@ -1,0 +1,108 @@
+package nl.beslisstraat.engine.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.LocalDate;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.support.Chromium;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Zwolle's policy officer in Chromium lowers the visitor limit of the shared event model to 150:
+ * sees the model's 200 beside the field, saves the choice as a draft, sees the changed cell; a
+ * colleague approves it, and Zwolle's next notification for 180 visitors needs a permit while
+ * Utrecht's does not. Screenshots for docs/policy-officer-guide.md ({@code -Dscreenshots=docs}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are needed; .ci/run installs them");
+        TestUsers.ensureZwolle(accounts, jdbc);
+        browser = Chromium.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void zwolleLowersTheVisitorLimitAndAColleagueApproves() {
+        Chromium.signIn(browser, port, TestUsers.ZWOLLE_POLICY_OFFICER);
+        browser.get("http://localhost:" + port + "/rules?caseType=EVENT_NOTIFICATION");
+        String choices = browser.findElement(By.id("local-choices")).getText();
+        assertThat(choices)
+                .contains("Bezoekersgrens melding")
+                .contains("50 – 500")
+                .contains("200");
+        browser.findElement(By.id("choice-visitorLimit")).sendKeys("150");
+        browser.findElement(By.id("choices-version")).sendKeys("zwolle-" + System.nanoTime() % 100_000);
+        Chromium.screenshot(browser, "local-choices");
+        browser.findElement(By.id("choices-button")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/rules/candidates/"));
+
+        assertThat(browser.findElement(By.id("choice-values")).getText()).contains("Bezoekersgrens melding 200 150");
+        assertThat(browser.findElement(By.id("diff")).getText()).contains("200 → 150");
+        assertThat(browser.findElements(By.id("approve-button")))
+                .as("the author cannot approve")
+                .isEmpty();
+        Chromium.screenshot(browser, "local-choices-draft");
+        String draft = browser.getCurrentUrl();
+
+        // Utrecht's officer cannot open Zwolle's draft
+        Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
+        browser.get(draft);
+        assertThat(browser.findElements(By.id("choice-values"))).isEmpty();
+
+        String today = LocalDate.now(DecisionDeadline.NETHERLANDS).toString();
+        Chromium.signIn(browser, port, TestUsers.ZWOLLE_SECOND_POLICY_OFFICER);
+        browser.get(draft);
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('effectiveFrom').value = '" + today + "';");
+        browser.findElement(By.id("approve-button")).click();
+        Chromium.waitFor(
+                browser,
+                page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+
+        String event = "{\"caseType\":\"EVENT_NOTIFICATION\",\"referenceDate\":\"" + today + "\",\"eventDate\":\""
+                + LocalDate.parse(today).plusWeeks(6) + "\",\"startTime\":\"12:00\",\"endTime\":\"18:00\","
+                + "\"visitors\":180,\"roadClosure\":false,\"objectCount\":2,\"largestObjectArea\":6.00,"
+                + "\"alcoholSold\":false}";
+        assertThat(new Http(port)
+                        .as(TestUsers.ZWOLLE_INTAKE)
+                        .post("/api/cases/decide-now", "application/json", event)
+                        .body())
+                .contains("PERMIT_REQUIRED")
+                .contains("meer dan 150 bezoekers");
+        assertThat(new Http(port)
+                        .as(TestUsers.INTAKE)
+                        .post("/api/cases/decide-now", "application/json", event)
+                        .body())
+                .contains("NOTIFICATION_ACCEPTED");
+    }
+}
