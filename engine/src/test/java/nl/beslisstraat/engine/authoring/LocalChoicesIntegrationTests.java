@@ -169,6 +169,35 @@ class LocalChoicesIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void zwollesOwnExampleCasesRunWithZwollesChoices() {
+        String examples = Http.resource("authoring/zwolle-parking.examples.csv");
+        HttpResponse<String> uploaded = as(TestUsers.ZWOLLE_POLICY_OFFICER)
+                .post(
+                        "/api/rulesets/PARKING_PERMIT/choices",
+                        "application/json",
+                        json.writeValueAsString(java.util.Map.of(
+                                "version",
+                                "e" + System.nanoTime() % 1_000_000,
+                                "values",
+                                java.util.Map.of(
+                                        "feeZoneA", "180.00", "feeZoneB", "95.00", "permitsPerAddressZoneB", "3"),
+                                "examples",
+                                examples)));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode own = json.readTree(uploaded.body()).path("examples");
+        long ownPassed = 0;
+        long ownTotal = 0;
+        for (JsonNode example : own) {
+            if (example.path("name").asString().startsWith("eigen: ")) {
+                ownTotal++;
+                ownPassed += example.path("passed").asBoolean() ? 1 : 0;
+            }
+        }
+        assertThat(ownTotal).isEqualTo(5);
+        assertThat(ownPassed).as(own.toString()).isEqualTo(5);
+    }
+
+    @Test
     void badChoicesAreRefusedByNameAndNothingIsStored() {
         long before = zwolleCandidates();
         HttpResponse<String> refused = as(TestUsers.ZWOLLE_POLICY_OFFICER)

@@ -21,8 +21,8 @@ public abstract class DatabaseIntegrationTest {
     private Municipality.Scope municipality;
 
     /**
-     * The test thread works for the default municipality, as every existing test's data does
-     *; and one user per role with a known password ({@link TestUsers}), for tests that
+     * The test thread works for the default municipality, as every existing test's data does; and
+     * one user per role with a known password ({@link TestUsers}), for tests that
      * sign in.
      */
     @BeforeEach
