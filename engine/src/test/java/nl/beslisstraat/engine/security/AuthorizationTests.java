@@ -22,7 +22,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Every endpoint and every page, tried with every role and with none. An allowed call may still
+ * Every endpoint and every page, tried with every role (the platform administrator's too, who may
+ * use the platform's paths only) and with none. An allowed call may still
  * fail on its content (404, 409, 415), but never with 401 or 403; a refused one always does, or,
  * for a page, sends an anonymous visitor to the sign-in page.
  */
