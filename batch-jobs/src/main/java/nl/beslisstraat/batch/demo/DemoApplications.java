@@ -24,13 +24,22 @@ public final class DemoApplications {
     private static final String[] HOUSEHOLDS = {"SINGLE", "SINGLE", "SINGLE_PARENT", "COUPLE"};
 
     private final SplittableRandom random;
+    private final LocalDate firstDay;
+    private final int days;
 
     public DemoApplications(long seed) {
+        this(seed, FIRST_DAY, DAYS);
+    }
+
+    /** Applications with reference dates in the {@code days} from {@code firstDay}. */
+    public DemoApplications(long seed, LocalDate firstDay, int days) {
         this.random = new SplittableRandom(seed);
+        this.firstDay = firstDay;
+        this.days = days;
     }
 
     public CaseApplication next() {
-        LocalDate referenceDate = FIRST_DAY.plusDays(random.nextInt(DAYS));
+        LocalDate referenceDate = firstDay.plusDays(random.nextInt(days));
         int type = random.nextInt(20);
         double draw = random.nextDouble();
         Fate fate = draw >= 0.85 ? Fate.REVIEW : draw >= 0.70 ? Fate.REJECT : Fate.GRANT;

@@ -1,11 +1,17 @@
 package nl.beslisstraat.batch.demo;
 
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import nl.beslisstraat.engine.authoring.Candidate;
+import nl.beslisstraat.engine.authoring.RuleSetCandidates;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.tenancy.Municipality;
@@ -49,25 +55,52 @@ public class DemoSeeder {
 
     private record DemoUser(String municipality, String username, String personId, String name, Role role) {}
 
+    /**
+     * Zwolle's choices on the shared models (DOMAIN.md, "Municipalities: shared models, local
+     * choices"); Utrecht decides with the models' own values.
+     */
+    private static final Map<String, Map<String, String>> ZWOLLE_CHOICES = Map.of(
+            "PARKING_PERMIT",
+            Map.of(
+                    "feeZoneA",
+                    "180.00",
+                    "feeZoneB",
+                    "95.00",
+                    "permitsPerAddressZoneA",
+                    "1",
+                    "permitsPerAddressZoneB",
+                    "3"),
+            "TAX_REMISSION",
+            Map.of("normPercentage", "95"),
+            "CITY_PASS",
+            Map.of("incomeLimit", "120", "reviewBand", "105"),
+            "EVENT_NOTIFICATION",
+            Map.of("visitorLimit", "150"));
+
+    private static final String ZWOLLE_CHOICES_VERSION = "demo-1";
+
     private final CaseStore cases;
     private final JdbcTemplate jdbc;
     private final UserAccounts accounts;
+    private final RuleSetCandidates candidates;
     private final SecureRandom random = new SecureRandom();
+    private final List<String> userLines = new ArrayList<>();
 
-    DemoSeeder(CaseStore cases, JdbcTemplate jdbc, UserAccounts accounts) {
+    DemoSeeder(CaseStore cases, JdbcTemplate jdbc, UserAccounts accounts, RuleSetCandidates candidates) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.candidates = candidates;
     }
 
     /**
      * One user per role in Utrecht, Zwolle's own officers, reviewer and e-service, a person who works
-     * for both, and a platform administrator, each with a fresh random password, printed once: the
-     * demo's way in. Running the demo again gives new passwords.
+     * for both, and a platform administrator, each with a fresh random password, printed once by
+     * {@link #printUsers}: the demo's way in. Running the demo again gives new passwords.
      */
     public void createUsers() {
-        System.out.println(
-                "Demo users: municipality, role, account, employee number, password (new on every demo run):");
+        userLines.clear();
+        userLines.add("Demo users: municipality, role, account, employee number, password (new on every demo run):");
         for (DemoUser user : USERS) {
             String password = password();
             // an account of an earlier demo keeps its person: accounts never change person
@@ -75,21 +108,59 @@ public class DemoSeeder {
             Municipality.run(
                     user.municipality(),
                     () -> accounts.save(user.username(), person, user.name(), password, Set.of(user.role()), "demo"));
-            System.out.printf(
-                    "  %-5s %-14s %-19s %-14s %s%n",
-                    user.municipality(), user.role(), user.username(), person, password);
+            userLines.add(String.format(
+                    "  %-5s %-14s %-19s %-14s %s",
+                    user.municipality(), user.role(), user.username(), person, password));
         }
         for (DemoGrant grant : GRANTS) {
             Municipality.run(
                     grant.municipality(), () -> accounts.grant(grant.username(), Set.of(grant.role()), "demo"));
-            System.out.printf(
-                    "  %-5s %-14s %-19s (the same account, another municipality)%n",
-                    grant.municipality(), grant.role(), grant.username());
+            userLines.add(String.format(
+                    "  %-5s %-14s %-19s (the same account, another municipality)",
+                    grant.municipality(), grant.role(), grant.username()));
         }
         String password = password();
         String person = accounts.activePerson(PLATFORM_ADMIN).orElse("100711");
         accounts.savePlatformAdministrator(PLATFORM_ADMIN, person, "Pim Platformbeheer", password, "demo");
-        System.out.printf("  %-5s %-14s %-19s %-14s %s%n", "-", "PLATFORM_ADMIN", PLATFORM_ADMIN, person, password);
+        userLines.add(
+                String.format("  %-5s %-14s %-19s %-14s %s", "-", "PLATFORM_ADMIN", PLATFORM_ADMIN, person, password));
+    }
+
+    /** The accounts {@link #createUsers} made, with their passwords. */
+    public void printUsers() {
+        userLines.forEach(System.out::println);
+    }
+
+    /**
+     * Zwolle adopts the four shared models with its own choices, the way its officers would: one
+     * drafts each, a colleague approves it from today. Done once; a later demo finds them approved.
+     */
+    public void adoptZwolleChoices() {
+        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
+        Municipality.run(
+                ZWOLLE,
+                () -> new TreeMap<>(ZWOLLE_CHOICES).forEach((caseType, values) -> {
+                    boolean adopted = candidates.of(caseType).stream()
+                            .anyMatch(version -> version.version().equals(ZWOLLE_CHOICES_VERSION));
+                    if (!adopted) {
+                        Candidate draft = candidates.uploadChoices(
+                                caseType, ZWOLLE_CHOICES_VERSION, values, null, "beleid-zwolle");
+                        candidates.approve(draft.id(), "beleid2-zwolle", today);
+                    }
+                    System.out.printf("Zwolle's choices on %s: %s%n", caseType, new TreeMap<>(values));
+                }));
+    }
+
+    /**
+     * Queues {@code count} applications in Zwolle, all dated today: the day's intake, decided with
+     * the choices Zwolle adopted from today.
+     */
+    public void seedZwolleToday(int count) {
+        Municipality.run(
+                ZWOLLE,
+                () -> seed(
+                        new DemoApplications(20261201L + count, LocalDate.now(DecisionDeadline.NETHERLANDS), 1),
+                        count));
     }
 
     private String password() {
@@ -102,7 +173,10 @@ public class DemoSeeder {
     }
 
     public void seed(int count) {
-        DemoApplications applications = new DemoApplications(20261130L + count);
+        seed(new DemoApplications(20261130L + count), count);
+    }
+
+    private void seed(DemoApplications applications, int count) {
         List<CaseApplication> slice = new ArrayList<>(SLICE);
         for (int i = 0; i < count; i++) {
             slice.add(applications.next());

@@ -123,8 +123,16 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         // Each demo is a run of its own, unless the operator named the date to (re)run.
         String label = demoCases > 0 && requestedDate.isEmpty() ? "demo-" + System.currentTimeMillis() : null;
         if (demoCases > 0) {
+            // Zwolle's officers need their accounts to adopt its choices (four eyes) before the night
+            demo.createUsers();
+            demo.adoptZwolleChoices();
             System.out.printf("Queueing %,d demo applications...%n", demoCases);
             demo.seed(demoCases);
+            if (municipality == null) {
+                int zwolle = Math.max(1, demoCases / 10);
+                System.out.printf("Queueing %,d of today's applications in Zwolle...%n", zwolle);
+                demo.seedZwolleToday(zwolle);
+            }
         }
         resetPeakHeap();
         LocalDateTime launched = LocalDateTime.now();
@@ -158,7 +166,7 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
         if (demoCases > 0) {
             System.out.println();
-            demo.createUsers();
+            demo.printUsers();
             demo.printWhatToLookAtNext();
         }
     }

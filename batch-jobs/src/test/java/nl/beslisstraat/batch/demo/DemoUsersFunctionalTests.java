@@ -3,7 +3,10 @@ package nl.beslisstraat.batch.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.beslisstraat.engine.authoring.RuleSetCandidates;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.TestUsers;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +26,9 @@ class DemoUsersFunctionalTests extends DatabaseIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    RuleSetCandidates candidates;
+
     @Test
     void eachMunicipalityHasItsOwnAccountsAndOnePersonWorksForBoth() {
         // when: the demo runs twice
@@ -40,6 +46,40 @@ class DemoUsersFunctionalTests extends DatabaseIntegrationTest {
                         "select array_to_string(roles, ',') from users where username = 'platformbeheer'",
                         String.class))
                 .isEqualTo("PLATFORM_ADMIN");
+    }
+
+    @Test
+    void zwolleAdoptsTheModelsWithItsChoicesOnceAndUtrechtWithTheModels() throws Exception {
+        demo.createUsers();
+        demo.adoptZwolleChoices();
+        demo.adoptZwolleChoices();
+
+        java.util.Map<String, String> zwolle = Municipality.call(TestUsers.ZWOLLE, () -> ownValues("PARKING_PERMIT"));
+        assertThat(zwolle)
+                .containsEntry("feeZoneA", "180.00")
+                .containsEntry("feeZoneB", "95.00")
+                .containsEntry("permitsPerAddressZoneB", "3");
+        assertThat(Municipality.call(TestUsers.ZWOLLE, () -> ownValues("EVENT_NOTIFICATION")))
+                .containsEntry("visitorLimit", "150");
+        assertThat(Municipality.call(Municipality.DEFAULT, () -> ownValues("PARKING_PERMIT")))
+                .isEmpty();
+        assertThat(Municipality.call(
+                        TestUsers.ZWOLLE,
+                        () -> jdbc.queryForObject(
+                                "select count(*) from rule_set_candidates where format = 'CHOICES' and status = 'APPROVED'",
+                                Long.class)))
+                .as("one approved version per model, however often the demo runs")
+                .isEqualTo(4);
+    }
+
+    /** The municipality's own value of each choice in force today, as its officers see it. */
+    private java.util.Map<String, String> ownValues(String caseType) {
+        java.util.Map<String, String> values = new java.util.TreeMap<>();
+        candidates.choicesInForce(caseType).stream()
+                .filter(choice -> choice.ownValue() != null)
+                .forEach(choice ->
+                        values.put(choice.choice().name(), choice.ownValue().toPlainString()));
+        return values;
     }
 
     private List<String> memberships(String username) {
