@@ -68,6 +68,7 @@ public class RuleSetCandidates {
     private final ApplicationEventPublisher events;
     private final UserAccounts accounts;
     private final OfficerJobs jobs;
+    private final RuleSetLabels labels;
 
     RuleSetCandidates(
             RegulationCatalog regulations,
@@ -78,6 +79,7 @@ public class RuleSetCandidates {
             ApplicationEventPublisher events,
             UserAccounts accounts,
             OfficerJobs jobs) {
+        this.labels = new RuleSetLabels(jdbc, regulations);
         this.regulations = regulations;
         this.decisions = decisions;
         this.jdbc = jdbc;
@@ -86,7 +88,7 @@ public class RuleSetCandidates {
         this.events = events;
         this.accounts = accounts;
         this.jobs = jobs;
-        recordShippedLabels();
+        labels.recordShipped(regulations.shipped());
         // Uploads are under row-level security: each municipality's are put in force in its own name.
         for (String municipality :
                 jdbc.queryForList("select cbs_code from municipalities order by cbs_code", String.class)) {
@@ -119,89 +121,9 @@ public class RuleSetCandidates {
                 continue;
             }
             RuleSet ruleSet = compile(approved.id());
-            fillContentHash(approved.id(), ruleSet);
+            labels.fillContentHash(approved.id(), ruleSet);
             regulations.register(municipality, ruleSet);
         }
-    }
-
-    /**
-     * Records the labels and content hashes of the shipped versions, so that no upload can take
-     * one (the primary key of rule_set_labels is the guard, whoever comes first). A shipped label
-     * that an upload took first, or shipped content that differs from what was recorded under its
-     * label before, stops the start-up: the product may not give a label other content.
-     */
-    private void recordShippedLabels() {
-        for (RuleSet shipped : regulations.shipped()) {
-            String version = versionOf(shipped);
-            jdbc.update(
-                    "insert into rule_set_labels (case_type, version, origin, content_hash) values (?, ?, 'SHIPPED', ?)"
-                            + " on conflict do nothing",
-                    shipped.caseType(),
-                    version,
-                    shipped.contentHash());
-            jdbc.update(
-                    "update rule_set_labels set content_hash = ? where case_type = ? and version = ?"
-                            + " and origin = 'SHIPPED' and content_hash is null",
-                    shipped.contentHash(),
-                    shipped.caseType(),
-                    version);
-            Map<String, Object> recorded = jdbc.queryForMap(
-                    "select origin, content_hash from rule_set_labels where case_type = ? and version = ?",
-                    shipped.caseType(),
-                    version);
-            if (!"SHIPPED".equals(recorded.get("origin"))) {
-                throw new IllegalStateException("Meegeleverde versie " + shipped.version()
-                        + ": dat label is al gebruikt voor een geüploade versie; geef de meegeleverde versie een"
-                        + " nieuw label");
-            }
-            if (!shipped.contentHash().equals(recorded.get("content_hash"))) {
-                throw new IllegalStateException("Meegeleverde versie " + shipped.version() + " heeft andere inhoud"
-                        + " (sha256 " + shipped.contentHash() + ") dan eerder onder dat label vastgelegd (sha256 "
-                        + recorded.get("content_hash") + "); een versie wordt nooit gewijzigd, geef de nieuwe inhoud"
-                        + " een nieuw label");
-            }
-        }
-    }
-
-    /**
-     * Takes the label for an upload, for good: a label once used by a shipped, drafted, approved
-     * or withdrawn version is never used for other content. In the upload's transaction, so a
-     * refused upload leaves the label free.
-     */
-    private void reserveLabel(String caseType, String version) {
-        int reserved = jdbc.update(
-                "insert into rule_set_labels (case_type, version, origin) values (?, ?, 'UPLOADED')"
-                        + " on conflict do nothing",
-                caseType,
-                version);
-        if (reserved == 0) {
-            String origin = jdbc.queryForObject(
-                    "select origin from rule_set_labels where case_type = ? and version = ?",
-                    String.class,
-                    caseType,
-                    version);
-            throw new InvalidUpload(List.of("version: versielabel " + version + " van " + caseType + " is al gebruikt"
-                    + ("SHIPPED".equals(origin) ? " door een meegeleverde versie" : " door een eerdere upload")
-                    + "; een label hoort bij één inhoud en wordt nooit opnieuw gebruikt. Kies een nieuw nummer."));
-        }
-    }
-
-    private static String versionOf(RuleSet ruleSet) {
-        return ruleSet.version().substring(ruleSet.caseType().length() + 1);
-    }
-
-    /** Gives an upload stored before content hashes existed the hash of what it compiles. */
-    private void fillContentHash(long id, RuleSet ruleSet) {
-        jdbc.update(
-                "update rule_set_candidates set content_hash = ? where id = ? and content_hash is null",
-                ruleSet.contentHash(),
-                id);
-        jdbc.update(
-                "update rule_set_labels set content_hash = ? where case_type = ? and version = ?"
-                        + " and origin = 'UPLOADED' and content_hash is null",
-                ruleSet.contentHash(),
-                ruleSet.caseType(),
-                versionOf(ruleSet));
     }
 
     /** Checks, compiles and tries an upload; stores it as a draft with its example results. */
@@ -244,7 +166,7 @@ public class RuleSetCandidates {
             String officerExamples,
             String author) {
         checkVersion(version);
-        reserveLabel(caseType, version);
+        labels.reserve(caseType, version);
         RuleSet candidate;
         List<ExampleResult> results = new ArrayList<>();
         Verification verification;
@@ -283,7 +205,7 @@ public class RuleSetCandidates {
             throw new InvalidUpload(
                     List.of("Versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
         }
-        fillContentHash(id, candidate);
+        labels.fillContentHash(id, candidate);
         audit(
                 author,
                 "RULE_SET_UPLOADED",
@@ -328,26 +250,11 @@ public class RuleSetCandidates {
                     caseType + " laat gemeenten geen lokale keuzes; alle gemeenten beslissen volgens het model."));
         }
         checkVersion(version);
-        List<String> problems = new ArrayList<>();
-        java.util.TreeMap<String, java.math.BigDecimal> typed = new java.util.TreeMap<>();
-        (values == null ? Map.<String, String>of() : values).forEach((name, text) -> {
-            if (text == null || text.isBlank()) {
-                return; // left empty: the model's value
-            }
-            try {
-                typed.put(name, new java.math.BigDecimal(text.strip().replace(',', '.')));
-            } catch (NumberFormatException notANumber) {
-                problems.add(name + ": '" + abbreviate(text) + "' is geen getal.");
-            }
-        });
-        LocalChoices draft = new LocalChoices(municipality, caseType, version, null, typed);
-        problems.addAll(draft.problems(model));
-        if (typed.isEmpty() && problems.isEmpty()) {
-            problems.add("Vul ten minste één keuze in; een lege keuze volgt het model.");
+        LocalChoices.Draft checked = LocalChoices.draft(municipality, model, version, values);
+        if (!checked.problems().isEmpty()) {
+            throw new InvalidUpload(checked.problems());
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidUpload(problems);
-        }
+        LocalChoices draft = checked.choices();
         if (jdbc.queryForObject(
                         "select count(*) from rule_set_candidates where case_type = ? and version = ?",
                         Long.class,
@@ -394,7 +301,7 @@ public class RuleSetCandidates {
         details.put("caseType", caseType);
         details.put("version", version);
         details.put("format", CHOICES);
-        details.put("choices", new LinkedHashMap<>(typed));
+        details.put("choices", new LinkedHashMap<>(draft.values()));
         details.put("contentHash", draft.contentHash());
         audit(author, "RULE_SET_UPLOADED", id, details);
         compiledDrafts.put(id, candidate);
@@ -450,10 +357,6 @@ public class RuleSetCandidates {
         return Municipality.current()
                 .orElseThrow(() ->
                         new ApprovalRefused("Er is geen gemeente gekozen; kies eerst voor welke gemeente u werkt."));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     private static void checkVersion(String version) {
@@ -629,7 +532,7 @@ public class RuleSetCandidates {
                     + " vertaalt niet meer naar de inhoud van de upload (sha256 " + uploaded + ", nu "
                     + approved.contentHash() + "); goedkeuring geweigerd.");
         }
-        fillContentHash(id, approved);
+        labels.fillContentHash(id, approved);
         String municipality = municipality();
         AfterCommit.run(() -> regulations.register(municipality, approved));
         return find(id);
@@ -788,23 +691,14 @@ public class RuleSetCandidates {
                 .findFirst()
                 .map(id -> {
                     RuleSet withdrawn = compile(id);
-                    fillContentHash(id, withdrawn);
+                    labels.fillContentHash(id, withdrawn);
                     return withdrawn;
                 });
     }
 
-    /**
-     * Whether a label names one content beyond doubt: not both a shipped version and an upload
-     * that was approved under the same label before labels were guarded.
-     */
+    /** Whether a label names one content beyond doubt ({@link RuleSetLabels#unambiguous}). */
     boolean unambiguous(String ruleSetVersion) {
-        return !regulations.ships(ruleSetVersion)
-                || jdbc.queryForObject(
-                                "select count(*) from rule_set_candidates where case_type || '/' || version = ?"
-                                        + " and approved_at is not null",
-                                Long.class,
-                                ruleSetVersion)
-                        == 0;
+        return labels.unambiguous(ruleSetVersion);
     }
 
     private RuleSet compile(long id) {

@@ -66,6 +66,38 @@ public record LocalChoices(
         return new LocalChoices(municipality, caseType, version, effectiveFrom, values);
     }
 
+    /** A municipality's choices as typed by its officer, and what is wrong with them (nothing when they can be set). */
+    public record Draft(LocalChoices choices, List<String> problems) {}
+
+    /**
+     * Reads an officer's values ("180,00" or "180.00", by choice name) into a draft version of
+     * choices on the model: every value that is not a number, out of range, or names no choice of
+     * the model is a problem naming the choice. An empty value follows the model; at least one
+     * must be set.
+     */
+    public static Draft draft(
+            String municipality, RegulationDescriptor model, String version, Map<String, String> values) {
+        List<String> problems = new ArrayList<>();
+        SortedMap<String, BigDecimal> typed = new TreeMap<>();
+        (values == null ? Map.<String, String>of() : values).forEach((name, text) -> {
+            if (text == null || text.isBlank()) {
+                return; // left empty: the model's value
+            }
+            try {
+                typed.put(name, new BigDecimal(text.strip().replace(',', '.')));
+            } catch (NumberFormatException notANumber) {
+                String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+                problems.add(name + ": '" + shown + "' is geen getal.");
+            }
+        });
+        LocalChoices choices = new LocalChoices(municipality, model.caseType(), version, null, typed);
+        problems.addAll(choices.problems(model));
+        if (typed.isEmpty() && problems.isEmpty()) {
+            problems.add("Vul ten minste één keuze in; een lege keuze volgt het model.");
+        }
+        return new Draft(choices, List.copyOf(problems));
+    }
+
     /**
      * Why these values cannot be set on the model, one line per problem naming the choice; empty when
      * they can. Unknown names, values out of range and a band above its ceiling are refused.
