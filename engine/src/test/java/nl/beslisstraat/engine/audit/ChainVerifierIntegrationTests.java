@@ -1,0 +1,214 @@
+package nl.beslisstraat.engine.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import nl.beslisstraat.engine.audit.ChainBreak.Kind;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.TestDatabase;
+import nl.beslisstraat.engine.tenancy.Municipality;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Tampering as the database's superuser would, with the triggers out of the way: each time the
+ * verifier names exactly the first entry that no longer holds. Every test works in a municipality
+ * of its own, so its chain is its own.
+ */
+@SpringBootTest
+class ChainVerifierIntegrationTests extends DatabaseIntegrationTest {
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    ChainVerifier verifier;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final JdbcTemplate owner = new JdbcTemplate(TestDatabase.owner());
+    private String municipality;
+    private Municipality.Scope scope;
+    private List<Long> entries;
+    private List<Long> decisions;
+
+    @BeforeEach
+    void chainOfItsOwn() {
+        municipality = "9" + ThreadLocalRandom.current().nextInt(100, 1000);
+        owner.update(
+                "insert into municipalities (cbs_code, name) values (?, ?) on conflict do nothing",
+                municipality,
+                "Test " + municipality);
+        scope = Municipality.enter(municipality);
+        auditLog.appendAll(IntStream.rangeClosed(1, 5)
+                .mapToObj(i ->
+                        new AuditEntry("reviewer" + i, "REVIEWED", "case", "c" + i, "{\"motivation\":\"m" + i + "\"}"))
+                .toList());
+        entries = jdbc.queryForList("select id from audit_log order by chain_position", Long.class);
+        Long caseId = jdbc.queryForObject(
+                "insert into cases (case_type, reference_date, input) values ('parking-permit', current_date, '{}')"
+                        + " returning id",
+                Long.class);
+        for (String outcome : List.of("GRANTED", "REJECTED", "GRANTED")) {
+            jdbc.update(
+                    "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons, amounts,"
+                            + " fired_rules) values (?, ?, false, 'reviewer1', current_date, '[]', '{}', '[]')",
+                    caseId,
+                    outcome);
+        }
+        decisions = jdbc.queryForList("select id from decisions order by chain_position", Long.class);
+    }
+
+    @AfterEach
+    void leave() {
+        scope.close();
+    }
+
+    @Test
+    void anUntouchedChainIsIntactAndItsHeadsAreTheLastLinks() {
+        ChainVerification verification = verifier.verify();
+
+        assertThat(verification.intact()).as("%s", verification.breaks()).isTrue();
+        assertThat(verification.heads())
+                .extracting(ChainHead::table, ChainHead::position)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("audit_log", 5L),
+                        org.assertj.core.groups.Tuple.tuple("decisions", 3L));
+        assertThat(verification.heads()).isEqualTo(verifier.heads());
+    }
+
+    @Test
+    void namesTheEntryWhoseActorWasRewritten() {
+        tamper("update audit_log set actor = 'someone-else' where id = " + entries.get(2));
+
+        assertThat(onlyBreak())
+                .extracting(ChainBreak::table, ChainBreak::id, ChainBreak::position, ChainBreak::kind)
+                .containsExactly("audit_log", entries.get(2), 3L, Kind.CONTENT_CHANGED);
+    }
+
+    @Test
+    void namesTheEntryWhoseMotivationWasRewritten() {
+        tamper("update audit_log set details = '{\"motivation\":\"other\"}' where id = " + entries.get(0));
+
+        assertThat(onlyBreak())
+                .extracting(ChainBreak::id, ChainBreak::kind)
+                .containsExactly(entries.get(0), Kind.CONTENT_CHANGED);
+    }
+
+    @Test
+    void namesTheDeletedEntrysPlace() {
+        tamper("delete from audit_log where id = " + entries.get(1));
+
+        ChainBreak broken = onlyBreak();
+        assertThat(broken)
+                .extracting(ChainBreak::table, ChainBreak::position, ChainBreak::kind)
+                .containsExactly("audit_log", 2L, Kind.MISSING);
+        assertThat(broken.detail()).contains("id " + entries.get(2));
+    }
+
+    @Test
+    void noticesTheLastEntriesDeleted() {
+        tamper("delete from audit_log where id = " + entries.get(4));
+
+        assertThat(onlyBreak())
+                .extracting(ChainBreak::position, ChainBreak::kind)
+                .containsExactly(5L, Kind.MISSING);
+    }
+
+    @Test
+    void namesAForgedEntryInsertedBetweenTwo() {
+        tamper("update audit_log set chain_position = -chain_position where chain_position >= 3 and municipality = '"
+                + municipality
+                + "'; update audit_log set chain_position = 1 - chain_position where chain_position < 0");
+        tamper("insert into audit_log (actor, action, subject_type, subject_id, details, municipality, chain_position,"
+                + " chain_hash) values ('forger', 'REVIEWED', 'case', 'c9', '{}', '" + municipality + "', 3, 'f00d')");
+        Long forged = owner.queryForObject(
+                "select id from audit_log where actor = 'forger' and municipality = ?", Long.class, municipality);
+
+        assertThat(onlyBreak())
+                .extracting(ChainBreak::id, ChainBreak::position, ChainBreak::kind)
+                .containsExactly(forged, 3L, Kind.INSERTED);
+    }
+
+    @Test
+    void namesAForgedEntryAppendedAfterTheHead() {
+        tamper("insert into audit_log (actor, action, subject_type, subject_id, details, municipality, chain_position,"
+                + " chain_hash) values ('forger', 'REVIEWED', 'case', 'c9', '{}', '" + municipality + "', 6, 'f00d')");
+        Long forged = owner.queryForObject(
+                "select id from audit_log where actor = 'forger' and municipality = ?", Long.class, municipality);
+
+        assertThat(onlyBreak())
+                .extracting(ChainBreak::id, ChainBreak::position, ChainBreak::kind)
+                .containsExactly(forged, 6L, Kind.INSERTED);
+    }
+
+    @Test
+    void namesTheFirstOfTwoEntriesSwapped() {
+        tamper("update audit_log set chain_position = -chain_position where id in (" + entries.get(1) + ", "
+                + entries.get(2) + "); update audit_log set chain_position = case id when " + entries.get(1)
+                + " then 3 else 2 end where id in (" + entries.get(1) + ", " + entries.get(2) + ")");
+
+        assertThat(onlyBreak())
+                .extracting(ChainBreak::id, ChainBreak::position, ChainBreak::kind)
+                .containsExactly(entries.get(2), 2L, Kind.REORDERED);
+    }
+
+    @Test
+    void namesTheDecisionTurnedFromRejectedIntoGranted() {
+        tamper("update decisions set outcome = 'GRANTED' where id = " + decisions.get(1));
+
+        assertThat(onlyBreak())
+                .extracting(ChainBreak::table, ChainBreak::id, ChainBreak::position, ChainBreak::kind)
+                .containsExactly("decisions", decisions.get(1), 2L, Kind.CONTENT_CHANGED);
+    }
+
+    @Test
+    void aRewriteOfTheWholeChainIsCaughtAgainstAnEarlierHead() {
+        List<ChainHead> earlier = verifier.heads();
+        // a rewrite as a careful attacker would make it: every hash recomputed, the head moved along
+        tamper("update audit_log set actor = 'someone-else' where id = " + entries.get(0));
+        owner.execute("set session_replication_role = replica");
+        String previous = "";
+        for (Long id : entries) {
+            String content =
+                    owner.queryForObject("select chain_content(x) from audit_log x where id = ?", String.class, id);
+            previous = ChainVerifier.link(previous, content);
+            tamper("update audit_log set chain_hash = '" + previous + "' where id = " + id);
+        }
+        tamper("update chain_heads set hash = '" + previous + "' where chain_table = 'audit_log' and municipality = '"
+                + municipality + "'");
+        assertThat(verifier.verify().intact()).as("consistent in itself").isTrue();
+
+        ChainVerification verification = verifier.verify(earlier);
+
+        assertThat(verification.breaks())
+                .singleElement()
+                .extracting(ChainBreak::table, ChainBreak::id, ChainBreak::position, ChainBreak::kind)
+                .containsExactly("audit_log", entries.get(4), 5L, Kind.REWRITTEN);
+    }
+
+    @Test
+    void theRuntimeLoginCannotMoveTheHead() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update chain_heads set position = 0"))
+                .rootCause()
+                .hasMessageContaining("permission denied");
+    }
+
+    private ChainBreak onlyBreak() {
+        ChainVerification verification = verifier.verify();
+        assertThat(verification.breaks()).hasSize(1);
+        return verification.breaks().get(0);
+    }
+
+    /** As the superuser, with every trigger off for the statement. */
+    private void tamper(String sql) {
+        owner.execute("begin; set local session_replication_role = replica; " + sql + "; commit");
+    }
+}
