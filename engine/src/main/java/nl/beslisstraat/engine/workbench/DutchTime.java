@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Moments are stored in UTC; the pages show them in Dutch time, as the audit trail's "when" must
  * read for a reviewer or a judge. Available to every page as {@code clock}.
  */
-@ControllerAdvice(assignableTypes = ReviewPages.class)
+@ControllerAdvice(assignableTypes = {ReviewPages.class, AuditPages.class})
 class DutchTime {
 
     @ModelAttribute("clock")

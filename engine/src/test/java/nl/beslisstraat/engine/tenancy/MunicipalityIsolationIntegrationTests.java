@@ -55,6 +55,8 @@ class MunicipalityIsolationIntegrationTests extends DatabaseIntegrationTest {
             new Read("/api/cases/%d/recomputation", false, TestUsers.AUDITOR, TestUsers.ZWOLLE_AUDITOR),
             new Read("/api/cases/%d/recomputation", false, TestUsers.POLICY_OFFICER, TestUsers.ZWOLLE_POLICY_OFFICER),
             new Read("/review/cases/%d", true, TestUsers.REVIEWER, TestUsers.ZWOLLE_REVIEWER),
+            new Read("/audit/cases/%d", true, TestUsers.AUDITOR, TestUsers.ZWOLLE_AUDITOR),
+            new Read("/api/audit/cases/%d", false, TestUsers.AUDITOR, TestUsers.ZWOLLE_AUDITOR),
             new Read("/rules/cases/%d", true, TestUsers.POLICY_OFFICER, TestUsers.ZWOLLE_POLICY_OFFICER));
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -154,6 +156,8 @@ class MunicipalityIsolationIntegrationTests extends DatabaseIntegrationTest {
             "POST /api/review/tasks/{taskId}/release",
             "POST /api/review/tasks/{taskId}/decision",
             "GET /review/cases/{caseId}",
+            "GET /audit/cases/{caseId}",
+            "GET /api/audit/cases/{caseId}",
             "POST /review/cases/{caseId}/objection",
             "POST /review/tasks/{taskId}/claim",
             "POST /review/tasks/{taskId}/release",

@@ -1,0 +1,86 @@
+package nl.beslisstraat.engine.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the chains' heads outside the database, a file a day and a log line per head, for an
+ * operator to ship somewhere the database's owner cannot reach; and reads such a file back, so the
+ * verifier can tell a chain rewritten from end to end, which is consistent in itself.
+ */
+@Component
+public class ChainHeadFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainHeadFiles.class);
+    private static final String PREFIX = "chain-heads-";
+
+    private final Path directory;
+
+    public ChainHeadFiles(
+            @Value("${beslisstraat.audit.chain-heads-directory:${user.home}/.beslisstraat/chain-heads}")
+                    Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Writes (or replaces) the day's file with these heads and logs each; returns the file. */
+    public Path write(LocalDate day, List<ChainHead> heads) {
+        Path file = directory.resolve(PREFIX + day + ".txt");
+        List<String> lines = new ArrayList<>();
+        lines.add("# table municipality position sha256, written " + java.time.Instant.now());
+        for (ChainHead head : heads) {
+            lines.add(head.line());
+            log.info("chain head {}", head.line());
+        }
+        try {
+            Files.createDirectories(directory);
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the chain heads to " + file, e);
+        }
+        return file;
+    }
+
+    /** The most recent file written before this day, if any. */
+    public Optional<Path> latestBefore(LocalDate day) {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        String before = PREFIX + day + ".txt";
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.startsWith(PREFIX) && name.endsWith(".txt") && name.compareTo(before) < 0;
+                    })
+                    .max(Comparator.comparing(file -> file.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    /** The heads of a file as {@link #write} writes it; lines starting with # are comments. */
+    public static List<ChainHead> read(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(ChainHead::parse)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the chain heads in " + file, e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package nl.beslisstraat.engine.workbench;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import nl.beslisstraat.engine.audit.AuditSearch;
+import nl.beslisstraat.engine.audit.ChainVerifications;
+import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.cases.StoredCase;
+import nl.beslisstraat.engine.decision.DecisionStore;
+import nl.beslisstraat.engine.intake.MotivationLanguage;
+import nl.beslisstraat.engine.tenancy.Municipality;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The auditor's pages: search the audit trail, with the chains' last verification, and a case read only. */
+@Controller
+class AuditPages {
+
+    private final AuditSearch search;
+    private final ChainVerifications verifications;
+    private final CaseStore cases;
+    private final DecisionStore decisions;
+    private final CaseHistory history;
+    private final JsonMapper json;
+
+    AuditPages(
+            AuditSearch search,
+            ChainVerifications verifications,
+            CaseStore cases,
+            DecisionStore decisions,
+            CaseHistory history,
+            JsonMapper json) {
+        this.search = search;
+        this.verifications = verifications;
+        this.cases = cases;
+        this.decisions = decisions;
+        this.history = history;
+        this.json = json;
+    }
+
+    @GetMapping("/audit")
+    String search(
+            @RequestParam(name = "case", required = false) String caseId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String version,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        AuditSearch.Criteria criteria = new AuditSearch.Criteria(caseId, actor, version, action, from, to, page);
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("result", search.search(criteria));
+        model.addAttribute("actions", search.actions());
+        model.addAttribute(
+                "verification",
+                verifications.last(Municipality.current().orElseThrow()).orElse(null));
+        return "audit/search";
+    }
+
+    @GetMapping("/audit/cases/{caseId}")
+    String caseFile(@PathVariable long caseId, Locale locale, Model model) {
+        StoredCase stored = cases.find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String language = locale.getLanguage().equals("en") ? "en" : "nl";
+        model.addAttribute("caseFile", stored);
+        model.addAttribute("input", fields(stored.input()));
+        model.addAttribute(
+                "decisions",
+                decisions.findFor(caseId).stream()
+                        .map(decision -> MotivationLanguage.of(decision, language))
+                        .toList());
+        model.addAttribute("tasks", history.tasks(caseId));
+        model.addAttribute("events", history.of(caseId));
+        return "audit/case";
+    }
+
+    private Map<String, String> fields(String input) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        JsonNode node = json.readTree(input);
+        for (String name : node.propertyNames()) {
+            JsonNode value = node.get(name);
+            fields.put(name, value.isNull() ? "—" : value.isValueNode() ? value.asString() : value.toString());
+        }
+        return fields;
+    }
+}
