@@ -12,6 +12,7 @@ import java.util.Optional;
 import nl.beslisstraat.batch.demo.DemoSeeder;
 import nl.beslisstraat.batch.recompute.RecomputeCommand;
 import nl.beslisstraat.batch.simulate.SimulateCommand;
+import nl.beslisstraat.batch.verify.VerifyChainCommand;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.batch.core.BatchStatus;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * <pre>
  * java -jar beslisstraat-batch.jar [--run-date=2026-11-30] [--municipality=0193] [--recover] [--demo=10000]
  * java -jar beslisstraat-batch.jar --recompute [--run-id=12]
+ * java -jar beslisstraat-batch.jar --verify-audit-chain [--chain-heads=chain-heads-2026-11-30.txt] [--municipality=0344]
  * java -jar beslisstraat-batch.jar --simulate=table.xlsx --case-type=PARKING_PERMIT [--last=100000]
  * java -jar beslisstraat-batch.jar --simulate-norms=norms.csv [--last=100000]
  * </pre>
@@ -44,6 +46,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code --demo=N}: first queue N synthetic applications, then run.
  *   <li>{@code --recompute}: recompute stored decisions instead of running (see {@link
  *       RecomputeCommand}).
+ *   <li>{@code --verify-audit-chain}: verify the hash chains of every municipality (or the one
+ *       named), against the heads in {@code --chain-heads} when given (see {@link
+ *       VerifyChainCommand}); exit code 0 when they hold, 1 when one does not.
  * </ul>
  *
  * It prints the run's summary, throughput and peak heap, and exits 0 when the run completed.
@@ -59,6 +64,7 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
     private final DemoSeeder demo;
     private final RecomputeCommand recompute;
     private final SimulateCommand simulate;
+    private final VerifyChainCommand verifyChain;
     private int exitCode;
 
     NightlyRunCommand(
@@ -66,12 +72,14 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
             NightlyRuns runs,
             DemoSeeder demo,
             RecomputeCommand recompute,
-            SimulateCommand simulate) {
+            SimulateCommand simulate,
+            VerifyChainCommand verifyChain) {
         this.launcher = launcher;
         this.runs = runs;
         this.demo = demo;
         this.recompute = recompute;
         this.simulate = simulate;
+        this.verifyChain = verifyChain;
     }
 
     @Override
@@ -104,6 +112,11 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
                     Path.of(option(args, "simulate").orElseThrow()),
                     option(args, "case-type").orElse("PARKING_PERMIT"),
                     option(args, "last").map(Integer::valueOf).orElse(null));
+            return;
+        }
+        if (args.containsOption("verify-audit-chain")) {
+            exitCode = verifyChain.run(
+                    municipality, option(args, "chain-heads").map(Path::of).orElse(null));
             return;
         }
         if (args.containsOption(RECOMPUTE)) {
