@@ -64,7 +64,7 @@ class AuditPages {
         model.addAttribute("actions", search.actions());
         model.addAttribute(
                 "verification",
-                verifications.last(Municipality.current().orElseThrow()).orElse(null));
+                Municipality.current().flatMap(verifications::last).orElse(null));
         return "audit/search";
     }
 

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.beslisstraat.engine.audit.ChainVerifications;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.cases.StoredCase;
 import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.decision.StoredDecision;
 import nl.beslisstraat.engine.intake.MotivationLanguage;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import nl.beslisstraat.rules.Outcome;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -47,6 +49,7 @@ class ReviewPages {
     private final Dashboard dashboard;
     private final RegulationCatalog regulations;
     private final JsonMapper json;
+    private final ChainVerifications verifications;
 
     ReviewPages(
             ReviewQueue queue,
@@ -56,7 +59,8 @@ class ReviewPages {
             CaseHistory history,
             Dashboard dashboard,
             RegulationCatalog regulations,
-            JsonMapper json) {
+            JsonMapper json,
+            ChainVerifications verifications) {
         this.queue = queue;
         this.work = work;
         this.cases = cases;
@@ -65,6 +69,7 @@ class ReviewPages {
         this.dashboard = dashboard;
         this.regulations = regulations;
         this.json = json;
+        this.verifications = verifications;
     }
 
     @GetMapping("/login")
@@ -201,6 +206,9 @@ class ReviewPages {
                         .add(rate));
         model.addAttribute("figures", figures);
         model.addAttribute("series", byCaseType);
+        model.addAttribute(
+                "chainVerification",
+                Municipality.current().flatMap(verifications::last).orElse(null));
         return "dashboard";
     }
 

@@ -3,11 +3,14 @@ package nl.beslisstraat.engine.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditTrailIntegrationTests extends DatabaseIntegrationTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
+    @Autowired
+    ChainVerifications verifications;
 
     @LocalServerPort
     int port;
@@ -117,6 +123,18 @@ class AuditTrailIntegrationTests extends DatabaseIntegrationTest {
 
         assertThat(verification.path("municipality").asString()).isEqualTo("0344");
         assertThat(verification.path("heads")).hasSize(2);
+    }
+
+    @Test
+    void theDashboardShowsTheLastDailyVerification() {
+        decideNow();
+        verifications.verifyAll(Municipality.DEFAULT, List.of());
+
+        HttpResponse<String> dashboard =
+                Browserless.signedIn(port, TestUsers.AUDITOR).get("/dashboard");
+
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("Hashketen", "zijn intact");
     }
 
     private JsonNode search(String path) {
