@@ -38,21 +38,55 @@ alter table audit_log add column chain_hash text;
 alter table decisions add column chain_position bigint;
 alter table decisions add column chain_hash text;
 
+-- The previous link is the chain's last row, found through the index on (municipality,
+-- position); rows inserted earlier by the same statement are visible here. The head row in
+-- chain_heads is locked for the rest of the transaction, which orders the links of one chain, and
+-- moved once per statement (below), not per row: a row updated a thousand times in one
+-- transaction leaves a thousand versions to step over. Should the last rows have been deleted,
+-- the head is ahead of the table, and the chain goes on from the head, leaving the gap visible.
 create function chain_append() returns trigger
     language plpgsql security definer set search_path from current as $$
 declare
     head chain_heads%rowtype;
+    last_position bigint;
+    last_hash text;
 begin
-    insert into chain_heads (chain_table, municipality, position, hash)
-        values (tg_table_name, new.municipality, 0, '')
-        on conflict do nothing;
     select * into head from chain_heads
         where chain_table = tg_table_name and municipality = new.municipality for update;
-    new.chain_position := head.position + 1;
-    new.chain_hash := chain_link(head.hash, chain_content(new));
-    update chain_heads set position = new.chain_position, hash = new.chain_hash
-        where chain_table = tg_table_name and municipality = new.municipality;
+    if not found then
+        insert into chain_heads (chain_table, municipality, position, hash)
+            values (tg_table_name, new.municipality, 0, '')
+            on conflict do nothing;
+        select * into head from chain_heads
+            where chain_table = tg_table_name and municipality = new.municipality for update;
+    end if;
+    if tg_table_name = 'audit_log' then
+        select chain_position, chain_hash into last_position, last_hash from audit_log
+            where municipality = new.municipality order by chain_position desc limit 1;
+    else
+        select chain_position, chain_hash into last_position, last_hash from decisions
+            where municipality = new.municipality order by chain_position desc limit 1;
+    end if;
+    if last_position is null or last_position < head.position then
+        last_position := head.position;
+        last_hash := head.hash;
+    end if;
+    new.chain_position := last_position + 1;
+    new.chain_hash := chain_link(last_hash, chain_content(new));
     return new;
+end;
+$$;
+
+-- Once per statement: each chain the statement added to gets its new head.
+create function chain_heads_follow() returns trigger
+    language plpgsql security definer set search_path from current as $$
+begin
+    update chain_heads h set position = last.chain_position, hash = last.chain_hash
+        from (select distinct on (municipality) municipality, chain_position, chain_hash
+              from inserted order by municipality, chain_position desc) last
+        where h.chain_table = tg_table_name and h.municipality = last.municipality
+          and h.position < last.chain_position;
+    return null;
 end;
 $$;
 
@@ -100,6 +134,10 @@ create unique index decisions_chain on decisions (municipality, chain_position);
 -- Named so that they run after any other before-insert trigger has settled the row.
 create trigger zz_audit_log_chain before insert on audit_log for each row execute function chain_append();
 create trigger zz_decisions_chain before insert on decisions for each row execute function chain_append();
+create trigger audit_log_chain_head after insert on audit_log referencing new table as inserted
+    for each statement execute function chain_heads_follow();
+create trigger decisions_chain_head after insert on decisions referencing new table as inserted
+    for each statement execute function chain_heads_follow();
 
 -- The application reads the heads (to write them outside the database) but never writes them.
 revoke insert, update, delete, truncate on chain_heads from beslisstraat_app;
