@@ -25,6 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ApplicationReader {
 
+    /** Digits of a number in an application: cents of a hundred million euros fit with room to spare. */
+    static final int MAX_DIGITS = 20;
+
+    static final int MAX_SCALE = 10;
+
     private final JsonMapper json;
     private final RegulationCatalog regulations;
 
@@ -60,10 +65,31 @@ public class ApplicationReader {
                 errors.add(new FieldError("referenceDate", e.getMessage()));
             }
         }
+        numbers(node, errors);
         if (!errors.isEmpty()) {
             throw new InvalidApplication(errors);
         }
         return new CaseApplication(caseType, referenceDate, node);
+    }
+
+    /**
+     * Refuses numbers with more digits or a larger exponent than any amount, measure or count has.
+     * A number such as {@code 1e-16000} passes a schema's bounds yet is stored as sixteen thousand
+     * digits; without this, a small body could become a large stored case.
+     */
+    private static void numbers(JsonNode node, List<FieldError> errors) {
+        for (var field : node.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isNumber()) {
+                java.math.BigDecimal number = value.decimalValue();
+                if (number.precision() > MAX_DIGITS || Math.abs(number.scale()) > MAX_SCALE) {
+                    errors.add(new FieldError(
+                            field.getKey(),
+                            "has more digits than any amount or count needs (at most " + MAX_DIGITS + " digits, "
+                                    + MAX_SCALE + " after the point)"));
+                }
+            }
+        }
     }
 
     /** A case type the e-service's municipality decides: a shared model, or a regulation of its own. */
