@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.regulation.InputSchema;
 import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
 import nl.beslisstraat.engine.regulation.NoRuleSetInForce;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
@@ -29,6 +30,12 @@ public class ApplicationReader {
     static final int MAX_DIGITS = 20;
 
     static final int MAX_SCALE = 10;
+
+    /**
+     * Values a case of a regulation that could not be started may hold: it cannot be checked against
+     * its schema, yet must stay as small as any checked case for the nightly run.
+     */
+    static final int MAX_UNCHECKED_VALUES = 200;
 
     private final JsonMapper json;
     private final RegulationCatalog regulations;
@@ -64,6 +71,11 @@ public class ApplicationReader {
             } catch (NoRuleSetInForce e) {
                 errors.add(new FieldError("referenceDate", e.getMessage()));
             }
+        } else if (caseType != null && values(node, 0) > MAX_UNCHECKED_VALUES) {
+            // without a schema to close it, a case is still held to the size of the largest application
+            errors.add(new FieldError(
+                    InputSchema.WHOLE_INPUT,
+                    "has more than " + MAX_UNCHECKED_VALUES + " values, more than any application has"));
         }
         numbers(node, errors);
         if (!errors.isEmpty()) {
@@ -90,6 +102,20 @@ public class ApplicationReader {
                 }
             }
         }
+    }
+
+    /** The values in a document, counted up to just past the limit. */
+    private static int values(JsonNode node, int counted) {
+        int total = counted + 1;
+        if (node.isContainer()) {
+            for (JsonNode child : node.values()) {
+                if (total > MAX_UNCHECKED_VALUES) {
+                    break;
+                }
+                total = values(child, total);
+            }
+        }
+        return total;
     }
 
     /** A case type the e-service's municipality decides: a shared model, or a regulation of its own. */

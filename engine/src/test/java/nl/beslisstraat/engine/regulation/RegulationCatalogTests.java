@@ -87,6 +87,27 @@ class RegulationCatalogTests {
                 .contains("UAVG art. 22 en 27");
     }
 
+    @Test
+    void aCaseOfABrokenRegulationIsTakenInUncheckedButNoLargerThanAnyApplication() {
+        nl.beslisstraat.engine.intake.ApplicationReader reader =
+                new nl.beslisstraat.engine.intake.ApplicationReader(JSON, catalog);
+        StringBuilder body = new StringBuilder("{\"caseType\": \"BROKEN_DRL\", \"referenceDate\": \"2026-03-01\"");
+        for (int i = 0; i < 300; i++) {
+            body.append(", \"k").append(i).append("\": 0");
+        }
+
+        try (var eService = nl.beslisstraat.engine.tenancy.Municipality.enter(
+                nl.beslisstraat.engine.tenancy.Municipality.DEFAULT)) {
+            assertThat(reader.read("{\"caseType\": \"BROKEN_DRL\", \"referenceDate\": \"2026-03-01\", \"age\": 30}")
+                            .caseType())
+                    .isEqualTo("BROKEN_DRL");
+            assertThatThrownBy(() -> reader.read(body.append('}').toString()))
+                    .isInstanceOf(nl.beslisstraat.engine.intake.InvalidApplication.class)
+                    .hasMessageContaining("(body)")
+                    .hasMessageContaining("more than 200 values");
+        }
+    }
+
     private static String problemOf(String name) {
         return catalog.broken().stream()
                 .filter(broken -> broken.name().equals(name))
