@@ -81,7 +81,8 @@ final class RuleSetCompiler {
             compiled.put("local-choices/" + choices.municipality() + "/" + choices.version(), choices.canonical());
         }
         InputSchema schema;
-        byte[] schemaContent = read(resources, regulation.resource(regulation.inputSchema()));
+        String schemaFile = version.schemaOf(regulation);
+        byte[] schemaContent = read(resources, regulation.resource(schemaFile));
         try (InputStream in = new java.io.ByteArrayInputStream(schemaContent)) {
             schema = new InputSchema(schemas.getSchema(in));
         } catch (IOException e) {
@@ -90,15 +91,17 @@ final class RuleSetCompiler {
         // checked before anything is built: a schema that lets anything in, or an input the law
         // forbids, stops the regulation whatever its rules would have done with it
         List<String> refused = new ArrayList<>();
-        SchemaBounds.problems(schema.schemaNode())
-                .forEach(problem -> refused.add(regulation.inputSchema() + ": " + problem));
+        if (version.inputSchema() == null) {
+            // the schema intake checks against; a superseded version's own is kept only to recompute
+            SchemaBounds.problems(schema.schemaNode()).forEach(problem -> refused.add(schemaFile + ": " + problem));
+        }
         refused.addAll(bannedInputs(regulation, schema));
         if (!refused.isEmpty()) {
             throw new RuleSetCompilationException(RuleSet.label(regulation.caseType(), version.version())
                     + " is refused:\n" + String.join("\n", refused));
         }
         // the schema decides too: a field it does not declare never reaches a rule
-        compiled.put(regulation.resource(regulation.inputSchema()), schemaContent);
+        compiled.put(regulation.resource(schemaFile), schemaContent);
         if (rules.stream().anyMatch(RuleSet::isDmn)) {
             // An input of the wrong type is an error, not a silent non-match that lets a case through.
             files.writeKModuleXML("<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\"><configuration>"
