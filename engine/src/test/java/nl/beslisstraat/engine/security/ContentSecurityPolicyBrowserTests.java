@@ -61,6 +61,7 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
 
         Chromium.signIn(browser, port, TestUsers.PLATFORM_ADMIN);
         visit("/platform");
+        visit("/platform/sign-in-locks");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +149,24 @@ class SignInThrottleIntegrationTests extends DatabaseIntegrationTest {
         assertThat(basic(guessed, TestUsers.password(guessed), "198.51.100.7").statusCode())
                 .isNotIn(401, 429);
         assertThat(actions("user", guessed)).contains("SIGN_IN_LOCKED", "SIGN_IN_UNLOCKED");
+    }
+
+    @Test
+    void thePlatformAdministratorLiftsALockOnItsPage() {
+        for (int i = 0; i < 12; i++) {
+            basic(guessed, "wrong-password-" + i, "198.51.100.10");
+        }
+        Browserless administrator = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
+        assertThat(administrator.get("/platform/sign-in-locks").body()).contains(guessed);
+
+        HttpResponse<String> lifted =
+                administrator.post("/platform/sign-in-locks/unlock", "kind=ACCOUNT&key=" + guessed);
+
+        assertThat(lifted.headers().firstValue("Location").orElseThrow()).endsWith("/platform/sign-in-locks?unlocked");
+        assertThat(administrator.get("/platform/sign-in-locks").body()).doesNotContain(guessed);
+        assertThat(basic(guessed, TestUsers.password(guessed), "198.51.100.11").statusCode())
+                .isNotIn(401, 429);
+        assertThat(actions("user", guessed)).contains("SIGN_IN_UNLOCKED");
     }
 
     @Test
