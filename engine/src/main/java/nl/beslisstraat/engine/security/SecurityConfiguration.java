@@ -23,6 +23,11 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every endpoint and page with the roles that may use it. Two chains: the REST API (HTTP Basic,
@@ -52,10 +57,20 @@ public class SecurityConfiguration {
     static final String PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * Swagger UI (a library's page, not ours) sets inline styles from its script; it gets those and
+     * nothing else more than our pages: its scripts too must come from this application.
+     */
+    static final String API_DESCRIPTION_POLICY =
+            PAGES_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
     /** JSON is never a document to run anything in. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private static final long ONE_YEAR = 31_536_000;
+
+    private static final RequestMatcher API_DESCRIPTION =
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     @Bean
     @Order(1)
@@ -138,7 +153,11 @@ public class SecurityConfiguration {
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(API_DESCRIPTION),
+                                new ContentSecurityPolicyHeaderWriter(PAGES_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                API_DESCRIPTION, new ContentSecurityPolicyHeaderWriter(API_DESCRIPTION_POLICY)))
                         .frameOptions(frame -> frame.deny())
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(ONE_YEAR)))

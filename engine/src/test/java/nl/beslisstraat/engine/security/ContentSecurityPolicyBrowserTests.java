@@ -81,6 +81,18 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
         assertThat(Chromium.policyViolations(browser)).isEmpty();
     }
 
+    @Test
+    void theApiDescriptionPageRunsUnderThePolicy() {
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.get("http://localhost:" + port + "/swagger-ui/index.html");
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.className("swagger-ui")).isEmpty());
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.className("info")).isEmpty());
+
+        assertThat(Chromium.policyViolations(browser)).isEmpty();
+    }
+
     private void visit(String path) {
         browser.get("http://localhost:" + port + path);
         Chromium.waitFor(browser, page -> !page.findElements(By.tagName("main")).isEmpty());

@@ -34,6 +34,9 @@ class SecurityHeadersIntegrationTests extends DatabaseIntegrationTest {
                 .contains("script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'")
                 .doesNotContain("unsafe-inline");
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(get("/swagger-ui/index.html", false).headers().allValues("Content-Security-Policy"))
+                .as("Swagger UI: inline style, nothing more")
+                .containsExactly(SecurityConfiguration.API_DESCRIPTION_POLICY);
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue(SecurityConfiguration.API_POLICY);
     }
