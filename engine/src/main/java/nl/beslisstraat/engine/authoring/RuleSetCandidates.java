@@ -284,19 +284,25 @@ public class RuleSetCandidates {
                             TableVerifier.verify(table, candidate.inputSchema().titles()))
                     .orElse(null);
         }
-        long id = jdbc.queryForObject(
-                "insert into rule_set_candidates (case_type, version, table_resource, content,"
-                        + " format, officer_examples, author, example_results, verification, content_hash)"
-                        + " values (?, ?, 'local-choices', ?, 'CHOICES', ?, ?, ?::jsonb, ?::jsonb, ?) returning id",
-                Long.class,
-                caseType,
-                version,
-                draft.canonical(),
-                officerExamples,
-                author,
-                json.writeValueAsString(results),
-                verification == null ? null : json.writeValueAsString(verification),
-                draft.contentHash());
+        long id;
+        try {
+            id = jdbc.queryForObject(
+                    "insert into rule_set_candidates (case_type, version, table_resource, content,"
+                            + " format, officer_examples, author, example_results, verification, content_hash)"
+                            + " values (?, ?, 'local-choices', ?, 'CHOICES', ?, ?, ?::jsonb, ?::jsonb, ?) returning id",
+                    Long.class,
+                    caseType,
+                    version,
+                    draft.canonical(),
+                    officerExamples,
+                    author,
+                    json.writeValueAsString(results),
+                    verification == null ? null : json.writeValueAsString(verification),
+                    draft.contentHash());
+        } catch (org.springframework.dao.DuplicateKeyException taken) { // drafted meanwhile under this number
+            throw new InvalidUpload(
+                    List.of("version: versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("caseType", caseType);
         details.put("version", version);

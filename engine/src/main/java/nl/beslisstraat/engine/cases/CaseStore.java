@@ -26,17 +26,22 @@ public class CaseStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores an application as QUEUED and returns its case id. */
+    /**
+     * Stores an application as QUEUED and returns its case id. The signed-in client that sends it
+     * is recorded with it ({@link SubmittingClient}), so that client, and no other, reads it back.
+     */
     public long enqueue(CaseApplication application) {
+        String client = SubmittingClient.current().orElse(null);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
                 connection -> {
                     var insert = connection.prepareStatement(
-                            "insert into cases (case_type, reference_date, input) values (?, ?, ?::jsonb)",
+                            "insert into cases (case_type, reference_date, input, submitted_by) values (?, ?, ?::jsonb, ?)",
                             new String[] {"id"});
                     insert.setString(1, application.caseType());
                     insert.setObject(2, application.referenceDate());
                     insert.setString(3, application.input().toString());
+                    insert.setString(4, client);
                     return insert;
                 },
                 key);
@@ -65,6 +70,15 @@ public class CaseStore {
                 "select id, case_type, reference_date, received_at, input::text from cases"
                         + " where status = 'QUEUED' and id > ? and id % ? = ? order by id limit ?",
                 QUEUED_CASE, afterId, slice.of(), slice.index(), limit);
+    }
+
+    /**
+     * Whether this client submitted the case. A case without a recorded client (older than the
+     * record, or queued in bulk) belongs to no client, and one of another municipality is not seen.
+     */
+    public boolean submittedBy(long id, String client) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select from cases where id = ? and submitted_by = ?)", Boolean.class, id, client));
     }
 
     public Optional<StoredCase> find(long id) {

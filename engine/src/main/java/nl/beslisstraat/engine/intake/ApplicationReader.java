@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.regulation.InputSchema;
 import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
 import nl.beslisstraat.engine.regulation.NoRuleSetInForce;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
@@ -24,6 +25,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ApplicationReader {
+
+    /** Digits of a number in an application: cents of a hundred million euros fit with room to spare. */
+    static final int MAX_DIGITS = 20;
+
+    static final int MAX_SCALE = 10;
+
+    /**
+     * Values a case of a regulation that could not be started may hold: it cannot be checked against
+     * its schema, yet must stay as small as any checked case for the nightly run.
+     */
+    static final int MAX_UNCHECKED_VALUES = 200;
 
     private final JsonMapper json;
     private final RegulationCatalog regulations;
@@ -59,11 +71,51 @@ public class ApplicationReader {
             } catch (NoRuleSetInForce e) {
                 errors.add(new FieldError("referenceDate", e.getMessage()));
             }
+        } else if (caseType != null && values(node, 0) > MAX_UNCHECKED_VALUES) {
+            // without a schema to close it, a case is still held to the size of the largest application
+            errors.add(new FieldError(
+                    InputSchema.WHOLE_INPUT,
+                    "has more than " + MAX_UNCHECKED_VALUES + " values, more than any application has"));
         }
+        numbers(node, errors);
         if (!errors.isEmpty()) {
             throw new InvalidApplication(errors);
         }
         return new CaseApplication(caseType, referenceDate, node);
+    }
+
+    /**
+     * Refuses numbers with more digits or a larger exponent than any amount, measure or count has.
+     * A number such as {@code 1e-16000} passes a schema's bounds yet is stored as sixteen thousand
+     * digits; without this, a small body could become a large stored case.
+     */
+    private static void numbers(JsonNode node, List<FieldError> errors) {
+        for (var field : node.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isNumber()) {
+                java.math.BigDecimal number = value.decimalValue();
+                if (number.precision() > MAX_DIGITS || Math.abs(number.scale()) > MAX_SCALE) {
+                    errors.add(new FieldError(
+                            field.getKey(),
+                            "has more digits than any amount or count needs (at most " + MAX_DIGITS + " digits, "
+                                    + MAX_SCALE + " after the point)"));
+                }
+            }
+        }
+    }
+
+    /** The values in a document, counted up to just past the limit. */
+    private static int values(JsonNode node, int counted) {
+        int total = counted + 1;
+        if (node.isContainer()) {
+            for (JsonNode child : node.values()) {
+                if (total > MAX_UNCHECKED_VALUES) {
+                    break;
+                }
+                total = values(child, total);
+            }
+        }
+        return total;
     }
 
     /** A case type the e-service's municipality decides: a shared model, or a regulation of its own. */

@@ -2,10 +2,14 @@ package nl.beslisstraat.engine.intake;
 
 import java.net.URI;
 import java.util.Map;
+import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.decision.Recomputation;
+import nl.beslisstraat.engine.security.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /api/cases/decide-now}: decide it at once; 201 with the case and decision.
  *   <li>{@code GET /api/cases/{id}}: the case with its status, decisions and review task;
  *       motivations in Dutch, or in English with {@code ?lang=en} or {@code Accept-Language: en}.
+ *       An e-service (INTAKE) reads only the cases it submitted: any other case, also one of its
+ *       own municipality, answers 404, as a case that does not exist does.
  *   <li>{@code GET /api/cases/{id}/recomputation}: the automated decision recomputed from the stored
  *       input with its recorded rule-set and norm versions, and any difference.
  * </ul>
@@ -37,11 +43,13 @@ class CaseController {
     private final ApplicationReader reader;
     private final CaseIntake intake;
     private final Recomputation recomputation;
+    private final CaseStore cases;
 
-    CaseController(ApplicationReader reader, CaseIntake intake, Recomputation recomputation) {
+    CaseController(ApplicationReader reader, CaseIntake intake, Recomputation recomputation, CaseStore cases) {
         this.reader = reader;
         this.intake = intake;
         this.recomputation = recomputation;
+        this.cases = cases;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -68,8 +76,26 @@ class CaseController {
     ResponseEntity<CaseFile> caseFile(
             @PathVariable long id,
             @RequestParam(required = false) String lang,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            Authentication caller) {
+        if (clientOnly(caller) && !cases.submittedBy(id, caller.getName())) {
+            return ResponseEntity.notFound().build();
+        }
         return ResponseEntity.of(intake.caseFile(id, MotivationLanguage.choose(lang, acceptLanguage)));
+    }
+
+    /**
+     * Whether the caller reads as an e-service only: INTAKE without a role that reads all of the
+     * municipality's cases. The authorities are those of the request's municipality.
+     */
+    private static boolean clientOnly(Authentication caller) {
+        var roles = caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
+        boolean readsAll = roles.contains("ROLE_" + Role.REVIEWER.name())
+                || roles.contains("ROLE_" + Role.AUDITOR.name())
+                || roles.contains("ROLE_" + Role.POLICY_OFFICER.name());
+        return roles.contains("ROLE_" + Role.INTAKE.name()) && !readsAll;
     }
 
     /** Recomputes the case's automated decision from its stored input and recorded versions. */

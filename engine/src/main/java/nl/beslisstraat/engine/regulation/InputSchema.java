@@ -19,6 +19,12 @@ public final class InputSchema {
     /** The field name under which a problem with the input as a whole is reported. */
     public static final String WHOLE_INPUT = "(body)";
 
+    /**
+     * The fields of the envelope every application carries beside its own: they choose the schema,
+     * so the schema does not declare them, and they are not checked against it.
+     */
+    public static final java.util.Set<String> ENVELOPE = java.util.Set.of("caseType", "referenceDate");
+
     private final Schema schema;
     private final Map<String, String> titles;
 
@@ -32,12 +38,55 @@ public final class InputSchema {
         this.titles = Map.copyOf(found);
     }
 
+    /** The schema as declared. */
+    JsonNode schemaNode() {
+        return schema.getSchemaNode();
+    }
+
+    /**
+     * Whether a field takes text of any content: a string with no enum, const, pattern or format
+     * to hold it to a closed form.
+     */
+    public boolean isFreeText(String field) {
+        return freeText(
+                schema.getSchemaNode(),
+                schema.getSchemaNode().path("properties").path(field),
+                0);
+    }
+
+    private static boolean freeText(JsonNode root, JsonNode property, int depth) {
+        if (depth > 16 || !property.isObject()) {
+            return false;
+        }
+        if (property.has("$ref")) {
+            String ref = property.path("$ref").asString("");
+            return ref.startsWith("#/") && freeText(root, root.at(ref.substring(1)), depth + 1);
+        }
+        for (String branch : List.of("anyOf", "oneOf")) {
+            for (JsonNode option : property.path(branch)) {
+                if (freeText(root, option, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        JsonNode type = property.path("type");
+        boolean string = type.isString()
+                ? "string".equals(type.asString())
+                : type.toString().contains("\"string\"");
+        return string
+                && !property.has("enum")
+                && !property.has("const")
+                && !property.has("pattern")
+                && !property.has("format");
+    }
+
     /** The declared fields with their Dutch titles, in schema order. */
     public Map<String, String> titles() {
         return titles;
     }
 
     public List<FieldProblem> check(JsonNode input) {
+        input = withoutEnvelope(input);
         // Nearly every case is valid: a fail-fast yes/no first, the full error list only when needed.
         if (schema.validate(input, OutputFormat.BOOLEAN)) {
             return List.of();
@@ -50,8 +99,30 @@ public final class InputSchema {
         return new ArrayList<>(byField.values());
     }
 
+    private static JsonNode withoutEnvelope(JsonNode input) {
+        if (!(input instanceof tools.jackson.databind.node.ObjectNode object)
+                || ENVELOPE.stream().noneMatch(object::has)) {
+            return input;
+        }
+        // a shallow copy: the fields' values are shared, not copied
+        tools.jackson.databind.node.ObjectNode fields = object.objectNode();
+        for (java.util.Map.Entry<String, JsonNode> field : object.properties()) {
+            if (!ENVELOPE.contains(field.getKey())) {
+                fields.set(field.getKey(), field.getValue());
+            }
+        }
+        return fields;
+    }
+
     private static FieldProblem toProblem(Error error) {
         String location = error.getInstanceLocation().toString();
+        if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+            // a field the schema does not declare is reported under its own name, so every one is listed
+            String unknown = location.isEmpty() || "$".equals(location) || "/".equals(location)
+                    ? error.getProperty()
+                    : topLevelField(location);
+            return FieldProblem.invalid(unknown, "is not a field of this application; it is not accepted or stored");
+        }
         String field = topLevelField(location);
         boolean topLevel = !field.isEmpty() && location.endsWith(field) && location.length() - field.length() <= 2;
         if ("required".equals(error.getKeyword()) && field.isEmpty()) {

@@ -97,6 +97,17 @@ public class RegulationCatalog {
         if (regulation.versions() == null || regulation.versions().isEmpty()) {
             throw new RuleSetCompilationException(regulation.caseType() + " declares no versions");
         }
+        for (int v = 0; v < regulation.versions().size(); v++) {
+            RegulationDescriptor.Version version = regulation.versions().get(v);
+            boolean superseded = v + 1 < regulation.versions().size()
+                    && regulation.versions().get(v + 1).effectiveFrom().equals(version.effectiveFrom());
+            if (version.inputSchema() != null && !superseded) {
+                // a schema of its own would let intake check cases against it: only a version that a
+                // later one replaces on its own date may keep one, to recompute its decisions
+                throw new RuleSetCompilationException(RuleSet.label(regulation.caseType(), version.version())
+                        + " has a schema of its own but is not superseded on its date by the next version");
+            }
+        }
         List<RuleSet> compiled = new java.util.ArrayList<>();
         for (RegulationDescriptor.Version version : regulation.versions()) {
             long started = System.nanoTime();
@@ -475,7 +486,8 @@ public class RegulationCatalog {
                 label.substring(base.caseType().length() + 1),
                 from,
                 base.descriptorVersion().rules(),
-                "model " + base.version() + " with the choices of " + choices.municipality());
+                "model " + base.version() + " with the choices of " + choices.municipality(),
+                base.descriptorVersion().inputSchema());
         long started = System.nanoTime();
         RuleSet compiled = compiler.compile(base.descriptor(), version, classLoader, base.uploaded(), choices);
         log.info("Compiled {} in {} ms", label, (System.nanoTime() - started) / 1_000_000);

@@ -73,8 +73,25 @@ public record RegulationDescriptor(
         }
     }
 
-    /** One version of the rules, in force from its effective date until the next version's. */
-    public record Version(String version, LocalDate effectiveFrom, List<String> rules, String note) {}
+    /**
+     * One version of the rules, in force from its effective date until the next version's.
+     *
+     * @param inputSchema the schema this version was shipped with, when it is not the regulation's
+     *     own: only for a version superseded on its own date, kept so that decisions taken with it
+     *     recompute with exactly its content; null for the regulation's schema
+     */
+    public record Version(
+            String version, LocalDate effectiveFrom, List<String> rules, String note, String inputSchema) {
+
+        public Version(String version, LocalDate effectiveFrom, List<String> rules, String note) {
+            this(version, effectiveFrom, rules, note, null);
+        }
+
+        /** The schema file the version is checked against, relative to the regulation's folder. */
+        String schemaOf(RegulationDescriptor regulation) {
+            return inputSchema == null ? regulation.inputSchema() : inputSchema;
+        }
+    }
 
     /**
      * A field of the application fact filled from the norm table, with the amount of {@code norm}

@@ -80,6 +80,28 @@ final class RuleSetCompiler {
             // the values a municipality set decide too, also where they change no rule (an amount)
             compiled.put("local-choices/" + choices.municipality() + "/" + choices.version(), choices.canonical());
         }
+        InputSchema schema;
+        String schemaFile = version.schemaOf(regulation);
+        byte[] schemaContent = read(resources, regulation.resource(schemaFile));
+        try (InputStream in = new java.io.ByteArrayInputStream(schemaContent)) {
+            schema = new InputSchema(schemas.getSchema(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // checked before anything is built: a schema that lets anything in, or an input the law
+        // forbids, stops the regulation whatever its rules would have done with it
+        List<String> refused = new ArrayList<>();
+        if (version.inputSchema() == null) {
+            // the schema intake checks against; a superseded version's own is kept only to recompute
+            SchemaBounds.problems(schema.schemaNode()).forEach(problem -> refused.add(schemaFile + ": " + problem));
+        }
+        refused.addAll(bannedInputs(regulation, schema));
+        if (!refused.isEmpty()) {
+            throw new RuleSetCompilationException(RuleSet.label(regulation.caseType(), version.version())
+                    + " is refused:\n" + String.join("\n", refused));
+        }
+        // the schema decides too: a field it does not declare never reaches a rule
+        compiled.put(regulation.resource(schemaFile), schemaContent);
         if (rules.stream().anyMatch(RuleSet::isDmn)) {
             // An input of the wrong type is an error, not a silent non-match that lets a case through.
             files.writeKModuleXML("<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\"><configuration>"
@@ -101,15 +123,6 @@ final class RuleSetCompiler {
                             .collect(Collectors.joining("\n")));
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
-        InputSchema schema;
-        byte[] schemaContent = read(resources, regulation.resource(regulation.inputSchema()));
-        try (InputStream in = new java.io.ByteArrayInputStream(schemaContent)) {
-            schema = new InputSchema(schemas.getSchema(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // the schema decides too: a field it does not declare never reaches a rule
-        compiled.put(regulation.resource(regulation.inputSchema()), schemaContent);
         return new RuleSet(
                 regulation,
                 version,
@@ -120,6 +133,37 @@ final class RuleSetCompiler {
                 ContentHash.of(compiled),
                 choices,
                 LocalChoices.effective(regulation, modelTable, choices));
+    }
+
+    /**
+     * The schema's fields, free text among them, and the fields the decision table template's
+     * conditions read that name a forbidden input.
+     */
+    static List<String> bannedInputs(RegulationDescriptor regulation, InputSchema schema) {
+        List<String> refused = new ArrayList<>();
+        for (String field : schema.titles().keySet()) {
+            if (schema.isFreeText(field)) {
+                refused.add(regulation.inputSchema() + ", veld "
+                        + new BannedInputs.Match(field, BannedInputs.freeText()).message()
+                        + " Geef het veld een enum, const, pattern of format.");
+            }
+            BannedInputs.match(field)
+                    .filter(match ->
+                            !(schema.isFreeText(field) && match.category().equals(BannedInputs.freeText())))
+                    .ifPresent(match -> refused.add(regulation.inputSchema() + ", veld " + match.message()));
+        }
+        if (regulation.decisionTable() != null) {
+            for (var table : regulation.decisionTable().tables()) {
+                for (var condition : table.conditions()) {
+                    for (String field : java.util.Arrays.asList(condition.field(), condition.of(), condition.since())) {
+                        BannedInputs.match(field)
+                                .ifPresent(match -> refused.add("decisionTable, tabel '" + table.title() + "', kolom '"
+                                        + condition.heading() + "': " + match.message()));
+                    }
+                }
+            }
+        }
+        return refused.stream().distinct().toList();
     }
 
     private static DecisionTable readTable(

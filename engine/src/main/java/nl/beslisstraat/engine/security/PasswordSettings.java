@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.security;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -7,6 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** How passwords are hashed, also outside the web application (the demo creates users). */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInThrottleSettings.class)
 class PasswordSettings {
 
     @Bean

@@ -21,6 +21,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every endpoint and page with the roles that may use it. Two chains: the REST API (HTTP Basic,
@@ -33,14 +40,41 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
  * account's roles there and no others. The platform administrator's role is held in no
  * municipality and is allowed the platform pages and API only; every path with a municipality's
  * cases, decisions, review tasks, rules or audit trail refuses it.
+ *
+ * <p>Both chains check {@link SignInThrottle} before the password ({@link SignInThrottleFilter}),
+ * and send headers that keep the pages to their own scripts and out of other sites' frames: a
+ * Content-Security-Policy without inline script, and HSTS on every request that came over TLS
+ * (also when TLS ends at a proxy that says so in {@code X-Forwarded-Proto}; docs/operations.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
+    /**
+     * The pages load scripts, styles and images from this application only; no inline script or
+     * style, no plugins, no framing, and forms post back here only.
+     */
+    static final String PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /**
+     * Swagger UI (a library's page, not ours) sets inline styles from its script; it gets those and
+     * nothing else more than our pages: its scripts too must come from this application.
+     */
+    static final String API_DESCRIPTION_POLICY =
+            PAGES_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    /** JSON is never a document to run anything in. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private static final long ONE_YEAR = 31_536_000;
+
+    private static final RequestMatcher API_DESCRIPTION =
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Memberships memberships) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Memberships memberships, SignInThrottle throttle) throws Exception {
         return http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(paths -> paths.requestMatchers(
                                 HttpMethod.POST, "/api/cases", "/api/cases/decide-now")
@@ -83,6 +117,12 @@ public class SecurityConfiguration {
                         errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(ONE_YEAR)))
+                .addFilterBefore(
+                        new SignInThrottleFilter(throttle, SignInThrottleFilter.Credentials.BASIC),
+                        BasicAuthenticationFilter.class)
                 // after authentication, before authorization: the roles are those of the request's municipality
                 .addFilterBefore(
                         new MunicipalityFilter(memberships, MunicipalityFilter.Choice.HEADER),
@@ -92,7 +132,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Memberships memberships) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Memberships memberships, SignInThrottle throttle) throws Exception {
         return http.authorizeHttpRequests(paths -> paths.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -117,6 +157,17 @@ public class SecurityConfiguration {
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(API_DESCRIPTION),
+                                new ContentSecurityPolicyHeaderWriter(PAGES_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                API_DESCRIPTION, new ContentSecurityPolicyHeaderWriter(API_DESCRIPTION_POLICY)))
+                        .frameOptions(frame -> frame.deny())
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(ONE_YEAR)))
+                .addFilterBefore(
+                        new SignInThrottleFilter(throttle, SignInThrottleFilter.Credentials.FORM),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
                         new MunicipalityFilter(memberships, MunicipalityFilter.Choice.SESSION),
                         AuthorizationFilter.class)

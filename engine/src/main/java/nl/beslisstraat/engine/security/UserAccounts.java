@@ -60,16 +60,21 @@ public class UserAccounts implements UserDetailsService {
 
     /**
      * The account with its platform roles only: what it may do in a municipality is decided per
-     * request, for the municipality that request works for.
+     * request, for the municipality that request works for. An account that {@link SignInThrottle}
+     * has locked is loaded as locked, so that every way of signing in refuses it.
      */
     @Override
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> found = jdbc.query(
-                "select username, password_hash, roles, enabled from users where username = ?",
+                "select username, password_hash, roles, enabled, exists (select from sign_in_throttle t"
+                        + " where t.kind = 'ACCOUNT' and t.key = users.username and t.locked_until > now()) as locked"
+                        + " from users where username = ?",
                 (row, n) -> User.withUsername(row.getString("username"))
                         .password(row.getString("password_hash"))
                         .roles((String[]) row.getArray("roles").getArray())
                         .disabled(!row.getBoolean("enabled"))
+                        // Spring refuses a locked account before its password is checked (LockedException)
+                        .accountLocked(row.getBoolean("locked"))
                         .build(),
                 username);
         if (found.isEmpty()) {

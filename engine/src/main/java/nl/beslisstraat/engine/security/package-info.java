@@ -6,5 +6,11 @@
  * anything not listed is refused, and the roles checked are those of the municipality the request
  * works for. Proved by {@code AuthorizationTests}, which tries every endpoint and page with every
  * role, and {@code RolesPerMunicipalityIntegrationTests}.
+ *
+ * <p>Password guessing is braked per account and per source address ({@link
+ * nl.beslisstraat.engine.security.SignInThrottle}: a growing delay, then a lock, audited, lifted by
+ * the platform administrator), proved by {@code SignInThrottleIntegrationTests}; the headers
+ * (Content-Security-Policy, HSTS behind TLS) by {@code SecurityHeadersIntegrationTests} and {@code
+ * ContentSecurityPolicyBrowserTests}.
  */
 package nl.beslisstraat.engine.security;

@@ -2,8 +2,12 @@ package nl.beslisstraat.engine.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
@@ -122,6 +126,100 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         JsonNode errors = json.readTree(response.body()).path("errors");
         assertThat(errors.findValuesAsString("field"))
                 .containsExactlyInAnyOrder("zone", "vehicleHolderIsApplicant", "vehicleLength", "euroClass");
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void refusesEveryFieldTheSchemaDoesNotDeclareByNameAndStoresNothing() {
+        long casesBefore = countCases();
+
+        HttpResponse<String> response = post("/api/cases", payload("parking-permit-unknown-fields.json"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = json.readTree(response.body()).path("errors");
+        assertThat(errors.findValuesAsString("field")).containsExactly("nationality", "remarks", "applicant");
+        assertThat(errors.path(0).path("message").asString()).contains("is not a field of this application");
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void namesEveryOneOfManyUnknownFieldsUnderTheSizeLimit() {
+        long casesBefore = countCases();
+        StringBuilder body = new StringBuilder("{\"caseType\": \"PARKING_PERMIT\", \"referenceDate\": \"2026-03-15\"");
+        for (int i = 0; i < 1000; i++) {
+            body.append(", \"k").append(i).append("\": 0");
+        }
+
+        HttpResponse<String> response =
+                post("/api/cases/decide-now", body.append('}').toString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("errors").findValuesAsString("field"))
+                .hasSize(1000)
+                .contains("k0", "k999");
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void refusesANumberWithMoreDigitsThanAnyAmountHas() {
+        long casesBefore = countCases();
+
+        HttpResponse<String> response = post("/api/cases", payload("parking-permit-long-digits.json"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("vehicleHeight");
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void refusesAThirtyMegabyteApplicationWith413AndStoresNothing() {
+        long casesBefore = countCases();
+        String huge = "{\"caseType\": \"PARKING_PERMIT\", \"referenceDate\": \"2026-03-15\", \"zone\": \"A\","
+                + " \"padding\": \"" + "x".repeat(30 * 1024 * 1024) + "\"}";
+
+        for (String path : List.of("/api/cases", "/api/cases/decide-now")) {
+            HttpResponse<String> response = post(path, huge);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(413);
+            assertThat(problem.path("detail").asString()).contains("nothing was stored");
+            assertThat(problem.path("errors").path(0).path("field").asString()).isEqualTo("(body)");
+        }
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void refusesAChunkedBodyOverTheLimitAsItArrives() {
+        long casesBefore = countCases();
+        byte[] head = "{\"caseType\": \"PARKING_PERMIT\", \"referenceDate\": \"2026-03-15\", \"pad\": \""
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = new Http(port)
+                .as(user)
+                .postChunked(
+                        "/api/cases",
+                        "application/json",
+                        () -> new SequenceInputStream(
+                                new ByteArrayInputStream(head), new ByteArrayInputStream(new byte[30 * 1024 * 1024])));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void refusesADocumentOfSevenHundredThousandKeysAndStoresNothing() {
+        long casesBefore = countCases();
+        StringBuilder body = new StringBuilder("{\"caseType\": \"PARKING_PERMIT\", \"referenceDate\": \"2026-03-15\"");
+        for (int i = 0; i < 700_000; i++) {
+            body.append(",\"k").append(i).append("\":0");
+        }
+
+        HttpResponse<String> response = post("/api/cases", body.append('}').toString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
         assertThat(countCases()).isEqualTo(casesBefore);
     }
 

@@ -51,12 +51,69 @@ class RegulationCatalogTests {
                 .doesNotContain("BROKEN_DRL");
         assertThat(catalog.broken())
                 .extracting(RegulationCatalog.BrokenRegulation::name)
-                .containsExactly("BROKEN_DRL", "nl/beslisstraat/rules/nocasetype", "nl/beslisstraat/rules/unreadable");
-        assertThat(catalog.broken().get(0).problem()).contains("BROKEN_DRL");
-        assertThat(catalog.broken().get(1).problem()).contains("names no caseType");
-        assertThat(catalog.broken().get(2).problem()).contains("regulation.json");
+                .containsExactly(
+                        "BANNED_COLUMN",
+                        "BANNED_FIELD",
+                        "BROKEN_DRL",
+                        "OPEN_SCHEMA",
+                        "nl/beslisstraat/rules/nocasetype",
+                        "nl/beslisstraat/rules/unreadable");
+        assertThat(problemOf("BROKEN_DRL")).contains("BROKEN_DRL").contains("does not compile");
+        assertThat(problemOf("nl/beslisstraat/rules/nocasetype")).contains("names no caseType");
+        assertThat(problemOf("nl/beslisstraat/rules/unreadable")).contains("regulation.json");
         assertThat(catalog.inForce("PARKING_PERMIT", LocalDate.of(2026, 3, 1)).version())
                 .isEqualTo("PARKING_PERMIT/2026.1.1");
+    }
+
+    @Test
+    void aRegulationWhoseSchemaIsOpenOrUnboundedIsReportedAsBroken() {
+        assertThat(catalog.knows("OPEN_SCHEMA")).isFalse();
+        assertThat(problemOf("OPEN_SCHEMA"))
+                .contains("must be closed (\"additionalProperties\": false)")
+                .contains("#/properties/note: a string without maxLength")
+                .contains("#/properties/dogs: an array without maxItems");
+    }
+
+    @Test
+    void aRegulationWithAForbiddenInputInItsSchemaOrTableIsReportedAsBrokenWithTheArticle() {
+        assertThat(catalog.knows("BANNED_FIELD")).isFalse();
+        assertThat(problemOf("BANNED_FIELD"))
+                .contains("'Nationaliteit_aanvrager' is nationaliteit")
+                .contains("AVG art. 9 lid 1");
+        assertThat(catalog.knows("BANNED_COLUMN")).isFalse();
+        assertThat(problemOf("BANNED_COLUMN"))
+                .contains("kolom 'Ingeschreven in de gemeente'")
+                .contains("'geloofsOvertuiging' is godsdienst of levensovertuiging")
+                .contains("UAVG art. 22 en 27");
+    }
+
+    @Test
+    void aCaseOfABrokenRegulationIsTakenInUncheckedButNoLargerThanAnyApplication() {
+        nl.beslisstraat.engine.intake.ApplicationReader reader =
+                new nl.beslisstraat.engine.intake.ApplicationReader(JSON, catalog);
+        StringBuilder body = new StringBuilder("{\"caseType\": \"BROKEN_DRL\", \"referenceDate\": \"2026-03-01\"");
+        for (int i = 0; i < 300; i++) {
+            body.append(", \"k").append(i).append("\": 0");
+        }
+
+        try (var eService = nl.beslisstraat.engine.tenancy.Municipality.enter(
+                nl.beslisstraat.engine.tenancy.Municipality.DEFAULT)) {
+            assertThat(reader.read("{\"caseType\": \"BROKEN_DRL\", \"referenceDate\": \"2026-03-01\", \"age\": 30}")
+                            .caseType())
+                    .isEqualTo("BROKEN_DRL");
+            assertThatThrownBy(() -> reader.read(body.append('}').toString()))
+                    .isInstanceOf(nl.beslisstraat.engine.intake.InvalidApplication.class)
+                    .hasMessageContaining("(body)")
+                    .hasMessageContaining("more than 200 values");
+        }
+    }
+
+    private static String problemOf(String name) {
+        return catalog.broken().stream()
+                .filter(broken -> broken.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .problem();
     }
 
     @Test

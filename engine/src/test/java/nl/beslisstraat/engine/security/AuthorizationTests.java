@@ -117,6 +117,9 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("GET", "/api/platform/municipalities/0344/users", PLATFORM_ADMIN),
             new Endpoint("POST", "/api/platform/municipalities/0344/users", PLATFORM_ADMIN),
             new Endpoint("POST", "/api/platform/municipalities/0344/memberships", PLATFORM_ADMIN),
+            new Endpoint("GET", "/api/platform/sign-in-locks", PLATFORM_ADMIN),
+            new Endpoint("DELETE", "/api/platform/sign-in-locks/accounts/nobody", PLATFORM_ADMIN),
+            new Endpoint("DELETE", "/api/platform/sign-in-locks/addresses/192.0.2.1", PLATFORM_ADMIN),
             new Endpoint("GET", "/v3/api-docs", ALL),
             new Endpoint("DELETE", "/api/cases/1", Set.of()),
             new Endpoint("GET", "/api/unknown", Set.of()));
@@ -159,6 +162,8 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("GET", "/platform/municipalities/0344", PLATFORM_ADMIN),
             new Endpoint("POST", "/platform/municipalities/0344/users", PLATFORM_ADMIN),
             new Endpoint("POST", "/platform/municipalities/0344/memberships", PLATFORM_ADMIN),
+            new Endpoint("GET", "/platform/sign-in-locks", PLATFORM_ADMIN),
+            new Endpoint("POST", "/platform/sign-in-locks/unlock", PLATFORM_ADMIN),
             // the switch: to Utrecht, where every account but the platform administrator works
             new Endpoint("POST", "/municipality", MUNICIPAL),
             new Endpoint("GET", "/admin", Set.of()));

@@ -49,8 +49,18 @@ public final class Chromium {
                 "--window-size=1400,1000",
                 "--lang=nl-NL",
                 "--user-data-dir=" + profile());
+        // the console, so a test can see what the Content-Security-Policy refused
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         return new ChromeDriver(
                 new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+    }
+
+    /** What the page wrote to the console since last asked that mentions the Content-Security-Policy. */
+    public static java.util.List<String> policyViolations(WebDriver page) {
+        return page.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
+                .toList();
     }
 
     public static void signIn(WebDriver page, int port, String user) {

@@ -49,6 +49,15 @@ public final class Http {
         return send(request.build());
     }
 
+    /** A post whose body is sent in chunks, without a Content-Length, as a stream is. */
+    public HttpResponse<String> postChunked(
+            String path, String contentType, java.util.function.Supplier<java.io.InputStream> body) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .build());
+    }
+
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
         return send(authorized(HttpRequest.newBuilder(uri(path)))
                 .header("Content-Type", contentType)

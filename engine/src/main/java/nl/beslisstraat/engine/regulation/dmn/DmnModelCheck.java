@@ -19,6 +19,7 @@ import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import nl.beslisstraat.engine.regulation.BannedInputs;
 import org.kie.dmn.backend.marshalling.v1x.DMNMarshallerFactory;
 import org.kie.dmn.feel.lang.Type;
 import org.kie.dmn.feel.lang.types.BuiltInType;
@@ -194,7 +195,11 @@ public final class DmnModelCheck {
             }
             for (DRGElement element : definitions.getDrgElement()) {
                 if (element instanceof InputData input) {
-                    if (!applicationFields.contains(input.getName())) {
+                    java.util.Optional<BannedInputs.Match> banned = BannedInputs.match(input.getName());
+                    if (banned.isPresent()) {
+                        problems.add("invoer '" + input.getName() + "' (" + input.getId() + "): "
+                                + banned.get().message());
+                    } else if (!applicationFields.contains(input.getName())) {
                         problems.add("invoer '" + input.getName() + "' (" + input.getId()
                                 + "): dat is geen gegeven van de aanvraag; kies uit " + applicationFields + ".");
                     }
@@ -449,6 +454,15 @@ public final class DmnModelCheck {
         private FeelCost decisionTable(DecisionTable table, FeelScope scope, String owner) {
             FeelCost cost = FeelCost.ONE;
             for (InputClause input : table.getInput()) {
+                // what a column is called says what it looks at, as much as its expression
+                for (String named : java.util.Arrays.asList(
+                        input.getLabel(),
+                        input.getInputExpression() == null
+                                ? null
+                                : input.getInputExpression().getText())) {
+                    BannedInputs.match(named)
+                            .ifPresent(match -> problems.add(owner + ", invoerkolom " + match.message()));
+                }
                 cost = cost.plus(expression(input.getInputExpression(), scope, owner));
                 cost = cost.plus(unaryTests(input.getInputValues(), scope, owner));
             }
