@@ -23,7 +23,7 @@ class ContentHashTests {
 
     @Test
     void theSameRulesGiveTheSameHashWhateverTheirLabel() {
-        RuleSet shipped = regulations.version("PARKING_PERMIT/2026.2");
+        RuleSet shipped = regulations.version("PARKING_PERMIT/2026.2.1");
 
         RuleSet copy = regulations.compileUploaded(
                 "PARKING_PERMIT", "2099.1", LocalDate.of(2099, 1, 1), shipped.tableContent());
@@ -31,7 +31,7 @@ class ContentHashTests {
         assertThat(shipped.contentHash()).matches("[0-9a-f]{64}");
         assertThat(copy.contentHash()).isEqualTo(shipped.contentHash());
         assertThat(new RegulationCatalog(JsonMapper.builder().build())
-                        .version("PARKING_PERMIT/2026.2")
+                        .version("PARKING_PERMIT/2026.2.1")
                         .contentHash())
                 .as("compiled again")
                 .isEqualTo(shipped.contentHash());
