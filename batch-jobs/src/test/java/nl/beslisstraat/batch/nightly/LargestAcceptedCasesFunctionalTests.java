@@ -71,7 +71,7 @@ class LargestAcceptedCasesFunctionalTests extends DatabaseIntegrationTest {
                         "-cp",
                         System.getProperty("java.class.path"),
                         NightlyDecisionsApplication.class.getName(),
-                        "--run-date=2026-09-02",
+                        "--run-date=2026-09-12",
                         "--spring.datasource.url=" + TestDatabase.jdbcUrl()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
