@@ -1,9 +1,7 @@
 package nl.beslisstraat.engine.workbench;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import nl.beslisstraat.engine.audit.AuditSearch;
 import nl.beslisstraat.engine.audit.ChainVerifications;
 import nl.beslisstraat.engine.cases.CaseStore;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The auditor's pages: search the audit trail, with the chains' last verification, and a case read only. */
@@ -31,6 +28,7 @@ class AuditPages {
     private final CaseStore cases;
     private final DecisionStore decisions;
     private final CaseHistory history;
+    private final ReviewWork work;
     private final JsonMapper json;
 
     AuditPages(
@@ -39,7 +37,9 @@ class AuditPages {
             CaseStore cases,
             DecisionStore decisions,
             CaseHistory history,
+            ReviewWork work,
             JsonMapper json) {
+        this.work = work;
         this.search = search;
         this.verifications = verifications;
         this.cases = cases;
@@ -73,7 +73,7 @@ class AuditPages {
         StoredCase stored = cases.find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String language = locale.getLanguage().equals("en") ? "en" : "nl";
         model.addAttribute("caseFile", stored);
-        model.addAttribute("input", fields(stored.input()));
+        model.addAttribute("input", ApplicationFields.of(json, stored.input()));
         model.addAttribute(
                 "decisions",
                 decisions.findFor(caseId).stream()
@@ -81,16 +81,7 @@ class AuditPages {
                         .toList());
         model.addAttribute("tasks", history.tasks(caseId));
         model.addAttribute("events", history.of(caseId));
+        model.addAttribute("amountLabels", work.amountLabels(stored.caseType(), locale));
         return "audit/case";
-    }
-
-    private Map<String, String> fields(String input) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        JsonNode node = json.readTree(input);
-        for (String name : node.propertyNames()) {
-            JsonNode value = node.get(name);
-            fields.put(name, value.isNull() ? "—" : value.isValueNode() ? value.asString() : value.toString());
-        }
-        return fields;
     }
 }

@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -127,7 +126,7 @@ class ReviewPages {
                 .findFirst()
                 .orElse(null);
         model.addAttribute("caseFile", stored);
-        model.addAttribute("input", fields(stored.input()));
+        model.addAttribute("input", ApplicationFields.of(json, stored.input()));
         model.addAttribute("decisions", taken);
         model.addAttribute("tasks", tasks);
         model.addAttribute("openTask", open);
@@ -210,18 +209,6 @@ class ReviewPages {
                 "chainVerification",
                 Municipality.current().flatMap(verifications::last).orElse(null));
         return "dashboard";
-    }
-
-    private Map<String, String> fields(String input) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        JsonNode node = json.readTree(input);
-        for (String name : node.propertyNames()) {
-            if (!name.equals("caseType") && !name.equals("referenceDate")) {
-                JsonNode value = node.get(name);
-                fields.put(name, value.isNull() ? "—" : value.isValueNode() ? value.asString() : value.toString());
-            }
-        }
-        return fields;
     }
 
     /** The form's {@code amount-<name>} fields that were filled in, read as euros (comma or point). */
