@@ -17,7 +17,10 @@ create table nightly_schedules (
 );
 
 -- What a scheduler asked of the night: start a run for a date, stop, restart or recover a run.
--- A manager takes a request (`taken_by`), carries it out and says what came of it in words.
+-- A manager takes a request (`taken_by`), carries it out and says what came of it: `outcome` is a
+-- code the pages put in words (STARTED, ALREADY_COMPLETED, ALREADY_RUNNING, STOPPING, NOT_RUNNING,
+-- RESTARTED, NOT_RESTARTABLE, RECOVERED, STILL_ALIVE, UNKNOWN_RUN, ERROR), and `run_id` the run it
+-- started or acted on.
 create table run_requests (
     id           bigserial primary key,
     municipality text        not null default current_setting('beslisstraat.municipality')
@@ -105,12 +108,15 @@ create policy run_progress_own_municipality on run_progress
     with check (municipality = current_setting('beslisstraat.municipality', true));
 
 -- What the history shows of a run beyond its counts: what started it first, how many cases were
--- queued when it split the queues (for its progress bar and ETA), and why it failed, in words.
+-- queued when it split the queues (for its progress bar and ETA), and why it last failed: a code
+-- the pages put in words (WORKER_DIED, MANAGER_DIED, STEP_FAILED) and its particulars (the
+-- process, or the error's own message).
 alter table nightly_runs
     add column trigger text check (trigger in ('SCHEDULE', 'PERSON', 'COMMAND_LINE')),
     add column triggered_by text,
     add column queued_at_start bigint,
-    add column error text;
+    add column error_code text,
+    add column error_detail text;
 
 -- The durable channel over which a manager hands partitions to workers (Spring Integration's JDBC
 -- channel message store, PostgreSQL layout). A message holds only a partition's step name and step
