@@ -6,17 +6,29 @@ import nl.beslisstraat.engine.decision.DecisionRecorder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Records a chunk of decided cases through the engine, inside the chunk's transaction. */
+/**
+ * Records a chunk of decided cases through the engine, and counts what it recorded towards the
+ * run's progress, both inside the chunk's transaction.
+ */
 class DecisionWriter implements ItemWriter<DecidedCase> {
 
     private final DecisionRecorder recorder;
+    private final RunProgress progress;
+    private final long runId;
+    private final String partition;
 
-    DecisionWriter(DecisionRecorder recorder) {
+    DecisionWriter(DecisionRecorder recorder, RunProgress progress, long runId, String partition) {
         this.recorder = recorder;
+        this.progress = progress;
+        this.runId = runId;
+        this.partition = partition;
     }
 
     @Override
     public void write(Chunk<? extends DecidedCase> chunk) {
-        recorder.record(List.copyOf(chunk.getItems()));
+        List<DecidedCase> recorded = recorder.record(List.copyOf(chunk.getItems()));
+        if (!recorded.isEmpty()) {
+            progress.add(runId, partition, recorded);
+        }
     }
 }

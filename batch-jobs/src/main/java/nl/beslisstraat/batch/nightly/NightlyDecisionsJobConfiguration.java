@@ -1,6 +1,7 @@
 package nl.beslisstraat.batch.nightly;
 
 import java.util.List;
+import nl.beslisstraat.batch.liveness.BatchProcess;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.cases.QueueSlice;
 import nl.beslisstraat.engine.cases.QueuedCase;
@@ -34,12 +35,21 @@ public class NightlyDecisionsJobConfiguration {
     public static final String LABEL = "label";
     /** CBS code of the one municipality whose queue the run takes; absent: every municipality's. */
     public static final String MUNICIPALITY = "municipality";
+    /** What started an execution ({@link RunTrigger.Kind}); not part of the run's identity. */
+    public static final String TRIGGER = "trigger";
+    /** Who started an execution, when a person or an operator did; not part of the run's identity. */
+    public static final String TRIGGERED_BY = "triggeredBy";
 
     @Bean
-    Job nightlyDecisionsJob(JobRepository jobRepository, Step decideQueue, NightlyRuns runs) {
+    Job nightlyDecisionsJob(
+            JobRepository jobRepository,
+            Step decideQueue,
+            NightlyRuns runs,
+            RunProgress progress,
+            BatchProcess process) {
         return new JobBuilder(JOB, jobRepository)
                 .validator(new KnownMunicipality(runs))
-                .listener(new NightlyRunListener(runs))
+                .listener(new NightlyRunListener(runs, progress, process))
                 .start(decideQueue)
                 .build();
     }
@@ -88,14 +98,14 @@ public class NightlyDecisionsJobConfiguration {
             PlatformTransactionManager transactionManager,
             QueuedCaseReader queuedCaseReader,
             CaseDecisionProcessor caseDecisionProcessor,
-            DecisionRecorder recorder,
+            DecisionWriter decisionWriter,
             @Value("${beslisstraat.nightly.chunk-size:1000}") int chunkSize) {
         return new StepBuilder("decide-queue-slice", jobRepository)
                 .<QueuedCase, DecidedCase>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(queuedCaseReader)
                 .processor(caseDecisionProcessor)
-                .writer(new DecisionWriter(recorder))
+                .writer(decisionWriter)
                 .build();
     }
 
@@ -107,6 +117,17 @@ public class NightlyDecisionsJobConfiguration {
             @Value("#{stepExecutionContext['" + QueuePartitioner.SLICES + "']}") int slices,
             @Value("${beslisstraat.nightly.chunk-size:1000}") int pageSize) {
         return new QueuedCaseReader(cases, new QueueSlice(slice, slices), pageSize);
+    }
+
+    @Bean
+    @StepScope
+    DecisionWriter decisionWriter(
+            DecisionRecorder recorder,
+            RunProgress progress,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId,
+            @Value("#{stepExecution.stepName}") String stepName) {
+        // A partition's step is named after its partition: decide-queue-slice:0344-slice-0
+        return new DecisionWriter(recorder, progress, runId, stepName.substring(stepName.indexOf(':') + 1));
     }
 
     @Bean

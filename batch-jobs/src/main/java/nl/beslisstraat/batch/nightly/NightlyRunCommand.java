@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import nl.beslisstraat.batch.demo.DemoSeeder;
+import nl.beslisstraat.batch.manager.Manager;
 import nl.beslisstraat.batch.recompute.RecomputeCommand;
 import nl.beslisstraat.batch.simulate.SimulateCommand;
 import nl.beslisstraat.batch.verify.VerifyChainCommand;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  *
  * <pre>
  * java -jar beslisstraat-batch.jar [--run-date=2026-11-30] [--municipality=0193] [--recover] [--demo=10000]
+ * java -jar beslisstraat-batch.jar --manager
  * java -jar beslisstraat-batch.jar --recompute [--run-id=12]
  * java -jar beslisstraat-batch.jar --verify-audit-chain [--chain-heads=chain-heads-2026-11-30.txt] [--municipality=0344]
  * java -jar beslisstraat-batch.jar --simulate=table.xlsx --case-type=PARKING_PERMIT [--last=100000]
@@ -42,7 +44,11 @@ import org.springframework.stereotype.Component;
  *       and recovered apart from the others' (default: every municipality's queue in one run). The
  *       demo, recomputation and simulations work for it too (default: {@link Municipality#DEFAULT}).
  *       An unknown code is refused before anything is done (exit code 2).
- *   <li>{@code --recover}: the last run for that date was killed; mark it failed and finish it.
+ *   <li>{@code --recover}: the last run for that date was killed; mark it failed and finish it. A
+ *       run whose process stopped writing its heartbeat is recovered without it; this option is for
+ *       a run started by a version that wrote no heartbeat.
+ *   <li>{@code --manager}: instead of one run, keep running: start each municipality's runs on its
+ *       schedule and carry out what schedulers ask in the console (see {@link Manager}).
  *   <li>{@code --demo=N}: first queue N synthetic applications, then run.
  *   <li>{@code --recompute}: recompute stored decisions instead of running (see {@link
  *       RecomputeCommand}).
@@ -61,6 +67,8 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final NightlyRunLauncher launcher;
     private final NightlyRuns runs;
+    private final ProgressReport progress;
+    private final Manager manager;
     private final DemoSeeder demo;
     private final RecomputeCommand recompute;
     private final SimulateCommand simulate;
@@ -70,12 +78,16 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
     NightlyRunCommand(
             NightlyRunLauncher launcher,
             NightlyRuns runs,
+            ProgressReport progress,
+            Manager manager,
             DemoSeeder demo,
             RecomputeCommand recompute,
             SimulateCommand simulate,
             VerifyChainCommand verifyChain) {
         this.launcher = launcher;
         this.runs = runs;
+        this.progress = progress;
+        this.manager = manager;
         this.demo = demo;
         this.recompute = recompute;
         this.simulate = simulate;
@@ -101,6 +113,10 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void command(ApplicationArguments args, String municipality) throws Exception {
+        if (args.containsOption("manager")) {
+            manager.serveUntilShutdown();
+            return;
+        }
         if (args.containsOption("simulate-norms")) {
             exitCode = simulate.runNorms(
                     Path.of(option(args, "simulate-norms").orElseThrow()),
@@ -150,14 +166,22 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         resetPeakHeap();
         LocalDateTime launched = LocalDateTime.now();
         long started = System.nanoTime();
-        JobExecution execution;
+        JobExecution ended;
         try {
-            execution = launcher.runFor(municipality, runDate, label, args.containsOption("recover"));
+            JobExecution launchedNow = launcher.launch(
+                    municipality, runDate, label, RunTrigger.commandLine(), args.containsOption("recover"));
+            if (launchedNow.isRunning()) {
+                System.out.printf(
+                        "Nightly run %s (run %d) started%n",
+                        runDate, launchedNow.getJobInstance().getInstanceId());
+            }
+            ended = launcher.awaitEnd(launchedNow, progress.every(System.out::println));
         } catch (RunStillMarkedRunning stillRunning) {
             System.out.println(stillRunning.getMessage());
             exitCode = 1;
             return;
         }
+        JobExecution execution = ended;
         double seconds = (System.nanoTime() - started) / 1e9;
         RunSummary summary = runs.find(execution.getJobInstance().getInstanceId())
                 .orElseGet(() -> runs.summarise(

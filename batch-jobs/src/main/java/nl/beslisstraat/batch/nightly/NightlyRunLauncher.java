@@ -1,38 +1,75 @@
 package nl.beslisstraat.batch.nightly;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import nl.beslisstraat.batch.liveness.Liveness;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts the nightly run for a date, which takes the queues of all municipalities or of the one it
- * is started for, or finishes it: a run that failed is restarted where its last committed chunk
- * ended, a completed run is not run again, and a run whose process was killed is recovered first
- * when the operator asks for it. A run for one municipality is a job instance of its own (run date
- * and municipality), so each municipality's night can be scheduled, restarted and recovered apart
- * from the others'.
+ * is started for, or finishes it: a run that failed or was stopped is restarted where its last
+ * committed chunk ended, a completed run is not run again, and a run whose process died is recovered
+ * first. A run for one municipality is a job instance of its own (run date and municipality), so
+ * each municipality's night can be scheduled, restarted and recovered apart from the others'.
+ *
+ * <p>One night starts one run however many processes try at once: a launch holds the night's {@link
+ * NightLock} while it checks the last execution and stores the new one, and after that Spring Batch
+ * refuses a second execution of a running job instance. A run marked running whose process no
+ * longer writes its heartbeat ({@link Liveness}) is dead: it is recovered (marked failed) and
+ * restarted, without anybody having to vouch for that.
  */
 @Component
 public class NightlyRunLauncher {
 
+    private static final Duration POLL = Duration.ofMillis(500);
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job nightlyDecisionsJob;
+    private final DataSource dataSource;
+    private final Liveness liveness;
+    private final NightlyRuns runs;
 
-    NightlyRunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyDecisionsJob) {
-        this.jobOperator = jobOperator;
+    NightlyRunLauncher(
+            JobRepository jobRepository,
+            ObjectProvider<JobRegistry> jobRegistry,
+            Job nightlyDecisionsJob,
+            DataSource dataSource,
+            Liveness liveness,
+            NightlyRuns runs)
+            throws Exception {
         this.jobRepository = jobRepository;
         this.nightlyDecisionsJob = nightlyDecisionsJob;
+        this.dataSource = dataSource;
+        this.liveness = liveness;
+        this.runs = runs;
+        // Runs go on in a thread of their own: a launch returns once the execution is stored, so
+        // the night's lock is held for that moment only, and a manager stays free to take requests.
+        TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
+        operator.setJobRepository(jobRepository);
+        operator.setJobRegistry(jobRegistry.getIfAvailable(MapJobRegistry::new));
+        operator.setTaskExecutor(new SimpleAsyncTaskExecutor("nightly-run-"));
+        operator.afterPropertiesSet();
+        this.jobOperator = operator;
     }
 
-    /** The run of every municipality's queue for {@code runDate}. */
+    /** The run of every municipality's queue for {@code runDate}, to its end. */
     public JobExecution run(LocalDate runDate, boolean recover) throws Exception {
         return runFor(null, runDate, null, recover);
     }
@@ -45,35 +82,78 @@ public class NightlyRunLauncher {
         return runFor(null, runDate, label, recover);
     }
 
-    /** The run of {@code municipality}'s queue (CBS code) for {@code runDate}. */
+    /** The run of {@code municipality}'s queue (CBS code) for {@code runDate}, to its end. */
     public JobExecution runFor(String municipality, LocalDate runDate, boolean recover) throws Exception {
         return runFor(municipality, runDate, null, recover);
     }
 
+    /** Launches the night from the command line and waits for its end. */
+    public JobExecution runFor(String municipality, LocalDate runDate, String label, boolean recover) throws Exception {
+        return awaitEnd(launch(municipality, runDate, label, RunTrigger.commandLine(), recover), running -> {});
+    }
+
     /**
+     * Launches the night and returns as soon as its execution is stored (the run goes on in a thread
+     * of its own); returns the completed execution when the night completed already.
+     *
      * @param municipality CBS code of the one municipality whose queue the run takes, or {@code
      *     null} for every municipality's
      * @param label makes a separate run on the same date when given
+     * @param recover also recover a run marked running by a process this version did not record
+     *     (an operator's word, for runs started before heartbeats existed)
      * @throws InvalidJobParametersException for a municipality that does not exist, before anything
      *     is stored or run
+     * @throws RunStillMarkedRunning when the night runs (its process is alive) or is being launched
      */
-    public JobExecution runFor(String municipality, LocalDate runDate, String label, boolean recover) throws Exception {
-        // Each worker step works for its partition's municipality (NightlyDecisionsJobConfiguration),
-        // whatever this thread works for.
-        JobParameters parameters = parameters(municipality, runDate, label);
+    public JobExecution launch(
+            String municipality, LocalDate runDate, String label, RunTrigger trigger, boolean recover)
+            throws Exception {
+        JobParameters identity = parameters(municipality, runDate, label);
         // Spring Batch validates only after it stored the job instance; a mistyped code leaves nothing.
-        nightlyDecisionsJob.getJobParametersValidator().validate(parameters);
-        JobExecution last = jobRepository.getLastJobExecution(NightlyDecisionsJobConfiguration.JOB, parameters);
-        if (last != null && last.isRunning()) {
-            if (!recover) {
-                throw new RunStillMarkedRunning(runDate, municipality, last.getId());
+        nightlyDecisionsJob.getJobParametersValidator().validate(identity);
+        String night = runDate + "/" + (municipality == null ? "*" : municipality) + "/" + (label == null ? "" : label);
+        try (NightLock lock = NightLock.tryTake(dataSource, night)
+                .orElseThrow(() -> RunStillMarkedRunning.beingLaunched(runDate, municipality))) {
+            JobExecution last = jobRepository.getLastJobExecution(NightlyDecisionsJobConfiguration.JOB, identity);
+            if (last != null && last.isRunning()) {
+                last = recoverIfDead(last, runDate, municipality, recover);
             }
-            last = jobOperator.recover(last);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                return last;
+            }
+            return jobOperator.start(nightlyDecisionsJob, withTrigger(identity, trigger));
         }
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            return last;
+    }
+
+    /** Asks a running execution to stop at its next chunk boundary (in whatever process it runs). */
+    public void stop(JobExecution execution) throws Exception {
+        jobOperator.stop(execution);
+    }
+
+    /**
+     * Waits for the end of an execution, however long, calling {@code whileRunning} about every
+     * half second with its latest state.
+     */
+    public JobExecution awaitEnd(JobExecution execution, Consumer<JobExecution> whileRunning)
+            throws InterruptedException {
+        JobExecution latest = execution;
+        while (latest.isRunning()) {
+            Thread.sleep(POLL.toMillis());
+            latest = jobRepository.getJobExecution(execution.getId());
+            whileRunning.accept(latest);
         }
-        return jobOperator.start(nightlyDecisionsJob, parameters);
+        return latest;
+    }
+
+    private JobExecution recoverIfDead(JobExecution last, LocalDate runDate, String municipality, boolean recover) {
+        Optional<String> process = liveness.processOf(last.getId());
+        boolean dead = process.map(id -> !liveness.alive(id)).orElse(recover);
+        if (!dead) {
+            throw RunStillMarkedRunning.alive(runDate, municipality, last.getId(), process.orElse(null));
+        }
+        JobExecution recovered = jobOperator.recover(last);
+        runs.failedBecause(last.getJobInstance().getInstanceId(), "MANAGER_DIED", process.orElse(null));
+        return recovered;
     }
 
     /** Refuses a municipality that does not exist ({@code null}: every municipality, fine). */
@@ -89,6 +169,17 @@ public class NightlyRunLauncher {
         }
         if (label != null) {
             builder.addString(NightlyDecisionsJobConfiguration.LABEL, label);
+        }
+        return builder.toJobParameters();
+    }
+
+    /** Who started this execution: not part of the run's identity, so any trigger may restart it. */
+    private static JobParameters withTrigger(JobParameters identity, RunTrigger trigger) {
+        JobParametersBuilder builder = new JobParametersBuilder(identity)
+                .addString(
+                        NightlyDecisionsJobConfiguration.TRIGGER, trigger.kind().name(), false);
+        if (trigger.by() != null) {
+            builder.addString(NightlyDecisionsJobConfiguration.TRIGGERED_BY, trigger.by(), false);
         }
         return builder.toJobParameters();
     }

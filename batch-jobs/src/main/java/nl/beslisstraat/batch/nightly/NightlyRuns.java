@@ -2,6 +2,7 @@ package nl.beslisstraat.batch.nightly;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,14 +28,49 @@ public class NightlyRuns {
         this.json = json;
     }
 
-    /** @param municipality the one municipality the run is for, or {@code null} for every one */
-    void started(long runId, LocalDate runDate, String municipality) {
+    /**
+     * @param municipality the one municipality the run is for, or {@code null} for every one
+     * @param trigger what started this execution; the row keeps what started the run first
+     */
+    void started(long runId, LocalDate runDate, String municipality, RunTrigger trigger) {
         jdbc.update(
-                "insert into nightly_runs (run_id, run_date, municipality, status) values (?, ?, ?, 'STARTED')"
-                        + " on conflict (run_id) do update set status = 'STARTED', finished_at = null",
+                "insert into nightly_runs (run_id, run_date, municipality, status, trigger, triggered_by)"
+                        + " values (?, ?, ?, 'STARTED', ?, ?) on conflict (run_id) do update"
+                        + " set status = 'STARTED', finished_at = null, error_code = null, error_detail = null",
                 runId,
                 runDate,
-                municipality);
+                municipality,
+                trigger.kind().name(),
+                trigger.by());
+    }
+
+    /** Which process runs this execution of the run, and what started it. */
+    void executionStarted(long jobExecutionId, long runId, String processId, RunTrigger trigger) {
+        jdbc.update(
+                "insert into run_executions (job_execution_id, run_id, process_id, trigger, triggered_by)"
+                        + " values (?, ?, ?, ?, ?)",
+                jobExecutionId,
+                runId,
+                processId,
+                trigger.kind().name(),
+                trigger.by());
+    }
+
+    /** The cases this run has to decide in all: decided before a restart plus queued at its start. */
+    void queuedAtStart(long runId, long cases) {
+        jdbc.update("update nightly_runs set queued_at_start = ? where run_id = ?", cases, runId);
+    }
+
+    /**
+     * Why the run failed, as a code the console puts in words and its particulars; the first
+     * reason given stands (a worker that died explains the failed step that followed).
+     */
+    public void failedBecause(long runId, String code, String detail) {
+        jdbc.update(
+                "update nightly_runs set error_code = ?, error_detail = ? where run_id = ? and error_code is null",
+                code,
+                detail == null ? null : detail.substring(0, Math.min(detail.length(), 2000)),
+                runId);
     }
 
     RunSummary finished(long runId, String status) {
@@ -57,8 +93,23 @@ public class NightlyRuns {
                 .findFirst();
     }
 
+    /** The municipalities whose queues the run takes: the one it is for, or every one. */
+    List<String> municipalitiesOf(long runId) {
+        String municipality =
+                jdbc.queryForObject("select municipality from nightly_runs where run_id = ?", String.class, runId);
+        return municipality != null
+                ? List.of(municipality)
+                : List.copyOf(municipalities().keySet());
+    }
+
+    long queuedAtStart(long runId) {
+        Long cases =
+                jdbc.queryForObject("select queued_at_start from nightly_runs where run_id = ?", Long.class, runId);
+        return cases == null ? 0 : cases;
+    }
+
     /** The municipalities (CBS code to name, by code); the table is not under row-level security. */
-    Map<String, String> municipalities() {
+    public Map<String, String> municipalities() {
         Map<String, String> municipalities = new LinkedHashMap<>();
         jdbc.query("select cbs_code, name from municipalities order by cbs_code", row -> {
             municipalities.put(row.getString(1), row.getString(2));

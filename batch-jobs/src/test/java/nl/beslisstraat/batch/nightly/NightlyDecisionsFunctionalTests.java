@@ -34,8 +34,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * queued cases, bad cases among them, a run that fails halfway and a run whose process is killed.
  * Whatever happens, every queued case ends decided or in review, exactly once.
  */
-@SpringBootTest(properties = "beslisstraat.command-line.enabled=false")
+@SpringBootTest(properties = {"beslisstraat.command-line.enabled=false", "beslisstraat.batch.dead-after=3s"})
 class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
+
+    private static final Duration DEAD_AFTER = Duration.ofSeconds(3);
 
     private static final String UTRECHT = Municipality.DEFAULT;
     private static final String ZWOLLE = "0193";
@@ -282,7 +284,7 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void recoversARunWhoseProcessWasKilledAndFinishesIt() throws Exception {
+    void recoversARunWhoseProcessStoppedBeatingAndFinishesIt() throws Exception {
         // given: a run in another JVM, killed (SIGKILL) while it is deciding
         demo.seed(30_000);
         LocalDate night = LocalDate.of(2026, 9, 3);
@@ -292,20 +294,24 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
         long decidedWhenKilled = count("select count(*) from decisions");
         assertThat(decidedWhenKilled).as("killed halfway").isBetween(1_000L, 29_999L);
 
-        // when
+        // when: launched again while its last heartbeat is fresh, and once it is older than the limit
         assertThatThrownBy(() -> launcher.run(night, false))
                 .isInstanceOf(RunStillMarkedRunning.class)
-                .hasMessageContaining("--recover");
-        JobExecution recovered = launcher.run(night, true);
+                .hasMessageContaining("is alive (it writes its heartbeat)");
+        Thread.sleep(DEAD_AFTER.plusSeconds(1).toMillis());
+        JobExecution recovered = launcher.run(night, false);
 
-        // then
+        // then: nobody had to say the process was gone
         assertThat(recovered.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertEveryCaseDecidedExactlyOnce(30_000);
-        assertThat(runs.find(recovered.getJobInstance().getInstanceId())
-                        .orElseThrow()
-                        .total()
-                        .read())
+        long runId = recovered.getJobInstance().getInstanceId();
+        assertThat(runs.find(runId).orElseThrow().total().read()).isEqualTo(30_000);
+        assertThat(count("select coalesce(sum(cases), 0) from run_progress where run_id = " + runId))
+                .as("progress counted in the decisions' transactions, over both executions")
                 .isEqualTo(30_000);
+        assertThat(count("select count(distinct process_id) from run_executions where run_id = " + runId))
+                .as("the killed process and this one")
+                .isEqualTo(2);
     }
 
     /** As {@code municipality}: its cases, and its decisions by their own municipality column. */
