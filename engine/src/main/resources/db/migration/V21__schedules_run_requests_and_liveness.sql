@@ -35,7 +35,8 @@ create table run_requests (
     done_at      timestamptz,
     succeeded    boolean,
     outcome      text,
-    check ((action = 'START') = (run_date is not null and run_id is null))
+    -- a start names its date (and gets its run when carried out); the others name their run
+    check (case when action = 'START' then run_date is not null else run_id is not null end)
 );
 create index run_requests_open on run_requests (requested_at) where taken_at is null;
 

@@ -2,15 +2,17 @@ package nl.beslisstraat.batch.manager;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * The planned starts of a schedule: a Spring cron expression read in Europe/Amsterdam, so "01:00"
- * stays 01:00 on the clocks of the Netherlands in summer and in winter, and a start in the hour that
- * does not exist on the night the clocks go forward moves to the hour after.
+ * The planned starts of a schedule: a Spring cron expression read on the clocks of the Netherlands
+ * (Europe/Amsterdam), so "01:00" stays 01:00 in summer and in winter. On the night the clocks go
+ * forward, a start in the hour that does not exist comes an hour later (02:30 becomes 03:30); on
+ * the night they go back, a start in the hour that comes twice comes once, the first time.
  */
 final class PlannedStarts {
 
@@ -28,11 +30,17 @@ final class PlannedStarts {
      * comes back soon enough, but not a night long gone.
      */
     Optional<ZonedDateTime> due(Instant after, Instant now, Duration grace) {
+        // Planned on the wall clock: each local time comes once, also in the hour that is repeated
+        // when summer time ends, and a local time the clocks skip moves on by the skipped hour.
         ZonedDateTime latest = null;
-        ZonedDateTime next = cron.next(after.atZone(NETHERLANDS));
+        LocalDateTime next = cron.next(after.atZone(NETHERLANDS).toLocalDateTime());
         // A few hundred planned starts at most between two ticks, even for a cron of every minute.
-        for (int seen = 0; next != null && !next.toInstant().isAfter(now) && seen < 10_000; seen++) {
-            latest = next;
+        for (int seen = 0; next != null && seen < 10_000; seen++) {
+            ZonedDateTime start = ZonedDateTime.ofLocal(next, NETHERLANDS, null);
+            if (start.toInstant().isAfter(now)) {
+                break;
+            }
+            latest = start;
             next = cron.next(next);
         }
         return Optional.ofNullable(latest).filter(start -> start.toInstant().isAfter(now.minus(grace)));

@@ -125,9 +125,19 @@ public class NightlyRunLauncher {
         }
     }
 
-    /** Asks a running execution to stop at its next chunk boundary (in whatever process it runs). */
-    public void stop(JobExecution execution) throws Exception {
-        jobOperator.stop(execution);
+    /**
+     * Asks a running execution to stop at its next chunk boundary, in whatever process it and its
+     * partitions run: each step reads the execution's status from the repository when it commits a
+     * chunk, ends STOPPED, and the run ends STOPPED, ready to be restarted. Only the status is
+     * written; a step's own record stays the business of the process that runs it (JobOperator.stop
+     * would also write this process's stale copy of the running steps).
+     */
+    public void stop(JobExecution execution) {
+        JobExecution latest = jobRepository.getJobExecution(execution.getId());
+        if (latest != null && latest.isRunning()) {
+            latest.setStatus(BatchStatus.STOPPING);
+            jobRepository.update(latest);
+        }
     }
 
     /**
