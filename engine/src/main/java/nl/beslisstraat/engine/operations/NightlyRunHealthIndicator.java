@@ -62,8 +62,15 @@ class NightlyRunHealthIndicator implements HealthIndicator {
                         row.getLong("job_instance_id"),
                         row.getObject("last_progress", OffsetDateTime.class)),
                 JOB);
-        OffsetDateTime now = jdbc.queryForObject("select now()", OffsetDateTime.class);
-        OffsetDateTime limit = now.minus(stuckAfter);
+        if (runs.isEmpty()) {
+            return Health.up()
+                    .withDetail("running", List.of())
+                    .withDetail("stuckAfter", stuckAfter.toString())
+                    .build();
+        }
+        // the database's clock, as the times compared with it are the database's
+        OffsetDateTime limit =
+                jdbc.queryForObject("select now()", OffsetDateTime.class).minus(stuckAfter);
         boolean stuck = false;
         List<Map<String, Object>> details = new ArrayList<>();
         for (Running run : runs) {
