@@ -155,6 +155,23 @@ class OperationsMetricsIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void thePlatformAdministratorGivesAMunicipalityItsMonitoringAccount() {
+        String prometheus = "prometheus-" + Long.toString(System.nanoTime() % 1_000_000);
+        String account = "{\"username\": \"" + prometheus + "\", \"personId\": \"PROMETHEUS-0150\","
+                + " \"displayName\": \"Prometheus Deventer\", \"roles\": [\"MONITORING\"], \"password\": \""
+                + TestUsers.password(prometheus) + "\"}";
+
+        HttpResponse<String> created = new Http(port)
+                .as(TestUsers.PLATFORM_ADMIN)
+                .post("/api/platform/municipalities/" + DEVENTER + "/users", "application/json", account);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> scrape = new Http(port).as(prometheus).get("/api/operations/metrics");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("beslisstraat_queue_cases{municipality=\"" + DEVENTER + "\"}");
+    }
+
+    @Test
     void nobodyElseGetsTheSeries() {
         assertThat(new Http(port).get("/api/operations/metrics").statusCode()).isEqualTo(401);
         assertThat(new Http(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
