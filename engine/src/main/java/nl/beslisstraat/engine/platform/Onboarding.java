@@ -211,6 +211,6 @@ class Onboarding {
 
     private static OnboardingRefused.Problem unknownRoles() {
         return new OnboardingRefused.Problem(
-                "roles", "Rollen: kies uit POLICY_OFFICER, REVIEWER, SCHEDULER, AUDITOR en INTAKE.");
+                "roles", "Rollen: kies uit POLICY_OFFICER, REVIEWER, SCHEDULER, AUDITOR, INTAKE en MONITORING.");
     }
 }

@@ -25,7 +25,7 @@ class PlatformPages {
 
     /** The roles a municipality's account may have, in the order the form offers them. */
     private static final List<Role> ROLES =
-            List.of(Role.REVIEWER, Role.POLICY_OFFICER, Role.SCHEDULER, Role.AUDITOR, Role.INTAKE);
+            List.of(Role.REVIEWER, Role.POLICY_OFFICER, Role.SCHEDULER, Role.AUDITOR, Role.INTAKE, Role.MONITORING);
 
     private final Onboarding onboarding;
 

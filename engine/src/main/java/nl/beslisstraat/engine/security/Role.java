@@ -18,6 +18,11 @@ public enum Role {
     /** An e-service that submits applications and reads their status; bound to one municipality. */
     INTAKE,
     /**
+     * A machine account of a municipality (its Prometheus) that reads that municipality's
+     * operations metrics and nothing else: no cases, decisions, review tasks or audit log.
+     */
+    MONITORING,
+    /**
      * Platformbeheerder: onboards municipalities and their first accounts. Works for no
      * municipality, so it never reads a municipality's cases, decisions, review tasks or audit log.
      */

@@ -2,6 +2,7 @@ package nl.beslisstraat.engine.security;
 
 import static nl.beslisstraat.engine.security.Role.AUDITOR;
 import static nl.beslisstraat.engine.security.Role.INTAKE;
+import static nl.beslisstraat.engine.security.Role.MONITORING;
 import static nl.beslisstraat.engine.security.Role.PLATFORM_ADMIN;
 import static nl.beslisstraat.engine.security.Role.POLICY_OFFICER;
 import static nl.beslisstraat.engine.security.Role.REVIEWER;
@@ -45,6 +46,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * and send headers that keep the pages to their own scripts and out of other sites' frames: a
  * Content-Security-Policy without inline script, and HSTS on every request that came over TLS
  * (also when TLS ends at a proxy that says so in {@code X-Forwarded-Proto}; docs/operations.md).
+ *
+ * <p>The actuator is in the API's chain: Prometheus and load balancers are machines. Its health
+ * status is for anyone, its whole registry for the platform administrator; a municipality's
+ * monitoring account reads its own series at {@code /api/operations/metrics}
+ * (docs/operations-telemetry.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -75,7 +81,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Memberships memberships, SignInThrottle throttle) throws Exception {
-        return http.securityMatcher("/api/**", "/v3/api-docs/**")
+        // the actuator is called by machines (Prometheus, a load balancer) with HTTP Basic, as the API is
+        return http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
                 .authorizeHttpRequests(paths -> paths.requestMatchers(
                                 HttpMethod.POST, "/api/cases", "/api/cases/decide-now")
                         .hasRole(INTAKE.name())
@@ -106,6 +113,14 @@ public class SecurityConfiguration {
                         .hasRole(AUDITOR.name())
                         .requestMatchers("/api/platform/**")
                         .hasRole(PLATFORM_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // every municipality's series and the JVM's: the platform's
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasRole(PLATFORM_ADMIN.name())
+                        // the series of the request's municipality only (every one for the platform administrator)
+                        .requestMatchers(HttpMethod.GET, "/api/operations/metrics")
+                        .hasAnyRole(roles(SCHEDULER, MONITORING, PLATFORM_ADMIN))
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs/**")
                         .authenticated()
                         .anyRequest()
@@ -135,8 +150,6 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, Memberships memberships, SignInThrottle throttle) throws Exception {
         return http.authorizeHttpRequests(paths -> paths.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health")
                         .permitAll()
                         .requestMatchers("/review", "/review/**")
                         .hasRole(REVIEWER.name())

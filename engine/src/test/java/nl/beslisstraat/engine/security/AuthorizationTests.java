@@ -37,6 +37,7 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             TestUsers.POLICY_OFFICER,
             TestUsers.SCHEDULER,
             TestUsers.AUDITOR,
+            TestUsers.MONITORING,
             TestUsers.PLATFORM_ADMIN,
             ANONYMOUS);
 
@@ -44,7 +45,12 @@ class AuthorizationTests extends DatabaseIntegrationTest {
 
     /** The accounts that work for a municipality (Utrecht). */
     private static final Set<String> MUNICIPAL = Set.of(
-            TestUsers.INTAKE, TestUsers.REVIEWER, TestUsers.POLICY_OFFICER, TestUsers.SCHEDULER, TestUsers.AUDITOR);
+            TestUsers.INTAKE,
+            TestUsers.REVIEWER,
+            TestUsers.POLICY_OFFICER,
+            TestUsers.SCHEDULER,
+            TestUsers.AUDITOR,
+            TestUsers.MONITORING);
 
     private static final Set<String> ALL = Set.of(
             TestUsers.INTAKE,
@@ -52,7 +58,12 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             TestUsers.POLICY_OFFICER,
             TestUsers.SCHEDULER,
             TestUsers.AUDITOR,
+            TestUsers.MONITORING,
             TestUsers.PLATFORM_ADMIN);
+
+    /** Signed in or not: a load balancer asks for the health without an account. */
+    private static final Set<String> EVERYONE = java.util.stream.Stream.concat(ALL.stream(), Stream.of(ANONYMOUS))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Set<String> PLATFORM_ADMIN = Set.of(TestUsers.PLATFORM_ADMIN);
 
@@ -120,6 +131,14 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("GET", "/api/platform/sign-in-locks", PLATFORM_ADMIN),
             new Endpoint("DELETE", "/api/platform/sign-in-locks/accounts/nobody", PLATFORM_ADMIN),
             new Endpoint("DELETE", "/api/platform/sign-in-locks/addresses/192.0.2.1", PLATFORM_ADMIN),
+            new Endpoint(
+                    "GET",
+                    "/api/operations/metrics",
+                    Set.of(TestUsers.SCHEDULER, TestUsers.MONITORING, TestUsers.PLATFORM_ADMIN)),
+            new Endpoint("GET", "/actuator/prometheus", PLATFORM_ADMIN),
+            new Endpoint("GET", "/actuator/health", EVERYONE),
+            new Endpoint("GET", "/actuator/health/readiness", EVERYONE),
+            new Endpoint("GET", "/actuator/info", Set.of()),
             new Endpoint("GET", "/v3/api-docs", ALL),
             new Endpoint("DELETE", "/api/cases/1", Set.of()),
             new Endpoint("GET", "/api/unknown", Set.of()));

@@ -21,6 +21,9 @@ public final class TestUsers {
     public static final String SECOND_POLICY_OFFICER = "officer2";
     public static final String SCHEDULER = "scheduler";
     public static final String AUDITOR = "auditor";
+    /** Utrecht's Prometheus: a machine account that reads the operations metrics only. */
+    public static final String MONITORING = "monitor";
+
     public static final String PLATFORM_ADMIN = "platform-admin";
 
     /** The employee number of {@link #POLICY_OFFICER}: a second account of hers has the same. */
@@ -58,6 +61,8 @@ public final class TestUsers {
                 "test");
         accounts.save(SCHEDULER, "300001", "Sem Scheduler", password(SCHEDULER), Set.of(Role.SCHEDULER), "test");
         accounts.save(AUDITOR, "400001", "Anna Auditor", password(AUDITOR), Set.of(Role.AUDITOR), "test");
+        accounts.save(
+                MONITORING, "PROMETHEUS", "Prometheus Utrecht", password(MONITORING), Set.of(Role.MONITORING), "test");
         accounts.savePlatformAdministrator(PLATFORM_ADMIN, "900001", "Pim Platform", password(PLATFORM_ADMIN), "test");
     }
 
