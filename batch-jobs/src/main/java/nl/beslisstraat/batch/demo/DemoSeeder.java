@@ -207,8 +207,13 @@ public class DemoSeeder {
                      in the header; platformbeheer onboards municipalities. The API takes the same users
                      (HTTP Basic; X-Municipality: 0193 to work for Zwolle):
                 %s
-                  3. Read docs/operations.md (nightly runs, restarts) and docs/architecture.md (how a case flows).
-                  4. Run the demo again to queue and decide more; the embedded database keeps everything
+                  3. Plan and run the nights from the browser as beheer (the scheduler): Nachtverwerking.
+                     The console's requests and schedules are carried out by a manager process; start one
+                     beside the engine (it keeps running; Ctrl+C stops it):
+                       java -jar batch-jobs/target/beslisstraat-batch.jar --manager
+                  4. Read docs/operations.md (the scheduler's guide: schedules, runs, workers, restarts)
+                     and docs/architecture.md (how a case flows).
+                  5. Run the demo again to queue and decide more; the embedded database keeps everything
                      in ~/.beslisstraat (delete that folder to start afresh).
                 """.formatted(examples));
     }
