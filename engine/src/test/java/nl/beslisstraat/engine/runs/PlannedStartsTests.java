@@ -46,8 +46,7 @@ class PlannedStartsTests {
     void workingDaysAtOneStayAtOneOClockDutchTimeAcrossTheAutumnChange() {
         ZonedDateTime thursdayEvening = ZonedDateTime.of(2027, 10, 28, 20, 0, 0, 0, PlannedStarts.AMSTERDAM);
 
-        List<ZonedDateTime> starts =
-                PlannedStarts.after(CronExpression.parse("0 0 1 * * MON-FRI"), thursdayEvening, 5);
+        List<ZonedDateTime> starts = PlannedStarts.after(CronExpression.parse("0 0 1 * * MON-FRI"), thursdayEvening, 5);
 
         assertThat(starts.stream().map(ZonedDateTime::toOffsetDateTime).toList())
                 .containsExactly(
