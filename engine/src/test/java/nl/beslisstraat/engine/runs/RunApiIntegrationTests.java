@@ -89,7 +89,9 @@ class RunApiIntegrationTests extends DatabaseIntegrationTest {
                 "select details::text from audit_log where action = 'RUN_SCHEDULE_CHANGED' and subject_id = '0344'"
                         + " order by id desc limit 2",
                 String.class);
-        assertThat(json.readTree(audited.get(1)).path("old").isNull()).as("a first schedule").isTrue();
+        assertThat(json.readTree(audited.get(1)).path("old").isNull())
+                .as("a first schedule")
+                .isTrue();
         JsonNode change = json.readTree(audited.get(0));
         assertThat(change.path("old").path("cron").asString()).isEqualTo("0 15 1 * * MON-FRI");
         assertThat(change.path("new").path("cron").asString()).isEqualTo("0 0 3 * * *");
