@@ -15,8 +15,8 @@ import org.springframework.scheduling.support.CronExpression;
  * hour, and starts twice on the night they go back; neither is what a scheduler asks for. Here the
  * expression steps through local times; a start in the missing hour moves on by the length of the
  * gap (02:30 becomes 03:30 summer time), and a start in the repeated hour happens once, at its first
- * occurrence. The manager process fires the schedule with the same class, so the page shows the
- * starts that will happen.
+ * occurrence. The manager process (batch-jobs, which depends on the engine) should fire the schedule
+ * with this class too, so that the starts the page shows are the starts that happen.
  */
 public final class PlannedStarts {
 

@@ -340,6 +340,36 @@ class RunApiIntegrationTests extends DatabaseIntegrationTest {
                 .containsExactly("0344");
     }
 
+    @Test
+    void reviewersFindTheTasksOfARunInTheirQueue() {
+        // given a case in review that a run decided
+        HttpResponse<String> decided = new Http(port)
+                .as(TestUsers.INTAKE)
+                .post("/api/cases/decide-now", JSON, Http.resource("review/parking-permit-waiting-list.json"));
+        long caseId = json.readTree(decided.body()).path("id").asLong();
+        long run = batch.id();
+        batch.owner.update(
+                "insert into decisions (case_id, municipality, outcome, automated, decided_by, reference_date,"
+                        + " reasons, amounts, fired_rules, run_id)"
+                        + " values (?, '0344', 'NEEDS_REVIEW', false, 'engine', current_date, '[]', '{}', '[]', ?)",
+                caseId,
+                run);
+        Http reviewer = new Http(port).as(TestUsers.REVIEWER);
+
+        // when / then
+        JsonNode ofRun =
+                json.readTree(reviewer.get("/api/review/tasks?run=" + run).body());
+        assertThat(ofRun.path("items")
+                        .valueStream()
+                        .map(item -> item.path("caseId").asLong())
+                        .toList())
+                .containsExactly(caseId);
+        assertThat(json.readTree(reviewer.get("/api/review/tasks?run=" + (run + 1))
+                                .body())
+                        .path("items"))
+                .isEmpty();
+    }
+
     private void assertRefused(HttpResponse<String> response, int status, String field, String message) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         JsonNode body = json.readTree(response.body());

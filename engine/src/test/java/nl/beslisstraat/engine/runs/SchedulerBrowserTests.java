@@ -179,6 +179,21 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         browser.get(url("/runs/" + run));
         assertThat(browser.findElements(By.id("restart"))).isEmpty();
         checked("a failed run for an auditor");
+
+        // a request a manager carried out shows its outcome in words, in Dutch and in English
+        batch.owner.update(
+                "insert into run_requests (municipality, action, run_id, requested_by, taken_by, taken_at, done_at,"
+                        + " succeeded, outcome) values ('0344', 'RESTART', ?, 'scheduler', 'manager-8', now(), now(),"
+                        + " true, 'RESTARTED')",
+                run);
+        browser.get(url("/runs"));
+        assertThat(browser.findElement(By.id("requests")).getText()).contains("Opnieuw gestart");
+        browser.get(url("/runs?lang=en"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nightly runs");
+        assertThat(browser.findElement(By.id("no-manager")).getText()).startsWith("No manager process is running");
+        assertThat(browser.findElement(By.id("run-" + run)).getText())
+                .contains("Manager process manager-7 stopped giving signs of life");
+        checked("the history in English");
     }
 
     /** axe-core at full width, then the page reflows at 390 pixels without scrolling sideways. */
