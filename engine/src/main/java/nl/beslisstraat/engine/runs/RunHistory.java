@@ -64,7 +64,9 @@ public class RunHistory {
         /** Whether a restart may continue it. */
         @JsonProperty
         public boolean restartable() {
-            return !running() && ("FAILED".equals(executionStatus) || "STOPPED".equals(executionStatus));
+            // a run without a job execution of its own (written before the console) goes by its row
+            String state = executionStatus != null ? executionStatus : status;
+            return !running() && ("FAILED".equals(state) || "STOPPED".equals(state));
         }
     }
 
