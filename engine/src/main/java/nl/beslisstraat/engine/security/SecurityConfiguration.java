@@ -111,6 +111,18 @@ public class SecurityConfiguration {
                         .hasAnyRole(roles(REVIEWER, SCHEDULER, AUDITOR, POLICY_OFFICER))
                         .requestMatchers(HttpMethod.GET, "/api/audit/**")
                         .hasRole(AUDITOR.name())
+                        // the schedulers' console: schedulers plan and act, auditors read
+                        .requestMatchers(HttpMethod.GET, "/api/runs", "/api/runs/**")
+                        .hasAnyRole(roles(SCHEDULER, AUDITOR))
+                        .requestMatchers(HttpMethod.PUT, "/api/runs/schedule")
+                        .hasRole(SCHEDULER.name())
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/runs",
+                                "/api/runs/*/stop",
+                                "/api/runs/*/restart",
+                                "/api/runs/*/recover")
+                        .hasRole(SCHEDULER.name())
                         .requestMatchers("/api/platform/**")
                         .hasRole(PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
@@ -159,6 +171,12 @@ public class SecurityConfiguration {
                         .hasAnyRole(roles(REVIEWER, SCHEDULER, AUDITOR, POLICY_OFFICER))
                         .requestMatchers(HttpMethod.GET, "/audit", "/audit/**")
                         .hasRole(AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/runs/start")
+                        .hasRole(SCHEDULER.name())
+                        .requestMatchers(HttpMethod.GET, "/runs", "/runs/**")
+                        .hasAnyRole(roles(SCHEDULER, AUDITOR))
+                        .requestMatchers(HttpMethod.POST, "/runs/**")
+                        .hasRole(SCHEDULER.name())
                         .requestMatchers("/platform", "/platform/**")
                         .hasRole(PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/municipality")

@@ -2,11 +2,18 @@ package nl.beslisstraat.engine.workbench;
 
 import java.time.LocalDate;
 
-/** What a reviewer narrows the queue to; null means any. */
-public record QueueFilter(String caseType, String reason, LocalDate dueBy) {
+/**
+ * What a reviewer narrows the queue to; null means any. {@code run}: the tasks of cases a nightly
+ * run decided (a decision of the case has that run id).
+ */
+public record QueueFilter(String caseType, String reason, LocalDate dueBy, Long run) {
 
     static QueueFilter of(String caseType, String reason, LocalDate dueBy) {
-        return new QueueFilter(blankToNull(caseType), blankToNull(reason), dueBy);
+        return of(caseType, reason, dueBy, null);
+    }
+
+    static QueueFilter of(String caseType, String reason, LocalDate dueBy, Long run) {
+        return new QueueFilter(blankToNull(caseType), blankToNull(reason), dueBy, run);
     }
 
     private static String blankToNull(String value) {

@@ -42,9 +42,10 @@ class ReviewApi {
             @RequestParam(required = false) String caseType,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBy,
+            @RequestParam(required = false) Long run,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return queue.page(QueueFilter.of(caseType, reason, dueBy), page, size);
+        return queue.page(QueueFilter.of(caseType, reason, dueBy, run), page, size);
     }
 
     @PostMapping("/api/review/tasks/{taskId}/claim")

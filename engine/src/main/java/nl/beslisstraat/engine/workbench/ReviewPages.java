@@ -99,11 +99,12 @@ class ReviewPages {
             @RequestParam(required = false) String caseType,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBy,
+            @RequestParam(required = false) Long run,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model) {
-        QueueFilter filter = QueueFilter.of(caseType, reason, dueBy);
+        QueueFilter filter = QueueFilter.of(caseType, reason, dueBy, run);
         model.addAttribute("filter", filter);
         model.addAttribute("queue", queue.page(filter, page, 20));
         model.addAttribute("caseTypes", new java.util.TreeSet<>(regulations.caseTypes()));

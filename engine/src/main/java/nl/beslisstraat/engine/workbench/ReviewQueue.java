@@ -16,7 +16,8 @@ public class ReviewQueue {
             + " where t.status = 'OPEN'"
             + " and (?::text is null or c.case_type = ?)"
             + " and (?::text is null or ? = any (t.reason_codes))"
-            + " and (?::date is null or t.deadline <= ?)";
+            + " and (?::date is null or t.deadline <= ?)"
+            + " and (?::bigint is null or exists (select 1 from decisions d where d.case_id = t.case_id and d.run_id = ?))";
 
     private final JdbcTemplate jdbc;
 
@@ -29,7 +30,14 @@ public class ReviewQueue {
         int pageNumber = Math.max(page, 0);
         LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
         Object[] where = {
-            filter.caseType(), filter.caseType(), filter.reason(), filter.reason(), filter.dueBy(), filter.dueBy()
+            filter.caseType(),
+            filter.caseType(),
+            filter.reason(),
+            filter.reason(),
+            filter.dueBy(),
+            filter.dueBy(),
+            filter.run(),
+            filter.run()
         };
         long total = jdbc.queryForObject("select count(*)" + WHERE, Long.class, where);
         List<QueueItem> items = jdbc.query(

@@ -67,6 +67,11 @@ class AuthorizationTests extends DatabaseIntegrationTest {
 
     private static final Set<String> PLATFORM_ADMIN = Set.of(TestUsers.PLATFORM_ADMIN);
 
+    private static final Set<String> SCHEDULER = Set.of(TestUsers.SCHEDULER);
+
+    /** The schedulers' console: schedulers act, auditors read. */
+    private static final Set<String> SCHEDULER_AUDITOR = Set.of(TestUsers.SCHEDULER, TestUsers.AUDITOR);
+
     private static final List<Endpoint> API = List.of(
             new Endpoint("POST", "/api/cases", Set.of(TestUsers.INTAKE)),
             new Endpoint("POST", "/api/cases/decide-now", Set.of(TestUsers.INTAKE)),
@@ -123,6 +128,17 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("GET", "/api/audit/entries?actor=reviewer&page=0", Set.of(TestUsers.AUDITOR)),
             new Endpoint("GET", "/api/audit/cases/1", Set.of(TestUsers.AUDITOR)),
             new Endpoint("POST", "/api/audit/verification", Set.of()),
+            new Endpoint("GET", "/api/runs", SCHEDULER_AUDITOR),
+            new Endpoint("GET", "/api/runs?status=FAILED&from=2026-01-01&to=2026-12-31", SCHEDULER_AUDITOR),
+            new Endpoint("GET", "/api/runs/1", SCHEDULER_AUDITOR),
+            new Endpoint("GET", "/api/runs/schedule", SCHEDULER_AUDITOR),
+            new Endpoint("GET", "/api/runs/requests", SCHEDULER_AUDITOR),
+            new Endpoint("PUT", "/api/runs/schedule", SCHEDULER),
+            new Endpoint("POST", "/api/runs", SCHEDULER),
+            new Endpoint("POST", "/api/runs/1/stop", SCHEDULER),
+            new Endpoint("POST", "/api/runs/1/restart", SCHEDULER),
+            new Endpoint("POST", "/api/runs/1/recover", SCHEDULER),
+            new Endpoint("DELETE", "/api/runs/1", Set.of()),
             new Endpoint("GET", "/api/platform/municipalities", PLATFORM_ADMIN),
             new Endpoint("POST", "/api/platform/municipalities", PLATFORM_ADMIN),
             new Endpoint("GET", "/api/platform/municipalities/0344/users", PLATFORM_ADMIN),
@@ -176,6 +192,20 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("POST", "/norms/candidates/999/approval", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/norms/candidates/999/withdrawal", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/swagger-ui.html", ALL),
+            new Endpoint("GET", "/runs", SCHEDULER_AUDITOR),
+            new Endpoint("GET", "/runs?status=COMPLETED&from=2026-01-01&to=2026-12-31", SCHEDULER_AUDITOR),
+            new Endpoint("GET", "/runs/1", SCHEDULER_AUDITOR),
+            new Endpoint("GET", "/runs/1/progress", SCHEDULER_AUDITOR),
+            new Endpoint("GET", "/runs/schedule", SCHEDULER_AUDITOR),
+            new Endpoint("GET", "/runs/start", SCHEDULER),
+            new Endpoint("POST", "/runs/schedule", SCHEDULER),
+            new Endpoint("POST", "/runs/schedule/pause", SCHEDULER),
+            new Endpoint("POST", "/runs/schedule/resume", SCHEDULER),
+            new Endpoint("POST", "/runs/start/confirmation", SCHEDULER),
+            new Endpoint("POST", "/runs/start", SCHEDULER),
+            new Endpoint("POST", "/runs/1/stop", SCHEDULER),
+            new Endpoint("POST", "/runs/1/restart", SCHEDULER),
+            new Endpoint("POST", "/runs/1/recover", SCHEDULER),
             new Endpoint("GET", "/platform", PLATFORM_ADMIN),
             new Endpoint("POST", "/platform/municipalities", PLATFORM_ADMIN),
             new Endpoint("GET", "/platform/municipalities/0344", PLATFORM_ADMIN),

@@ -38,6 +38,13 @@ public final class Http {
                 .build());
     }
 
+    public HttpResponse<String> put(String path, String contentType, String body) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** A post with request headers of its own, given as name, value, name, value, ... */
     public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path)))

@@ -1,0 +1,52 @@
+package nl.beslisstraat.engine.runs;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the batch processes are alive, read from their heartbeats ({@code batch_processes}) against
+ * the database's clock, by the same rule as the batch side: a process is dead when it ended or when
+ * its last heartbeat is older than {@code beslisstraat.batch.dead-after} (default 15 s).
+ */
+@Component
+public class BatchLiveness {
+
+    private final JdbcTemplate jdbc;
+    private final Duration deadAfter;
+
+    BatchLiveness(JdbcTemplate jdbc, @Value("${beslisstraat.batch.dead-after:15s}") Duration deadAfter) {
+        this.jdbc = jdbc;
+        this.deadAfter = deadAfter;
+    }
+
+    /** Whether some manager process is alive to carry out requests and fire schedules. */
+    public boolean managerAlive() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from batch_processes where kind = 'MANAGER' and " + ALIVE + ")",
+                Boolean.class,
+                seconds()));
+    }
+
+    /**
+     * Whether the process that runs this job execution is dead; also when no process of ours is
+     * known for it, since then nothing says it is alive.
+     */
+    public boolean deadFor(long jobExecutionId) {
+        Boolean alive = jdbc.query(
+                "select " + ALIVE + " from run_executions x join batch_processes p on p.id = x.process_id"
+                        + " where x.job_execution_id = ?",
+                rows -> rows.next() ? rows.getBoolean(1) : Boolean.FALSE,
+                seconds(),
+                jobExecutionId);
+        return !Boolean.TRUE.equals(alive);
+    }
+
+    /** The SQL that says a batch_processes row ({@code p}, or unqualified) is alive; one parameter. */
+    static final String ALIVE = "(ended_at is null and last_beat > now() - make_interval(secs => ?))";
+
+    double seconds() {
+        return deadAfter.toMillis() / 1000.0;
+    }
+}

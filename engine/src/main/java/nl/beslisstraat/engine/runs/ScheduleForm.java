@@ -1,0 +1,115 @@
+package nl.beslisstraat.engine.runs;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * A schedule as a scheduler writes it: a time and the days, or (advanced) a cron expression of
+ * its own. The same body for the page's form and for {@code PUT /api/runs/schedule}; a {@code cron}
+ * given wins over the time and days.
+ *
+ * @param time HH:MM, Dutch time
+ * @param days {@code EVERY_DAY}, {@code WORKING_DAYS} (Monday to Friday), {@code WEEKDAYS} (those in
+ *     {@code weekdays}) or {@code ADVANCED} (the {@code cron} field)
+ * @param weekdays MON, TUE, WED, THU, FRI, SAT, SUN
+ * @param cron a Spring cron expression of six fields (second minute hour day month weekday)
+ * @param paused whether the schedule is paused; {@code null} keeps what it was (a new one runs)
+ */
+public record ScheduleForm(String time, String days, List<String> weekdays, String cron, Boolean paused) {
+
+    /** Long enough for any sensible expression, as the column allows. */
+    public static final int MAX_CRON_LENGTH = 100;
+
+    public static final List<String> WEEKDAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+
+    private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
+    private static final Pattern FRIENDLY =
+            Pattern.compile("0 (\\d{1,2}) (\\d{1,2}) \\* \\* (\\*|MON-FRI|[A-Z]{3}(?:,[A-Z]{3})*)");
+
+    /** The expression this form asks for, checked; refused naming the field that is wrong. */
+    public String toCron() {
+        boolean advanced = "ADVANCED".equals(days) || (days == null && cron != null && !cron.isBlank());
+        if (advanced) {
+            return checked(cron);
+        }
+        if (time == null || time.isBlank()) {
+            throw invalid("time", "Tijd: vul een tijd in als 02:00 (uren en minuten).");
+        }
+        Matcher hhmm = TIME.matcher(time.trim());
+        if (!hhmm.matches()) {
+            throw invalid("time", "Tijd: '" + time.trim() + "' is geen tijd als 02:00 (00:00 tot 23:59).");
+        }
+        String start = "0 " + Integer.parseInt(hhmm.group(2)) + " " + Integer.parseInt(hhmm.group(1)) + " * * ";
+        if (days == null || days.equals("EVERY_DAY")) {
+            return checked(start + "*");
+        }
+        if (days.equals("WORKING_DAYS")) {
+            return checked(start + "MON-FRI");
+        }
+        if (days.equals("WEEKDAYS")) {
+            List<String> chosen = weekdays == null
+                    ? List.of()
+                    : WEEKDAYS.stream()
+                            .filter(day -> weekdays.stream().anyMatch(day::equalsIgnoreCase))
+                            .toList();
+            if (chosen.isEmpty() || chosen.size() != (weekdays == null ? 0 : weekdays.size())) {
+                throw invalid("weekdays", "Dagen: kies een of meer dagen (MON tot SUN).");
+            }
+            return checked(start + String.join(",", chosen));
+        }
+        throw invalid("days", "Dagen: kies elke dag, werkdagen, bepaalde dagen of een eigen cron-expressie.");
+    }
+
+    /** The form that writes {@code cron}, for showing a stored schedule in the friendly fields. */
+    public static ScheduleForm of(String cron, boolean paused) {
+        Matcher friendly = FRIENDLY.matcher(cron);
+        if (friendly.matches()
+                && Integer.parseInt(friendly.group(1)) < 60
+                && Integer.parseInt(friendly.group(2)) < 24) {
+            String time = String.format(
+                    Locale.ROOT, "%02d:%02d", Integer.parseInt(friendly.group(2)), Integer.parseInt(friendly.group(1)));
+            String days = friendly.group(3);
+            if (days.equals("*")) {
+                return new ScheduleForm(time, "EVERY_DAY", List.of(), cron, paused);
+            }
+            if (days.equals("MON-FRI")) {
+                return new ScheduleForm(time, "WORKING_DAYS", List.of(), cron, paused);
+            }
+            List<String> chosen = List.of(days.split(","));
+            if (WEEKDAYS.containsAll(chosen)) {
+                return new ScheduleForm(time, "WEEKDAYS", chosen, cron, paused);
+            }
+        }
+        return new ScheduleForm(null, "ADVANCED", List.of(), cron, paused);
+    }
+
+    /** The expression, parsed by Spring: six fields, at most {@link #MAX_CRON_LENGTH} characters. */
+    static String checked(String cron) {
+        if (cron == null || cron.isBlank()) {
+            throw invalid("cron", "Cron-expressie: vul een expressie in, zoals 0 0 2 * * * (elke nacht om 02:00).");
+        }
+        String trimmed = cron.trim().replaceAll("\\s+", " ");
+        if (trimmed.length() > MAX_CRON_LENGTH) {
+            throw invalid("cron", "Cron-expressie: ten hoogste " + MAX_CRON_LENGTH + " tekens.");
+        }
+        if (trimmed.split(" ").length != 6) {
+            throw invalid(
+                    "cron",
+                    "Cron-expressie: zes velden nodig (seconde minuut uur dag maand weekdag), zoals 0 0 2 * * *.");
+        }
+        try {
+            CronExpression.parse(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw invalid(
+                    "cron", "Cron-expressie: '" + trimmed + "' is geen geldige expressie (" + e.getMessage() + ").");
+        }
+        return trimmed;
+    }
+
+    private static RunRefused invalid(String field, String message) {
+        return new RunRefused(RunRefused.Kind.INVALID, field, message);
+    }
+}

@@ -1,0 +1,220 @@
+package nl.beslisstraat.engine.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.LocalDate;
+import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.Chromium;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A scheduler plans and watches the night in a real browser (Debian's Chromium, headless): sets the
+ * schedule with the form and sees the next five starts, starts a run through the confirmation step
+ * and sees the request wait, and watches a run whose rows are written as the batch processes write
+ * them, the numbers changing without a reload while the run runs. Every page state passes axe-core
+ * (WCAG 2.1 AA) and reflows at 390 pixels wide.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SchedulerBrowserTests extends DatabaseIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    private final BatchRows batch = new BatchRows();
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(
+                Chromium.installed(),
+                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
+        batch.owner.update("delete from nightly_schedules");
+        batch.owner.update("delete from run_requests");
+        batch.owner.update("update batch_processes set ended_at = now() where ended_at is null");
+        browser = Chromium.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aSchedulerSetsTheScheduleAndStartsARunAfterConfirming() {
+        // given
+        Chromium.signIn(browser, port, TestUsers.SCHEDULER);
+        browser.get(url("/dashboard"));
+        browser.findElement(By.id("to-runs")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/runs"));
+        assertThat(browser.findElement(By.id("no-manager")).getText()).contains("Er draait geen beheerproces");
+        assertThat(browser.findElement(By.id("no-schedule")).getText()).contains("Geen schema ingesteld");
+        checked("the runs without a schedule");
+
+        // when the schedule is set with the form: 01:00 on working days
+        browser.findElement(By.id("open-schedule")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/runs/schedule"));
+        checked("the schedule form");
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = '01:00'", browser.findElement(By.id("time")));
+        browser.findElement(By.id("days-working")).click();
+        browser.findElement(By.id("save-schedule")).click();
+
+        // then
+        Chromium.waitFor(
+                browser, page -> page.findElements(By.id("current-cron")).size() == 1);
+        assertThat(browser.findElement(By.id("current-cron")).getText()).isEqualTo("0 0 1 * * MON-FRI");
+        assertThat(browser.findElements(By.cssSelector("#planned-starts li")))
+                .hasSize(5)
+                .allSatisfy(start -> assertThat(start.getText()).endsWith("01:00"));
+        Chromium.screenshot(browser, "runs-schedule");
+        checked("the schedule with its next five starts");
+
+        // and a wrong expression is refused, naming the field
+        browser.findElement(By.id("days-advanced")).click();
+        WebElement cron = browser.findElement(By.id("cron"));
+        cron.clear();
+        cron.sendKeys("0 0 99 * * *");
+        browser.findElement(By.id("save-schedule")).click();
+        Chromium.waitFor(browser, page -> page.findElements(By.id("cron-error")).size() == 1);
+        assertThat(browser.findElement(By.id("cron-error")).getText()).startsWith("Cron-expressie");
+        assertThat(browser.findElement(By.id("current-cron")).getText()).isEqualTo("0 0 1 * * MON-FRI");
+        checked("a refused expression");
+
+        // when a run is started for today, confirmed on a second step
+        String today = LocalDate.now(PlannedStarts.AMSTERDAM).toString();
+        browser.get(url("/runs/start"));
+        checked("the start form");
+        browser.findElement(By.id("next")).click();
+        Chromium.waitFor(
+                browser, page -> page.findElements(By.id("confirm-question")).size() == 1);
+        assertThat(browser.findElement(By.id("confirm-question")).getText())
+                .isEqualTo("Run voor " + today + " starten");
+        checked("the confirmation");
+        browser.findElement(By.id("confirm")).click();
+
+        // then the request waits for a manager
+        Chromium.waitFor(browser, page -> page.findElements(By.id("message")).size() == 1);
+        assertThat(browser.findElement(By.id("requests")).getText())
+                .contains("Run starten")
+                .contains("Wacht op een beheerproces");
+        assertThat(batch.owner.queryForObject(
+                        "select count(*) from run_requests where action = 'START' and run_date = ?::date",
+                        Long.class,
+                        today))
+                .isEqualTo(1);
+        Chromium.screenshot(browser, "runs-requested");
+        checked("the runs with a waiting request");
+    }
+
+    @Test
+    void aSchedulerWatchesTheProgressOfARunWithoutReloading() {
+        // given a run that the batch processes are working on
+        String manager = batch.process("MANAGER", true);
+        String worker = batch.process("WORKER", true);
+        long run = batch.run(LocalDate.now(PlannedStarts.AMSTERDAM), "0344", "STARTED", 40L);
+        long execution = batch.execution(run, "STARTED", manager);
+        batch.partition(execution, "0344-slice-0", "STARTED", 5, worker, "");
+        batch.progress(run, "0344", "0344-slice-0", "PARKING_PERMIT", "GRANTED", 5);
+        Chromium.signIn(browser, port, TestUsers.SCHEDULER);
+
+        // when
+        browser.get(url("/runs/" + run));
+
+        // then
+        assertThat(browser.findElement(By.id("decided")).getText()).isEqualTo("5");
+        assertThat(browser.findElement(By.id("progress-bar")).getDomAttribute("aria-valuenow"))
+                .isEqualTo("5");
+        assertThat(browser.findElement(By.id("partitions")).getText())
+                .contains("0344-slice-0")
+                .contains("batch-host")
+                .contains("leeft");
+        assertThat(browser.findElements(By.id("stop"))).hasSize(1);
+        checked("a running run");
+
+        // when the workers decide more cases, the page shows them by itself
+        batch.progress(run, "0344", "0344-slice-0", "PARKING_PERMIT", "REJECTED", 7);
+        Chromium.waitFor(
+                browser, page -> page.findElement(By.id("decided")).getText().equals("12"));
+        assertThat(browser.findElement(By.id("counts")).getText()).contains("Afgewezen");
+        Chromium.screenshot(browser, "runs-progress");
+
+        // and once the run is done, the page stops asking
+        batch.owner.update("update batch_job_execution set status = 'COMPLETED' where job_execution_id = ?", execution);
+        batch.finished(run, "COMPLETED", null, null, null);
+        Chromium.waitFor(
+                browser, page -> page.findElement(By.id("run-status")).getText().equals("Voltooid"));
+        assertThat(browser.findElement(By.id("progress")).getDomAttribute("hx-trigger"))
+                .isNull();
+        checked("a completed run");
+    }
+
+    @Test
+    void anAuditorSeesTheHistoryWithoutFormsOrButtons() {
+        long run = batch.run(LocalDate.of(2026, 6, 2), "0344", "STARTED", null);
+        batch.execution(run, "FAILED", batch.process("MANAGER", false));
+        batch.finished(run, "FAILED", null, "MANAGER_DIED", "manager-7");
+        Chromium.signIn(browser, port, TestUsers.AUDITOR);
+
+        browser.get(url("/runs"));
+        assertThat(browser.findElement(By.id("run-" + run)).getText())
+                .contains("Mislukt")
+                .contains("Beheerproces manager-7 gaf geen teken van leven meer");
+        assertThat(browser.findElements(By.id("start-run"))).isEmpty();
+        checked("the history for an auditor");
+
+        browser.get(url("/runs/" + run));
+        assertThat(browser.findElements(By.id("restart"))).isEmpty();
+        checked("a failed run for an auditor");
+
+        // a request a manager carried out shows its outcome in words, in Dutch and in English
+        batch.owner.update(
+                "insert into run_requests (municipality, action, run_id, requested_by, taken_by, taken_at, done_at,"
+                        + " succeeded, outcome) values ('0344', 'RESTART', ?, 'scheduler', 'manager-8', now(), now(),"
+                        + " true, 'RESTARTED')",
+                run);
+        browser.get(url("/runs"));
+        assertThat(browser.findElement(By.id("requests")).getText()).contains("Opnieuw gestart");
+        browser.get(url("/runs?lang=en"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nightly runs");
+        assertThat(browser.findElement(By.id("no-manager")).getText()).startsWith("No manager process is running");
+        assertThat(browser.findElement(By.id("run-" + run)).getText())
+                .contains("Manager process manager-7 stopped giving signs of life");
+        checked("the history in English");
+    }
+
+    /** axe-core at full width, then the page reflows at 390 pixels without scrolling sideways. */
+    private void checked(String what) {
+        Axe.assertNoWcag21AaViolations(browser, what);
+        Dimension wide = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            Object overflow = ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).longValue())
+                    .as("sideways scrolling at 390 px on " + what)
+                    .isLessThanOrEqualTo(0);
+            Axe.assertNoWcag21AaViolations(browser, what + " at 390 px");
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
