@@ -57,7 +57,7 @@ class ScheduledStarts {
         if (schedule.isEmpty()) {
             return Optional.empty();
         }
-        PlannedStarts planned = new PlannedStarts((String) schedule.get(0).get("cron"));
+        DueStarts planned = new DueStarts((String) schedule.get(0).get("cron"));
         Instant after = ((Timestamp) schedule.get(0).get("after")).toInstant();
         Instant now = ((Timestamp) schedule.get(0).get("now")).toInstant();
         Optional<ZonedDateTime> due = planned.due(after, now, grace);

@@ -56,12 +56,16 @@ public class RunProgress {
             ZonedDateTime expectedEnd,
             OffsetDateTime attemptStartedAt,
             List<Partition> partitions,
-            boolean dead) {
+            boolean dead,
+            boolean requestPending) {
 
-        /** Whether the page keeps asking for news. */
+        /**
+         * Whether the page keeps asking for news: while the run runs, and while a request about it
+         * waits for a manager (a restart shows the run running again without a reload).
+         */
         @JsonProperty
         public boolean live() {
-            return run.running() && !dead;
+            return (run.running() && !dead) || requestPending;
         }
 
         /** The step failures' messages (their first line). */
@@ -133,7 +137,12 @@ public class RunProgress {
             perSecond = run.casesPerSecond();
         }
         List<Partition> partitions = run.latestExecutionId() == null ? List.of() : partitions(run);
-        return new Snapshot(run, counts, decided, percent, perSecond, expectedEnd, attemptStarted, partitions, dead);
+        boolean requestPending = Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from run_requests where run_id = ? and done_at is null)",
+                Boolean.class,
+                run.runId()));
+        return new Snapshot(
+                run, counts, decided, percent, perSecond, expectedEnd, attemptStarted, partitions, dead, requestPending);
     }
 
     private List<Partition> partitions(RunHistory.Run run) {

@@ -99,6 +99,11 @@ public class RunRequests {
         RunHistory.Run run = history.find(runId)
                 .orElseThrow(
                         () -> new RunRefused(RunRefused.Kind.NOT_FOUND, "runId", "Run " + runId + " bestaat niet."));
+        if (run.forAll()) {
+            // It decides every municipality's queue: one municipality's scheduler may not stop or
+            // restart the others' night. It is run (and restarted) from the command line.
+            throw conflict("Run " + runId + " is een run van alle gemeenten; die wordt op de opdrachtregel beheerd.");
+        }
         switch (action) {
             case STOP -> {
                 if (!run.running()) {

@@ -8,14 +8,14 @@ import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 /** Planned starts on the clocks of the Netherlands, across the nights the clocks change. */
-class PlannedStartsTests {
+class DueStartsTests {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
     @Test
     void oneAtNightStaysOneOnDutchClocksWhenSummerTimeBegins() {
         // given: every day at 01:00; summer time begins on Sunday 28 March 2027 at 02:00
-        PlannedStarts planned = new PlannedStarts("0 0 1 * * *");
+        DueStarts planned = new DueStarts("0 0 1 * * *");
         Instant saturdayEvening = at("2027-03-27T20:00+01:00[Europe/Amsterdam]");
 
         // when: it is 01:05 on Sunday and on Monday
@@ -33,7 +33,7 @@ class PlannedStartsTests {
     @Test
     void aStartInTheHourThatDoesNotExistComesOnceThatNight() {
         // given: 02:30 does not exist on Sunday 28 March 2027
-        PlannedStarts planned = new PlannedStarts("0 30 2 * * *");
+        DueStarts planned = new DueStarts("0 30 2 * * *");
 
         // when: from Saturday evening to Sunday noon
         ZonedDateTime start = planned.due(
@@ -51,7 +51,7 @@ class PlannedStartsTests {
     @Test
     void theHourThatComesTwiceWhenSummerTimeEndsStartsOneRun() {
         // given: 02:30 comes twice on Sunday 31 October 2027
-        PlannedStarts planned = new PlannedStarts("0 30 2 * * *");
+        DueStarts planned = new DueStarts("0 30 2 * * *");
         Instant saturday = at("2027-10-30T20:00+02:00[Europe/Amsterdam]");
 
         // when
@@ -67,7 +67,7 @@ class PlannedStartsTests {
     @Test
     void workingDaysSkipTheWeekend() {
         // given: every working day at 01:00, last started on Friday 4 December 2026
-        PlannedStarts planned = new PlannedStarts("0 0 1 * * MON-FRI");
+        DueStarts planned = new DueStarts("0 0 1 * * MON-FRI");
         Instant friday = at("2026-12-04T01:00+01:00[Europe/Amsterdam]");
 
         // when / then: nothing on Saturday or Sunday, Monday at 01:00
@@ -81,7 +81,7 @@ class PlannedStartsTests {
     @Test
     void aStartMissedByMoreThanTheGraceIsNotDueButIsTheLatest() {
         // given: the manager was down from before 01:00 until 09:00
-        PlannedStarts planned = new PlannedStarts("0 0 1 * * *");
+        DueStarts planned = new DueStarts("0 0 1 * * *");
         Instant before = at("2026-12-01T00:30+01:00[Europe/Amsterdam]");
         Instant nine = at("2026-12-01T09:00+01:00[Europe/Amsterdam]");
 
