@@ -10,9 +10,11 @@ import nl.beslisstraat.engine.decision.DecisionService;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +36,8 @@ public class NightlyDecisionsJobConfiguration {
     public static final String LABEL = "label";
     /** CBS code of the one municipality whose queue the run takes; absent: every municipality's. */
     public static final String MUNICIPALITY = "municipality";
+    /** The worker step of a partition, by this name on the manager's and on every worker's side. */
+    public static final String SLICE_STEP = "decide-queue-slice";
 
     @Bean
     Job nightlyDecisionsJob(JobRepository jobRepository, Step decideQueue, NightlyRuns runs) {
@@ -45,20 +49,31 @@ public class NightlyDecisionsJobConfiguration {
     }
 
     /**
-     * Each municipality's queue in slices, each slice decided by a worker thread of its own, with
-     * its own transactions, for that slice's municipality; no more than {@code workers} at a time,
-     * however many municipalities there are.
+     * Each municipality's queue in slices ({@code beslisstraat.nightly.partitions}, default one per
+     * worker thread), each slice decided by a worker thread of its own, with its own transactions,
+     * for that slice's municipality; no more than {@code workers} at a time, however many
+     * municipalities there are. With a remote partition handler (the partitions channel in
+     * PostgreSQL, {@code nl.beslisstraat.batch.partitions}) worker processes decide the slices.
      */
     @Bean
     Step decideQueue(
             JobRepository jobRepository,
             Step decideQueueSlice,
             QueuePartitioner queuePartitioner,
-            @Value("${beslisstraat.nightly.workers:2}") int workers) {
+            ObjectProvider<PartitionHandler> remotePartitions,
+            @Value("${beslisstraat.nightly.workers:2}") int workers,
+            @Value("${beslisstraat.nightly.partitions:${beslisstraat.nightly.workers:2}}") int partitions) {
+        PartitionHandler remote = remotePartitions.getIfAvailable();
+        if (remote != null) {
+            return new StepBuilder("decide-queue", jobRepository)
+                    .partitioner(decideQueueSlice.getName(), queuePartitioner)
+                    .partitionHandler(remote)
+                    .build();
+        }
         return new StepBuilder("decide-queue", jobRepository)
                 .partitioner(decideQueueSlice.getName(), queuePartitioner)
                 .step(new MunicipalitySliceStep(decideQueueSlice))
-                .gridSize(workers)
+                .gridSize(partitions)
                 .taskExecutor(workers(workers))
                 .build();
     }
@@ -90,7 +105,7 @@ public class NightlyDecisionsJobConfiguration {
             CaseDecisionProcessor caseDecisionProcessor,
             DecisionRecorder recorder,
             @Value("${beslisstraat.nightly.chunk-size:1000}") int chunkSize) {
-        return new StepBuilder("decide-queue-slice", jobRepository)
+        return new StepBuilder(SLICE_STEP, jobRepository)
                 .<QueuedCase, DecidedCase>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(queuedCaseReader)
