@@ -113,7 +113,9 @@ class DeadWorkerWatch {
         List<Long> untaken = jdbc.queryForList(
                 "select se.step_execution_id from batch_step_execution se"
                         + " join batch_job_execution je on je.job_execution_id = se.job_execution_id"
-                        + " where " + PARTITIONS + " and je.status = 'STOPPING' and se.status = 'STARTING'"
+                        // JobOperator.stop writes STOPPED at once when it sets an end time, STOPPING otherwise
+                        + " where " + PARTITIONS
+                        + " and je.status in ('STOPPING', 'STOPPED') and se.status = 'STARTING'"
                         + " and not exists (select 1 from partition_claims c where c.step_execution_id = se.step_execution_id)",
                 Long.class,
                 jobExecutionId);

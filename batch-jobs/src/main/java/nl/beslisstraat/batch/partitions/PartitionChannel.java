@@ -45,7 +45,9 @@ public class PartitionChannel {
     @Bean
     JdbcChannelMessageStore partitionRequestStore(DataSource dataSource) {
         JdbcChannelMessageStore store = new JdbcChannelMessageStore();
-        store.setJdbcTemplate(new JdbcTemplate(dataSource));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(1); // a poll returns one row; the store warns at every start otherwise
+        store.setJdbcTemplate(jdbc);
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
         store.setRegion(REGION);
         PartitionRequestCodec codec = new PartitionRequestCodec();

@@ -21,9 +21,14 @@ import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
@@ -31,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The nightly run spread over worker processes, each a JVM of its own, with this test's JVM as the
- * manager: a worker killed (SIGKILL) while it decides fails the run within the stated time, naming
+ * manager: a run stopped before any worker came ends STOPPED, and workers skip its requests; a
+ * worker killed (SIGKILL) while it decides fails the run within the stated time, naming
  * the worker, and the restarted run finishes; a worker told to stop (SIGTERM) finishes or stops its
  * partitions at a chunk boundary and exits 0. Whatever happens, every queued case is decided exactly
  * once.
@@ -41,6 +47,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
             "beslisstraat.command-line.enabled=false",
             "beslisstraat.nightly.partitions.channel=postgres",
         })
+// The first test needs a channel without workers; the workers it starts then serve the others.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemotePartitionsFunctionalTests extends DatabaseIntegrationTest {
 
     private static final int CASES = 20_000;
@@ -56,6 +64,12 @@ class RemotePartitionsFunctionalTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    JobRepository jobRepository;
 
     /** The worker JVMs, shared by the tests: starting one costs more than a test's run. */
     private static final List<Worker> workers = new ArrayList<>();
@@ -77,6 +91,41 @@ class RemotePartitionsFunctionalTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    @Order(1)
+    void aRunStoppedBeforeAWorkerTookItsPartitionsEndsStoppedAndWorkersSkipTheStaleRequests() throws Exception {
+        // given: a run whose partitions wait in the channel, with no worker running yet
+        assertThat(workers).as("no workers before this test").isEmpty();
+        demo.seed(2_000);
+        LocalDate night = LocalDate.of(2026, 10, 3);
+        CompletableFuture<JobExecution> run = runInBackground(night);
+        long jobExecutionId = awaitEveryPartitionInTheChannel(run);
+
+        // when
+        jobOperator.stop(jobRepository.getJobExecution(jobExecutionId));
+        JobExecution stopped = run.get(1, TimeUnit.MINUTES);
+
+        // then: the manager did not wait for workers that never came
+        assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+        assertThat(jdbc.queryForList(
+                        "select distinct status from batch_step_execution where job_execution_id = ?"
+                                + " and step_name like 'decide-queue-slice:%'",
+                        String.class, jobExecutionId))
+                .containsExactly("STOPPED");
+        assertThat(count("select count(*) from decisions")).isZero();
+
+        // when: workers come, and find the stopped run's requests first; then the run is restarted
+        List<Worker> three = workers(3);
+        awaitEmptyChannel();
+        JobExecution restarted = launcher.run(night, false);
+
+        // then
+        assertThat(three).anyMatch(worker -> worker.output().contains("skipped partition"));
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertEveryCaseDecidedExactlyOnce(2_000);
+    }
+
+    @Test
+    @Order(3)
     void aWorkerKilledWhileItDecidesFailsTheRunNamingItAndTheRestartDecidesEveryCaseOnce() throws Exception {
         // given: three workers, and a run of 20,000 cases that the manager (this JVM) hands them
         demo.seed(CASES);
@@ -133,6 +182,7 @@ class RemotePartitionsFunctionalTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    @Order(2)
     void aWorkerToldToStopExitsCleanlyAndTheRunStillDecidesEveryCaseOnce() throws Exception {
         // given: three workers that stop their partitions at the next chunk 3 s after SIGTERM
         demo.seed(CASES);
@@ -222,6 +272,33 @@ class RemotePartitionsFunctionalTests extends DatabaseIntegrationTest {
                 return deciding.get();
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** The id of the run's job execution, once the manager sent every one of its partitions. */
+    private long awaitEveryPartitionInTheChannel(CompletableFuture<JobExecution> run) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            assertThat(run).as("the run ended without workers").isNotDone();
+            assertThat(System.nanoTime()).as("partitions sent").isLessThan(deadline);
+            List<Long> running = jdbc.queryForList(
+                    "select job_execution_id from batch_job_execution where status = 'STARTED'", Long.class);
+            if (running.size() == 1) {
+                long partitions = count("select count(*) from batch_step_execution where job_execution_id = "
+                        + running.get(0) + " and step_name like 'decide-queue-slice:%'");
+                if (partitions > 0 && count("select count(*) from int_channel_message") == partitions) {
+                    return running.get(0);
+                }
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void awaitEmptyChannel() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (count("select count(*) from int_channel_message") > 0) {
+            assertThat(System.nanoTime()).as("stale requests taken").isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 
