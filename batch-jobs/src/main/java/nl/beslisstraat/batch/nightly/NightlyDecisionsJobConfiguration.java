@@ -62,7 +62,13 @@ public class NightlyDecisionsJobConfiguration {
             QueuePartitioner queuePartitioner,
             ObjectProvider<PartitionHandler> remotePartitions,
             @Value("${beslisstraat.nightly.workers:2}") int workers,
-            @Value("${beslisstraat.nightly.partitions:${beslisstraat.nightly.workers:2}}") int partitions) {
+            @Value("${beslisstraat.nightly.partitions:${beslisstraat.nightly.workers:2}}") int partitions,
+            @Value("${beslisstraat.nightly.partitions.channel:local}") String channel) {
+        if (!channel.equals("local") && !channel.equals("postgres")) {
+            // A mistyped value would otherwise run the night on this process alone, unnoticed.
+            throw new IllegalArgumentException(
+                    "beslisstraat.nightly.partitions.channel is 'local' or 'postgres', not '" + channel + "'");
+        }
         PartitionHandler remote = remotePartitions.getIfAvailable();
         if (remote != null) {
             return new StepBuilder("decide-queue", jobRepository)
