@@ -9,13 +9,14 @@ import org.springframework.batch.core.step.StepExecution;
  * A worker step that works for the municipality of its partition ({@link
  * QueuePartitioner#MUNICIPALITY}) on its thread from start to end, so that every connection it
  * takes (reading the queue, each chunk's transaction) is set to that municipality and row-level
- * security shows it that municipality's cases only.
+ * security shows it that municipality's cases only. A worker process wraps the slice step in it as
+ * the run's own process does.
  */
-class MunicipalitySliceStep implements Step {
+public class MunicipalitySliceStep implements Step {
 
     private final Step slice;
 
-    MunicipalitySliceStep(Step slice) {
+    public MunicipalitySliceStep(Step slice) {
         this.slice = slice;
     }
 

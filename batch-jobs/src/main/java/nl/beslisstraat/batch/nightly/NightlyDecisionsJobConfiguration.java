@@ -11,9 +11,11 @@ import nl.beslisstraat.engine.decision.DecisionService;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +41,8 @@ public class NightlyDecisionsJobConfiguration {
     public static final String TRIGGER = "trigger";
     /** Who started an execution, when a person or an operator did; not part of the run's identity. */
     public static final String TRIGGERED_BY = "triggeredBy";
+    /** The worker step of a partition, by this name on the manager's and on every worker's side. */
+    public static final String SLICE_STEP = "decide-queue-slice";
 
     @Bean
     Job nightlyDecisionsJob(
@@ -55,20 +59,37 @@ public class NightlyDecisionsJobConfiguration {
     }
 
     /**
-     * Each municipality's queue in slices, each slice decided by a worker thread of its own, with
-     * its own transactions, for that slice's municipality; no more than {@code workers} at a time,
-     * however many municipalities there are.
+     * Each municipality's queue in slices ({@code beslisstraat.nightly.partitions}, default one per
+     * worker thread), each slice decided by a worker thread of its own, with its own transactions,
+     * for that slice's municipality; no more than {@code workers} at a time, however many
+     * municipalities there are. With a remote partition handler (the partitions channel in
+     * PostgreSQL, {@code nl.beslisstraat.batch.partitions}) worker processes decide the slices.
      */
     @Bean
     Step decideQueue(
             JobRepository jobRepository,
             Step decideQueueSlice,
             QueuePartitioner queuePartitioner,
-            @Value("${beslisstraat.nightly.workers:2}") int workers) {
+            ObjectProvider<PartitionHandler> remotePartitions,
+            @Value("${beslisstraat.nightly.workers:2}") int workers,
+            @Value("${beslisstraat.nightly.partitions:${beslisstraat.nightly.workers:2}}") int partitions,
+            @Value("${beslisstraat.nightly.partitions.channel:local}") String channel) {
+        if (!channel.equals("local") && !channel.equals("postgres")) {
+            // A mistyped value would otherwise run the night on this process alone, unnoticed.
+            throw new IllegalArgumentException(
+                    "beslisstraat.nightly.partitions.channel is 'local' or 'postgres', not '" + channel + "'");
+        }
+        PartitionHandler remote = remotePartitions.getIfAvailable();
+        if (remote != null) {
+            return new StepBuilder("decide-queue", jobRepository)
+                    .partitioner(decideQueueSlice.getName(), queuePartitioner)
+                    .partitionHandler(remote)
+                    .build();
+        }
         return new StepBuilder("decide-queue", jobRepository)
                 .partitioner(decideQueueSlice.getName(), queuePartitioner)
                 .step(new MunicipalitySliceStep(decideQueueSlice))
-                .gridSize(workers)
+                .gridSize(partitions)
                 .taskExecutor(workers(workers))
                 .build();
     }
@@ -100,7 +121,7 @@ public class NightlyDecisionsJobConfiguration {
             CaseDecisionProcessor caseDecisionProcessor,
             DecisionWriter decisionWriter,
             @Value("${beslisstraat.nightly.chunk-size:1000}") int chunkSize) {
-        return new StepBuilder("decide-queue-slice", jobRepository)
+        return new StepBuilder(SLICE_STEP, jobRepository)
                 .<QueuedCase, DecidedCase>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(queuedCaseReader)

@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
  * java -jar beslisstraat-batch.jar --verify-audit-chain [--chain-heads=chain-heads-2026-11-30.txt] [--municipality=0344]
  * java -jar beslisstraat-batch.jar --simulate=table.xlsx --case-type=PARKING_PERMIT [--last=100000]
  * java -jar beslisstraat-batch.jar --simulate-norms=norms.csv [--last=100000]
+ * java -jar beslisstraat-batch.jar --worker --beslisstraat.nightly.partitions.channel=postgres
  * </pre>
  *
  * <ul>
@@ -55,6 +56,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code --verify-audit-chain}: verify the hash chains of every municipality (or the one
  *       named), against the heads in {@code --chain-heads} when given (see {@link
  *       VerifyChainCommand}); exit code 0 when they hold, 1 when one does not.
+ *   <li>{@code --worker}: decide partitions of runs started by other processes until SIGTERM (see
+ *       {@code nl.beslisstraat.batch.partitions.WorkerMode}).
  * </ul>
  *
  * It prints the run's summary, throughput and peak heap, and exits 0 when the run completed.
@@ -64,6 +67,7 @@ import org.springframework.stereotype.Component;
 class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     static final String RECOMPUTE = "recompute";
+    static final String WORKER = "worker";
 
     private final NightlyRunLauncher launcher;
     private final NightlyRuns runs;
@@ -96,6 +100,9 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (args.containsOption(WORKER)) {
+            return; // a worker process runs partitions of runs started elsewhere (partitions.WorkerMode)
+        }
         Optional<String> municipality = option(args, "municipality");
         try {
             launcher.check(municipality.orElse(null));
