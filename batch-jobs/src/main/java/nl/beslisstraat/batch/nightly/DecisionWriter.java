@@ -13,11 +13,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 class DecisionWriter implements ItemWriter<DecidedCase> {
 
     private final DecisionRecorder recorder;
-    private final RunProgress progress;
+    private final ChunkProgress progress;
     private final long runId;
     private final String partition;
 
-    DecisionWriter(DecisionRecorder recorder, RunProgress progress, long runId, String partition) {
+    DecisionWriter(DecisionRecorder recorder, ChunkProgress progress, long runId, String partition) {
         this.recorder = recorder;
         this.progress = progress;
         this.runId = runId;

@@ -49,7 +49,7 @@ public class NightlyDecisionsJobConfiguration {
             JobRepository jobRepository,
             Step decideQueue,
             NightlyRuns runs,
-            RunProgress progress,
+            ChunkProgress progress,
             BatchProcess process) {
         return new JobBuilder(JOB, jobRepository)
                 .validator(new KnownMunicipality(runs))
@@ -144,7 +144,7 @@ public class NightlyDecisionsJobConfiguration {
     @StepScope
     DecisionWriter decisionWriter(
             DecisionRecorder recorder,
-            RunProgress progress,
+            ChunkProgress progress,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId,
             @Value("#{stepExecution.stepName}") String stepName) {
         // A partition's step is named after its partition: decide-queue-slice:0344-slice-0

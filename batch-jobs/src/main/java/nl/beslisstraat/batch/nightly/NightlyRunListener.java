@@ -19,10 +19,10 @@ class NightlyRunListener implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(NightlyRunListener.class);
 
     private final NightlyRuns runs;
-    private final RunProgress progress;
+    private final ChunkProgress progress;
     private final BatchProcess process;
 
-    NightlyRunListener(NightlyRuns runs, RunProgress progress, BatchProcess process) {
+    NightlyRunListener(NightlyRuns runs, ChunkProgress progress, BatchProcess process) {
         this.runs = runs;
         this.progress = progress;
         this.process = process;

@@ -17,9 +17,9 @@ public class ProgressReport {
     static final Duration EVERY = Duration.ofSeconds(5);
 
     private final NightlyRuns runs;
-    private final RunProgress progress;
+    private final ChunkProgress progress;
 
-    ProgressReport(NightlyRuns runs, RunProgress progress) {
+    ProgressReport(NightlyRuns runs, ChunkProgress progress) {
         this.runs = runs;
         this.progress = progress;
     }

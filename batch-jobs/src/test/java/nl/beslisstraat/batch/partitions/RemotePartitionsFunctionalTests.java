@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,9 +65,6 @@ class RemotePartitionsFunctionalTests extends DatabaseIntegrationTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
     JobRepository jobRepository;
 
     /** The worker JVMs, shared by the tests: starting one costs more than a test's run. */
@@ -101,7 +97,7 @@ class RemotePartitionsFunctionalTests extends DatabaseIntegrationTest {
         long jobExecutionId = awaitEveryPartitionInTheChannel(run);
 
         // when
-        jobOperator.stop(jobRepository.getJobExecution(jobExecutionId));
+        launcher.stop(jobRepository.getJobExecution(jobExecutionId));
         JobExecution stopped = run.get(1, TimeUnit.MINUTES);
 
         // then: the manager did not wait for workers that never came

@@ -142,7 +142,16 @@ public class RunProgress {
                 Boolean.class,
                 run.runId()));
         return new Snapshot(
-                run, counts, decided, percent, perSecond, expectedEnd, attemptStarted, partitions, dead, requestPending);
+                run,
+                counts,
+                decided,
+                percent,
+                perSecond,
+                expectedEnd,
+                attemptStarted,
+                partitions,
+                dead,
+                requestPending);
     }
 
     private List<Partition> partitions(RunHistory.Run run) {

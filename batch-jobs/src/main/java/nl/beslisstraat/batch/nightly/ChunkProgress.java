@@ -19,15 +19,11 @@ import org.springframework.stereotype.Repository;
  * rows of its own, so partitions running at once never wait for each other here.
  */
 @Repository
-public class RunProgress {
-
-    /** The outcomes as the console and the metrics name them. */
-    public static final List<String> OUTCOMES =
-            List.of("GRANTED", "PARTIALLY_GRANTED", "REJECTED", "TO_REVIEW", "FAILED");
+public class ChunkProgress {
 
     private final JdbcTemplate jdbc;
 
-    RunProgress(JdbcTemplate jdbc) {
+    ChunkProgress(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
