@@ -77,7 +77,12 @@ public final class Chromium {
      * so an element found a moment ago may be gone or not there yet).
      */
     public static void waitFor(WebDriver page, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(page, Duration.ofSeconds(30))
+        waitFor(Duration.ofSeconds(30), page, condition);
+    }
+
+    /** {@link #waitFor(WebDriver, Function)}, for something that takes longer (a run to its end). */
+    public static void waitFor(Duration atMost, WebDriver page, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(page, atMost)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .until(condition::apply);
