@@ -17,6 +17,6 @@
  * </ul>
  *
  * <p>Proved by {@code OperationsMetricsIntegrationTests} and {@code NightlyRunHealthIntegrationTests};
- * docs/operations-telemetry.md says what each series means.
+ * docs/operations.md, "Watching from outside" says what each series means.
  */
 package nl.beslisstraat.engine.operations;

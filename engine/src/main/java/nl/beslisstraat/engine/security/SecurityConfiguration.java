@@ -50,7 +50,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <p>The actuator is in the API's chain: Prometheus and load balancers are machines. Its health
  * status is for anyone, its whole registry for the platform administrator; a municipality's
  * monitoring account reads its own series at {@code /api/operations/metrics}
- * (docs/operations-telemetry.md).
+ * (docs/operations.md, "Watching from outside").
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
