@@ -50,7 +50,8 @@ import org.springframework.stereotype.Component;
  *       a run started by a version that wrote no heartbeat.
  *   <li>{@code --manager}: instead of one run, keep running: start each municipality's runs on its
  *       schedule and carry out what schedulers ask in the console (see {@link Manager}).
- *   <li>{@code --demo=N}: first queue N synthetic applications, then run.
+ *   <li>{@code --demo=N}: first queue N synthetic applications, then run ({@code --queue-only}: queue
+ *       them and stop, for a run started from the console).
  *   <li>{@code --recompute}: recompute stored decisions instead of running (see {@link
  *       RecomputeCommand}).
  *   <li>{@code --verify-audit-chain}: verify the hash chains of every municipality (or the one
@@ -157,6 +158,13 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         LocalDate runDate = requestedDate.orElse(LocalDate.now(DecisionDeadline.NETHERLANDS));
         int demoCases = option(args, "demo").map(Integer::parseInt).orElse(0);
         // Each demo is a run of its own, unless the operator named the date to (re)run.
+        if (demoCases > 0 && args.containsOption("queue-only")) {
+            // A queue for a run someone starts elsewhere: the console, a manager, workers.
+            System.out.printf("Queueing %,d demo applications...%n", demoCases);
+            demo.seed(demoCases);
+            System.out.printf("Queued %,d applications; nothing was run.%n", demoCases);
+            return;
+        }
         String label = demoCases > 0 && requestedDate.isEmpty() ? "demo-" + System.currentTimeMillis() : null;
         if (demoCases > 0) {
             // Zwolle's officers need their accounts to adopt its choices (four eyes) before the night

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.beslisstraat.batch.liveness.Liveness;
 import nl.beslisstraat.batch.nightly.NightlyDecisionsJobConfiguration;
+import nl.beslisstraat.batch.nightly.NightlyRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -50,8 +51,10 @@ class DeadWorkerWatch {
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
     private final Liveness liveness;
+    private final NightlyRuns runs;
 
-    DeadWorkerWatch(JdbcTemplate jdbc, JobRepository jobRepository, Liveness liveness) {
+    DeadWorkerWatch(JdbcTemplate jdbc, JobRepository jobRepository, Liveness liveness, NightlyRuns runs) {
+        this.runs = runs;
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;
         this.liveness = liveness;
@@ -95,11 +98,7 @@ class DeadWorkerWatch {
             String why = "Worker " + process + " died (no heartbeat for "
                     + liveness.deadAfter().toSeconds() + " s) while it ran this partition";
             if (end(stepExecutionId, BatchStatus.FAILED, ExitStatus.FAILED.addExitDescription(why))) {
-                jdbc.update(
-                        "update nightly_runs set error_code = ?, error_detail = ? where run_id = ?",
-                        WORKER_DIED,
-                        process,
-                        jobExecution.getJobInstance().getInstanceId());
+                runs.failedBecause(jobExecution.getJobInstance().getInstanceId(), WORKER_DIED, process);
                 log.error(
                         "Partition {} of run {} failed: {}",
                         stepExecutionId,

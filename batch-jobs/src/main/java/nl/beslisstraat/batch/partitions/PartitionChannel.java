@@ -3,6 +3,7 @@ package nl.beslisstraat.batch.partitions;
 import javax.sql.DataSource;
 import nl.beslisstraat.batch.liveness.Liveness;
 import nl.beslisstraat.batch.nightly.NightlyDecisionsJobConfiguration;
+import nl.beslisstraat.batch.nightly.NightlyRuns;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
@@ -75,6 +76,7 @@ public class PartitionChannel {
             JobRepository jobRepository,
             JdbcTemplate jdbc,
             Liveness liveness,
+            NightlyRuns runs,
             @Value("${beslisstraat.nightly.partitions:8}") int partitions)
             throws Exception {
         MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
@@ -86,6 +88,6 @@ public class PartitionChannel {
         handler.setPollInterval(POLL_MILLIS);
         handler.setGridSize(partitions);
         handler.afterPropertiesSet();
-        return new WatchedPartitionHandler(handler, new DeadWorkerWatch(jdbc, jobRepository, liveness));
+        return new WatchedPartitionHandler(handler, new DeadWorkerWatch(jdbc, jobRepository, liveness, runs));
     }
 }
