@@ -42,6 +42,7 @@ public class Manager implements DisposableBean {
     private final Map<Long, Consumer<JobExecution>> running = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean serving;
+    private volatile boolean looping;
 
     Manager(
             BatchProcess process,
@@ -68,6 +69,7 @@ public class Manager implements DisposableBean {
     public void serveUntilShutdown() throws InterruptedException {
         process.register(BatchProcess.Kind.MANAGER);
         serving = true;
+        looping = true;
         System.out.printf(
                 "Manager %s started: it starts the runs on each municipality's schedule and carries out the"
                         + " console's requests (every %d ms)%n",
@@ -121,10 +123,11 @@ public class Manager implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        if (!serving) {
-            return;
-        }
         serving = false;
+        if (!looping) {
+            return; // never served as a process (a test drove it tick by tick)
+        }
+        looping = false;
         stopped.await(tick.toMillis() * 5, java.util.concurrent.TimeUnit.MILLISECONDS);
         for (Long executionId : running.keySet()) {
             JobExecution execution = jobRepository.getJobExecution(executionId);

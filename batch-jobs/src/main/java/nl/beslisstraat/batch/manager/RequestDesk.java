@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Carries out the current municipality's open requests from the console, one at a time, oldest
  * first. A request is taken by one manager ({@code for update skip locked}), and its outcome is
- * written back for the console and the audit trail. The manager checks again what the console
+ * written back for the console and the audit trail; a request whose manager died before it said
+ * what came of it is taken again (what it did, such as a launch, is found done). The manager checks again what the console
  * checked: between the click and now the run may have ended or died.
  */
 @Component
@@ -77,8 +78,11 @@ class RequestDesk {
         return jdbc
                 .query(
                         "update run_requests set taken_by = ?, taken_at = now() where id = ("
-                                + " select id from run_requests where taken_at is null order by id"
-                                + " limit 1 for update skip locked)"
+                                + " select r.id from run_requests r where r.done_at is null and (r.taken_at is null"
+                                // a manager that died while carrying it out: the request is taken again
+                                + " or not exists (select 1 from batch_processes p where p.id = r.taken_by"
+                                + " and p.ended_at is null and p.last_beat > now() - make_interval(secs => ?)))"
+                                + " order by r.id limit 1 for update skip locked)"
                                 + " returning id, action, run_date, run_id, requested_by",
                         (row, n) -> new RunRequest(
                                 row.getLong("id"),
@@ -86,7 +90,8 @@ class RequestDesk {
                                 row.getObject("run_date", LocalDate.class),
                                 (Long) row.getObject("run_id"),
                                 row.getString("requested_by")),
-                        process.id())
+                        process.id(),
+                        liveness.deadAfter().toMillis() / 1000.0)
                 .stream()
                 .findFirst();
     }

@@ -19,10 +19,18 @@ public class AuditSearch {
 
     /** What to look for; a null or blank criterion matches everything. */
     public record Criteria(
-            String caseId, String actor, String version, String action, LocalDate from, LocalDate to, int page) {
+            String caseId,
+            String actor,
+            String version,
+            String action,
+            LocalDate from,
+            LocalDate to,
+            String run,
+            int page) {
 
         public Criteria {
             caseId = blankToNull(caseId);
+            run = blankToNull(run);
             actor = blankToNull(actor);
             version = blankToNull(version);
             action = blankToNull(action);
@@ -77,6 +85,12 @@ public class AuditSearch {
             parameters.add(criteria.version());
             parameters.add(criteria.version());
             parameters.add(criteria.version());
+        }
+        if (criteria.run() != null) {
+            // the decisions a nightly run made, and what schedulers and managers did with the run
+            sql.append(" and (details->>'runId' = ? or (subject_type = 'run' and subject_id = ?))");
+            parameters.add(criteria.run());
+            parameters.add(criteria.run());
         }
         if (criteria.action() != null) {
             sql.append(" and action = ?");

@@ -55,8 +55,9 @@ class AuditApi {
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String run,
             @RequestParam(defaultValue = "0") int page) {
-        return search.search(new AuditSearch.Criteria(caseId, actor, version, action, from, to, page));
+        return search.search(new AuditSearch.Criteria(caseId, actor, version, action, from, to, run, page));
     }
 
     /** A case with its decisions and its history, oldest first; 404 for a case the municipality does not have. */

@@ -56,9 +56,10 @@ class AuditPages {
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String run,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        AuditSearch.Criteria criteria = new AuditSearch.Criteria(caseId, actor, version, action, from, to, page);
+        AuditSearch.Criteria criteria = new AuditSearch.Criteria(caseId, actor, version, action, from, to, run, page);
         model.addAttribute("criteria", criteria);
         model.addAttribute("result", search.search(criteria));
         model.addAttribute("actions", search.actions());

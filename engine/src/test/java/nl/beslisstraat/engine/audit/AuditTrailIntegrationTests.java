@@ -29,8 +29,31 @@ class AuditTrailIntegrationTests extends DatabaseIntegrationTest {
     @Autowired
     ChainVerifications verifications;
 
+    @Autowired
+    AuditLog audit;
+
     @LocalServerPort
     int port;
+
+    @Test
+    void theAuditorFindsARunsDecisionsAndWhatWasDoneWithTheRun() {
+        // given: two decisions of run 77 (as the nightly run records them), one of run 78, and a
+        // scheduler's stop of run 77
+        audit.appendAll(List.of(
+                new AuditEntry("engine", "CASE_DECIDED", "case", "9101", "{\"outcome\":\"GRANTED\",\"runId\":77}"),
+                new AuditEntry("engine", "CASE_DECIDED", "case", "9102", "{\"outcome\":\"REJECTED\",\"runId\":77}"),
+                new AuditEntry("engine", "CASE_DECIDED", "case", "9103", "{\"outcome\":\"GRANTED\",\"runId\":78}"),
+                new AuditEntry("planner", "RUN_STOP", "run", "77", "{\"outcome\":\"STOPPING\"}")));
+
+        // when
+        JsonNode found = search("/api/audit/entries?run=77");
+
+        // then
+        List<String> subjects = new java.util.ArrayList<>();
+        found.path("entries")
+                .forEach(entry -> subjects.add(entry.path("subjectId").asString()));
+        assertThat(subjects).containsExactlyInAnyOrder("9101", "9102", "77");
+    }
 
     @Test
     void aReviewersReadOfACaseIsFoundByTheAuditorByCasePersonAndAction() {
