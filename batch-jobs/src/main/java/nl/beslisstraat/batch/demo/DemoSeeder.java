@@ -207,7 +207,7 @@ public class DemoSeeder {
                      in the header; platformbeheer onboards municipalities. The API takes the same users
                      (HTTP Basic; X-Municipality: 0193 to work for Zwolle):
                 %s
-                  3. Plan and run the nights from the browser as beheer (the scheduler): Nachtverwerking.
+                  3. Plan and run the nights from the browser as beheer (the scheduler): Runs, in the header.
                      The console's requests and schedules are carried out by a manager process; start one
                      beside the engine (it keeps running; Ctrl+C stops it):
                        java -jar batch-jobs/target/beslisstraat-batch.jar --manager
