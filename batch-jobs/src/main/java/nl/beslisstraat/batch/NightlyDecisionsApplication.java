@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /**
- * Runs the nightly decisions from the command line; see {@link nl.beslisstraat.batch.nightly.NightlyRunCommand}
+ * Runs the nightly decisions from the command line; see {@link NightlyRunCommand}
  * for the options. The exit code is 0 when the run completed, 1 when it did not.
  */
 @SpringBootApplication

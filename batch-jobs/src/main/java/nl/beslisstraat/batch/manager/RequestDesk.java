@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import nl.beslisstraat.batch.liveness.BatchProcess;
-import nl.beslisstraat.batch.liveness.Liveness;
 import nl.beslisstraat.batch.manager.RunRequest.Action;
 import nl.beslisstraat.batch.manager.RunRequest.Outcome;
 import nl.beslisstraat.batch.nightly.NightlyDecisionsJobConfiguration;
@@ -17,6 +16,7 @@ import nl.beslisstraat.batch.nightly.RunStillMarkedRunning;
 import nl.beslisstraat.batch.nightly.RunTrigger;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.runs.BatchLiveness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -42,7 +42,7 @@ class RequestDesk {
     private final JdbcTemplate jdbc;
     private final NightlyRunLauncher launcher;
     private final JobRepository jobRepository;
-    private final Liveness liveness;
+    private final BatchLiveness liveness;
     private final BatchProcess process;
     private final AuditLog audit;
     private final JsonMapper json;
@@ -51,7 +51,7 @@ class RequestDesk {
             JdbcTemplate jdbc,
             NightlyRunLauncher launcher,
             JobRepository jobRepository,
-            Liveness liveness,
+            BatchLiveness liveness,
             BatchProcess process,
             AuditLog audit,
             JsonMapper json) {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import nl.beslisstraat.batch.liveness.Liveness;
+import nl.beslisstraat.engine.runs.BatchLiveness;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * <p>One night starts one run however many processes try at once: a launch holds the night's {@link
  * NightLock} while it checks the last execution and stores the new one, and after that Spring Batch
  * refuses a second execution of a running job instance. A run marked running whose process no
- * longer writes its heartbeat ({@link Liveness}) is dead: it is recovered (marked failed) and
+ * longer writes its heartbeat ({@link BatchLiveness}) is dead: it is recovered (marked failed) and
  * restarted, without anybody having to vouch for that.
  */
 @Component
@@ -43,7 +43,7 @@ public class NightlyRunLauncher {
     private final JobRepository jobRepository;
     private final Job nightlyDecisionsJob;
     private final DataSource dataSource;
-    private final Liveness liveness;
+    private final BatchLiveness liveness;
     private final NightlyRuns runs;
 
     NightlyRunLauncher(
@@ -51,7 +51,7 @@ public class NightlyRunLauncher {
             ObjectProvider<JobRegistry> jobRegistry,
             Job nightlyDecisionsJob,
             DataSource dataSource,
-            Liveness liveness,
+            BatchLiveness liveness,
             NightlyRuns runs)
             throws Exception {
         this.jobRepository = jobRepository;

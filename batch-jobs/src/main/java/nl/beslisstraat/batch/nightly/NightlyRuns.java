@@ -122,7 +122,7 @@ public class NightlyRuns {
      * security shows a connection one municipality's rows only), and adds them up: of every
      * municipality, or of the one the run is for.
      */
-    RunSummary summarise(long runId, String status) {
+    public RunSummary summarise(long runId, String status) {
         LocalDate runDate =
                 jdbc.queryForObject("select run_date from nightly_runs where run_id = ?", LocalDate.class, runId);
         String municipality =

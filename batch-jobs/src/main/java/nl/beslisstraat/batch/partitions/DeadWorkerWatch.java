@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import nl.beslisstraat.batch.liveness.Liveness;
 import nl.beslisstraat.batch.nightly.NightlyDecisionsJobConfiguration;
 import nl.beslisstraat.batch.nightly.NightlyRuns;
+import nl.beslisstraat.engine.runs.BatchLiveness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Looks out, while the manager waits for a run's partitions, for what would make it wait forever:
  *
  * <ul>
- *   <li>a partition claimed by a worker that died (its heartbeat stopped, {@link Liveness}): the
+ *   <li>a partition claimed by a worker that died (its heartbeat stopped, {@link BatchLiveness}): the
  *       partition's step execution is marked FAILED, naming the worker, and the run's {@code
  *       nightly_runs} row says {@code WORKER_DIED}. The manager's polling then sees every partition
  *       ended, and the run ends FAILED; a restart sends only the partitions that did not complete.
@@ -50,10 +50,10 @@ class DeadWorkerWatch {
 
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
-    private final Liveness liveness;
+    private final BatchLiveness liveness;
     private final NightlyRuns runs;
 
-    DeadWorkerWatch(JdbcTemplate jdbc, JobRepository jobRepository, Liveness liveness, NightlyRuns runs) {
+    DeadWorkerWatch(JdbcTemplate jdbc, JobRepository jobRepository, BatchLiveness liveness, NightlyRuns runs) {
         this.runs = runs;
         this.jdbc = jdbc;
         this.jobRepository = jobRepository;

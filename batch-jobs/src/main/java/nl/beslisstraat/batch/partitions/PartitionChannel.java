@@ -1,9 +1,9 @@
 package nl.beslisstraat.batch.partitions;
 
 import javax.sql.DataSource;
-import nl.beslisstraat.batch.liveness.Liveness;
 import nl.beslisstraat.batch.nightly.NightlyDecisionsJobConfiguration;
 import nl.beslisstraat.batch.nightly.NightlyRuns;
+import nl.beslisstraat.engine.runs.BatchLiveness;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
@@ -75,7 +75,7 @@ public class PartitionChannel {
             QueueChannel partitionRequests,
             JobRepository jobRepository,
             JdbcTemplate jdbc,
-            Liveness liveness,
+            BatchLiveness liveness,
             NightlyRuns runs,
             @Value("${beslisstraat.nightly.partitions:8}") int partitions)
             throws Exception {

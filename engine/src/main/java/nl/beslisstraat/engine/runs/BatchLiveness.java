@@ -1,14 +1,17 @@
 package nl.beslisstraat.engine.runs;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether the batch processes are alive, read from their heartbeats ({@code batch_processes}) against
- * the database's clock, by the same rule as the batch side: a process is dead when it ended or when
- * its last heartbeat is older than {@code beslisstraat.batch.dead-after} (default 15 s).
+ * the database's clock (so that the clocks of the machines do not matter): a process is dead when
+ * it ended or when its last heartbeat is older than {@code beslisstraat.batch.dead-after} (default
+ * 15 s: seven missed beats). The one rule for the console and for the batch processes (the
+ * manager's recovery, the watch on the workers).
  */
 @Component
 public class BatchLiveness {
@@ -19,6 +22,31 @@ public class BatchLiveness {
     BatchLiveness(JdbcTemplate jdbc, @Value("${beslisstraat.batch.dead-after:15s}") Duration deadAfter) {
         this.jdbc = jdbc;
         this.deadAfter = deadAfter;
+    }
+
+    public Duration deadAfter() {
+        return deadAfter;
+    }
+
+    /** Whether this batch process is alive. */
+    public boolean alive(String processId) {
+        Boolean alive = jdbc.query(
+                "select " + ALIVE + " from batch_processes where id = ?",
+                rows -> rows.next() ? rows.getBoolean(1) : Boolean.FALSE,
+                seconds(),
+                processId);
+        return Boolean.TRUE.equals(alive);
+    }
+
+    /** The process that runs (or ran) this job execution, when a batch process of ours started it. */
+    public Optional<String> processOf(long jobExecutionId) {
+        return jdbc
+                .queryForList(
+                        "select process_id from run_executions where job_execution_id = ?",
+                        String.class,
+                        jobExecutionId)
+                .stream()
+                .findFirst();
     }
 
     /** Whether some manager process is alive to carry out requests and fire schedules. */

@@ -1,4 +1,4 @@
-package nl.beslisstraat.batch.nightly;
+package nl.beslisstraat.batch;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import nl.beslisstraat.batch.demo.DemoSeeder;
 import nl.beslisstraat.batch.manager.Manager;
+import nl.beslisstraat.batch.nightly.NightlyRunLauncher;
+import nl.beslisstraat.batch.nightly.NightlyRuns;
+import nl.beslisstraat.batch.nightly.ProgressReport;
+import nl.beslisstraat.batch.nightly.RunStillMarkedRunning;
+import nl.beslisstraat.batch.nightly.RunSummary;
+import nl.beslisstraat.batch.nightly.RunTrigger;
 import nl.beslisstraat.batch.recompute.RecomputeCommand;
 import nl.beslisstraat.batch.simulate.SimulateCommand;
 import nl.beslisstraat.batch.verify.VerifyChainCommand;
