@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.core.serializer.support.SerializationFailedException;
+import org.springframework.integration.util.UUIDConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.PollableChannel;
@@ -39,9 +40,20 @@ class PartitionClaims {
             try {
                 message = requests.receive(0);
             } catch (SerializationFailedException notOurs) {
-                // Committing drops the row: left in the channel it would stop every worker here.
+                // The store decodes a row before it deletes it, so a row that is not a request stays
+                // the oldest and every worker's next poll would find it again: delete every such row
+                // (by the codec's own shape, so no good request goes with it).
+                int dropped = jdbc.update(
+                        "delete from int_channel_message where region = ? and group_key = ? and not coalesce("
+                                + "octet_length(message_content) <= ? and encode(message_content, 'escape') ~ ?, false)",
+                        PartitionChannel.REGION,
+                        UUIDConverter.getUUID(PartitionChannel.PARTITION_REQUESTS)
+                                .toString(),
+                        PartitionRequestCodec.MAX_BYTES,
+                        PartitionRequestCodec.SHAPE);
                 log.error(
-                        "Dropped a message from the partition channel that is not a partition request: {}",
+                        "Dropped {} message(s) from the partition channel that are not partition requests: {}",
+                        dropped,
                         notOurs.getMostSpecificCause().getMessage());
                 return null;
             }

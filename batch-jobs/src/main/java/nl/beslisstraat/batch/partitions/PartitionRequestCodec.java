@@ -24,9 +24,12 @@ import org.springframework.messaging.support.GenericMessage;
 final class PartitionRequestCodec implements Serializer<Message<?>>, Deserializer<Message<?>> {
 
     /** Far more than a step name and a long take; a larger row is not one of ours. */
-    private static final int MAX_BYTES = 200;
+    static final int MAX_BYTES = 200;
 
-    private static final Pattern REQUEST = Pattern.compile("([a-z][a-z0-9-]{0,99}) ([1-9][0-9]{0,18})");
+    /** A request's shape: the step name, a space, the step execution id (also PostgreSQL's regex). */
+    static final String SHAPE = "^([a-z][a-z0-9-]{0,99}) ([1-9][0-9]{0,18})$";
+
+    private static final Pattern REQUEST = Pattern.compile(SHAPE);
 
     @Override
     public void serialize(Message<?> message, OutputStream out) throws IOException {
