@@ -70,10 +70,6 @@ public class BatchProcess implements DisposableBean {
         log.info("Batch process {} ({}) started; heartbeat every {} s", id, kind, BEAT.toSeconds());
     }
 
-    public boolean registered() {
-        return heart != null;
-    }
-
     private void beat() {
         try {
             jdbc.update("update batch_processes set last_beat = now() where id = ?", id);

@@ -187,12 +187,14 @@ class RequestDesk {
                     yield Outcome.NOT_RUNNING;
                 }
                 Optional<String> owner = liveness.processOf(last.getId());
-                if (owner.isPresent() && liveness.alive(owner.get())) {
+                if (owner.isEmpty() || liveness.alive(owner.get())) {
+                    // No process of ours says whether it lives (a run from before heartbeats): that
+                    // is for an operator on the command line (--recover), not for a click.
                     yield Outcome.STILL_ALIVE;
                 }
                 // The launch recovers a run whose process is dead, and finishes it.
                 yield started(
-                        launcher.launch(municipality, runDate, label, trigger, owner.isEmpty()),
+                        launcher.launch(municipality, runDate, label, trigger, false),
                         launchedAt,
                         Outcome.RECOVERED,
                         launched);

@@ -3,6 +3,7 @@ package nl.beslisstraat.batch.manager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +80,17 @@ class ScheduledStarts {
             return Optional.empty(); // another manager took it
         }
         try {
+            LocalDateTime launchedAt = LocalDateTime.now();
             JobExecution execution =
                     launcher.launch(municipality, start.toLocalDate(), null, RunTrigger.schedule(), false);
+            if (execution.getCreateTime().isBefore(launchedAt)) {
+                log.info(
+                        "Planned start {} of municipality {}: its night completed already (run {})",
+                        start,
+                        municipality,
+                        execution.getJobInstance().getInstanceId());
+                return Optional.empty();
+            }
             audit.appendAll(List.of(new AuditEntry(
                     "schedule",
                     "RUN_STARTED",

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Only one process at a time may launch a given night. A PostgreSQL advisory lock on the night's
@@ -18,6 +20,7 @@ import javax.sql.DataSource;
 final class NightLock implements AutoCloseable {
 
     private static final String NAMESPACE = "beslisstraat: nightly run launch";
+    private static final Logger log = LoggerFactory.getLogger(NightLock.class);
 
     private final Connection connection;
     private final String night;
@@ -61,10 +64,16 @@ final class NightLock implements AutoCloseable {
             unlock.setString(1, NAMESPACE);
             unlock.setString(2, night);
             unlock.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not release the launch lock of night " + night, e);
-        } finally {
             closeQuietly(connection);
+        } catch (SQLException e) {
+            // The launch itself is done. A connection that may still hold the lock must not go back
+            // to the pool: ending its session releases the lock.
+            log.warn("Could not release the launch lock of night {}; dropping its connection", night, e);
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                closeQuietly(connection);
+            }
         }
     }
 

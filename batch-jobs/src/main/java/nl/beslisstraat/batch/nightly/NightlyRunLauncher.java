@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import nl.beslisstraat.batch.liveness.BatchProcess;
 import nl.beslisstraat.engine.runs.BatchLiveness;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.JobRegistry;
@@ -45,6 +46,7 @@ public class NightlyRunLauncher {
     private final DataSource dataSource;
     private final BatchLiveness liveness;
     private final NightlyRuns runs;
+    private final BatchProcess process;
 
     NightlyRunLauncher(
             JobRepository jobRepository,
@@ -52,13 +54,15 @@ public class NightlyRunLauncher {
             Job nightlyDecisionsJob,
             DataSource dataSource,
             BatchLiveness liveness,
-            NightlyRuns runs)
+            NightlyRuns runs,
+            BatchProcess process)
             throws Exception {
         this.jobRepository = jobRepository;
         this.nightlyDecisionsJob = nightlyDecisionsJob;
         this.dataSource = dataSource;
         this.liveness = liveness;
         this.runs = runs;
+        this.process = process;
         // Runs go on in a thread of their own: a launch returns once the execution is stored, so
         // the night's lock is held for that moment only, and a manager stays free to take requests.
         TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
@@ -111,6 +115,9 @@ public class NightlyRunLauncher {
         JobParameters identity = parameters(municipality, runDate, label);
         // Spring Batch validates only after it stored the job instance; a mistyped code leaves nothing.
         nightlyDecisionsJob.getJobParametersValidator().validate(identity);
+        // A process that launches a night without being a manager is the command line's; from now
+        // on it beats, and the run it launches is known to be alive by that.
+        process.register(BatchProcess.Kind.COMMAND_LINE);
         String night = runDate + "/" + (municipality == null ? "*" : municipality) + "/" + (label == null ? "" : label);
         try (NightLock lock = NightLock.tryTake(dataSource, night)
                 .orElseThrow(() -> RunStillMarkedRunning.beingLaunched(runDate, municipality))) {
@@ -121,7 +128,11 @@ public class NightlyRunLauncher {
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 return last;
             }
-            return jobOperator.start(nightlyDecisionsJob, withTrigger(identity, trigger));
+            JobExecution started = jobOperator.start(nightlyDecisionsJob, withTrigger(identity, trigger));
+            // Owned from the moment it exists, before the night's lock is released: nobody may
+            // take a run that was just launched for one whose process died.
+            runs.executionStarted(started.getId(), started.getJobInstance().getInstanceId(), process.id(), trigger);
+            return started;
         }
     }
 

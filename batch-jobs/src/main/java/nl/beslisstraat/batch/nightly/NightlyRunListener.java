@@ -30,8 +30,6 @@ class NightlyRunListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        // A process that runs a night without being a manager or a worker is the command line's.
-        process.register(BatchProcess.Kind.COMMAND_LINE);
         long runId = execution.getJobInstance().getInstanceId();
         JobParameters parameters = execution.getJobParameters();
         String municipality = parameters.getString(NightlyDecisionsJobConfiguration.MUNICIPALITY);

@@ -44,11 +44,14 @@ public class NightlyRuns {
                 trigger.by());
     }
 
-    /** Which process runs this execution of the run, and what started it. */
+    /**
+     * Which process runs this execution of the run, and what started it; recorded by the launch
+     * (under the night's lock) and again, harmlessly, when the job begins.
+     */
     void executionStarted(long jobExecutionId, long runId, String processId, RunTrigger trigger) {
         jdbc.update(
                 "insert into run_executions (job_execution_id, run_id, process_id, trigger, triggered_by)"
-                        + " values (?, ?, ?, ?, ?)",
+                        + " values (?, ?, ?, ?, ?) on conflict (job_execution_id) do nothing",
                 jobExecutionId,
                 runId,
                 processId,

@@ -58,17 +58,18 @@ public class BatchLiveness {
     }
 
     /**
-     * Whether the process that runs this job execution is dead; also when no process of ours is
-     * known for it, since then nothing says it is alive.
+     * Whether the process that runs this job execution is dead by its heartbeat. A job execution no
+     * process of ours recorded (one from before heartbeats) is not: nothing says either way, and an
+     * operator recovers it on the command line ({@code --recover}).
      */
     public boolean deadFor(long jobExecutionId) {
         Boolean alive = jdbc.query(
                 "select " + ALIVE + " from run_executions x join batch_processes p on p.id = x.process_id"
                         + " where x.job_execution_id = ?",
-                rows -> rows.next() ? rows.getBoolean(1) : Boolean.FALSE,
+                rows -> rows.next() ? rows.getBoolean(1) : null,
                 seconds(),
                 jobExecutionId);
-        return !Boolean.TRUE.equals(alive);
+        return Boolean.FALSE.equals(alive);
     }
 
     /** The SQL that says a batch_processes row ({@code p}, or unqualified) is alive; one parameter. */

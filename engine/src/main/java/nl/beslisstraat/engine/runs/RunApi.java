@@ -106,7 +106,8 @@ class RunApi {
     @Operation(
             summary = "Asks to recover a run whose manager process died",
             description = "Only for a run marked running whose process ended or gave no heartbeat for"
-                    + " beslisstraat.batch.dead-after (default 15 s); it is then marked failed and can be restarted.")
+                    + " beslisstraat.batch.dead-after (default 15 s); a manager marks it failed and restarts it"
+                    + " where its last committed chunk ended.")
     @ApiResponse(responseCode = "409", description = "the run is not running, or its process is alive")
     RunRequests.Request recover(@PathVariable long runId, Principal user) {
         return requests.act(runId, RunRequests.Action.RECOVER, user.getName());

@@ -123,14 +123,6 @@ public class RunHistory {
                 .findFirst();
     }
 
-    /** The statuses runs have had, for the filter. */
-    public List<String> statuses() {
-        return jdbc.queryForList(
-                "select distinct status from nightly_runs where municipality = ? or municipality is null order by 1",
-                String.class,
-                own());
-    }
-
     private static String own() {
         return Municipality.current().orElseThrow(() -> new IllegalStateException("no municipality"));
     }
