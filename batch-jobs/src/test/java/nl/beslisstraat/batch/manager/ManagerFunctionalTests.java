@@ -210,6 +210,29 @@ class ManagerFunctionalTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aRunNoProcessOfOursOwnsIsLeftToTheCommandLine() {
+        // given: a run marked running by a version before heartbeats (no process recorded)
+        LocalDate night = LocalDate.of(2026, 10, 4);
+        long runId = runMarkedRunningBy("manager-elsewhere-2", night);
+        new JdbcTemplate(TestDatabase.owner()).update("delete from run_executions where run_id = ?", runId);
+        long recover = request(
+                UTRECHT,
+                "insert into run_requests (action, run_id, requested_by)" + " values ('RECOVER', " + runId
+                        + ", 'planner') returning id");
+
+        // when
+        manager.tickOnce();
+
+        // then: nothing says it is dead, so a click does not end it
+        outcome(UTRECHT, recover, "STILL_ALIVE");
+        assertThat(count("select count(*) from batch_job_execution where job_instance_id = " + runId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select status from batch_job_execution where job_instance_id = ?", String.class, runId))
+                .isEqualTo("STARTED");
+    }
+
+    @Test
     void twoManagersOnOneScheduleStartOneRun() throws Exception {
         // given: Zwolle's schedule, every minute, set five minutes ago, and its queue of today
         demo.seedZwolleToday(500);
