@@ -76,7 +76,12 @@ public class Manager implements DisposableBean {
                 process.id(), tick.toMillis());
         try {
             while (serving) {
-                tickOnce();
+                try {
+                    tickOnce();
+                } catch (RuntimeException e) {
+                    // The database away for a moment, say: the next tick tries again.
+                    log.error("Manager tick failed", e);
+                }
                 Thread.sleep(tick.toMillis());
             }
         } finally {
@@ -101,11 +106,16 @@ public class Manager implements DisposableBean {
             }
         }
         running.forEach((executionId, report) -> {
-            JobExecution latest = jobRepository.getJobExecution(executionId);
-            if (latest == null || !latest.isRunning()) {
-                running.remove(executionId);
-            } else {
-                report.accept(latest);
+            try {
+                JobExecution latest = jobRepository.getJobExecution(executionId);
+                if (latest == null || !latest.isRunning()) {
+                    running.remove(executionId);
+                } else {
+                    report.accept(latest);
+                }
+            } catch (RuntimeException e) {
+                // A progress line is not worth a manager: the runs it carries go on regardless.
+                log.warn("No progress line for execution {}: {}", executionId, e.toString());
             }
         });
     }

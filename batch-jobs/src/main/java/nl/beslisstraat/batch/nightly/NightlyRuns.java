@@ -96,19 +96,28 @@ public class NightlyRuns {
                 .findFirst();
     }
 
-    /** The municipalities whose queues the run takes: the one it is for, or every one. */
-    List<String> municipalitiesOf(long runId) {
-        String municipality =
-                jdbc.queryForObject("select municipality from nightly_runs where run_id = ?", String.class, runId);
-        return municipality != null
-                ? List.of(municipality)
-                : List.copyOf(municipalities().keySet());
+    /**
+     * The municipalities whose queues the run takes (the one it is for, or every one); empty while
+     * the run's row is not there yet.
+     */
+    Optional<List<String>> municipalitiesOf(long runId) {
+        // A run just launched has no row until its job begins, on a thread of its own.
+        List<Map<String, Object>> run =
+                jdbc.queryForList("select municipality from nightly_runs where run_id = ?", runId);
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        String municipality = (String) run.get(0).get("municipality");
+        return Optional.of(
+                municipality != null
+                        ? List.of(municipality)
+                        : List.copyOf(municipalities().keySet()));
     }
 
     long queuedAtStart(long runId) {
-        Long cases =
-                jdbc.queryForObject("select queued_at_start from nightly_runs where run_id = ?", Long.class, runId);
-        return cases == null ? 0 : cases;
+        List<Long> cases =
+                jdbc.queryForList("select queued_at_start from nightly_runs where run_id = ?", Long.class, runId);
+        return cases.isEmpty() || cases.get(0) == null ? 0 : cases.get(0);
     }
 
     /** The municipalities (CBS code to name, by code); the table is not under row-level security. */

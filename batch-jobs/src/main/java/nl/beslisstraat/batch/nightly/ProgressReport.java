@@ -1,7 +1,9 @@
 package nl.beslisstraat.batch.nightly;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -38,9 +40,13 @@ public class ProgressReport {
                 }
                 long now = System.nanoTime();
                 long runId = execution.getJobInstance().getInstanceId();
+                Optional<List<String>> municipalities = runs.municipalitiesOf(runId);
+                if (municipalities.isEmpty()) {
+                    return; // launched, but its job has not begun yet
+                }
                 if (decidedBefore < 0) {
                     // The pace is this execution's own: a restart's earlier work does not count.
-                    decidedBefore = progress.decided(runId, runs.municipalitiesOf(runId));
+                    decidedBefore = progress.decided(runId, municipalities.get());
                     since = now;
                     next = now + EVERY.toNanos();
                     return;
@@ -49,7 +55,7 @@ public class ProgressReport {
                     return;
                 }
                 next = now + EVERY.toNanos();
-                long decided = progress.decided(runId, runs.municipalitiesOf(runId));
+                long decided = progress.decided(runId, municipalities.get());
                 out.accept(line(
                         decided, runs.queuedAtStart(runId), decided - decidedBefore, Duration.ofNanos(now - since)));
             }

@@ -16,10 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import nl.beslisstraat.batch.demo.DemoSeeder;
 import nl.beslisstraat.batch.nightly.NightlyDecisionsJobConfiguration;
 import nl.beslisstraat.batch.nightly.NightlyRunLauncher;
+import nl.beslisstraat.batch.nightly.ProgressReport;
 import nl.beslisstraat.batch.nightly.RunStillMarkedRunning;
 import nl.beslisstraat.batch.nightly.RunTrigger;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
@@ -64,6 +66,9 @@ class ManagerFunctionalTests extends DatabaseIntegrationTest {
 
     @Autowired
     DemoSeeder demo;
+
+    @Autowired
+    ProgressReport progress;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -230,6 +235,26 @@ class ManagerFunctionalTests extends DatabaseIntegrationTest {
         assertThat(jdbc.queryForObject(
                         "select status from batch_job_execution where job_instance_id = ?", String.class, runId))
                 .isEqualTo("STARTED");
+    }
+
+    @Test
+    void aRunWhoseJobHasNotBegunYetGivesNoProgressLineAndNoError() {
+        // given: an execution just stored by a launch, its job not yet begun (no nightly_runs row)
+        JobParameters identity = new JobParametersBuilder()
+                .addLocalDate(NightlyDecisionsJobConfiguration.RUN_DATE, LocalDate.of(2026, 10, 5))
+                .addString(NightlyDecisionsJobConfiguration.MUNICIPALITY, UTRECHT)
+                .toJobParameters();
+        JobInstance instance = jobRepository.createJobInstance(NightlyDecisionsJobConfiguration.JOB, identity);
+        JobExecution execution = jobRepository.createJobExecution(instance, identity, new ExecutionContext());
+        List<String> lines = new ArrayList<>();
+        Consumer<JobExecution> report = progress.every(lines::add);
+
+        // when: the manager (or the command line) asks for its progress right away
+        report.accept(execution);
+        report.accept(execution);
+
+        // then: nothing to say yet, and nothing thrown (a manager must not die of it)
+        assertThat(lines).isEmpty();
     }
 
     @Test
