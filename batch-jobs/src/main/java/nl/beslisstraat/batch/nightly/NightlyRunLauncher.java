@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 public class NightlyRunLauncher {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -158,7 +159,16 @@ public class NightlyRunLauncher {
     public JobExecution awaitEnd(JobExecution execution, Consumer<JobExecution> whileRunning)
             throws InterruptedException {
         JobExecution latest = execution;
-        while (latest.isRunning()) {
+        long endedAt = 0;
+        // Spring Batch may store the final status before the listeners' afterJob (the run's summary)
+        // is done; the end time is stored after it. A few seconds at most, should it never come.
+        while (latest.isRunning() || latest.getEndTime() == null) {
+            if (!latest.isRunning()) {
+                endedAt = endedAt == 0 ? System.nanoTime() : endedAt;
+                if (System.nanoTime() - endedAt > SETTLE.toNanos()) {
+                    break;
+                }
+            }
             Thread.sleep(POLL.toMillis());
             latest = jobRepository.getJobExecution(execution.getId());
             whileRunning.accept(latest);
