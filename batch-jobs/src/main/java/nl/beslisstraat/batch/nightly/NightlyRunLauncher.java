@@ -160,9 +160,11 @@ public class NightlyRunLauncher {
             throws InterruptedException {
         JobExecution latest = execution;
         long endedAt = 0;
-        // Spring Batch may store the final status before the listeners' afterJob (the run's summary)
-        // is done; the end time is stored after it. A few seconds at most, should it never come.
-        while (latest.isRunning() || latest.getEndTime() == null) {
+        // Spring Batch stores the final status before the listeners' afterJob writes the run's
+        // summary: the run has ended when its row says so too. A few seconds at most, should a
+        // run that never began never say it.
+        long runId = execution.getJobInstance().getInstanceId();
+        while (latest.isRunning() || !runs.finished(runId)) {
             if (!latest.isRunning()) {
                 endedAt = endedAt == 0 ? System.nanoTime() : endedAt;
                 if (System.nanoTime() - endedAt > SETTLE.toNanos()) {

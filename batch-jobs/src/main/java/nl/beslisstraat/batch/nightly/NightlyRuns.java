@@ -86,6 +86,14 @@ public class NightlyRuns {
         return summary;
     }
 
+    /** Whether the run's last execution has ended and its summary is written. */
+    boolean finished(long runId) {
+        return Boolean.TRUE.equals(jdbc.query(
+                "select finished_at is not null from nightly_runs where run_id = ?",
+                rows -> rows.next() && rows.getBoolean(1),
+                runId));
+    }
+
     public Optional<RunSummary> find(long runId) {
         return jdbc
                 .query(
