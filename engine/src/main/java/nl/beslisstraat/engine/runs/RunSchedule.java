@@ -48,13 +48,7 @@ public class RunSchedule {
 
     public Optional<Schedule> current() {
         return jdbc
-                .query(
-                        "select cron, paused, changed_by, changed_at from nightly_schedules",
-                        (row, n) -> new Schedule(
-                                row.getString("cron"),
-                                row.getBoolean("paused"),
-                                row.getString("changed_by"),
-                                row.getObject("changed_at", OffsetDateTime.class)))
+                .query("select cron, paused, changed_by, changed_at from nightly_schedules", RunSchedule::schedule)
                 .stream()
                 .findFirst();
     }
@@ -96,11 +90,7 @@ public class RunSchedule {
         return jdbc
                 .query(
                         "select cron, paused, changed_by, changed_at from nightly_schedules for update",
-                        (row, n) -> new Schedule(
-                                row.getString("cron"),
-                                row.getBoolean("paused"),
-                                row.getString("changed_by"),
-                                row.getObject("changed_at", OffsetDateTime.class)))
+                        RunSchedule::schedule)
                 .stream()
                 .findFirst();
     }
@@ -126,6 +116,14 @@ public class RunSchedule {
                 Municipality.current().orElse(null),
                 json.writeValueAsString(details))));
         return current().orElseThrow();
+    }
+
+    private static Schedule schedule(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new Schedule(
+                row.getString("cron"),
+                row.getBoolean("paused"),
+                row.getString("changed_by"),
+                row.getObject("changed_at", OffsetDateTime.class));
     }
 
     private static Map<String, Object> values(Schedule schedule) {
