@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark of the nightly run: for each N, a fresh database, N queued demo applications, one run.
-# It prints the job's own report line: cases per second and peak heap.
+# Throughput benchmark: for each N, a fresh database, N queued demo applications of all four case
+# types, then in one process the raw floor of the database and the nightly run with all its
+# records, side by side (nl.beslisstraat.batch.benchmark.ThroughputBenchmark). It prints a table:
+# cases/s of both, their ratio, JVM and PostgreSQL CPU seconds and the peak heap.
 #
-#   batch-jobs/benchmark.sh [N ...]              default N: 10000 100000 300000
+#   batch-jobs/benchmark.sh [N ...]              default N: 100000 1000000
 #
 # Database: a fresh embedded PostgreSQL per N (in a temporary directory), unless BENCHMARK_PSQL
 # names a server to use instead, as psql arguments; a database beslisstraat_bench is then
@@ -12,23 +14,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=batch-jobs/target/beslisstraat-batch.jar
 [ -f "$jar" ] || ./mvnw -q -DskipTests package
-java_opts=${BENCHMARK_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
-echo "java $(java -version 2>&1 | head -n 1); $(nproc) cores; JVM options: $java_opts"
+java_opts=${BENCHMARK_JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+echo "java $(java -version 2>&1 | head -n 1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-for n in "${@:-10000 100000 300000}"; do
-  for count in $n; do
-    if [ -n "${BENCHMARK_PSQL:-}" ]; then
-      # shellcheck disable=SC2086
-      psql $BENCHMARK_PSQL -d postgres -q -c "drop database if exists beslisstraat_bench" -c "create database beslisstraat_bench"
-      host=$(echo "$BENCHMARK_PSQL" | sed -n 's/.*-h \([^ ]*\).*/\1/p'); user=$(echo "$BENCHMARK_PSQL" | sed -n 's/.*-U \([^ ]*\).*/\1/p')
-      database=(--spring.datasource.url="jdbc:postgresql://${host:-127.0.0.1}:5432/beslisstraat_bench?user=${user:-postgres}")
-    else
-      data=$(mktemp -d)
-      database=(--beslisstraat.embedded-db.directory="$data/pgdata")
-    fi
-    printf '%8d cases: ' "$count"
+for count in ${@:-100000 1000000}; do
+  if [ -n "${BENCHMARK_PSQL:-}" ]; then
     # shellcheck disable=SC2086
-    java $java_opts -jar "$jar" "${database[@]}" --demo="$count" --run-date=2026-11-30 | grep '^Throughput'
-    [ -z "${BENCHMARK_PSQL:-}" ] && rm -rf "$data"
-  done
+    psql $BENCHMARK_PSQL -d postgres -q -c "drop database if exists beslisstraat_bench" -c "create database beslisstraat_bench"
+    host=$(echo "$BENCHMARK_PSQL" | sed -n 's/.*-h \([^ ]*\).*/\1/p'); user=$(echo "$BENCHMARK_PSQL" | sed -n 's/.*-U \([^ ]*\).*/\1/p')
+    database=(--spring.datasource.url="jdbc:postgresql://${host:-127.0.0.1}:5432/beslisstraat_bench?user=${user:-postgres}")
+  else
+    data=$(mktemp -d)
+    database=(--beslisstraat.embedded-db.directory="$data/pgdata")
+  fi
+  # shellcheck disable=SC2086
+  java $java_opts -jar "$jar" "${database[@]}" --benchmark="$count" | sed -n '/^Throughput benchmark/,$p'
+  [ -z "${BENCHMARK_PSQL:-}" ] && rm -rf "$data"
 done

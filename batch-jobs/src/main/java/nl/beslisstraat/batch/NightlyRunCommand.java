@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import nl.beslisstraat.batch.benchmark.ThroughputBenchmark;
 import nl.beslisstraat.batch.demo.DemoSeeder;
 import nl.beslisstraat.batch.manager.Manager;
 import nl.beslisstraat.batch.nightly.NightlyRunLauncher;
@@ -42,6 +43,7 @@ import org.springframework.stereotype.Component;
  * java -jar beslisstraat-batch.jar --simulate=table.xlsx --case-type=PARKING_PERMIT [--last=100000]
  * java -jar beslisstraat-batch.jar --simulate-norms=norms.csv [--last=100000]
  * java -jar beslisstraat-batch.jar --worker --beslisstraat.nightly.partitions.channel=postgres
+ * java -jar beslisstraat-batch.jar --benchmark=1000000
  * </pre>
  *
  * <ul>
@@ -65,6 +67,9 @@ import org.springframework.stereotype.Component;
  *       VerifyChainCommand}); exit code 0 when they hold, 1 when one does not.
  *   <li>{@code --worker}: decide partitions of runs started by other processes until SIGTERM (see
  *       {@code nl.beslisstraat.batch.partitions.WorkerMode}).
+ *   <li>{@code --benchmark=N}: in an empty database, queue N demo applications and measure the raw
+ *       floor of the database and the nightly run on them side by side (see {@link
+ *       ThroughputBenchmark}).
  * </ul>
  *
  * It prints the run's summary, throughput and peak heap, and exits 0 when the run completed.
@@ -84,6 +89,7 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
     private final RecomputeCommand recompute;
     private final SimulateCommand simulate;
     private final VerifyChainCommand verifyChain;
+    private final ThroughputBenchmark benchmark;
     private int exitCode;
 
     NightlyRunCommand(
@@ -94,7 +100,8 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
             DemoSeeder demo,
             RecomputeCommand recompute,
             SimulateCommand simulate,
-            VerifyChainCommand verifyChain) {
+            VerifyChainCommand verifyChain,
+            ThroughputBenchmark benchmark) {
         this.launcher = launcher;
         this.runs = runs;
         this.progress = progress;
@@ -103,6 +110,7 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         this.recompute = recompute;
         this.simulate = simulate;
         this.verifyChain = verifyChain;
+        this.benchmark = benchmark;
     }
 
     @Override
@@ -147,6 +155,10 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         if (args.containsOption("verify-audit-chain")) {
             exitCode = verifyChain.run(
                     municipality, option(args, "chain-heads").map(Path::of).orElse(null));
+            return;
+        }
+        if (args.containsOption("benchmark")) {
+            exitCode = benchmark.run(Integer.parseInt(option(args, "benchmark").orElseThrow()));
             return;
         }
         if (args.containsOption(RECOMPUTE)) {

@@ -47,8 +47,12 @@ public class MunicipalityDataSource extends DelegatingDataSource implements Auto
         this.owner = owner;
     }
 
-    /** The schema owner's connections, not subject to row-level security: for the migrations only. */
-    DataSource owner() {
+    /**
+     * The schema owner's connections, not subject to row-level security: for the migrations, and
+     * for the throughput benchmark's own scratch tables in a benchmark database. Never for a
+     * municipality's work: that goes through {@link #getConnection()}.
+     */
+    public DataSource owner() {
         return owner;
     }
 
