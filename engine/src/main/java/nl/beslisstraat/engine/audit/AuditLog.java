@@ -2,7 +2,7 @@ package nl.beslisstraat.engine.audit;
 
 import java.util.List;
 import java.util.Map;
-import nl.beslisstraat.engine.database.CopyIn;
+import nl.beslisstraat.engine.database.BulkInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -17,10 +17,10 @@ public class AuditLog {
     }
 
     public void appendAll(List<AuditEntry> entries) {
-        CopyIn.copy(
+        BulkInsert.into(
                 jdbc.getDataSource(),
                 "audit_log",
-                "actor, action, subject_type, subject_id, details",
+                List.of("actor", "action", "subject_type", "subject_id", "details"),
                 entries,
                 entry -> new Object[] {
                     entry.actor(), entry.action(), entry.subjectType(), entry.subjectId(), entry.details()

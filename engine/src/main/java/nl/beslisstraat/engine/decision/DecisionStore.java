@@ -7,16 +7,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import nl.beslisstraat.engine.database.CopyIn;
+import nl.beslisstraat.engine.database.BulkInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The decisions table: insert-only (by COPY). The database refuses any update or delete. */
+/** The decisions table: insert-only. The database refuses any update or delete. */
 @Repository
 public class DecisionStore {
 
     static final String ENGINE = "engine";
+
+    private static final List<String> AUTOMATED_COLUMNS = List.of(
+            "case_id",
+            "outcome",
+            "automated",
+            "decided_by",
+            "reference_date",
+            "rule_set_version",
+            "norm_version",
+            "reasons",
+            "amounts",
+            "dates",
+            "fired_rules",
+            "error",
+            "run_id",
+            "rule_set_hash",
+            "norm_hash");
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -29,32 +46,26 @@ public class DecisionStore {
     }
 
     void insertAutomated(List<DecidedCase> decided) {
-        CopyIn.copy(
-                dataSource,
-                "decisions",
-                "case_id, outcome, automated, decided_by, reference_date, rule_set_version, norm_version, reasons,"
-                        + " amounts, dates, fired_rules, error, run_id, rule_set_hash, norm_hash",
-                decided,
-                decidedCase -> {
-                    DecisionOutcome outcome = decidedCase.outcome();
-                    return new Object[] {
-                        decidedCase.caseId(),
-                        outcome.outcome().name(),
-                        "t",
-                        ENGINE,
-                        outcome.referenceDate(),
-                        outcome.ruleSetVersion(),
-                        outcome.normVersion(),
-                        json.writeValueAsString(outcome.reasons()),
-                        json.writeValueAsString(plain(outcome.amounts())),
-                        json.writeValueAsString(outcome.dates()),
-                        json.writeValueAsString(outcome.firedRules()),
-                        outcome.error(),
-                        decidedCase.runId(),
-                        outcome.ruleSetHash(),
-                        outcome.normHash()
-                    };
-                });
+        BulkInsert.into(dataSource, "decisions", AUTOMATED_COLUMNS, decided, decidedCase -> {
+            DecisionOutcome outcome = decidedCase.outcome();
+            return new Object[] {
+                decidedCase.caseId(),
+                outcome.outcome().name(),
+                "t",
+                ENGINE,
+                outcome.referenceDate(),
+                outcome.ruleSetVersion(),
+                outcome.normVersion(),
+                json.writeValueAsString(outcome.reasons()),
+                json.writeValueAsString(plain(outcome.amounts())),
+                json.writeValueAsString(outcome.dates()),
+                json.writeValueAsString(outcome.firedRules()),
+                outcome.error(),
+                decidedCase.runId(),
+                outcome.ruleSetHash(),
+                outcome.normHash()
+            };
+        });
     }
 
     /**

@@ -14,11 +14,20 @@ import nl.beslisstraat.engine.regulation.NormSource;
  * One version of the norm table: all its rows, in force for reference dates from {@code
  * effectiveFrom} until the next version takes over. Immutable.
  */
-public record NormVersion(String version, LocalDate effectiveFrom, String note, List<NormAmount> amounts)
+public record NormVersion(
+        String version, LocalDate effectiveFrom, String note, List<NormAmount> amounts, String contentHash)
         implements NormSource {
+
+    /** A version of these amounts; its content hash follows from them, once. */
+    public NormVersion(String version, LocalDate effectiveFrom, String note, List<NormAmount> amounts) {
+        this(version, effectiveFrom, note, List.copyOf(amounts), hashOf(amounts));
+    }
 
     public NormVersion {
         amounts = List.copyOf(amounts);
+        if (!contentHash.equals(hashOf(amounts))) {
+            throw new IllegalArgumentException("The content hash of norm version " + version + " is not its amounts'");
+        }
     }
 
     @Override
@@ -33,10 +42,10 @@ public record NormVersion(String version, LocalDate effectiveFrom, String note, 
      * The SHA-256 of the amounts, in table order: norm, key columns (sorted), validity period and
      * amount, the amount without trailing zeros (250 and 250.00 are one amount). The label, note and
      * effective date are left out: they do not change what a rule reads, and a draft gets its
-     * effective date only on approval.
+     * effective date only on approval. Computed once, when the version is made: every decision
+     * records it.
      */
-    @Override
-    public String contentHash() {
+    private static String hashOf(List<NormAmount> amounts) {
         StringBuilder rows = new StringBuilder();
         for (NormAmount row : amounts) {
             rows.append(row.norm())

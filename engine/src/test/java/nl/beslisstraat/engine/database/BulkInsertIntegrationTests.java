@@ -1,0 +1,65 @@
+package nl.beslisstraat.engine.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import nl.beslisstraat.engine.audit.AuditEntry;
+import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Many rows in one statement arrive as they were sent, whatever their text holds, and a batch with
+ * a row the table refuses stores none of its rows.
+ */
+@SpringBootTest
+class BulkInsertIntegrationTests extends DatabaseIntegrationTest {
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void textWithQuotesBracesBackslashesTabsAndLineBreaksArrivesUnchanged() {
+        String awkward = "a \"quoted\" {brace}, a comma\\, a backslash \\ a tab\t, lines\r\nand NULL and € ü";
+        String details = "{\"note\": \""
+                + awkward.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\t", "\\t")
+                        .replace("\r", "\\r")
+                        .replace("\n", "\\n")
+                + "\"}";
+
+        audit.appendAll(List.of(
+                new AuditEntry(awkward, "BULK_TEST", "bulk", "1", details),
+                new AuditEntry("NULL", "BULK_TEST", "bulk", "2", "{}")));
+
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select actor, details->>'note' as note from audit_log where action = 'BULK_TEST' order by subject_id");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("actor", awkward).containsEntry("note", awkward);
+        assertThat(rows.get(1)).containsEntry("actor", "NULL");
+        assertThat(rows.get(1).get("note")).isNull();
+    }
+
+    @Test
+    void aBatchWithOneRefusedRowStoresNoneOfIt() {
+        Long before = jdbc.queryForObject("select count(*) from audit_log where action = 'BULK_REFUSED'", Long.class);
+
+        assertThatThrownBy(() -> audit.appendAll(List.of(
+                        new AuditEntry("engine", "BULK_REFUSED", "bulk", "1", "{}"),
+                        new AuditEntry("engine", "BULK_REFUSED", "bulk", "2", "not json"))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'BULK_REFUSED'", Long.class))
+                .isEqualTo(before);
+    }
+}
