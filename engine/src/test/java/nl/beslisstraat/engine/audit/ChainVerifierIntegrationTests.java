@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tampering as the database's superuser would, with the triggers out of the way: each time the
@@ -32,6 +35,9 @@ class ChainVerifierIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final JdbcTemplate owner = new JdbcTemplate(TestDatabase.owner());
     private String municipality;
@@ -69,6 +75,38 @@ class ChainVerifierIntegrationTests extends DatabaseIntegrationTest {
     @AfterEach
     void leave() {
         scope.close();
+    }
+
+    @Test
+    void linksAppendedByManyStatementsOfOneTransactionWithARolledBackSavepointFormOneUnbrokenChain() {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        TransactionTemplate savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+
+        transaction.executeWithoutResult(status -> {
+            auditLog.appendAll(List.of(entry("first"), entry("second")));
+            try {
+                savepoint.executeWithoutResult(inner -> {
+                    auditLog.appendAll(List.of(entry("undone")));
+                    throw new IllegalStateException("rolled back to the savepoint");
+                });
+            } catch (IllegalStateException expected) {
+                // the savepoint's link is gone, and with it the link it left for the next one
+            }
+            auditLog.appendAll(List.of(entry("third")));
+        });
+        auditLog.appendAll(List.of(entry("next transaction")));
+
+        assertThat(verifier.verify().intact()).isTrue();
+        assertThat(jdbc.queryForList("select chain_position from audit_log order by chain_position", Long.class))
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(jdbc.queryForList(
+                        "select actor from audit_log where chain_position > 5 order by chain_position", String.class))
+                .containsExactly("first", "second", "third", "next transaction");
+    }
+
+    private static AuditEntry entry(String actor) {
+        return new AuditEntry(actor, "REVIEWED", "case", "c-" + actor, "{}");
     }
 
     @Test
