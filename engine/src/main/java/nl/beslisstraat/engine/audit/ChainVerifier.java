@@ -50,11 +50,14 @@ public class ChainVerifier {
         List<ChainHead> heads = new ArrayList<>();
         List<ChainBreak> breaks = new ArrayList<>();
         for (String table : TABLES) {
-            List<ChainHead> earlier = earlierHeads.stream()
-                    .filter(head ->
-                            head.table().equals(table) && head.municipality().equals(municipality))
-                    .toList();
-            verifyTable(table, municipality, earlier, heads).ifPresent(breaks::add);
+            for (int lane : lanes(table, municipality)) {
+                Lane chain = new Lane(table, lane);
+                List<ChainHead> earlier = earlierHeads.stream()
+                        .filter(head -> head.table().equals(chain.name())
+                                && head.municipality().equals(municipality))
+                        .toList();
+                verifyLane(chain, municipality, earlier, heads).ifPresent(breaks::add);
+            }
         }
         return new ChainVerification(municipality, Instant.now(), List.copyOf(heads), List.copyOf(breaks));
     }
@@ -71,8 +74,36 @@ public class ChainVerifier {
 
     private record Link(long id, long position, String hash, String content) {}
 
-    private Optional<ChainBreak> verifyTable(
-            String table, String municipality, List<ChainHead> earlier, List<ChainHead> heads) {
+    /**
+     * One of the side-by-side chains of a table (V27): lane 0 is the table's chain as it always
+     * was, named after the table; lane n's head is named {@code table#n}.
+     */
+    private record Lane(String table, int lane) {
+        String name() {
+            return lane == 0 ? table : table + "#" + lane;
+        }
+    }
+
+    /**
+     * The lanes of a table: every lane a head is kept for, and every lane a row claims to be in,
+     * so a row written around the chain into a lane of its own is verified too.
+     */
+    private List<Integer> lanes(String table, String municipality) {
+        java.util.SortedSet<Integer> lanes = new java.util.TreeSet<>(List.of(0));
+        lanes.addAll(jdbc.queryForList("select distinct chain_lane from " + table, Integer.class));
+        for (String name : jdbc.queryForList(
+                "select chain_table from chain_heads where municipality = ? and chain_table like ?",
+                String.class,
+                municipality,
+                table + "#%")) {
+            lanes.add(Integer.parseInt(name.substring(table.length() + 1)));
+        }
+        return List.copyOf(lanes);
+    }
+
+    private Optional<ChainBreak> verifyLane(
+            Lane chain, String municipality, List<ChainHead> earlier, List<ChainHead> heads) {
+        String table = chain.name();
         String previous = "";
         long expected = 1;
         long lastPosition = 0;
@@ -80,7 +111,7 @@ public class ChainVerifier {
         Map<Long, String> wanted = new java.util.HashMap<>();
         earlier.forEach(head -> wanted.put(head.position(), null));
         while (true) {
-            List<Link> page = page(table, lastPosition, lastId);
+            List<Link> page = page(chain, lastPosition, lastId);
             for (Link link : page) {
                 if (link.position() > expected) {
                     return Optional.of(new ChainBreak(
@@ -103,7 +134,7 @@ public class ChainVerifier {
                                     .formatted(link.position())));
                 }
                 if (!link(previous, link.content()).equals(link.hash())) {
-                    return Optional.of(classify(table, municipality, previous, link));
+                    return Optional.of(classify(chain, municipality, previous, link));
                 }
                 if (wanted.containsKey(link.position())) {
                     wanted.put(link.position(), link.hash());
@@ -144,7 +175,10 @@ public class ChainVerifier {
             }
             if (!hash.equals(head.hash())) {
                 Long id = jdbc.queryForObject(
-                        "select min(id) from " + table + " where chain_position = ?", Long.class, head.position());
+                        "select min(id) from " + chain.table() + " where chain_lane = ? and chain_position = ?",
+                        Long.class,
+                        chain.lane(),
+                        head.position());
                 return Optional.of(new ChainBreak(
                         table,
                         municipality,
@@ -160,13 +194,17 @@ public class ChainVerifier {
     }
 
     /** The link's hash does not follow from its predecessor and content; tells how, as far as it can. */
-    private ChainBreak classify(String table, String municipality, String previous, Link link) {
+    private ChainBreak classify(Lane chain, String municipality, String previous, Link link) {
+        String table = chain.name();
         String content = link.content();
-        boolean hashedAfterAnother =
-                jdbc
-                        .queryForList("select chain_hash from " + table + " where id <> ?", String.class, link.id())
-                        .stream()
-                        .anyMatch(other -> link(other, content).equals(link.hash()));
+        boolean hashedAfterAnother = jdbc
+                .queryForList(
+                        "select chain_hash from " + chain.table() + " where chain_lane = ? and id <> ?",
+                        String.class,
+                        chain.lane(),
+                        link.id())
+                .stream()
+                .anyMatch(other -> link(other, content).equals(link.hash()));
         if (hashedAfterAnother) {
             return new ChainBreak(
                     table,
@@ -177,7 +215,7 @@ public class ChainVerifier {
                     "an unchanged row at the wrong place: it was hashed after another predecessor");
         }
         List<Link> next =
-                page(table, link.position(), link.id()).stream().limit(1).toList();
+                page(chain, link.position(), link.id()).stream().limit(1).toList();
         if (!next.isEmpty()
                 && link(previous, next.get(0).content()).equals(next.get(0).hash())) {
             return new ChainBreak(
@@ -208,12 +246,14 @@ public class ChainVerifier {
                 "the content is not what was hashed: the row was changed after it was written");
     }
 
-    private List<Link> page(String table, long afterPosition, long afterId) {
+    private List<Link> page(Lane chain, long afterPosition, long afterId) {
         // the table name is one of TABLES, never input
         return jdbc.query(
-                "select id, chain_position, chain_hash, chain_content(x) from " + table + " x"
-                        + " where (chain_position, id) > (?, ?) order by chain_position, id limit " + PAGE,
+                "select id, chain_position, chain_hash, chain_content(x) from " + chain.table() + " x"
+                        + " where chain_lane = ? and (chain_position, id) > (?, ?) order by chain_position, id"
+                        + " limit " + PAGE,
                 (rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                chain.lane(),
                 afterPosition,
                 afterId);
     }

@@ -105,6 +105,55 @@ class ChainVerifierIntegrationTests extends DatabaseIntegrationTest {
                 .containsExactly("first", "second", "third", "next transaction");
     }
 
+    @Test
+    void twoTransactionsAppendingAtOnceTakeTwoLanesAndEachLaneHolds() throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        java.util.concurrent.CountDownLatch firstAppended = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> first = other.submit(() -> Municipality.run(
+                    municipality,
+                    () -> transaction.executeWithoutResult(status -> {
+                        auditLog.appendAll(List.of(entry("holds lane 0")));
+                        firstAppended.countDown();
+                        await(secondDone); // the first lane's head stays locked until this commits
+                        auditLog.appendAll(List.of(entry("still lane 0")));
+                    })));
+            await(firstAppended);
+
+            transaction.executeWithoutResult(status -> auditLog.appendAll(List.of(entry("takes lane 1"))));
+            secondDone.countDown();
+            first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+
+        ChainVerification verification = verifier.verify();
+        assertThat(verification.intact()).as("%s", verification.breaks()).isTrue();
+        assertThat(jdbc.queryForList(
+                        "select actor || ' ' || chain_lane || ':' || chain_position from audit_log"
+                                + " where chain_position > 5 or chain_lane > 0 order by chain_lane, chain_position",
+                        String.class))
+                .containsExactly("holds lane 0 0:6", "still lane 0 0:7", "takes lane 1 1:1");
+        assertThat(verification.heads())
+                .extracting(ChainHead::table, ChainHead::position)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("audit_log", 7L),
+                        org.assertj.core.groups.Tuple.tuple("audit_log#1", 1L));
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other transaction did not get on");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static AuditEntry entry(String actor) {
         return new AuditEntry(actor, "REVIEWED", "case", "c-" + actor, "{}");
     }
