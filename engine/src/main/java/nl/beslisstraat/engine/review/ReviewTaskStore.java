@@ -2,6 +2,8 @@ package nl.beslisstraat.engine.review;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
+import nl.beslisstraat.engine.database.BulkInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,19 +21,24 @@ public class ReviewTaskStore {
         if (tasks.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(
-                "insert into review_tasks (case_id, reason_codes, error, deadline) values (?, ?, ?, ?)",
+        BulkInsert.into(
+                jdbc.getDataSource(),
+                "review_tasks",
+                List.of("case_id", "reason_codes", "error", "deadline"),
                 tasks,
-                tasks.size(),
-                (insert, task) -> {
-                    insert.setLong(1, task.caseId());
-                    insert.setArray(
-                            2,
-                            insert.getConnection()
-                                    .createArrayOf("text", task.reasonCodes().toArray()));
-                    insert.setString(3, task.error());
-                    insert.setObject(4, task.deadline());
-                });
+                task -> new Object[] {task.caseId(), arrayLiteral(task.reasonCodes()), task.error(), task.deadline()});
+    }
+
+    /**
+     * A text[] as PostgreSQL reads it: every element quoted, its quotes and backslashes escaped, a
+     * missing one NULL.
+     */
+    static String arrayLiteral(List<String> elements) {
+        return elements.stream()
+                .map(element -> element == null
+                        ? "NULL"
+                        : "\"" + element.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /**

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.review.ReviewTask;
+import nl.beslisstraat.engine.review.ReviewTaskStore;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +30,29 @@ class BulkInsertIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CaseStore cases;
+
+    @Autowired
+    ReviewTaskStore reviewTasks;
+
+    @Test
+    void listsArriveElementByElementWhateverTheElementsHold() {
+        long caseId = cases.enqueue(new CaseApplication(
+                "PARKING_PERMIT",
+                java.time.LocalDate.of(2026, 3, 15),
+                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+        List<String> codes = java.util.Arrays.asList("PLAIN", "with \"quote\"", "back\\slash", "{brace},comma", null);
+
+        reviewTasks.openAll(List.of(new ReviewTask(caseId, codes, null, java.time.LocalDate.of(2026, 4, 26))));
+
+        List<String> stored = jdbc.queryForObject(
+                "select reason_codes from review_tasks where case_id = ?",
+                (row, n) -> java.util.Arrays.asList((String[]) row.getArray(1).getArray()),
+                caseId);
+        assertThat(stored).isEqualTo(codes);
+    }
 
     @Test
     void textWithQuotesBracesBackslashesTabsAndLineBreaksArrivesUnchanged() {
