@@ -207,7 +207,7 @@ public class RegulationCatalog {
     }
 
     /**
-     * Compiles every version of a regulation and puts them in force, all or none: a regulation of
+     * Checks a regulation and puts its compiled versions in force, all or none: a regulation of
      * which one version does not compile is reported as a whole.
      */
     private void start(RegulationDescriptor regulation, List<Future<RuleSet>> compiling) {
