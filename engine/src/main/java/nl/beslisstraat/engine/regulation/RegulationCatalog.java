@@ -11,6 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +54,12 @@ public class RegulationCatalog {
     private volatile Function<String, Optional<RuleSet>> archive = label -> Optional.empty();
     private volatile ChoicesArchive choicesArchive = (municipality, caseType, version) -> Optional.empty();
 
+    /** Open once every shipped regulation is in force or reported broken. */
+    private final CountDownLatch started = new CountDownLatch(1);
+
+    private volatile boolean startedAll;
+    private volatile Throwable startFailure;
+
     @Autowired
     public RegulationCatalog(JsonMapper json) {
         this(json, RegulationCatalog.class.getClassLoader());
@@ -62,31 +73,144 @@ public class RegulationCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the regulations on the classpath", e);
         }
-        for (Resource resource : resources) {
-            RegulationDescriptor regulation = null;
-            try {
-                regulation = describe(json, resource);
-                start(regulation);
-            } catch (RuntimeException | IOException | LinkageError e) {
-                // one broken regulation must not keep the others from deciding: report it, skip it
-                // by case type, so its cases find the problem; by folder when the case type is unknown or taken
-                boolean ownCaseType = regulation != null
-                        && regulation.caseType() != null
-                        && !regulation.caseType().isBlank()
-                        && !regulations.containsKey(regulation.caseType());
-                String name = ownCaseType ? regulation.caseType() : folderOf(resource);
-                String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                broken.put(name, new BrokenRegulation(name, ownCaseType ? regulation : null, problem));
-                log.error("Regulation {} is skipped: it cannot be started: {}", name, problem);
+        // Compiling the shipped versions takes most of a start: it runs on threads of its own while
+        // the application goes on starting; every method below waits until it is done.
+        Thread starter = new Thread(() -> startAll(json, resources), "regulation-catalog-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /**
+     * Compiles every version of every regulation at once, on as many threads as there are cores,
+     * then puts the regulations in force one by one in classpath order, exactly as if each had been
+     * compiled in turn.
+     */
+    private void startAll(JsonMapper json, Resource[] resources) {
+        ExecutorService compilers = Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), RegulationCatalog::compilerThread);
+        try {
+            List<Described> described = new java.util.ArrayList<>();
+            for (Resource resource : resources) {
+                described.add(describeAndCompile(json, resource, compilers));
             }
+            for (Described regulation : described) {
+                try {
+                    start(regulation.descriptor(), regulation.compiling());
+                } catch (RuntimeException | IOException | LinkageError e) {
+                    // one broken regulation must not keep the others from deciding: report it, skip it
+                    // by case type, so its cases find the problem; by folder when the case type is unknown or taken
+                    RegulationDescriptor descriptor = regulation.read();
+                    boolean ownCaseType = descriptor != null
+                            && descriptor.caseType() != null
+                            && !descriptor.caseType().isBlank()
+                            && !regulations.containsKey(descriptor.caseType());
+                    String name = ownCaseType ? descriptor.caseType() : folderOf(regulation.resource());
+                    String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    broken.put(name, new BrokenRegulation(name, ownCaseType ? descriptor : null, problem));
+                    log.error("Regulation {} is skipped: it cannot be started: {}", name, problem);
+                }
+            }
+        } catch (Throwable unexpected) {
+            startFailure = unexpected;
+        } finally {
+            compilers.shutdownNow();
+            startedAll = true;
+            started.countDown();
+        }
+    }
+
+    /** A regulation as read from its {@code regulation.json}, its versions compiling meanwhile. */
+    private record Described(
+            Resource resource, RegulationDescriptor read, Exception unreadable, List<Future<RuleSet>> compiling) {
+
+        RegulationDescriptor descriptor() throws IOException {
+            if (unreadable instanceof IOException io) {
+                throw io;
+            }
+            if (unreadable != null) {
+                throw (RuntimeException) unreadable;
+            }
+            return read;
+        }
+    }
+
+    private Described describeAndCompile(JsonMapper json, Resource resource, ExecutorService compilers) {
+        RegulationDescriptor regulation;
+        try {
+            regulation = describe(json, resource);
+        } catch (IOException | RuntimeException e) {
+            return new Described(resource, null, e, List.of());
+        }
+        List<Future<RuleSet>> compiling = new java.util.ArrayList<>();
+        if (regulation.caseType() != null && !regulation.caseType().isBlank() && regulation.versions() != null) {
+            for (RegulationDescriptor.Version version : regulation.versions()) {
+                compiling.add(compilers.submit(() -> {
+                    long begun = System.nanoTime();
+                    RuleSet compiled = compiler.compile(regulation, version, classLoader);
+                    log.info(
+                            "Compiled rule set {} (in force from {}) in {} ms",
+                            RuleSet.label(regulation.caseType(), version.version()),
+                            version.effectiveFrom(),
+                            (System.nanoTime() - begun) / 1_000_000);
+                    return compiled;
+                }));
+            }
+        }
+        return new Described(resource, regulation, null, compiling);
+    }
+
+    private static Thread compilerThread(Runnable task) {
+        Thread thread = new Thread(task, "rule-set-compiler");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** What a compilation threw, as if it had been thrown here. */
+    private static RuleSet compiled(Future<RuleSet> compiling) {
+        try {
+            return compiling.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown;
+            }
+            if (e.getCause() instanceof Error thrown) {
+                throw thrown;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while compiling the regulations", e);
         }
     }
 
     /**
-     * Compiles every version of a regulation and puts them in force, all or none: a regulation of
+     * Waits until every shipped regulation is compiled and in force (or reported as broken): what
+     * the application's start waits for before it says it is ready.
+     */
+    void awaitStart() {
+        if (!startedAll) {
+            boolean interrupted = false;
+            while (started.getCount() > 0) {
+                try {
+                    started.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (startFailure != null) {
+            throw new IllegalStateException("The regulations could not be started", startFailure);
+        }
+    }
+
+    /**
+     * Checks a regulation and puts its compiled versions in force, all or none: a regulation of
      * which one version does not compile is reported as a whole.
      */
-    private void start(RegulationDescriptor regulation) {
+    private void start(RegulationDescriptor regulation, List<Future<RuleSet>> compiling) {
         if (regulation.caseType() == null || regulation.caseType().isBlank()) {
             throw new RuleSetCompilationException(regulation.folder() + "/regulation.json names no caseType");
         }
@@ -109,14 +233,8 @@ public class RegulationCatalog {
             }
         }
         List<RuleSet> compiled = new java.util.ArrayList<>();
-        for (RegulationDescriptor.Version version : regulation.versions()) {
-            long started = System.nanoTime();
-            compiled.add(compiler.compile(regulation, version, classLoader));
-            log.info(
-                    "Compiled rule set {} (in force from {}) in {} ms",
-                    RuleSet.label(regulation.caseType(), version.version()),
-                    version.effectiveFrom(),
-                    (System.nanoTime() - started) / 1_000_000);
+        for (Future<RuleSet> version : compiling) {
+            compiled.add(compiled(version));
         }
         regulations.put(regulation.caseType(), regulation);
         for (RuleSet ruleSet : compiled) {
@@ -140,6 +258,7 @@ public class RegulationCatalog {
 
     /** The regulations that were skipped at start-up, by case type (or folder), with the reason. */
     public List<BrokenRegulation> broken() {
+        awaitStart();
         return broken.values().stream()
                 .sorted(java.util.Comparator.comparing(BrokenRegulation::name))
                 .toList();
@@ -151,11 +270,13 @@ public class RegulationCatalog {
      * problem).
      */
     public boolean accepts(String caseType) {
+        awaitStart();
         return knows(caseType) || (caseType != null && describedButBroken(caseType));
     }
 
     /** What the case type's {@code regulation.json} says, also when its rules could not be started. */
     public Optional<RegulationDescriptor> descriptor(String caseType) {
+        awaitStart();
         if (caseType == null) {
             return Optional.empty();
         }
@@ -173,11 +294,13 @@ public class RegulationCatalog {
     }
 
     public Set<String> caseTypes() {
+        awaitStart();
         return byCaseType.keySet();
     }
 
     /** The case types a municipality decides: every shared model, and its own regulations. */
     public Set<String> caseTypesFor(String municipality) {
+        awaitStart();
         return byCaseType.keySet().stream()
                 .filter(caseType -> isFor(municipality, caseType))
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
@@ -188,6 +311,7 @@ public class RegulationCatalog {
      * own; also one that could not be started (its cases go to review with the problem).
      */
     public boolean isFor(String municipality, String caseType) {
+        awaitStart();
         return descriptor(caseType)
                 .map(regulation -> regulation.isFor(municipality))
                 .orElse(false);
@@ -195,6 +319,7 @@ public class RegulationCatalog {
 
     /** Every rule set of every regulation, oldest version first within a case type. */
     public List<RuleSet> ruleSets() {
+        awaitStart();
         return byCaseType.values().stream()
                 .flatMap(versions -> versions.values().stream())
                 .toList();
@@ -202,6 +327,7 @@ public class RegulationCatalog {
 
     /** The versions the product ships (on the classpath), oldest first within a case type. */
     public List<RuleSet> shipped() {
+        awaitStart();
         return shipped.values().stream()
                 .sorted(java.util.Comparator.comparing(RuleSet::caseType).thenComparing(RuleSet::effectiveFrom))
                 .toList();
@@ -209,10 +335,12 @@ public class RegulationCatalog {
 
     /** Whether the label ({@code PARKING_PERMIT/2026.2}) names a version the product ships. */
     public boolean ships(String ruleSetVersion) {
+        awaitStart();
         return ruleSetVersion != null && shipped.containsKey(ruleSetVersion);
     }
 
     public boolean knows(String caseType) {
+        awaitStart();
         return caseType != null && byCaseType.containsKey(caseType);
     }
 
@@ -222,6 +350,7 @@ public class RegulationCatalog {
      * yet in force: {@link #register} does that.
      */
     public RuleSet compileUploaded(String caseType, String version, LocalDate effectiveFrom, byte[] table) {
+        awaitStart();
         RuleSet base = latestTable(caseType);
         String tableResource = base.tableResource();
         RegulationDescriptor.Version uploaded = new RegulationDescriptor.Version(
@@ -234,6 +363,7 @@ public class RegulationCatalog {
      * package, beside the regulation's declared application type.
      */
     public RuleSet compileUploadedDmn(String caseType, String version, LocalDate effectiveFrom, byte[] model) {
+        awaitStart();
         String resource =
                 "uploaded/" + caseType.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".dmn";
         RegulationDescriptor.Version uploaded =
@@ -243,6 +373,7 @@ public class RegulationCatalog {
 
     /** The newest version whose rules are decision tables: the locked template of a table upload. */
     public RuleSet latestTable(String caseType) {
+        awaitStart();
         NavigableMap<LocalDate, RuleSet> versions = caseType == null ? null : byCaseType.get(caseType);
         if (versions != null) {
             for (RuleSet ruleSet : versions.descendingMap().values()) {
@@ -260,6 +391,7 @@ public class RegulationCatalog {
 
     /** The newest version of a case type's rules, whatever its effective date. */
     public RuleSet latest(String caseType) {
+        awaitStart();
         NavigableMap<LocalDate, RuleSet> versions = caseType == null ? null : byCaseType.get(caseType);
         if (versions == null || versions.isEmpty()) {
             throw new NoRuleSetInForce(caseType, LocalDate.MAX);
@@ -275,6 +407,7 @@ public class RegulationCatalog {
      * @param municipality the CBS code of the municipality whose officers approved it
      */
     public void register(String municipality, RuleSet ruleSet) {
+        awaitStart();
         guardLabel(ruleSet);
         own.computeIfAbsent(municipality, code -> new ConcurrentHashMap<>())
                 .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
@@ -289,6 +422,7 @@ public class RegulationCatalog {
 
     /** Takes a municipality's own version out of force (withdrawn before it took effect). */
     public void unregister(String municipality, RuleSet ruleSet) {
+        awaitStart();
         NavigableMap<LocalDate, RuleSet> versions =
                 own.getOrDefault(municipality, Map.of()).get(ruleSet.caseType());
         if (versions != null) {
@@ -301,6 +435,7 @@ public class RegulationCatalog {
      * model version in force from then on is applied with them.
      */
     public void register(LocalChoices choices) {
+        awaitStart();
         chosen.computeIfAbsent(choices.municipality(), code -> new ConcurrentHashMap<>())
                 .computeIfAbsent(choices.caseType(), type -> new ConcurrentSkipListMap<>())
                 .put(choices.effectiveFrom(), choices);
@@ -314,6 +449,7 @@ public class RegulationCatalog {
 
     /** Takes a municipality's choices out of force (withdrawn before they took effect). */
     public void unregister(LocalChoices choices) {
+        awaitStart();
         NavigableMap<LocalDate, LocalChoices> versions =
                 chosen.getOrDefault(choices.municipality(), Map.of()).get(choices.caseType());
         if (versions != null) {
@@ -326,6 +462,7 @@ public class RegulationCatalog {
      * every case decided after this call. An earlier version for the same date is replaced.
      */
     public void register(RuleSet ruleSet) {
+        awaitStart();
         guardLabel(ruleSet);
         byCaseType
                 .computeIfAbsent(ruleSet.caseType(), type -> new ConcurrentSkipListMap<>())
@@ -370,6 +507,7 @@ public class RegulationCatalog {
      * version label, so decisions taken with it can still be recomputed.
      */
     public void unregister(RuleSet ruleSet) {
+        awaitStart();
         NavigableMap<LocalDate, RuleSet> versions = byCaseType.get(ruleSet.caseType());
         if (versions != null) {
             versions.remove(ruleSet.effectiveFrom(), ruleSet);
@@ -381,6 +519,7 @@ public class RegulationCatalog {
      * exactly as it was taken. Versions are never replaced, only added.
      */
     public RuleSet version(String ruleSetVersion) {
+        awaitStart();
         RuleSet ruleSet = ruleSetVersion == null ? null : byVersion.get(ruleSetVersion);
         if (ruleSet == null && ruleSetVersion != null) {
             // compiled outside the map: a version with choices looks up its model version first
@@ -427,6 +566,7 @@ public class RegulationCatalog {
      * @param municipality CBS code, or null
      */
     public RuleSet inForce(String municipality, String caseType, LocalDate referenceDate) {
+        awaitStart();
         if (municipality == null) {
             return inForce(caseType, referenceDate);
         }
@@ -443,6 +583,7 @@ public class RegulationCatalog {
      * version and the municipality's own version in force then.
      */
     public RuleSet base(String municipality, String caseType, LocalDate referenceDate) {
+        awaitStart();
         RuleSet mine = floor(own, municipality, caseType, referenceDate);
         if (mine == null) {
             return inForce(caseType, referenceDate);
@@ -458,6 +599,7 @@ public class RegulationCatalog {
      * only ever names approved values.
      */
     public RuleSet withChoices(RuleSet base, LocalChoices choices) {
+        awaitStart();
         if (choices.effectiveFrom() == null) {
             return compileWithChoices(base, choices);
         }
@@ -508,11 +650,13 @@ public class RegulationCatalog {
 
     /** The choices of a municipality in force for the case type on a date, if it set any. */
     public Optional<LocalChoices> choicesInForce(String municipality, String caseType, LocalDate date) {
+        awaitStart();
         return Optional.ofNullable(floor(chosen, municipality, caseType, date));
     }
 
     /** The shared model's rule set in force for the case type on the reference date (peildatum). */
     public RuleSet inForce(String caseType, LocalDate referenceDate) {
+        awaitStart();
         NavigableMap<LocalDate, RuleSet> versions =
                 caseType == null || referenceDate == null ? null : byCaseType.get(caseType);
         Map.Entry<LocalDate, RuleSet> version = versions == null ? null : versions.floorEntry(referenceDate);

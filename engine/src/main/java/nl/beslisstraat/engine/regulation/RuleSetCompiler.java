@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import nl.beslisstraat.engine.regulation.table.DecisionTable;
 import nl.beslisstraat.engine.regulation.table.RuleRenderer;
 import nl.beslisstraat.engine.regulation.table.TableReader;
 import nl.beslisstraat.engine.regulation.table.TableRefused;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -28,6 +30,8 @@ import org.kie.api.runtime.KieContainer;
  * and a new version can be compiled beside the running one.
  */
 final class RuleSetCompiler {
+
+    private static final AtomicLong COMPILATIONS = new AtomicLong();
 
     private final KieServices kieServices = KieServices.Factory.get();
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -48,8 +52,12 @@ final class RuleSetCompiler {
             ClassLoader resources,
             Map<String, byte[]> replaced,
             LocalChoices choices) {
+        // A release id of its own for every compilation: compilations run at the same time (all
+        // versions at start-up, an upload beside a night), and Drools finds a built module by its id.
         ReleaseId releaseId = kieServices.newReleaseId(
-                "nl.beslisstraat.rulesets", regulation.caseType().toLowerCase().replace('_', '-'), version.version());
+                "nl.beslisstraat.rulesets",
+                regulation.caseType().toLowerCase().replace('_', '-'),
+                version.version() + "-" + COMPILATIONS.incrementAndGet());
         KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
         List<String> rules = new ArrayList<>(regulation.facts());
         rules.addAll(version.rules());
@@ -123,11 +131,14 @@ final class RuleSetCompiler {
                             .collect(Collectors.joining("\n")));
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        // the rule set holds its KieBase; Drools' repository need not keep every module ever built
+        kieServices.getRepository().removeKieModule(releaseId);
         return new RuleSet(
                 regulation,
                 version,
                 schema,
-                container.getKieBase(),
+                kieBase,
                 table,
                 replaced,
                 ContentHash.of(compiled),
