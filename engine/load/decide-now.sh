@@ -1,0 +1,54 @@
+#!/bin/sh
+# Drives POST /api/cases/decide-now of a running engine at a fixed arrival rate with wrk
+# (Debian package wrk) and prints the achieved rate, latency percentiles and the errors.
+#
+#   engine/load/decide-now.sh                 # 500 requests/s for 60 s
+#   engine/load/decide-now.sh 300 400 500 600 # one run per rate, in this order
+#
+# The key: BESLISSTRAAT_API_KEY, an e-service's API key; or, without it, one is issued for the
+# e-service BESLISSTRAAT_CLIENT (default eloket) of BESLISSTRAAT_MUNICIPALITY (default 0344) with the
+# platform administrator's BESLISSTRAAT_ADMIN_USER and BESLISSTRAAT_ADMIN_PASSWORD (and printed, so
+# that it can be revoked afterwards). Every case the run submits is stored and decided: run it
+# against a database for load tests, never against production.
+#
+# Settings (environment): BESLISSTRAAT_URL (default http://127.0.0.1:8080), DURATION (default 60s),
+# WARMUP (default 20s at the same rate, not measured: the engine's JIT compiles the hot path),
+# CONNECTIONS (default 64: enough free connections for every arrival to start on time), THREADS
+# (default 1: one wrk thread sends thousands of requests a second and leaves the engine the CPU).
+set -eu
+
+url=${BESLISSTRAAT_URL:-http://127.0.0.1:8080}
+duration=${DURATION:-60s}
+warmup=${WARMUP:-20s}
+connections=${CONNECTIONS:-64}
+threads=${THREADS:-1}
+script=$(dirname "$0")/decide-now.lua
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+curl -fsS "$url/actuator/health" >/dev/null || { echo "No engine answers at $url (start it first)" >&2; exit 2; }
+
+if [ -z "${BESLISSTRAAT_API_KEY:-}" ]; then
+    : "${BESLISSTRAAT_ADMIN_USER:?set BESLISSTRAAT_API_KEY, or BESLISSTRAAT_ADMIN_USER and BESLISSTRAAT_ADMIN_PASSWORD to issue one}"
+    : "${BESLISSTRAAT_ADMIN_PASSWORD:?set BESLISSTRAAT_ADMIN_PASSWORD}"
+    municipality=${BESLISSTRAAT_MUNICIPALITY:-0344}
+    client=${BESLISSTRAAT_CLIENT:-eloket}
+    issued=$(curl -fsS -u "$BESLISSTRAAT_ADMIN_USER:$BESLISSTRAAT_ADMIN_PASSWORD" \
+        -H 'Content-Type: application/json' -d "{\"username\": \"$client\"}" \
+        "$url/api/platform/municipalities/$municipality/api-keys")
+    BESLISSTRAAT_API_KEY=$(printf '%s' "$issued" | sed -n 's/.*"key":"\(bsk_[^"]*\)".*/\1/p')
+    key_id=$(printf '%s' "$issued" | sed -n 's/.*"keyId":"\([0-9a-f]*\)".*/\1/p')
+    [ -n "$BESLISSTRAAT_API_KEY" ] || { echo "No key issued: $issued" >&2; exit 2; }
+    echo "Issued API key $key_id to $client of $municipality; revoke it after the runs:"
+    echo "  curl -u $BESLISSTRAAT_ADMIN_USER -X DELETE $url/api/platform/municipalities/$municipality/api-keys/$key_id"
+fi
+export BESLISSTRAAT_API_KEY
+
+[ $# -gt 0 ] || set -- 500
+for rate in "$@"; do
+    echo "== decide-now at $rate requests/s: $warmup warm-up, then $duration measured" \
+         "($connections connections, $threads wrk thread(s)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    wrk -t"$threads" -c"$connections" -d"$warmup" --timeout 10s -s "$script" "$url" -- "$rate" "$threads" >/dev/null
+    wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$script" "$url" -- "$rate" "$threads" \
+        | sed -n '/^requests /,$p'
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
