@@ -158,11 +158,17 @@ function init(args)
   for i = 1, 4000 do
     bodies[i] = kinds[(i % #kinds) + 1]()
   end
+  -- BESLISSTRAAT_AUTHORIZATION sends another Authorization header as it is (such as "Basic ..."),
+  -- to compare the cost of signing in with a password
+  local authorization = os.getenv("BESLISSTRAAT_AUTHORIZATION")
   local key = os.getenv("BESLISSTRAAT_API_KEY")
-  if key == nil or key == "" then
+  if authorization ~= nil and authorization ~= "" then
+    headers["Authorization"] = authorization
+  elseif key ~= nil and key ~= "" then
+    headers["Authorization"] = "Bearer " .. key
+  else
     error("set BESLISSTRAAT_API_KEY to an e-service's API key")
   end
-  headers["Authorization"] = "Bearer " .. key
   headers["Content-Type"] = "application/json"
   -- threads start their timetables a fraction of an interval apart
   next_arrival = now_ms() + interval_ms * (number - 1) / thread_count

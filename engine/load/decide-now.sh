@@ -13,21 +13,35 @@
 #
 # Settings (environment): BESLISSTRAAT_URL (default http://127.0.0.1:8080), DURATION (default 60s),
 # WARMUP (default 20s at the same rate, not measured: the engine's JIT compiles the hot path),
-# CONNECTIONS (default 64: enough free connections for every arrival to start on time), THREADS
+# CONNECTIONS (default 200: enough free connections for every arrival to start on time while
+# answers take a few hundred ms; a late start is reported), THREADS
 # (default 1: one wrk thread sends thousands of requests a second and leaves the engine the CPU).
+# ENGINE_PID: the engine's process id, when it runs on this machine: then the CPU time the engine
+# and its database's server processes spent per request is printed too (PostgreSQL's processes of
+# the database BESLISSTRAAT_DATABASE, default bs_load).
 set -eu
 
 url=${BESLISSTRAAT_URL:-http://127.0.0.1:8080}
 duration=${DURATION:-60s}
 warmup=${WARMUP:-20s}
-connections=${CONNECTIONS:-64}
+connections=${CONNECTIONS:-200}
 threads=${THREADS:-1}
 script=$(dirname "$0")/decide-now.lua
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 curl -fsS "$url/actuator/health" >/dev/null || { echo "No engine answers at $url (start it first)" >&2; exit 2; }
 
-if [ -z "${BESLISSTRAAT_API_KEY:-}" ]; then
+# CPU seconds (user + system) of a process, and of the server processes of one database
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+database_cpu() {
+    total=0
+    for pid in $(pgrep -f "postgres: .* ${BESLISSTRAAT_DATABASE:-bs_load} " || true); do
+        total=$(echo "$total + $(cpu_of "$pid")" | bc)
+    done
+    echo "$total"
+}
+
+if [ -z "${BESLISSTRAAT_API_KEY:-}" ] && [ -z "${BESLISSTRAAT_AUTHORIZATION:-}" ]; then
     : "${BESLISSTRAAT_ADMIN_USER:?set BESLISSTRAAT_API_KEY, or BESLISSTRAAT_ADMIN_USER and BESLISSTRAAT_ADMIN_PASSWORD to issue one}"
     : "${BESLISSTRAAT_ADMIN_PASSWORD:?set BESLISSTRAAT_ADMIN_PASSWORD}"
     municipality=${BESLISSTRAAT_MUNICIPALITY:-0344}
@@ -48,7 +62,17 @@ for rate in "$@"; do
     echo "== decide-now at $rate requests/s: $warmup warm-up, then $duration measured" \
          "($connections connections, $threads wrk thread(s)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
     wrk -t"$threads" -c"$connections" -d"$warmup" --timeout 10s -s "$script" "$url" -- "$rate" "$threads" >/dev/null
+    if [ -n "${ENGINE_PID:-}" ]; then
+        engine_before=$(cpu_of "$ENGINE_PID"); database_before=$(database_cpu)
+    fi
     wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$script" "$url" -- "$rate" "$threads" \
-        | sed -n '/^requests /,$p'
+        | sed -n '/^requests /,$p' | tee /tmp/decide-now-$$.out
+    if [ -n "${ENGINE_PID:-}" ]; then
+        requests=$(sed -n 's/^requests *\([0-9]*\) .*/\1/p' /tmp/decide-now-$$.out)
+        echo "$(cpu_of "$ENGINE_PID") $engine_before $(database_cpu) $database_before $requests" | awk '$5 > 0 {
+            printf "cpu per request engine %.2f ms, database %.2f ms (of the database'"'"'s processes that lived through the run)\n",
+                1000 * ($1 - $2) / $5, 1000 * ($3 - $4) / $5 }'
+    fi
+    rm -f /tmp/decide-now-$$.out
     echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
