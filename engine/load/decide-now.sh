@@ -12,7 +12,10 @@
 # against a database for load tests, never against production.
 #
 # Settings (environment): BESLISSTRAAT_URL (default http://127.0.0.1:8080), DURATION (default 60s),
-# WARMUP (default 20s at the same rate, not measured: the engine's JIT compiles the hot path),
+# WARMUP (default 30s, not measured, at the rate asked or WARMUP_RATE requests/s if that is lower,
+# default 100: a fresh engine builds each rule set it meets and compiles the hot path first, and
+# would meet a full rate with a queue; then 5 s of rest, so no request of the warm-up is still
+# waiting when the measured run starts),
 # CONNECTIONS (default 200: enough free connections for every arrival to start on time while
 # answers take a few hundred ms; a late start is reported), THREADS
 # (default 1: one wrk thread sends thousands of requests a second and leaves the engine the CPU).
@@ -23,7 +26,8 @@ set -eu
 
 url=${BESLISSTRAAT_URL:-http://127.0.0.1:8080}
 duration=${DURATION:-60s}
-warmup=${WARMUP:-20s}
+warmup=${WARMUP:-30s}
+warmup_rate=${WARMUP_RATE:-100}
 connections=${CONNECTIONS:-200}
 threads=${THREADS:-1}
 script=$(dirname "$0")/decide-now.lua
@@ -59,9 +63,11 @@ export BESLISSTRAAT_API_KEY
 
 [ $# -gt 0 ] || set -- 500
 for rate in "$@"; do
-    echo "== decide-now at $rate requests/s: $warmup warm-up, then $duration measured" \
+    gentle=$(( rate < warmup_rate ? rate : warmup_rate ))
+    echo "== decide-now at $rate requests/s: $warmup warm-up at $gentle/s, then $duration measured" \
          "($connections connections, $threads wrk thread(s)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    wrk -t"$threads" -c"$connections" -d"$warmup" --timeout 10s -s "$script" "$url" -- "$rate" "$threads" >/dev/null
+    wrk -t"$threads" -c"$connections" -d"$warmup" --timeout 10s -s "$script" "$url" -- "$gentle" "$threads" >/dev/null
+    sleep 5
     if [ -n "${ENGINE_PID:-}" ]; then
         engine_before=$(cpu_of "$ENGINE_PID"); database_before=$(database_cpu)
     fi
