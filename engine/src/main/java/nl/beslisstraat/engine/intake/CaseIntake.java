@@ -1,12 +1,8 @@
 package nl.beslisstraat.engine.intake;
 
-import java.util.List;
 import java.util.Optional;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.CaseStore;
-import nl.beslisstraat.engine.cases.QueuedCase;
-import nl.beslisstraat.engine.decision.DecisionRecorder;
-import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
 import org.springframework.stereotype.Service;
@@ -15,28 +11,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the API does with an application: queue it for the nightly run, or decide it at once by
- * the same path the nightly run takes (queue, decide, record) inside one transaction.
+ * the same path the nightly run takes (queue, decide, record), committed before it answers.
  */
 @Service
 public class CaseIntake {
 
     private final CaseStore cases;
-    private final DecisionService decisionService;
-    private final DecisionRecorder recorder;
+    private final ImmediateDecisions immediate;
     private final DecisionStore decisions;
     private final ReviewTaskStore reviewTasks;
     private final JsonMapper json;
 
     CaseIntake(
             CaseStore cases,
-            DecisionService decisionService,
-            DecisionRecorder recorder,
+            ImmediateDecisions immediate,
             DecisionStore decisions,
             ReviewTaskStore reviewTasks,
             JsonMapper json) {
         this.cases = cases;
-        this.decisionService = decisionService;
-        this.recorder = recorder;
+        this.immediate = immediate;
         this.decisions = decisions;
         this.reviewTasks = reviewTasks;
         this.json = json;
@@ -47,12 +40,12 @@ public class CaseIntake {
         return cases.enqueue(application);
     }
 
-    @Transactional
+    /**
+     * Decides the application at once; returns its case id when the decision is committed. Requests
+     * that arrive together share a transaction ({@link ImmediateDecisions}).
+     */
     long decideNow(CaseApplication application) {
-        long id = cases.enqueue(application);
-        QueuedCase queued = cases.find(id).orElseThrow().asQueued();
-        recorder.record(List.of(decisionService.decide(queued, null)));
-        return id;
+        return immediate.decide(application);
     }
 
     /** The case with its decisions, their motivation in the language asked for ("nl" or "en"). */

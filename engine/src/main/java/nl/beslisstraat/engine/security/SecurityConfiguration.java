@@ -31,8 +31,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Every endpoint and page with the roles that may use it. Two chains: the REST API (HTTP Basic,
- * no session, no CSRF because no cookie authenticates it) and the web pages (sign-in form,
+ * Every endpoint and page with the roles that may use it. Two chains: the REST API (an e-service's
+ * API key as a bearer credential, {@link ApiKeyFilter}, or HTTP Basic; no session, no CSRF because
+ * no cookie authenticates it) and the web pages (sign-in form,
  * session, CSRF on every form). What is not listed is denied, so a new endpoint is closed until
  * somebody decides who may use it.
  *
@@ -80,7 +81,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Memberships memberships, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Memberships memberships, SignInThrottle throttle, ApiKeys keys)
+            throws Exception {
         // the actuator is called by machines (Prometheus, a load balancer) with HTTP Basic, as the API is
         return http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
                 .authorizeHttpRequests(paths -> paths.requestMatchers(
@@ -147,6 +149,8 @@ public class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY))
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(ONE_YEAR)))
+                // an e-service's API key (Authorization: Bearer), checked with a SHA-256: no bcrypt per request
+                .addFilterBefore(new ApiKeyFilter(keys), BasicAuthenticationFilter.class)
                 .addFilterBefore(
                         new SignInThrottleFilter(throttle, SignInThrottleFilter.Credentials.BASIC),
                         BasicAuthenticationFilter.class)

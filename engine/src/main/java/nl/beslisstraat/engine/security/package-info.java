@@ -1,7 +1,10 @@
 /**
  * Who may do what. Users with hashed passwords live in PostgreSQL, with their roles per
- * municipality; the REST API takes HTTP Basic (stateless, for e-services and integrations), the
- * web pages a sign-in form with a session that times out and CSRF protection on every form. Every
+ * municipality; the REST API takes an e-service's API key ({@link
+ * nl.beslisstraat.engine.security.ApiKeys}: {@code Authorization: Bearer}, checked with a SHA-256,
+ * for machine clients) or HTTP Basic (stateless; bcrypt on every request, so for people and light
+ * integrations), the web pages a sign-in form with a session that times out and CSRF protection on
+ * every form. Every
  * path is assigned to roles in {@link nl.beslisstraat.engine.security.SecurityConfiguration};
  * anything not listed is refused, and the roles checked are those of the municipality the request
  * works for. Proved by {@code AuthorizationTests}, which tries every endpoint and page with every
@@ -11,6 +14,7 @@
  * nl.beslisstraat.engine.security.SignInThrottle}: a growing delay, then a lock, audited, lifted by
  * the platform administrator), proved by {@code SignInThrottleIntegrationTests}; the headers
  * (Content-Security-Policy, HSTS behind TLS) by {@code SecurityHeadersIntegrationTests} and {@code
- * ContentSecurityPolicyBrowserTests}.
+ * ContentSecurityPolicyBrowserTests}; API keys (issued once, stored as a hash, revoked, bound to one
+ * municipality) by {@code ApiKeysIntegrationTests}.
  */
 package nl.beslisstraat.engine.security;

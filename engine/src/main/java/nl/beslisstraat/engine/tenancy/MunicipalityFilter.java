@@ -32,7 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * it was given; the platform administrator works for none. Pages choose with the switch in the
  * header (kept in the session, {@link MunicipalitySwitch}); REST clients with the header {@value
  * #HEADER}, which is refused (403) for a municipality the account does not work for. Memberships are
- * read on every request ({@link Memberships}), never taken from the session.
+ * read on every request ({@link Memberships}), never taken from the session; a caller {@link
+ * BoundToMunicipality} (an e-service's API key, verified against its membership) brings its
+ * municipality and roles with it.
  *
  * <p>Deliberately not a bean: Boot would also register a bean filter before security, where
  * nobody is signed in yet.
@@ -88,6 +90,10 @@ public class MunicipalityFilter extends OncePerRequestFilter {
             }
             return;
         }
+        if (user instanceof BoundToMunicipality bound) {
+            boundTo(bound.membership(), request, response, chain);
+            return;
+        }
         Memberships.Access access = memberships.of(user.getName());
         Optional<Memberships.Membership> working = workingFor(request, access);
         request.setAttribute(WORKING_FOR, new WorkingFor(working.orElse(null), access.memberships()));
@@ -102,6 +108,27 @@ public class MunicipalityFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             contexts.setContext(signedIn);
+        }
+    }
+
+    /**
+     * A caller bound to one municipality (an API key) works for that one with the roles it carries:
+     * no lookup per request. Naming another municipality in {@value #HEADER} is refused, as for an
+     * account that does not work there.
+     */
+    private void boundTo(
+            Memberships.Membership membership,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain)
+            throws ServletException, IOException {
+        String asked = choice == Choice.HEADER ? request.getHeader(HEADER) : null;
+        if (asked != null && !asked.isBlank() && !asked.trim().equals(membership.code())) {
+            throw new AccessDeniedException(HEADER + ": u werkt niet voor deze gemeente");
+        }
+        request.setAttribute(WORKING_FOR, new WorkingFor(membership, List.of(membership)));
+        try (Municipality.Scope ignored = Municipality.enter(membership.code())) {
+            chain.doFilter(request, response);
         }
     }
 

@@ -16,19 +16,26 @@ public final class Http {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
     private final String user;
+    private final String bearer;
 
     public Http(int port) {
-        this(port, null);
+        this(port, null, null);
     }
 
-    private Http(int port, String user) {
+    private Http(int port, String user, String bearer) {
         this.port = port;
         this.user = user;
+        this.bearer = bearer;
     }
 
     /** The same client, signed in (HTTP Basic) as one of the {@link TestUsers}. */
     public Http as(String user) {
-        return new Http(port, user);
+        return new Http(port, user, null);
+    }
+
+    /** The same client, signing every request with this API key ({@code Authorization: Bearer}). */
+    public Http bearer(String key) {
+        return new Http(port, null, key);
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) {
@@ -121,6 +128,9 @@ public final class Http {
                     "Basic "
                             + java.util.Base64.getEncoder()
                                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         return request;
     }
