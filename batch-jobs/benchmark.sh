@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=batch-jobs/target/beslisstraat-batch.jar
 [ -f "$jar" ] || ./mvnw -q -DskipTests package
-java_opts=${BENCHMARK_JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+java_opts=${BENCHMARK_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
 echo "java $(java -version 2>&1 | head -n 1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for count in ${@:-100000 1000000}; do
