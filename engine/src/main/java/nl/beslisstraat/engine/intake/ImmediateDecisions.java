@@ -33,9 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Applications of one municipality that arrive together are recorded in one transaction. Every
  * decision and audit entry of a municipality is a link of that municipality's hash chain, and a
- * transaction that adds a link holds the chain's head until it commits; one transaction per request
- * would make concurrent requests queue for the head one commit at a time, each holding a database
- * connection while it waits. So each municipality has a lane: a few writer threads ({@code
+ * transaction that adds a link holds a lane of the chain until it commits (four lanes per table);
+ * one transaction per request would make concurrent requests queue for the lanes a commit at a
+ * time, each holding a database connection while it waits. So each municipality has a few writer threads ({@code
  * beslisstraat.intake.decide-now.writers}, default 3), each taking whatever applications are
  * waiting (up to {@code beslisstraat.intake.decide-now.max-batch}, default 50) and recording them
  * together: one transaction, one wait for the chain's head and one commit for all. A lone request is
@@ -48,7 +48,7 @@ class ImmediateDecisions implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImmediateDecisions.class);
 
-    /** One application waiting for its lane, with the client that sent it and the answer it waits for. */
+    /** One application waiting for its writers, with the client that sent it and the answer it waits for. */
     private record Waiting(CaseApplication application, Authentication client, CompletableFuture<Long> caseId) {}
 
     private final CaseStore cases;
@@ -57,7 +57,7 @@ class ImmediateDecisions implements DisposableBean {
     private final TransactionTemplate transaction;
     private final int maxBatch;
     private final int writers;
-    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<String, Writers> writersByMunicipality = new ConcurrentHashMap<>();
 
     ImmediateDecisions(
             CaseStore cases,
@@ -83,7 +83,7 @@ class ImmediateDecisions implements DisposableBean {
                 .orElseThrow(() -> new IllegalStateException("An application is decided for a municipality"));
         Waiting waiting = new Waiting(
                 application, SecurityContextHolder.getContext().getAuthentication(), new CompletableFuture<>());
-        lanes.computeIfAbsent(municipality, Lane::new).queue.add(waiting);
+        writersByMunicipality.computeIfAbsent(municipality, Writers::new).queue.add(waiting);
         try {
             return waiting.caseId().join();
         } catch (CompletionException failed) {
@@ -96,21 +96,20 @@ class ImmediateDecisions implements DisposableBean {
 
     @Override
     public void destroy() {
-        lanes.values().forEach(lane -> lane.threads.forEach(Thread::interrupt));
+        writersByMunicipality.values().forEach(writers -> writers.threads.forEach(Thread::interrupt));
     }
 
     /**
-     * One municipality's waiting applications and the threads that record them, a batch each. Only
-     * the end of a batch's transaction (its decisions and audit entries, to the commit) waits for
-     * the chain's head: while one writer is there, the others store and decide their batches.
+     * One municipality's waiting applications and the threads that record them, a batch each: while
+     * one writer commits, the others store and decide their batches.
      */
-    private final class Lane implements Runnable {
+    private final class Writers implements Runnable {
 
         private final String municipality;
         private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
         private final List<Thread> threads = new ArrayList<>();
 
-        Lane(String municipality) {
+        Writers(String municipality) {
             this.municipality = municipality;
             for (int i = 0; i < writers; i++) {
                 Thread thread = new Thread(this, "decide-now-" + municipality + "-" + i);
