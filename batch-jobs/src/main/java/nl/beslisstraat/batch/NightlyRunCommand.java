@@ -158,7 +158,13 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         if (args.containsOption("benchmark")) {
-            exitCode = benchmark.run(Integer.parseInt(option(args, "benchmark").orElseThrow()));
+            String cases = option(args, "benchmark").orElse("");
+            if (!cases.matches("[1-9][0-9]{0,8}")) {
+                System.out.println("--benchmark: '" + cases + "' is not a number of cases such as 1000000");
+                exitCode = 2;
+                return;
+            }
+            exitCode = benchmark.run(Integer.parseInt(cases));
             return;
         }
         if (args.containsOption(RECOMPUTE)) {
