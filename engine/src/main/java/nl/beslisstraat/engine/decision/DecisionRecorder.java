@@ -79,7 +79,11 @@ public class DecisionRecorder {
         DecisionOutcome outcome = decided.outcome();
         return new ReviewTask(
                 decided.caseId(),
-                outcome.reasons().stream().map(Reason::code).distinct().toList(),
+                outcome.reasons().stream()
+                        .map(Reason::code)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList(),
                 outcome.error(),
                 decided.reviewDeadline());
     }
