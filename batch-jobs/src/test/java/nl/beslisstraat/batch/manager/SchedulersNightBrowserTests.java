@@ -40,10 +40,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stops it, restarts it, and reads the summary in the history. The database then shows every case
  * decided once. Screenshots for docs/operations.md ({@code -Dscreenshots=docs}).
  */
-@SpringBootTest(properties = {"beslisstraat.command-line.enabled=false", "beslisstraat.nightly.chunk-size=200"})
+@SpringBootTest(properties = {"beslisstraat.command-line.enabled=false", "beslisstraat.nightly.chunk-size=100"})
 class SchedulersNightBrowserTests extends DatabaseIntegrationTest {
 
-    private static final int CASES = 40_000;
+    private static final int CASES = 100_000;
 
     @Autowired
     Manager manager;
