@@ -92,7 +92,7 @@ public class ThroughputBenchmark {
 
     private Records records() {
         return jdbc.queryForObject(
-                "select (select count(*) from decisions), (select count(*) from audit_log where action = 'CASE_DECIDED'),"
+                "select (select count(*) from decisions), (select count(*) from audit_trail where action = 'CASE_DECIDED'),"
                         + " (select count(*) from review_tasks), (select count(*) from cases where status = 'QUEUED')",
                 (row, n) -> new Records(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
     }

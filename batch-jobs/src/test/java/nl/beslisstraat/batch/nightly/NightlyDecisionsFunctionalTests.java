@@ -337,7 +337,7 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
         assertThat(count("select count(distinct case_id) from decisions"))
                 .as("cases decided")
                 .isEqualTo(cases);
-        assertThat(count("select count(*) from audit_log where action = 'CASE_DECIDED'"))
+        assertThat(count("select count(*) from audit_trail where action = 'CASE_DECIDED'"))
                 .as("audit")
                 .isEqualTo(cases);
         assertThat(count("select count(*) from cases c where (c.status = 'IN_REVIEW') <>"

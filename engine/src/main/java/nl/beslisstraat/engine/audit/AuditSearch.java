@@ -11,6 +11,10 @@ import org.springframework.stereotype.Repository;
  * The auditor's search of the audit trail of the current municipality (row-level security keeps
  * it there): by case, person, rule-set or norm version, action and period, newest first, a page
  * at a time. Every criterion is a bound parameter; only fixed text is ever added to the SQL.
+ *
+ * <p>The trail is the audit log together with the automated decisions, each shown as its case's
+ * CASE_DECIDED entry (the {@code audit_trail} view). A criterion on a case or a run is written per
+ * source, so that the decisions' own indexes find them.
  */
 @Repository
 public class AuditSearch {
@@ -51,6 +55,7 @@ public class AuditSearch {
             String subjectType,
             String subjectId,
             String details,
+            String chain,
             long chainPosition) {}
 
     /** A page of entries, and whether there is a next one. */
@@ -64,16 +69,19 @@ public class AuditSearch {
 
     public Page search(Criteria criteria) {
         StringBuilder sql = new StringBuilder(
-                "select id, at, actor, action, subject_type, subject_id, details::text as details, chain_position"
-                        + " from audit_log where true");
+                "select id, at, actor, action, subject_type, subject_id, details::text as details, chain_table,"
+                        + " chain_position from audit_trail where true");
         List<Object> parameters = new ArrayList<>();
         if (criteria.caseId() != null) {
             // a case's own entries and those of its review tasks, as its history shows them
             sql.append(
-                    " and ((subject_type in ('case', 'case-read') and subject_id = ?) or (subject_type = 'review-task'"
-                            + " and subject_id in (select id::text from review_tasks where case_id::text = ?)))");
+                    " and ((chain_table = 'audit_log' and ((subject_type in ('case', 'case-read') and subject_id = ?)"
+                            + " or (subject_type = 'review-task'"
+                            + " and subject_id in (select id::text from review_tasks where case_id::text = ?))))"
+                            + " or (chain_table = 'decisions' and case_id = ?))");
             parameters.add(criteria.caseId());
             parameters.add(criteria.caseId());
+            parameters.add(number(criteria.caseId()));
         }
         if (criteria.actor() != null) {
             sql.append(" and actor = ?");
@@ -88,9 +96,12 @@ public class AuditSearch {
         }
         if (criteria.run() != null) {
             // the decisions a nightly run made, and what schedulers and managers did with the run
-            sql.append(" and (details->>'runId' = ? or (subject_type = 'run' and subject_id = ?))");
+            sql.append(
+                    " and ((chain_table = 'audit_log' and (details->>'runId' = ? or (subject_type = 'run' and subject_id = ?)))"
+                            + " or (chain_table = 'decisions' and run_id = ?))");
             parameters.add(criteria.run());
             parameters.add(criteria.run());
+            parameters.add(number(criteria.run()));
         }
         if (criteria.action() != null) {
             sql.append(" and action = ?");
@@ -117,14 +128,27 @@ public class AuditSearch {
                         row.getString("subject_type"),
                         row.getString("subject_id"),
                         row.getString("details"),
+                        row.getString("chain_table"),
                         row.getLong("chain_position")),
                 parameters.toArray());
         boolean hasNext = found.size() > PAGE_SIZE;
         return new Page(hasNext ? found.subList(0, PAGE_SIZE) : found, criteria.page(), hasNext);
     }
 
+    /** A case or run number as the decisions keep it; text that is no number matches none. */
+    private static Long number(String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
     /** The actions that occur in the trail, for the search form's list. */
     public List<String> actions() {
-        return jdbc.queryForList("select distinct action from audit_log order by action", String.class);
+        return jdbc.queryForList(
+                "select action from audit_log union select 'CASE_DECIDED' where exists (select from decisions where automated)"
+                        + " order by action",
+                String.class);
     }
 }

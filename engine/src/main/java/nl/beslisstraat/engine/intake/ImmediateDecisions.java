@@ -28,19 +28,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides applications at once, as {@code POST /api/cases/decide-now} asks: each by the path the
- * nightly run takes (queue it, decide it, record the decision with its audit entry), committed
+ * nightly run takes (queue it, decide it, record the decision), committed
  * before the request is answered.
  *
  * <p>Applications of one municipality that arrive together are recorded in one transaction. Every
- * decision and audit entry of a municipality is a link of that municipality's hash chain, and a
+ * decision of a municipality is a link of that municipality's hash chain of decisions, and a
  * transaction that adds a link holds a lane of the chain until it commits (four lanes per table);
  * one transaction per request would make concurrent requests queue for the lanes a commit at a
  * time, each holding a database connection while it waits. So each municipality has a few writer threads ({@code
  * beslisstraat.intake.decide-now.writers}, default 3), each taking whatever applications are
  * waiting (up to {@code beslisstraat.intake.decide-now.max-batch}, default 50) and recording them
  * together: one transaction, one wait for the chain's head and one commit for all. A lone request is
- * recorded alone, without waiting for company. Each request still gets its own case, its own decision and its own
- * audit entry, with the client that sent it; should the shared transaction fail, each application
+ * recorded alone, without waiting for company. Each request still gets its own case, with the client
+ * that sent it, and its own decision; should the shared transaction fail, each application
  * is tried again in a transaction of its own, so one request's failure is never another's.
  */
 @Component

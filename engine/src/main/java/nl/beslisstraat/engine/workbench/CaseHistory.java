@@ -6,7 +6,10 @@ import nl.beslisstraat.engine.review.ReviewTaskStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** What happened to a case, oldest first: its audit entries and those of its review tasks. */
+/**
+ * What happened to a case, oldest first: its audit entries, its automated decision (which is its
+ * own audit entry, see {@code audit_trail}) and the entries of its review tasks.
+ */
 @Repository
 public class CaseHistory {
 
@@ -32,16 +35,20 @@ public class CaseHistory {
 
     public List<Event> of(long caseId) {
         return jdbc.query(
-                "select at, actor, action, details::text from audit_log"
-                        + " where (subject_type = 'case' and subject_id = ?)"
+                "select at, actor, action, details::text from audit_trail"
+                        + " where (chain_table = 'audit_log' and ((subject_type = 'case' and subject_id = ?)"
                         + " or (subject_type = 'review-task' and subject_id in"
-                        + " (select id::text from review_tasks where case_id = ?)) order by id",
+                        + " (select id::text from review_tasks where case_id = ?))))"
+                        + " or (chain_table = 'decisions' and case_id = ?)"
+                        // what one transaction wrote shares its time; the decision comes after the log's entries
+                        + " order by at, chain_table = 'decisions', id",
                 (row, n) -> new Event(
                         row.getObject("at", OffsetDateTime.class),
                         row.getString("actor"),
                         row.getString("action"),
                         row.getString("details")),
                 Long.toString(caseId),
+                caseId,
                 caseId);
     }
 

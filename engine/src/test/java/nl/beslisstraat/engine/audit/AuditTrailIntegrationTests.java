@@ -86,6 +86,27 @@ class AuditTrailIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void anAutomatedDecisionIsItsOwnChainedAuditEntryHoldingOutcomeReasonsAndVersions() {
+        long caseId = decideNow();
+
+        JsonNode entries = search("/api/audit/entries?case=" + caseId + "&action=CASE_DECIDED")
+                .path("entries");
+
+        assertThat(entries).hasSize(1);
+        JsonNode entry = entries.get(0);
+        assertThat(entry.path("actor").asString()).isEqualTo("engine");
+        assertThat(entry.path("subjectId").asString()).isEqualTo(Long.toString(caseId));
+        assertThat(entry.path("chain").asString()).isEqualTo("decisions");
+        JsonNode details = json.readTree(entry.path("details").asString());
+        // a second resident permit at the address goes to the waiting list (DOMAIN.md, parking permit)
+        assertThat(details.path("outcome").asString()).isEqualTo("NEEDS_REVIEW");
+        assertThat(details.path("reasons").toString()).isEqualTo("[\"WAITING_LIST\"]");
+        assertThat(details.path("ruleSetVersion").asString()).startsWith("PARKING_PERMIT/");
+        assertThat(details.path("ruleSetHash").asString()).hasSize(64);
+        assertThat(details.has("runId")).as("decided at once, not by a run").isFalse();
+    }
+
+    @Test
     void aCaseOfNoneIsNotFoundAndNotLoggedAsRead() {
         assertThat(Browserless.signedIn(port, TestUsers.AUDITOR)
                         .get("/audit/cases/987654321")

@@ -89,7 +89,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(decision.path("firedRules").toString()).contains("Art. 7 lid 1: verlenen zone A");
         assertThat(caseFile.path("reviewTask").isNull()).isTrue();
         assertThat(jdbc.queryForObject(
-                        "select count(*) from audit_log where subject_type = 'case' and subject_id = ? and action = 'CASE_DECIDED'",
+                        "select count(*) from audit_trail where subject_type = 'case' and subject_id = ? and action = 'CASE_DECIDED'",
                         Long.class,
                         Long.toString(id)))
                 .isEqualTo(1);

@@ -89,7 +89,7 @@ class ImmediateDecisionsIntegrationTests extends DatabaseIntegrationTest {
             assertThat(jdbc.queryForObject("select submitted_by from cases where id = ?", String.class, id))
                     .isEqualTo(i % 2 == 0 ? TestUsers.INTAKE : SECOND_INTAKE);
             assertThat(jdbc.queryForObject(
-                            "select count(*) from audit_log where action = 'CASE_DECIDED' and subject_id = ?",
+                            "select count(*) from audit_trail where action = 'CASE_DECIDED' and subject_id = ?",
                             Long.class,
                             Long.toString(id)))
                     .isEqualTo(1);
