@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /**
  * A case type's input contract, declared in JSON Schema beside its rules. Checking an input gives
@@ -26,10 +27,12 @@ public final class InputSchema {
     public static final java.util.Set<String> ENVELOPE = java.util.Set.of("caseType", "referenceDate");
 
     private final Schema schema;
+    private final QuickInputCheck quick;
     private final Map<String, String> titles;
 
     InputSchema(Schema schema) {
         this.schema = schema;
+        this.quick = QuickInputCheck.compile(schema.getSchemaNode()).orElse(null);
         Map<String, String> found = new LinkedHashMap<>();
         JsonNode properties = schema.getSchemaNode().path("properties");
         for (String field : properties.propertyNames()) {
@@ -87,16 +90,40 @@ public final class InputSchema {
 
     public List<FieldProblem> check(JsonNode input) {
         input = withoutEnvelope(input);
-        // Nearly every case is valid: a fail-fast yes/no first, the full error list only when needed.
-        if (schema.validate(input, OutputFormat.BOOLEAN)) {
+        // Nearly every case is valid: a quick yes first, then the validator's fail-fast yes/no, the
+        // full error list only when needed.
+        if (quick != null && quick.check(input) == QuickInputCheck.Verdict.VALID) {
             return List.of();
         }
-        Map<String, FieldProblem> byField = new LinkedHashMap<>();
-        for (Error error : schema.validate(input)) {
-            FieldProblem problem = toProblem(error);
-            byField.merge(problem.field(), problem, FieldProblem::mergedWith);
+        try {
+            if (schema.validate(input, OutputFormat.BOOLEAN)) {
+                return List.of();
+            }
+            Map<String, FieldProblem> byField = new LinkedHashMap<>();
+            for (Error error : schema.validate(input)) {
+                FieldProblem problem = toProblem(error);
+                byField.merge(problem.field(), problem, FieldProblem::mergedWith);
+            }
+            return new ArrayList<>(byField.values());
+        } catch (JsonNodeException beyondRange) {
+            return tooLarge(input);
         }
-        return new ArrayList<>(byField.values());
+    }
+
+    /**
+     * The validator gives up on comparing a number beyond a long's range (1e300, say) with a
+     * field's bounds. No field of an application holds such a number: it is refused, naming its field.
+     */
+    private static List<FieldProblem> tooLarge(JsonNode input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : input.properties()) {
+            if (field.getValue().isNumber() && !field.getValue().canConvertToLong()) {
+                problems.add(FieldProblem.invalid(field.getKey(), "is a number too large for this field"));
+            }
+        }
+        return problems.isEmpty()
+                ? List.of(FieldProblem.invalid(WHOLE_INPUT, "holds a number too large to check"))
+                : problems;
     }
 
     private static JsonNode withoutEnvelope(JsonNode input) {

@@ -54,6 +54,19 @@ class InputSchemaTests {
     }
 
     @Test
+    void aNumberBeyondEveryBoundIsInvalidAndNamesTheFieldRatherThanFailingTheCheck() {
+        InputSchema ages = new InputSchema(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(new java.io.ByteArrayInputStream(
+                        "{\"properties\": {\"age\": {\"type\": \"integer\", \"minimum\": 0, \"maximum\": 130}}}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+        List<FieldProblem> problems = ages.check(json.readTree("{\"age\": 1e300}"));
+
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("age");
+        assertThat(problems.get(0).missing()).isFalse();
+    }
+
+    @Test
     void readsTheDutchTitlesOfTheFields() {
         assertThat(schema.titles()).containsEntry("amount", "bedrag").containsEntry("kind", "kind");
     }
