@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The cases table: enqueue, read the queue in id order, and move cases out of it. */
@@ -31,21 +30,27 @@ public class CaseStore {
      * is recorded with it ({@link SubmittingClient}), so that client, and no other, reads it back.
      */
     public long enqueue(CaseApplication application) {
-        String client = SubmittingClient.current().orElse(null);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(
-                connection -> {
-                    var insert = connection.prepareStatement(
-                            "insert into cases (case_type, reference_date, input, submitted_by) values (?, ?, ?::jsonb, ?)",
-                            new String[] {"id"});
-                    insert.setString(1, application.caseType());
-                    insert.setObject(2, application.referenceDate());
-                    insert.setString(3, application.input().toString());
-                    insert.setString(4, client);
-                    return insert;
-                },
-                key);
-        return key.getKey().longValue();
+        return queue(application).id();
+    }
+
+    /**
+     * Stores an application as {@link #enqueue} does and returns it as the queue holds it, in the
+     * same round trip: for deciding it at once.
+     */
+    public QueuedCase queue(CaseApplication application) {
+        return jdbc.queryForObject(
+                "insert into cases (case_type, reference_date, input, submitted_by) values (?, ?, ?::jsonb, ?)"
+                        + " returning id, case_type, reference_date, received_at, input::text",
+                (row, n) -> new QueuedCase(
+                        row.getLong("id"),
+                        row.getString("case_type"),
+                        row.getObject("reference_date", LocalDate.class),
+                        row.getObject("received_at", OffsetDateTime.class),
+                        row.getString("input")),
+                application.caseType(),
+                application.referenceDate(),
+                application.input().toString(),
+                SubmittingClient.current().orElse(null));
     }
 
     /** Stores many applications as QUEUED in one round trip, for bulk intake and the demo. */

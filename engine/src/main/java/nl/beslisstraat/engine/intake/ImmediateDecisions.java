@@ -177,12 +177,10 @@ class ImmediateDecisions implements DisposableBean {
     /** Queues, decides and records the applications in the caller's transaction; their case ids, in order. */
     private List<Long> decideAll(List<Waiting> batch) {
         List<Long> ids = new ArrayList<>(batch.size());
-        for (Waiting waiting : batch) {
-            ids.add(enqueueAs(waiting.client(), waiting.application()));
-        }
         List<DecidedCase> decided = new ArrayList<>(batch.size());
-        for (long id : ids) {
-            QueuedCase queued = cases.find(id).orElseThrow().asQueued();
+        for (Waiting waiting : batch) {
+            QueuedCase queued = queueAs(waiting.client(), waiting.application());
+            ids.add(queued.id());
             decided.add(decisionService.decide(queued, null));
         }
         recorder.record(decided);
@@ -190,12 +188,12 @@ class ImmediateDecisions implements DisposableBean {
     }
 
     /** Stores the application as its client sent it: the case records that client ({@code SubmittingClient}). */
-    private long enqueueAs(Authentication client, CaseApplication application) {
+    private QueuedCase queueAs(Authentication client, CaseApplication application) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(client);
         SecurityContextHolder.setContext(context);
         try {
-            return cases.enqueue(application);
+            return cases.queue(application);
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API keys of the e-services: issuing one (shown once), revoking one, listing them without
@@ -59,6 +60,7 @@ public class ApiKeys {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final long ttlNanos;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
@@ -66,10 +68,12 @@ public class ApiKeys {
     ApiKeys(
             JdbcTemplate jdbc,
             AuditLog audit,
+            JsonMapper json,
             PlatformTransactionManager transactions,
             @Value("${beslisstraat.api-keys.cache-ttl:5s}") Duration ttl) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.ttlNanos = ttl.toNanos();
     }
@@ -110,14 +114,14 @@ public class ApiKeys {
                 // 64 random bits: not seen in practice; refused rather than overwritten
                 throw new IllegalStateException("A new API key's id was taken; issue it again", sameId);
             }
-            audit.appendAll(List.of(new AuditEntry(
-                    actor,
-                    "API_KEY_ISSUED",
-                    "user",
-                    username,
-                    "{\"keyId\": \"" + key.id() + "\", \"municipality\": \"" + municipality + "\"}")));
+            audit.appendAll(List.of(
+                    new AuditEntry(actor, "API_KEY_ISSUED", "user", username, details(key.id(), municipality))));
         });
         return new Issued(key.id(), username, municipality, key.token());
+    }
+
+    private String details(String keyId, String municipality) {
+        return json.writeValueAsString(Map.of("keyId", keyId, "municipality", municipality));
     }
 
     /**
@@ -138,12 +142,8 @@ public class ApiKeys {
             if (owners.isEmpty()) {
                 return false;
             }
-            audit.appendAll(List.of(new AuditEntry(
-                    actor,
-                    "API_KEY_REVOKED",
-                    "user",
-                    owners.get(0),
-                    "{\"keyId\": \"" + keyId + "\", \"municipality\": \"" + municipality + "\"}")));
+            audit.appendAll(List.of(
+                    new AuditEntry(actor, "API_KEY_REVOKED", "user", owners.get(0), details(keyId, municipality))));
             return true;
         }));
         known.remove(keyId);
