@@ -19,6 +19,7 @@ import nl.beslisstraat.batch.demo.DemoSeeder;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestDatabase;
 import nl.beslisstraat.engine.tenancy.Municipality;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -60,6 +61,18 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
     @BeforeEach
     void emptyQueue() throws IOException {
         sqlAsOwner("nightly/clean.sql");
+    }
+
+    /** A run process a test started and did not see end must not decide the next test's cases. */
+    @AfterEach
+    void stopRunProcesses() throws InterruptedException {
+        for (Long pid : logs.keySet()) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        for (Long pid : logs.keySet()) {
+            ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
+        }
+        logs.clear();
     }
 
     @Test
