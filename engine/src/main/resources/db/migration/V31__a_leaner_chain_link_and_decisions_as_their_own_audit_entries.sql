@@ -110,6 +110,9 @@ $$;
 -- Automated decisions recorded before this version have their audit entry already; the view
 -- shows the decision rows after them only, so none appears twice. The boundary is read from the
 -- identity's sequence, which row-level security does not hide from the migration's owner.
+-- Each part names the municipality as the tables' policies do: a view reads its tables in its
+-- owner's rights, and before PostgreSQL 15 (security_invoker) an owner that is a superuser would
+-- pass the policies by.
 do $$
 declare
     last_id bigint;
@@ -117,10 +120,11 @@ begin
     execute format('select case when is_called then last_value else 0 end from %s',
                    pg_get_serial_sequence('decisions', 'id')) into last_id;
     execute format($view$
-        create view audit_trail with (security_invoker = true) as
+        create view audit_trail %s as
             select 'audit_log'::text as chain_table, id, at, actor, action, subject_type, subject_id, details,
                    chain_lane, chain_position, null::bigint as case_id, null::bigint as run_id
             from audit_log
+            where municipality = current_setting('beslisstraat.municipality', true)
             union all
             select 'decisions', id, decided_at, decided_by, 'CASE_DECIDED', 'case', case_id::text,
                    jsonb_strip_nulls(jsonb_build_object(
@@ -135,8 +139,10 @@ begin
                        'error', error)),
                    chain_lane, chain_position, case_id, run_id
             from decisions
-            where automated and id > %s
-        $view$, last_id);
+            where automated and id > %s and municipality = current_setting('beslisstraat.municipality', true)
+        $view$,
+        case when current_setting('server_version_num')::int >= 150000 then 'with (security_invoker = true)' else '' end,
+        last_id);
 end;
 $$;
 
