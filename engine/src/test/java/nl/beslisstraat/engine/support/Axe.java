@@ -96,7 +96,8 @@ public final class Axe {
                         }
                         const wide = [...document.body.querySelectorAll('*')]
                             .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
-                            .filter(e => !e.parentElement.closest('.scroll'))
+                            .filter(e => !e.parentElement.closest('.scroll')
+                                || ['absolute', 'fixed'].includes(getComputedStyle(e).position))
                             .slice(0, 8)
                             .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
                                 + (e.className && e.className.baseVal === undefined ? '.' + e.className : '')
