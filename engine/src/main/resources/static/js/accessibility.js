@@ -8,7 +8,8 @@
 // 2. WCAG 4.1.3 Status messages: htmx replaces parts of a page (a run's progress every 2 seconds,
 //    the queue after filtering); a part that says what changed carries that in data-announce, and
 //    this script copies it into the page's live region (#announcer, role=status) when it differs
-//    from what was said before, so a screen reader hears it without losing its place.
+//    from what was said before or answers the reader's own change of a filter, so a screen reader
+//    hears it without losing its place.
 (function () {
   'use strict';
 
@@ -70,13 +71,21 @@
     said = announcement();
   });
 
+  // After the reader changed a filter, the answer is said even when it is the same as before (the
+  // region is emptied first, so that a screen reader hears it again); a poll only when it changed.
+  var asked = false;
+  document.addEventListener('change', function () { asked = true; });
+  document.addEventListener('submit', function () { asked = true; });
+
   document.addEventListener('htmx:afterSettle', function () {
     boxTables(document);
     var now = announcement();
     var announcer = document.getElementById('announcer');
-    if (announcer && now !== said) {
+    if (announcer && now && (now !== said || asked)) {
       said = now;
-      announcer.textContent = now;
+      announcer.textContent = '';
+      setTimeout(function () { announcer.textContent = now; }, 100);
     }
+    asked = false;
   });
 })();

@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * into the page's content; every element Tab reaches shows a focus ring of at least 3:1 against the
  * colour around it (WCAG 2.4.7 and 1.4.11). And the states the other browser tests do not reach: a
  * queue with overdue and nearly due tasks (the urgency badges, WCAG 1.4.3) and the dashboard's
- * chart (WCAG 1.1.1), in Zwolle so that no other test's queue changes.
+ * chart (WCAG 1.1.1), in Zwolle so that no other test's queue changes; and the queue's count after
+ * filtering reaches the live region (WCAG 4.1.3).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessibilityBrowserTests extends DatabaseIntegrationTest {
@@ -142,6 +144,15 @@ class AccessibilityBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElements(By.cssSelector(".badge.OVERDUE"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector(".badge.DUE_SOON"))).isNotEmpty();
         Axe.assertAccessible(browser, "a queue with overdue and nearly due tasks");
+
+        // and filtering, which replaces the table without a reload, is heard in the live region
+        new Select(browser.findElement(By.id("reason"))).selectByValue("WAITING_LIST");
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("reason=WAITING_LIST"));
+        Chromium.waitFor(
+                browser,
+                page -> page.findElement(By.id("announcer"))
+                        .getDomProperty("textContent")
+                        .startsWith("Pagina 1 van"));
 
         browser.get("http://localhost:" + port + "/dashboard");
         assertThat(browser.findElements(By.cssSelector(".chart svg"))).isNotEmpty();
