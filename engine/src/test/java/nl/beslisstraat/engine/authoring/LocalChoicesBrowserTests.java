@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.LocalDate;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
@@ -60,6 +61,7 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
                 .contains("Bezoekersgrens melding")
                 .contains("50 – 500")
                 .contains("200");
+        Axe.assertAccessible(browser, "the local choices");
         browser.findElement(By.id("choice-visitorLimit")).sendKeys("150");
         browser.findElement(By.id("choices-version")).sendKeys("zwolle-" + System.nanoTime() % 100_000);
         Chromium.screenshot(browser, "local-choices");
@@ -72,12 +74,14 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
                 .as("the author cannot approve")
                 .isEmpty();
         Chromium.screenshot(browser, "local-choices-draft");
+        Axe.assertAccessible(browser, "a draft of local choices");
         String draft = browser.getCurrentUrl();
 
         // Utrecht's officer cannot open Zwolle's draft
         Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
         browser.get(draft);
         assertThat(browser.findElements(By.id("choice-values"))).isEmpty();
+        Axe.assertAccessible(browser, "another municipality's draft");
 
         String today = LocalDate.now(DecisionDeadline.NETHERLANDS).toString();
         Chromium.signIn(browser, port, TestUsers.ZWOLLE_SECOND_POLICY_OFFICER);
@@ -88,6 +92,7 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(
                 browser,
                 page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+        Axe.assertAccessible(browser, "approved local choices");
 
         String event = "{\"caseType\":\"EVENT_NOTIFICATION\",\"referenceDate\":\"" + today + "\",\"eventDate\":\""
                 + LocalDate.parse(today).plusWeeks(6) + "\",\"startTime\":\"12:00\",\"endTime\":\"18:00\","

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
@@ -74,6 +75,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
         browser.get("http://localhost:" + port + "/norms");
         assertThat(browser.findElement(By.id("versions")).getText()).contains("2026.1");
+        Axe.assertAccessible(browser, "the norms");
         browser.findElement(By.id("version")).sendKeys("2027.2");
         browser.findElement(By.id("note")).sendKeys("Kosten van levensonderhoud alleenstaanden per 1 juli 2027");
         browser.findElement(By.id("table")).sendKeys(csv.toString());
@@ -90,24 +92,29 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                 .as("the author cannot approve")
                 .isEmpty();
         assertThat(browser.findElement(By.id("asOf")).getAttribute("value")).isEqualTo("2027-07-01");
+        Axe.assertAccessible(browser, "uploaded norms");
 
         browser.findElement(By.id("simulate-button")).click();
         wait(page -> !page.findElements(By.id("simulation")).isEmpty());
         assertThat(browser.findElement(By.id("simulation")).getText()).contains("REJECTED → GRANTED");
         screenshot("norms-simulation");
+        Axe.assertAccessible(browser, "simulated norms");
         String candidatePage = browser.getCurrentUrl();
 
         // a sample case opens read-only for the officer
         browser.findElement(By.cssSelector("#simulation a")).click();
         wait(page -> page.getCurrentUrl().contains("/rules/cases/"));
         assertThat(browser.findElement(By.id("input")).getText()).contains("caseType");
+        Axe.assertAccessible(browser, "a sample case");
 
         Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
         browser.get(candidatePage);
+        Axe.assertAccessible(browser, "norms to approve");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-07-01';");
         browser.findElement(By.id("approve-button")).click();
         wait(page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
         screenshot("norms-approved");
+        Axe.assertAccessible(browser, "approved norms");
 
         String july2027 = Http.resource("intake/city-pass-2026.json").replace("2026-12-01", "2027-07-05");
         String decided = intake.post("/api/cases/decide-now", "application/json", july2027)

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.beslisstraat.engine.regulation.table.Tables;
+import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -57,6 +58,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
 
         signIn(TestUsers.POLICY_OFFICER);
         assertThat(browser.getCurrentUrl()).contains("/rules");
+        Axe.assertAccessible(browser, "the rules");
         browser.findElement(By.id("version")).sendKeys("2027.7");
         browser.findElement(By.id("table")).sendKeys(table.toString());
         browser.findElement(By.id("upload-button")).click();
@@ -69,18 +71,22 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .as("the author cannot approve")
                 .isEmpty();
         screenshot("officer-upload");
+        Axe.assertAccessible(browser, "an uploaded table");
 
         browser.findElement(By.id("simulate-button")).click();
         wait(page -> !page.findElements(By.id("simulation")).isEmpty());
         assertThat(browser.findElement(By.id("simulation")).getText()).contains("zaken opnieuw beslist");
+        Axe.assertAccessible(browser, "a simulated table");
         String candidatePage = browser.getCurrentUrl();
 
         signIn(TestUsers.SECOND_POLICY_OFFICER);
         browser.get(candidatePage);
+        Axe.assertAccessible(browser, "a table to approve");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-01-01';");
         browser.findElement(By.id("approve-button")).click();
         wait(page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
         screenshot("officer-approved");
+        Axe.assertAccessible(browser, "an approved table");
 
         browser.findElement(By.id("withdraw")).click(); // leave the rules in force as they were
         wait(page -> page.findElement(By.id("candidate-status")).getText().equals("WITHDRAWN"));
@@ -113,6 +119,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .contains("opgeteld");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('verification').scrollIntoView();");
         screenshot("officer-verification");
+        Axe.assertAccessible(browser, "a table with a gap and a conflict");
         String candidatePage = browser.getCurrentUrl();
 
         signIn(TestUsers.SECOND_POLICY_OFFICER);
@@ -122,6 +129,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         wait(page -> !page.findElements(By.id("error")).isEmpty());
         assertThat(browser.findElement(By.id("error")).getText()).contains("tegenspreken");
         assertThat(browser.findElement(By.id("candidate-status")).getText()).isEqualTo("DRAFT");
+        Axe.assertAccessible(browser, "a refused approval");
     }
 
     private void signIn(String user) {

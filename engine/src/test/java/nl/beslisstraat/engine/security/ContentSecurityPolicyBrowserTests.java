@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.regex.Pattern;
+import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -54,6 +55,8 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         visit("/review");
         visit("/dashboard");
+        visit("/platform"); // not a reviewer's page: the error page, in the site's layout
+        assertThat(browser.findElement(By.id("error-explanation")).getText()).contains("geen toegang");
 
         Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
         visit("/rules");
@@ -100,5 +103,6 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
         assertThat(INLINE.matcher(browser.getPageSource()).results().map(found -> found.group()))
                 .as("inline script or style on %s", path)
                 .isEmpty();
+        Axe.assertAccessible(browser, path);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
@@ -59,13 +60,17 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         long caseId = escalatedCase();
         long taskId = taskOf(caseId);
 
+        browser.get(url("/login"));
+        Axe.assertAccessible(browser, "the sign-in page");
         signIn(browser, TestUsers.REVIEWER);
         assertThat(browser.getCurrentUrl()).endsWith("/review");
+        Axe.assertAccessible(browser, "the queue");
         new Select(browser.findElement(By.id("reason"))).selectByValue("WAITING_LIST");
         waitFor(browser).until(page -> page.getCurrentUrl().contains("reason=WAITING_LIST"));
         waitFor(browser)
                 .until(page -> !page.findElements(By.id("task-" + taskId)).isEmpty());
         screenshot(browser, "reviewer-queue");
+        Axe.assertAccessible(browser, "the queue filtered by reason");
 
         browser.findElement(By.cssSelector("#task-" + taskId + " button.claim")).click();
         waitFor(browser).until(page -> page.getCurrentUrl().endsWith("/review/cases/" + caseId));
@@ -75,6 +80,7 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
                 .contains("Op uw adres zijn al 1 bewonersvergunning(en) uitgegeven");
         assertThat(casePage).contains("PARKING_PERMIT/2026.1");
         screenshot(browser, "reviewer-case");
+        Axe.assertAccessible(browser, "a claimed case");
 
         secondBrowser = chromium();
         signIn(secondBrowser, TestUsers.SECOND_REVIEWER);
@@ -82,6 +88,7 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         assertThat(secondBrowser.findElement(By.tagName("main")).getText()).contains("in behandeling bij reviewer");
         assertThat(secondBrowser.findElements(By.id("claim"))).isEmpty();
         assertThat(secondBrowser.findElements(By.id("record-decision"))).isEmpty();
+        Axe.assertAccessible(secondBrowser, "a case claimed by a colleague");
 
         String motivation = "Er is een plek vrijgekomen in zone A; de vergunning wordt verleend.";
         browser.findElement(By.id("outcome-GRANTED")).click();
@@ -89,6 +96,7 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         // the session expires while the reviewer writes: the post is refused, the text is not lost
         browser.manage().deleteCookieNamed("JSESSIONID");
         browser.findElement(By.id("record-decision")).click();
+        Axe.assertAccessible(browser, "the page after a refused post");
         signIn(browser, TestUsers.REVIEWER);
         browser.get(url("/review/cases/" + caseId));
         assertThat(browser.findElement(By.id("motivation")).getAttribute("value"))
@@ -99,12 +107,14 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         waitFor(browser).until(page -> page.getCurrentUrl().contains("/review"));
         assertThat(browser.findElement(By.id("decided")).getText()).contains(Long.toString(caseId));
         assertThat(browser.findElements(By.id("task-" + taskId))).isEmpty();
+        Axe.assertAccessible(browser, "the queue after a decision");
         browser.get(url("/review/cases/" + caseId));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("DECIDED");
         assertThat(browser.findElement(By.id("history")).getText())
                 .contains("CASE_DECIDED_BY_REVIEWER")
                 .contains("reviewer");
         screenshot(browser, "reviewer-decided");
+        Axe.assertAccessible(browser, "a decided case");
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser)
                         .executeScript("return sessionStorage.getItem('draft:motivation-task-" + taskId + "')"))
                 .as("the draft is forgotten once the decision is recorded")
@@ -114,6 +124,7 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         secondBrowser.get(url("/dashboard?lang=en"));
         assertThat(secondBrowser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
         screenshot(secondBrowser, "dashboard");
+        Axe.assertAccessible(secondBrowser, "the dashboard in English");
     }
 
     private long escalatedCase() {
