@@ -38,6 +38,14 @@ public final class InputSchema {
         this.titles = Map.copyOf(found);
     }
 
+    /**
+     * How the schema declares one field (type, enum, format, title), for pages that show its
+     * value; a missing node when the schema does not declare it.
+     */
+    public JsonNode property(String field) {
+        return schema.getSchemaNode().path("properties").path(field);
+    }
+
     /** The schema as declared. */
     JsonNode schemaNode() {
         return schema.getSchemaNode();
