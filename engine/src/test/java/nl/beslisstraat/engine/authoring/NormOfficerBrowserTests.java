@@ -93,14 +93,28 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
 
         browser.findElement(By.id("simulate-button")).click();
         wait(page -> !page.findElements(By.id("simulation")).isEmpty());
-        assertThat(browser.findElement(By.id("simulation")).getText()).contains("REJECTED → GRANTED");
+        assertThat(browser.findElement(By.id("simulation")).getText())
+                .contains("Afgewezen → Toegekend")
+                .doesNotContain("REJECTED");
+        String examples = browser.findElement(By.id("examples")).getText();
+        assertThat(examples)
+                .as("the examples of every regulation that reads norms, in words")
+                .contains("Stadspas: ")
+                .contains("Kwijtschelding gemeentelijke belastingen: ")
+                .doesNotContain("CITY_PASS")
+                .doesNotContain("GRANTED")
+                .doesNotContain("{");
         screenshot("norms-simulation");
         String candidatePage = browser.getCurrentUrl();
 
         // a sample case opens read-only for the officer
         browser.findElement(By.cssSelector("#simulation a")).click();
         wait(page -> page.getCurrentUrl().contains("/rules/cases/"));
-        assertThat(browser.findElement(By.id("input")).getText()).contains("caseType");
+        assertThat(browser.findElement(By.id("input")).getText())
+                .contains("Zaaktype Stadspas")
+                .contains("Netto-inkomen van het huishouden per maand € ")
+                .doesNotContain("caseType")
+                .doesNotContain("netIncome");
 
         Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
         browser.get(candidatePage);

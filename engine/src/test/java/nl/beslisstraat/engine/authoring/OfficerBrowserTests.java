@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -65,6 +66,19 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .contains("anders")
                 .doesNotStartWith("0 ");
         assertThat(browser.findElement(By.id("diff")).getText()).contains("240.00 → 255.00");
+        // an example expecting the old fee: expected and actual side by side, in words, the difference marked
+        WebElement differs = browser.findElement(By.cssSelector("#examples td.differs"));
+        assertThat(differs.getText()).contains("€ 255,00");
+        assertThat(differs.findElement(By.className("visually-hidden")).getAttribute("textContent"))
+                .isEqualTo("(afwijkend)");
+        String examples = browser.findElement(By.id("examples")).getText();
+        assertThat(examples)
+                .contains("Leges per jaar (EUR): € 240,00")
+                .contains("Vergunning verleend")
+                .contains("Toegekend")
+                .doesNotContain("PERMIT_GRANTED")
+                .doesNotContain("GRANTED")
+                .doesNotContain("{fee=");
         assertThat(browser.findElements(By.id("approve-button")))
                 .as("the author cannot approve")
                 .isEmpty();
