@@ -46,6 +46,13 @@ public final class InputSchema {
         return schema.getSchemaNode().path("properties").path(field);
     }
 
+    /** The declared fields in the order the schema declares them, as a form would list them. */
+    public List<String> fieldsInOrder() {
+        List<String> fields = new ArrayList<>();
+        schema.getSchemaNode().path("properties").propertyNames().forEach(fields::add);
+        return fields;
+    }
+
     /** The schema as declared. */
     JsonNode schemaNode() {
         return schema.getSchemaNode();

@@ -69,6 +69,11 @@ public class CaseVocabulary {
         return status == null ? "" : message("status." + status, status.toString());
     }
 
+    /** A rule or norm version's status: {@code DRAFT} as "Concept". */
+    public String versionStatus(String status) {
+        return status == null ? "" : message("versionStatus." + status, status);
+    }
+
     /** An outcome: {@code GRANTED} as "Toegekend". */
     public String outcome(Object outcome) {
         if (outcome == null) {
@@ -207,6 +212,31 @@ public class CaseVocabulary {
         }
         String number = formats.number(raw);
         return unit == null ? number : number + " " + unit.replace("m2", "m²");
+    }
+
+    /**
+     * An application's fields in the order its input schema declares them (the envelope first),
+     * as a reader of the form expects; the database keeps them in an order of its own.
+     */
+    public List<Map.Entry<String, Object>> inSchemaOrder(String caseType, Object input) {
+        List<Map.Entry<String, Object>> fields = new ArrayList<>();
+        if (input instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> fields.add(Map.entry(name.toString(), value == null ? MISSING : value)));
+        } else if (input instanceof Iterable<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map.Entry<?, ?> field) {
+                    fields.add(Map.entry(
+                            field.getKey().toString(), field.getValue() == null ? MISSING : field.getValue()));
+                }
+            }
+        }
+        List<String> order = new ArrayList<>(List.of("caseType", "referenceDate"));
+        schema(caseType).ifPresent(schema -> order.addAll(schema.fieldsInOrder()));
+        fields.sort(java.util.Comparator.comparingInt(field -> {
+            int at = order.indexOf(field.getKey());
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }));
+        return fields;
     }
 
     /** The label of an amount or date an outcome sets: {@code fee} as "Leges per jaar (EUR)". */

@@ -87,7 +87,9 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("approve-button")).click();
         Chromium.waitFor(
                 browser,
-                page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+                page -> page.findElement(By.id("candidate-status"))
+                        .getAttribute("title")
+                        .equals("APPROVED"));
 
         String event = "{\"caseType\":\"EVENT_NOTIFICATION\",\"referenceDate\":\"" + today + "\",\"eventDate\":\""
                 + LocalDate.parse(today).plusWeeks(6) + "\",\"startTime\":\"12:00\",\"endTime\":\"18:00\","

@@ -120,7 +120,9 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         browser.get(candidatePage);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-07-01';");
         browser.findElement(By.id("approve-button")).click();
-        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+        wait(page -> page.findElement(By.id("candidate-status"))
+                .getAttribute("title")
+                .equals("APPROVED"));
         screenshot("norms-approved");
 
         String july2027 = Http.resource("intake/city-pass-2026.json").replace("2026-12-01", "2027-07-05");
@@ -140,7 +142,9 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                 .isEqualTo("GRANTED");
 
         browser.findElement(By.id("withdraw")).click(); // leave the norms in force as they were
-        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("WITHDRAWN"));
+        wait(page -> page.findElement(By.id("candidate-status"))
+                .getAttribute("title")
+                .equals("WITHDRAWN"));
     }
 
     private void wait(java.util.function.Function<WebDriver, Boolean> condition) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.beslisstraat.engine.regulation.table.Tables;
+import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -83,6 +84,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .as("the author cannot approve")
                 .isEmpty();
         screenshot("officer-upload");
+        Axe.assertNoWcag21AaViolations(browser, "a version's example results, expected beside actual");
 
         browser.findElement(By.id("simulate-button")).click();
         wait(page -> !page.findElements(By.id("simulation")).isEmpty());
@@ -93,11 +95,13 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         browser.get(candidatePage);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-01-01';");
         browser.findElement(By.id("approve-button")).click();
-        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("Goedgekeurd"));
         screenshot("officer-approved");
 
         browser.findElement(By.id("withdraw")).click(); // leave the rules in force as they were
-        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("WITHDRAWN"));
+        wait(page -> page.findElement(By.id("candidate-status"))
+                .getAttribute("title")
+                .equals("WITHDRAWN"));
     }
 
     @Test
@@ -135,7 +139,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("approve-button")).click();
         wait(page -> !page.findElements(By.id("error")).isEmpty());
         assertThat(browser.findElement(By.id("error")).getText()).contains("tegenspreken");
-        assertThat(browser.findElement(By.id("candidate-status")).getText()).isEqualTo("DRAFT");
+        assertThat(browser.findElement(By.id("candidate-status")).getText()).isEqualTo("Concept");
     }
 
     private void signIn(String user) {

@@ -122,6 +122,18 @@ class CaseVocabularyTests {
     }
 
     @Test
+    void listsAnApplicationsFieldsInTheOrderOfItsSchema() {
+        dutch();
+        Map<String, String> stored = new java.util.LinkedHashMap<>();
+        stored.put("fuel", "PETROL");
+        stored.put("ownParkingSpace", "false");
+        stored.put("zone", "A");
+        assertThat(words.inSchemaOrder("PARKING_PERMIT", stored))
+                .extracting(Map.Entry::getKey)
+                .containsExactly("zone", "fuel", "ownParkingSpace");
+    }
+
+    @Test
     void showsACodeNobodyNamedAsItIs() {
         dutch();
         assertThat(words.reason("PARKING_PERMIT", "SOMETHING_NEW")).isEqualTo("SOMETHING_NEW");

@@ -2,9 +2,10 @@ package nl.beslisstraat.engine.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import nl.beslisstraat.engine.regulation.ExampleCase;
 import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every shipped regulation brings the words its pages need, in Dutch and English: its name, a
+ * Every regulation on the classpath (the shipped ones, and the test's files-only dog tax) brings the words its pages need, in Dutch and English: its name, a
  * title for every input field, a label for every coded value, every reason its examples give
  * and every amount or date it sets. Without them a page would show a code where a reviewer
  * expects a word.
@@ -33,7 +34,7 @@ class ShippedLabelsTests {
 
     @Test
     void everyShippedRegulationNamesItsFieldsValuesReasonsAndAmountsInDutchAndEnglish() {
-        List<String> missing = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
         for (String caseType : regulations.caseTypes()) {
             RegulationDescriptor regulation = regulations.descriptor(caseType).orElseThrow();
             RuleSet latest = regulations.latest(caseType);
@@ -78,7 +79,7 @@ class ShippedLabelsTests {
     private static final List<String> ENGINE_REASONS =
             List.of("INCOMPLETE_DATA", "DECISION_FAILED", "NO_RULE_APPLIED", "OBJECTION");
 
-    private static void both(List<String> missing, String what, Map<String, String> label) {
+    private static void both(Set<String> missing, String what, Map<String, String> label) {
         if (label == null || !label.containsKey("nl") || !label.containsKey("en")) {
             missing.add(what + ": Dutch and English");
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
@@ -100,6 +101,7 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
                 .doesNotContain("[")
                 .doesNotContain("\"");
         screenshot(browser, "reviewer-case");
+        Axe.assertNoWcag21AaViolations(browser, "the case page in words");
         browser.get(url("/review/cases/" + caseId + "?lang=en"));
         String english = browser.findElement(By.tagName("main")).getText();
         assertThat(english)
