@@ -71,6 +71,9 @@ class CaseVocabularyTests {
         assertThat(words.reason("PARKING_PERMIT", "WAITING_LIST")).isEqualTo("Wachtlijst");
         assertThat(words.field("PARKING_PERMIT", "permitsAtAddress")).isEqualTo("Vergunningen op het adres");
         assertThat(words.value("PARKING_PERMIT", "fuel", "PETROL")).isEqualTo("benzine");
+        assertThat(words.field("PARKING_PERMIT", "zone"))
+                .as("the labels may give a Dutch title where the schema's is the field's own name")
+                .isEqualTo("Vergunningzone");
         assertThat(words.value("PARKING_PERMIT", "vehicleLength", "4.50")).isEqualTo("4,50 m");
         assertThat(words.value("TAX_REMISSION", "netIncome", "1245.00")).isEqualTo("€ 1.245,00");
         assertThat(words.value("TAX_REMISSION", "householdType", "SINGLE_PARENT"))
