@@ -139,6 +139,9 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElements(By.id("task-" + taskId))).isEmpty();
         browser.get(url("/review/cases/" + caseId));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Besloten");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Besluit van de behandelaar")
+                .doesNotContain("REVIEWER_DECISION");
         assertThat(browser.findElement(By.id("status")).getAttribute("title")).isEqualTo("DECIDED");
         String history = browser.findElement(By.id("history")).getText();
         assertThat(history)
