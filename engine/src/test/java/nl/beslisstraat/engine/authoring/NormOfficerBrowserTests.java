@@ -95,6 +95,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         wait(page -> !page.findElements(By.id("simulation")).isEmpty());
         assertThat(browser.findElement(By.id("simulation")).getText())
                 .contains("Afgewezen → Toegekend")
+                .contains("zoals geldig op 1 juli 2027")
                 .doesNotContain("REJECTED");
         String examples = browser.findElement(By.id("examples")).getText();
         assertThat(examples)
