@@ -41,6 +41,21 @@ public final class InputSchema {
         this.titles = Map.copyOf(found);
     }
 
+    /**
+     * How the schema declares one field (type, enum, format, title), for pages that show its
+     * value; a missing node when the schema does not declare it.
+     */
+    public JsonNode property(String field) {
+        return schema.getSchemaNode().path("properties").path(field);
+    }
+
+    /** The declared fields in the order the schema declares them, as a form would list them. */
+    public List<String> fieldsInOrder() {
+        List<String> fields = new ArrayList<>();
+        schema.getSchemaNode().path("properties").propertyNames().forEach(fields::add);
+        return fields;
+    }
+
     /** The schema as declared. */
     JsonNode schemaNode() {
         return schema.getSchemaNode();

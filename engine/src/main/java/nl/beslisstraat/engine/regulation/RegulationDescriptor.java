@@ -28,6 +28,7 @@ import nl.beslisstraat.rules.Outcome;
  *     when every municipality decides exactly as the model
  * @param municipalities the CBS codes of the municipalities whose own regulation this is; empty
  *     for a shared model, which every municipality decides with
+ * @param labels the words its pages show for its fields, their values and its reasons
  */
 public record RegulationDescriptor(
         String folder,
@@ -45,7 +46,8 @@ public record RegulationDescriptor(
         TableTemplate decisionTable,
         List<LocalChoice> localChoices,
         List<String> municipalities,
-        List<Version> versions) {
+        List<Version> versions,
+        RegulationLabels labels) {
 
     /** What a reviewer may record when the regulation does not list its review outcomes. */
     public static final List<Outcome> DEFAULT_REVIEW_OUTCOMES = List.of(Outcome.GRANTED, Outcome.REJECTED);
@@ -116,7 +118,8 @@ public record RegulationDescriptor(
                 decisionTable,
                 localChoices == null ? List.of() : localChoices,
                 municipalities == null ? List.of() : List.copyOf(municipalities),
-                versions);
+                versions,
+                labels == null ? RegulationLabels.NONE : labels);
     }
 
     /** Whether a municipality decides cases of this regulation: a shared model, or one of its own. */

@@ -70,9 +70,18 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
 
         // then
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("actor=reviewer-browser"));
-        assertThat(browser.findElement(By.id("entries")).getText())
-                .contains("CASE_DECIDED_BY_REVIEWER")
-                .contains("424242");
+        String entries = browser.findElement(By.id("entries")).getText();
+        assertThat(entries)
+                .as("events and details in words; the codes are the tooltips")
+                .contains("Besloten door behandelaar")
+                .contains("Uitkomst")
+                .contains("Toegekend")
+                .contains("424242")
+                .doesNotContain("CASE_DECIDED_BY_REVIEWER")
+                .doesNotContain("GRANTED")
+                .doesNotContain("{");
+        assertThat(browser.findElements(By.cssSelector("#entries td[title='CASE_DECIDED_BY_REVIEWER']")))
+                .isNotEmpty();
         Chromium.screenshot(browser, "audit-search");
         Axe.assertAccessible(browser, "audit entries of one person");
     }

@@ -91,7 +91,9 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("approve-button")).click();
         Chromium.waitFor(
                 browser,
-                page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+                page -> page.findElement(By.id("candidate-status"))
+                        .getAttribute("title")
+                        .equals("APPROVED"));
         Axe.assertAccessible(browser, "approved local choices");
 
         String event = "{\"caseType\":\"EVENT_NOTIFICATION\",\"referenceDate\":\"" + today + "\",\"eventDate\":\""

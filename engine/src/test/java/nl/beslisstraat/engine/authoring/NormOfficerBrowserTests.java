@@ -96,7 +96,18 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
 
         browser.findElement(By.id("simulate-button")).click();
         wait(page -> !page.findElements(By.id("simulation")).isEmpty());
-        assertThat(browser.findElement(By.id("simulation")).getText()).contains("REJECTED → GRANTED");
+        assertThat(browser.findElement(By.id("simulation")).getText())
+                .contains("Afgewezen → Toegekend")
+                .contains("zoals geldig op 1 juli 2027")
+                .doesNotContain("REJECTED");
+        String examples = browser.findElement(By.id("examples")).getText();
+        assertThat(examples)
+                .as("the examples of every regulation that reads norms, in words")
+                .contains("Stadspas: ")
+                .contains("Kwijtschelding gemeentelijke belastingen: ")
+                .doesNotContain("CITY_PASS")
+                .doesNotContain("GRANTED")
+                .doesNotContain("{");
         screenshot("norms-simulation");
         Axe.assertAccessible(browser, "simulated norms");
         String candidatePage = browser.getCurrentUrl();
@@ -104,7 +115,11 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         // a sample case opens read-only for the officer
         browser.findElement(By.cssSelector("#simulation a")).click();
         wait(page -> page.getCurrentUrl().contains("/rules/cases/"));
-        assertThat(browser.findElement(By.id("input")).getText()).contains("caseType");
+        assertThat(browser.findElement(By.id("input")).getText())
+                .contains("Zaaktype Stadspas")
+                .contains("Netto-inkomen van het huishouden per maand € ")
+                .doesNotContain("caseType")
+                .doesNotContain("netIncome");
         Axe.assertAccessible(browser, "a sample case");
 
         Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
@@ -112,7 +127,9 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         Axe.assertAccessible(browser, "norms to approve");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-07-01';");
         browser.findElement(By.id("approve-button")).click();
-        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+        wait(page -> page.findElement(By.id("candidate-status"))
+                .getAttribute("title")
+                .equals("APPROVED"));
         screenshot("norms-approved");
         Axe.assertAccessible(browser, "approved norms");
 
@@ -133,7 +150,9 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                 .isEqualTo("GRANTED");
 
         browser.findElement(By.id("withdraw")).click(); // leave the norms in force as they were
-        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("WITHDRAWN"));
+        wait(page -> page.findElement(By.id("candidate-status"))
+                .getAttribute("title")
+                .equals("WITHDRAWN"));
     }
 
     private void wait(java.util.function.Function<WebDriver, Boolean> condition) {

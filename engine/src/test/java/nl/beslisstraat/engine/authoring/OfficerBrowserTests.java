@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -67,11 +68,24 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .contains("anders")
                 .doesNotStartWith("0 ");
         assertThat(browser.findElement(By.id("diff")).getText()).contains("240.00 → 255.00");
+        // an example expecting the old fee: expected and actual side by side, in words, the difference marked
+        WebElement differs = browser.findElement(By.cssSelector("#examples td.differs"));
+        assertThat(differs.getText()).contains("€ 255,00");
+        assertThat(differs.findElement(By.className("visually-hidden")).getAttribute("textContent"))
+                .isEqualTo("(afwijkend)");
+        String examples = browser.findElement(By.id("examples")).getText();
+        assertThat(examples)
+                .contains("Leges per jaar (EUR): € 240,00")
+                .contains("Vergunning verleend")
+                .contains("Toegekend")
+                .doesNotContain("PERMIT_GRANTED")
+                .doesNotContain("GRANTED")
+                .doesNotContain("{fee=");
         assertThat(browser.findElements(By.id("approve-button")))
                 .as("the author cannot approve")
                 .isEmpty();
         screenshot("officer-upload");
-        Axe.assertAccessible(browser, "an uploaded table");
+        Axe.assertAccessible(browser, "a version's example results, expected beside actual");
 
         browser.findElement(By.id("simulate-button")).click();
         wait(page -> !page.findElements(By.id("simulation")).isEmpty());
@@ -84,12 +98,14 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         Axe.assertAccessible(browser, "a table to approve");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-01-01';");
         browser.findElement(By.id("approve-button")).click();
-        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("Goedgekeurd"));
         screenshot("officer-approved");
         Axe.assertAccessible(browser, "an approved table");
 
         browser.findElement(By.id("withdraw")).click(); // leave the rules in force as they were
-        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("WITHDRAWN"));
+        wait(page -> page.findElement(By.id("candidate-status"))
+                .getAttribute("title")
+                .equals("WITHDRAWN"));
     }
 
     @Test
@@ -128,7 +144,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("approve-button")).click();
         wait(page -> !page.findElements(By.id("error")).isEmpty());
         assertThat(browser.findElement(By.id("error")).getText()).contains("tegenspreken");
-        assertThat(browser.findElement(By.id("candidate-status")).getText()).isEqualTo("DRAFT");
+        assertThat(browser.findElement(By.id("candidate-status")).getText()).isEqualTo("Concept");
         Axe.assertAccessible(browser, "a refused approval");
     }
 

@@ -76,11 +76,47 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         waitFor(browser).until(page -> page.getCurrentUrl().endsWith("/review/cases/" + caseId));
         String casePage = browser.findElement(By.tagName("main")).getText();
         assertThat(casePage)
-                .contains("WAITING_LIST")
-                .contains("Op uw adres zijn al 1 bewonersvergunning(en) uitgegeven");
-        assertThat(casePage).contains("PARKING_PERMIT/2026.1");
+                .contains("Wachtlijst")
+                .contains("Op uw adres zijn al 1 bewonersvergunning(en) uitgegeven")
+                .contains("Bewonersparkeervergunning, versie 2026.1")
+                .contains("15 maart 2026");
+        assertThat(casePage)
+                .as("words, not codes: the codes are tooltips only")
+                .doesNotContain("WAITING_LIST")
+                .doesNotContain("PARKING_PERMIT")
+                .doesNotContain("IN_REVIEW")
+                .doesNotContain("2026-03-15");
+        String application = browser.findElement(By.id("input")).getText();
+        assertThat(application)
+                .as("the application's fields by the schema's Dutch titles, values in words")
+                .contains("Vergunningen op het adres")
+                .contains("Aanvrager is kentekenhouder ja")
+                .contains("Brandstof benzine")
+                .contains("Lengte voertuig 4,50 m")
+                .doesNotContain("permitsAtAddress")
+                .doesNotContain("vehicleHolderIsApplicant")
+                .doesNotContain("true")
+                .doesNotContain("PETROL");
+        assertThat(browser.findElement(By.cssSelector("#input th[title='permitsAtAddress']"))
+                        .getText())
+                .isEqualTo("Vergunningen op het adres");
+        assertThat(browser.findElement(By.cssSelector(".fired-rules")).getText())
+                .as("the applied rules as a list, not JSON")
+                .doesNotContain("[")
+                .doesNotContain("\"");
         screenshot(browser, "reviewer-case");
-        Axe.assertAccessible(browser, "a claimed case");
+        Axe.assertAccessible(browser, "a claimed case, in words");
+        browser.get(url("/review/cases/" + caseId + "?lang=en"));
+        String english = browser.findElement(By.tagName("main")).getText();
+        assertThat(english)
+                .contains("Resident parking permit, version 2026.1")
+                .contains("Waiting list")
+                .contains("Permits already issued at the address")
+                .contains("Applicant is the vehicle holder yes")
+                .contains("15 March 2026")
+                .doesNotContain("WAITING_LIST")
+                .doesNotContain("Wachtlijst");
+        browser.get(url("/review/cases/" + caseId + "?lang=nl"));
 
         secondBrowser = chromium();
         signIn(secondBrowser, TestUsers.SECOND_REVIEWER);
@@ -109,10 +145,24 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElements(By.id("task-" + taskId))).isEmpty();
         Axe.assertAccessible(browser, "the queue after a decision");
         browser.get(url("/review/cases/" + caseId));
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("DECIDED");
-        assertThat(browser.findElement(By.id("history")).getText())
-                .contains("CASE_DECIDED_BY_REVIEWER")
-                .contains("reviewer");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Besloten");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Besluit van de behandelaar")
+                .doesNotContain("REVIEWER_DECISION");
+        assertThat(browser.findElement(By.id("status")).getAttribute("title")).isEqualTo("DECIDED");
+        String history = browser.findElement(By.id("history")).getText();
+        assertThat(history)
+                .as("the history in words: events, outcomes and reasons, not codes or JSON")
+                .contains("Besloten door behandelaar")
+                .contains("Automatisch besloten")
+                .contains("Naar behandelaar")
+                .contains("Wachtlijst")
+                .contains("Motivering")
+                .contains(motivation)
+                .contains("reviewer")
+                .doesNotContain("CASE_DECIDED")
+                .doesNotContain("WAITING_LIST")
+                .doesNotContain("{");
         screenshot(browser, "reviewer-decided");
         Axe.assertAccessible(browser, "a decided case");
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser)
