@@ -11,8 +11,8 @@ import static nl.beslisstraat.engine.security.Role.SCHEDULER;
 import java.util.Arrays;
 import nl.beslisstraat.engine.tenancy.Memberships;
 import nl.beslisstraat.engine.tenancy.MunicipalityFilter;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -169,8 +169,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(
-            HttpSecurity http, Memberships memberships, SignInThrottle throttle, BeanFactory beans) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Memberships memberships, SignInThrottle throttle, BeanFactory beans)
+            throws Exception {
         SignInAgain signInAgain = new SignInAgain();
         return http.authorizeHttpRequests(paths -> paths.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
@@ -202,8 +202,8 @@ public class SecurityConfiguration {
                         .successHandler(backToWhereTheyWere())
                         .permitAll())
                 // an ended session: sign in again, and what a form held is kept (KeptForm)
-                .exceptionHandling(errors ->
-                        errors.authenticationEntryPoint(signInAgain).accessDeniedHandler(signInAgain))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(signInAgain).accessDeniedHandler(signInAgain))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(API_DESCRIPTION),

@@ -51,7 +51,8 @@ final class SignInAgain implements AuthenticationEntryPoint, AccessDeniedHandler
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, jakarta.servlet.ServletException {
-        if (denied instanceof CsrfException && !trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+        if (denied instanceof CsrfException
+                && !trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
             keepAndSignIn(request, response);
             return;
         }

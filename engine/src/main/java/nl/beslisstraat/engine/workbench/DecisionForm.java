@@ -21,18 +21,18 @@ import org.springframework.context.MessageSource;
  * @param amounts what was typed per amount name of the regulation
  * @param motivation the motivation as typed
  */
-record DecisionForm(String outcome, Map<String, String> amounts, String motivation) implements Serializable {
+public record DecisionForm(String outcome, Map<String, String> amounts, String motivation) implements Serializable {
 
     /** The form's field of an amount: {@code amount-<name>}. */
     static final String AMOUNT_FIELD = "amount-";
 
     /** One thing to put right, and the id of the field it is about (the error summary links there). */
-    record Problem(String field, String message) implements Serializable {}
+    public record Problem(String field, String message) implements Serializable {}
 
     /** A checked form: what will be recorded, or the problems. */
-    record Checked(Outcome outcome, Map<String, BigDecimal> amounts, String motivation, List<Problem> problems) {
+    public record Checked(Outcome outcome, Map<String, BigDecimal> amounts, String motivation, List<Problem> problems) {
 
-        boolean valid() {
+        public boolean valid() {
             return problems.isEmpty();
         }
     }
@@ -69,12 +69,12 @@ record DecisionForm(String outcome, Map<String, String> amounts, String motivati
         return new DecisionForm(null, amounts, null);
     }
 
-    String amount(String name) {
+    public String amount(String name) {
         return amounts.getOrDefault(name, "");
     }
 
     /** Whether any amount was typed in. */
-    boolean hasAmounts() {
+    public boolean hasAmounts() {
         return amounts.values().stream().anyMatch(value -> value != null && !value.isBlank());
     }
 
@@ -118,11 +118,16 @@ record DecisionForm(String outcome, Map<String, String> amounts, String motivati
             }
         });
         if (chosen == Outcome.PARTIALLY_GRANTED && set.isEmpty() && !amounts.isEmpty() && problems.isEmpty()) {
+            // the regulation does not say which of its amounts a partial grant needs: any of them
             String first = amounts.keySet().iterator().next();
+            String named = String.join(
+                    ", ",
+                    amounts.keySet().stream()
+                            .map(name -> labels.getOrDefault(name, name))
+                            .toList());
             problems.add(new Problem(
                     AMOUNT_FIELD + first,
-                    messages.getMessage(
-                            "decision.error.amountRequired", new Object[] {labels.getOrDefault(first, first)}, locale)));
+                    messages.getMessage("decision.error.amountRequired", new Object[] {named}, locale)));
         }
         String text = motivation == null ? "" : motivation.trim();
         if (text.length() < ReviewWork.MINIMUM_MOTIVATION) {

@@ -161,15 +161,16 @@ class ReviewPages {
         List<String> amountNames = work.amountNames(stored.caseType());
         if (!model.containsAttribute("form")) {
             // a form posted when the session had ended comes back filled in as it was sent
-            Optional<KeptForm> kept = open == null ? Optional.empty() : KeptForm.take(request, decisionPaths(open.id()));
+            Optional<KeptForm> kept =
+                    open == null ? Optional.empty() : KeptForm.take(request, decisionPaths(open.id()));
             model.addAttribute("restored", kept.isPresent());
             model.addAttribute(
                     "form",
                     kept.map(form -> DecisionForm.of(form, amountNames))
                             .orElseGet(() -> DecisionForm.prefilled(computed(taken), amountNames, locale)));
         }
-        List<DecisionForm.Problem> problems = (List<DecisionForm.Problem>) model.asMap()
-                .getOrDefault("problems", List.<DecisionForm.Problem>of());
+        List<DecisionForm.Problem> problems =
+                (List<DecisionForm.Problem>) model.asMap().getOrDefault("problems", List.<DecisionForm.Problem>of());
         Map<String, String> fieldProblems = new LinkedHashMap<>();
         problems.forEach(problem -> fieldProblems.putIfAbsent(problem.field(), problem.message()));
         model.addAttribute("problems", problems);
@@ -243,7 +244,11 @@ class ReviewPages {
      */
     @GetMapping({"/review/tasks/{taskId}/decision", "/review/tasks/{taskId}/decision/confirmation"})
     String checkKept(
-            @PathVariable long taskId, Locale locale, HttpServletRequest request, Model model, RedirectAttributes flash) {
+            @PathVariable long taskId,
+            Locale locale,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes flash) {
         long caseId = caseOf(taskId);
         return KeptForm.take(request, decisionPaths(taskId))
                 .map(kept -> confirmOrCorrect(
@@ -319,7 +324,8 @@ class ReviewPages {
         model.addAttribute("restored", restored);
         model.addAttribute("amountNames", work.amountNames(stored.caseType()));
         model.addAttribute("amountLabels", work.amountLabels(stored.caseType(), locale));
-        model.addAttribute("amountsDropped", form.hasAmounts() && !checked.outcome().grants());
+        model.addAttribute(
+                "amountsDropped", form.hasAmounts() && !checked.outcome().grants());
         return "review/confirm";
     }
 
@@ -362,9 +368,14 @@ class ReviewPages {
     private static Map<String, String> computed(List<StoredDecision> taken) {
         Map<String, String> amounts = new LinkedHashMap<>();
         for (StoredDecision decision : taken) {
-            if (decision.automated() && decision.amounts() != null && !decision.amounts().isEmpty()) {
+            if (decision.automated()
+                    && decision.amounts() != null
+                    && !decision.amounts().isEmpty()) {
                 amounts.clear();
-                decision.amounts().properties().forEach(amount -> amounts.put(amount.getKey(), amount.getValue().asString()));
+                decision.amounts()
+                        .properties()
+                        .forEach(amount ->
+                                amounts.put(amount.getKey(), amount.getValue().asString()));
             }
         }
         return amounts;

@@ -113,7 +113,10 @@ public class ReviewWork {
         long caseId = caseOf(taskId);
         if (!tasks.release(taskId, reviewer)) {
             throw new ReviewRefused(
-                    "U heeft zaak " + caseId + " niet in behandeling.", ReviewRefused.Kind.CONFLICT, "notYours", caseId);
+                    "U heeft zaak " + caseId + " niet in behandeling.",
+                    ReviewRefused.Kind.CONFLICT,
+                    "notYours",
+                    caseId);
         }
         audit(reviewer, "TASK_RELEASED", taskId, Map.of());
         return caseId;
