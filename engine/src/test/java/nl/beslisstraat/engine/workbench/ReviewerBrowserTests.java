@@ -74,7 +74,7 @@ class ReviewerBrowserTests extends DatabaseIntegrationTest {
                 .contains("WAITING_LIST")
                 .contains("Op uw adres zijn al 1 bewonersvergunning(en) uitgegeven");
         assertThat(casePage).contains("PARKING_PERMIT/2026.1");
-        screenshot(browser, "reviewer-case-top");
+        screenshot(browser, "reviewer-case");
 
         secondBrowser = chromium();
         signIn(secondBrowser, TestUsers.SECOND_REVIEWER);

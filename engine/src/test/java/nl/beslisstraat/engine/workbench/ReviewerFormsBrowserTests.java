@@ -177,7 +177,9 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("amount-paymentCapacity")).getDomAttribute("placeholder"))
                 .isNull();
         assertAccessibleAtBothWidths("the case page with the decision form");
-        screenshot("reviewer-case");
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('decide').scrollIntoView()");
+        screenshot("reviewer-decision-form");
 
         browser.findElement(By.id("outcome-PARTIALLY_GRANTED")).click();
         replace(browser.findElement(By.id("amount-paymentCapacity")), "");
