@@ -61,6 +61,10 @@ final class SignInAgain implements AuthenticationEntryPoint, AccessDeniedHandler
 
     private static void keepAndSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/logout")) { // signing out of an ended session: done already
+            response.sendRedirect(request.getContextPath() + SIGN_IN + "?logout");
+            return;
+        }
         if (!path.equals(SIGN_IN)) { // a sign-in form from an ended session: just the form again, no password kept
             KeptForm.keep(request);
         }

@@ -85,6 +85,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
         assertThat(browser.findElement(By.id("expired")).getText()).contains("bewaard");
+        Axe.assertNoWcag21AaViolations(browser, "signing in again");
         signInHere(TestUsers.REVIEWER);
 
         Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review/cases/" + caseId));
@@ -177,8 +178,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("amount-paymentCapacity")).getDomAttribute("placeholder"))
                 .isNull();
         assertAccessibleAtBothWidths("the case page with the decision form");
-        ((JavascriptExecutor) browser)
-                .executeScript("document.getElementById('decide').scrollIntoView()");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('decide').scrollIntoView()");
         screenshot("reviewer-decision-form");
 
         browser.findElement(By.id("outcome-PARTIALLY_GRANTED")).click();
