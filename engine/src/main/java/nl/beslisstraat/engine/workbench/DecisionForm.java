@@ -37,10 +37,6 @@ public record DecisionForm(String outcome, Map<String, String> amounts, String m
         }
     }
 
-    static DecisionForm empty() {
-        return new DecisionForm(null, Map.of(), null);
-    }
-
     /** The posted form's fields. */
     static DecisionForm of(Map<String, String> form, List<String> amountNames) {
         Map<String, String> amounts = new LinkedHashMap<>();
