@@ -51,6 +51,9 @@ class ReviewPages {
     private static final String QUEUE = ReviewPages.class.getName() + ".queue";
 
     private static final List<String> QUEUE_PARAMETERS = List.of("caseType", "reason", "dueBy", "run", "view", "page");
+    /** The session attribute (plus the task id) with the decision form last sent to its confirmation. */
+    private static final String CHECKED = ReviewPages.class.getName() + ".checked-";
+
     private static final String MINE = "mine";
     private static final String ALL = "all";
 
@@ -233,9 +236,12 @@ class ReviewPages {
             @PathVariable long taskId,
             @RequestParam Map<String, String> fields,
             Locale locale,
+            HttpServletRequest request,
             Model model,
             RedirectAttributes flash) {
-        return confirmOrCorrect(taskId, DecisionForm.of(fields, namesOfTask(taskId)), false, locale, model, flash);
+        DecisionForm form = DecisionForm.of(fields, namesOfTask(taskId));
+        request.getSession().setAttribute(CHECKED + taskId, form);
+        return confirmOrCorrect(taskId, form, false, locale, model, flash);
     }
 
     /**
@@ -250,10 +256,16 @@ class ReviewPages {
             Model model,
             RedirectAttributes flash) {
         long caseId = caseOf(taskId);
-        return KeptForm.take(request, decisionPaths(taskId))
-                .map(kept -> confirmOrCorrect(
-                        taskId, DecisionForm.of(kept, namesOfTask(taskId)), true, locale, model, flash))
-                .orElse("redirect:/review/cases/" + caseId);
+        Optional<KeptForm> kept = KeptForm.take(request, decisionPaths(taskId));
+        if (kept.isPresent()) {
+            return confirmOrCorrect(
+                    taskId, DecisionForm.of(kept.get(), namesOfTask(taskId)), true, locale, model, flash);
+        }
+        // the confirmation opened again in the same session, as after the language switch
+        if (request.getSession().getAttribute(CHECKED + taskId) instanceof DecisionForm checked) {
+            return confirmOrCorrect(taskId, checked, false, locale, model, flash);
+        }
+        return "redirect:/review/cases/" + caseId;
     }
 
     /** "Back to the form" on the confirmation page: the form with everything as it was. */
@@ -286,6 +298,7 @@ class ReviewPages {
             return backToForm(
                     caseId, form, List.of(new DecisionForm.Problem("decision", said(refused, locale))), flash);
         }
+        request.getSession().removeAttribute(CHECKED + taskId);
         flash.addFlashAttribute("message", "decided");
         flash.addFlashAttribute("decidedCase", caseId);
         flash.addFlashAttribute("decidedTask", taskId); // its motivation draft can go

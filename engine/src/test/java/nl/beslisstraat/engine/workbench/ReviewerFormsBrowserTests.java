@@ -229,6 +229,15 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("confirm")).getText()).isEqualTo("Bevestigen");
         assertAccessibleAtBothWidths("the confirmation");
         screenshot("reviewer-confirm");
+        // switching language keeps the confirmation
+        browser.findElement(By.linkText("English")).click();
+        Chromium.waitFor(
+                browser,
+                page -> page.findElement(By.tagName("h1")).getText().equals("Check the decision - case " + caseId));
+        assertThat(browser.findElement(By.id("summary-motivation")).getText()).isEqualTo(MOTIVATION);
+        browser.findElement(By.linkText("Nederlands")).click();
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("back-to-form")).isEmpty());
 
         // back to the form: everything as it was; nothing recorded yet
         browser.findElement(By.id("back-to-form")).click();
