@@ -6,4 +6,10 @@ document.addEventListener('DOMContentLoaded', function () {
       field.form.submit();
     });
   });
+  // An error summary (or a form given back after signing in) takes the focus, so a screen reader
+  // reads it and the keyboard starts there (NL Design System, GOV.UK).
+  var focus = document.querySelector('[data-focus-on-load]');
+  if (focus) {
+    focus.focus();
+  }
 });

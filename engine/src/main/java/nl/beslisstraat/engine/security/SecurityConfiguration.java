@@ -11,6 +11,7 @@ import static nl.beslisstraat.engine.security.Role.SCHEDULER;
 import java.util.Arrays;
 import nl.beslisstraat.engine.tenancy.Memberships;
 import nl.beslisstraat.engine.tenancy.MunicipalityFilter;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,11 +22,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -35,7 +39,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * API key as a bearer credential, {@link ApiKeyFilter}, or HTTP Basic; no session, no CSRF because
  * no cookie authenticates it) and the web pages (sign-in form,
  * session, CSRF on every form). What is not listed is denied, so a new endpoint is closed until
- * somebody decides who may use it.
+ * somebody decides who may use it; a page address that nothing answers is "not found" for a
+ * signed-in person ({@link UnknownPages}). A form posted after the session ended is kept over
+ * signing in again ({@link SignInAgain}, {@link KeptForm}).
  *
  * <p>The roles checked are those of the municipality the request works for: {@link
  * MunicipalityFilter} runs after authentication and before these rules and gives the request the
@@ -163,7 +169,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Memberships memberships, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Memberships memberships, SignInThrottle throttle, BeanFactory beans)
+            throws Exception {
+        SignInAgain signInAgain = new SignInAgain();
         return http.authorizeHttpRequests(paths -> paths.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -187,10 +195,15 @@ public class SecurityConfiguration {
                         .authenticated() // the switch takes only a municipality the account works for
                         .requestMatchers(HttpMethod.GET, "/", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()
+                        // a controller's path not named above is refused; an address nothing answers is a 404
                         .anyRequest()
-                        .denyAll())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                        .access(new UnknownPages(beans)))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(backToWhereTheyWere())
+                        .permitAll())
+                // an ended session: sign in again, and what a form held is kept (KeptForm)
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(signInAgain).accessDeniedHandler(signInAgain))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(API_DESCRIPTION),
@@ -207,6 +220,24 @@ public class SecurityConfiguration {
                         new MunicipalityFilter(memberships, MunicipalityFilter.Choice.SESSION),
                         AuthorizationFilter.class)
                 .build();
+    }
+
+    /**
+     * After signing in: back to the page whose form was kept when the session had ended, else to the
+     * page that was asked for, else to the start page of one's role.
+     */
+    private static AuthenticationSuccessHandler backToWhereTheyWere() {
+        SavedRequestAwareAuthenticationSuccessHandler asked = new SavedRequestAwareAuthenticationSuccessHandler();
+        asked.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            java.util.Optional<String> page = KeptForm.returnTo(request);
+            if (page.isPresent()) {
+                new HttpSessionRequestCache().removeRequest(request, response);
+                response.sendRedirect(request.getContextPath() + page.get());
+            } else {
+                asked.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
     }
 
     private static String[] roles(Role... roles) {

@@ -16,5 +16,11 @@
  * (Content-Security-Policy, HSTS behind TLS) by {@code SecurityHeadersIntegrationTests} and {@code
  * ContentSecurityPolicyBrowserTests}; API keys (issued once, stored as a hash, revoked, bound to one
  * municipality) by {@code ApiKeysIntegrationTests}.
+ *
+ * <p>A page's form posted after the session ended is not refused: it is kept ({@link
+ * nl.beslisstraat.engine.security.KeptForm}), the person signs in again and is back on the form with
+ * what they filled in; a page address that nothing answers is "not found" rather than "no access"
+ * ({@link nl.beslisstraat.engine.security.UnknownPages}). Proved by {@code ReviewerFormsBrowserTests}
+ * and {@code AuthorizationTests}.
  */
 package nl.beslisstraat.engine.security;

@@ -17,7 +17,8 @@ public class ReviewQueue {
             + " and (?::text is null or c.case_type = ?)"
             + " and (?::text is null or ? = any (t.reason_codes))"
             + " and (?::date is null or t.deadline <= ?)"
-            + " and (?::bigint is null or exists (select 1 from decisions d where d.case_id = t.case_id and d.run_id = ?))";
+            + " and (?::bigint is null or exists (select 1 from decisions d where d.case_id = t.case_id and d.run_id = ?))"
+            + " and (?::text is null or " + ReviewTaskStore.activeClaim("t") + " = ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -37,9 +38,13 @@ public class ReviewQueue {
             filter.dueBy(),
             filter.dueBy(),
             filter.run(),
-            filter.run()
+            filter.run(),
+            filter.claimedBy(),
+            filter.claimedBy()
         };
         long total = jdbc.queryForObject("select count(*)" + WHERE, Long.class, where);
+        // a page past the last (an old link, a queue that shrank) shows the last page, not "page 10,000 of 158"
+        pageNumber = (int) Math.min(pageNumber, Math.max(0, (total - 1) / pageSize));
         List<QueueItem> items = jdbc.query(
                 "select t.id, t.case_id, c.case_type, t.kind, t.reason_codes, c.received_at, t.deadline, "
                         + ReviewTaskStore.activeClaim("t") + " as claimed_by"

@@ -17,10 +17,31 @@ public class ReviewRefused extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String code;
+    private final Object[] arguments;
 
     ReviewRefused(String message, Kind kind) {
+        this(message, kind, null);
+    }
+
+    /**
+     * @param code the pages' message for it, {@code refused.<code>} in the bundles, with the
+     *     arguments; the message stays the API's (Dutch) detail
+     */
+    ReviewRefused(String message, Kind kind, String code, Object... arguments) {
         super(message);
         this.kind = kind;
+        this.code = code;
+        this.arguments = arguments;
+    }
+
+    /** The key of the pages' message, or null when the message itself is all there is. */
+    String code() {
+        return code == null ? null : "refused." + code;
+    }
+
+    Object[] arguments() {
+        return arguments.clone();
     }
 
     public Kind kind() {

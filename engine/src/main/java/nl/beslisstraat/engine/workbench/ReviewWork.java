@@ -76,16 +76,26 @@ public class ReviewWork {
             // Awb 7:5: an objection is heard by someone not involved in the contested decision.
             throw new ReviewRefused(
                     "U nam het besluit waartegen bezwaar is gemaakt; een collega behandelt het bezwaar (Awb 7:5).",
-                    ReviewRefused.Kind.CONFLICT);
+                    ReviewRefused.Kind.CONFLICT,
+                    "contestedDecision",
+                    caseId);
         }
         String lapsedHolder = holder(taskId);
         if (!tasks.claim(taskId, reviewer)) {
             String holder = holder(taskId);
-            throw new ReviewRefused(
-                    holder == null
-                            ? "Taak " + taskId + " is niet (meer) open."
-                            : "Taak " + taskId + " is al opgepakt door " + holder + ".",
-                    ReviewRefused.Kind.CONFLICT);
+            // the case number, which the reviewer sees in the queue; the task id means nothing to them
+            throw holder == null
+                    ? new ReviewRefused(
+                            "Zaak " + caseId + " heeft geen open taak (meer).",
+                            ReviewRefused.Kind.CONFLICT,
+                            "notOpen",
+                            caseId)
+                    : new ReviewRefused(
+                            "Zaak " + caseId + " is al opgepakt door " + holder + ".",
+                            ReviewRefused.Kind.CONFLICT,
+                            "claimedByOther",
+                            caseId,
+                            holder);
         }
         audit(
                 reviewer,
@@ -98,12 +108,18 @@ public class ReviewWork {
     }
 
     @Transactional
-    public void release(long taskId, String reviewer) {
-        caseOf(taskId); // a task this reviewer cannot see (another municipality's) is not found, not a conflict
+    public long release(long taskId, String reviewer) {
+        // a task this reviewer cannot see (another municipality's) is not found, not a conflict
+        long caseId = caseOf(taskId);
         if (!tasks.release(taskId, reviewer)) {
-            throw new ReviewRefused("U heeft taak " + taskId + " niet in behandeling.", ReviewRefused.Kind.CONFLICT);
+            throw new ReviewRefused(
+                    "U heeft zaak " + caseId + " niet in behandeling.",
+                    ReviewRefused.Kind.CONFLICT,
+                    "notYours",
+                    caseId);
         }
         audit(reviewer, "TASK_RELEASED", taskId, Map.of());
+        return caseId;
     }
 
     /**
@@ -138,11 +154,17 @@ public class ReviewWork {
         Map<String, BigDecimal> set = checkedAmounts(stored.caseType(), outcome, amounts == null ? Map.of() : amounts);
         if (!tasks.close(taskId, reviewer)) {
             throw new ReviewRefused(
-                    "Pak taak " + taskId + " eerst op; alleen wie de taak heeft, kan beslissen.",
-                    ReviewRefused.Kind.CONFLICT);
+                    "Pak zaak " + caseId + " eerst op; alleen wie de taak heeft, kan beslissen.",
+                    ReviewRefused.Kind.CONFLICT,
+                    "claimFirst",
+                    caseId);
         }
         if (!cases.move(caseId, CaseStatus.IN_REVIEW, CaseStatus.DECIDED)) {
-            throw new ReviewRefused("Zaak " + caseId + " is niet (meer) in behandeling.", ReviewRefused.Kind.CONFLICT);
+            throw new ReviewRefused(
+                    "Zaak " + caseId + " is niet (meer) in behandeling.",
+                    ReviewRefused.Kind.CONFLICT,
+                    "notInReview",
+                    caseId);
         }
         decisions.insertByReviewer(caseId, taskId, reviewer, outcome.name(), stored.referenceDate(), text, set);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -262,7 +284,8 @@ public class ReviewWork {
                 .orElse(RegulationDescriptor.DEFAULT_REVIEW_OUTCOMES));
     }
 
-    private long caseOf(long taskId) {
+    /** The case a task belongs to; refused as not found when this reviewer cannot see it. */
+    long caseOf(long taskId) {
         return jdbc.queryForList("select case_id from review_tasks where id = ?", Long.class, taskId).stream()
                 .findFirst()
                 .orElseThrow(

@@ -3,7 +3,9 @@
  * releasing a task (one reviewer at a time), deciding with a written motivation beside the
  * engine's advice, reopening an automated decision on objection (bezwaar), and the dashboard.
  * The same operations as web pages ({@code ReviewPages}) and REST ({@code ReviewApi}), both on
- * {@link nl.beslisstraat.engine.workbench.ReviewWork}. Proved by {@code ReviewApiIntegrationTests},
- * {@code ReviewerBrowserTests} and {@code AuthorizationTests}.
+ * {@link nl.beslisstraat.engine.workbench.ReviewWork}. On the pages a decision is checked and
+ * shown for confirmation before it is recorded ({@code DecisionForm}), and errors are the
+ * product's own pages ({@code ErrorPages}). Proved by {@code ReviewApiIntegrationTests},
+ * {@code ReviewerBrowserTests}, {@code ReviewerFormsBrowserTests} and {@code AuthorizationTests}.
  */
 package nl.beslisstraat.engine.workbench;

@@ -217,8 +217,7 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("GET", "/platform/sign-in-locks", PLATFORM_ADMIN),
             new Endpoint("POST", "/platform/sign-in-locks/unlock", PLATFORM_ADMIN),
             // the switch: to Utrecht, where every account but the platform administrator works
-            new Endpoint("POST", "/municipality", MUNICIPAL),
-            new Endpoint("GET", "/admin", Set.of()));
+            new Endpoint("POST", "/municipality", MUNICIPAL));
 
     @LocalServerPort
     int port;
@@ -275,6 +274,32 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    void anAddressNothingAnswersIsNotFoundForTheSignedInAndSignInFirstForOthers() {
+        for (String user : USERS) {
+            Browserless browser =
+                    user.equals(ANONYMOUS) ? Browserless.anonymous(port) : Browserless.signedIn(port, user);
+            HttpResponse<String> response = browser.get("/admin");
+            if (user.equals(ANONYMOUS)) {
+                assertThat(response.statusCode()).as(user).isEqualTo(302);
+                assertThat(response.headers().firstValue("Location").orElse("")).contains("/login");
+            } else {
+                assertThat(response.statusCode()).as(user).isEqualTo(404);
+                // (a browser, asking for HTML, gets the page: ReviewerFormsBrowserTests)
+                assertThat(response.body()).as(user).doesNotContain("Whitelabel");
+            }
+        }
+    }
+
+    @Test
+    void aControllersPathThatNoRuleNamesIsStillRefused() {
+        // POST /municipality is named; a GET of it is not, and stays closed even though it exists
+        assertThat(Browserless.signedIn(port, TestUsers.REVIEWER)
+                        .get("/municipality")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test

@@ -56,7 +56,7 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
         visit("/review");
         visit("/dashboard");
         visit("/platform"); // not a reviewer's page: the error page, in the site's layout
-        assertThat(browser.findElement(By.id("error-explanation")).getText()).contains("geen toegang");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("geen toegang");
 
         Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
         visit("/rules");

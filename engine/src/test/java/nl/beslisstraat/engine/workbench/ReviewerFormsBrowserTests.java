@@ -1,0 +1,483 @@
+package nl.beslisstraat.engine.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.Chromium;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The reviewer's forms forgive, in a real browser: a session that ends mid-form loses nothing, the
+ * errors are the product's own pages, the decision form comes after the evidence with the engine's
+ * amounts filled in, says what to put right (error summary, fields marked) and shows what will be
+ * recorded before it is; the queue keeps its filters, has "my tasks", names cases, clamps its pages
+ * and fits a phone; and all of it works with the keyboard alone. Each page is checked with axe at
+ * 1366 and 390 pixels wide.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
+
+    private static final Dimension DESKTOP = new Dimension(1366, 900);
+    private static final Dimension PHONE = new Dimension(390, 844);
+    private static final String MOTIVATION = "Medebewoner van 29 draagt volgens de huurovereenkomst de helft bij.";
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+    private WebDriver secondBrowser;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void start() {
+        assumeTrue(
+                Chromium.installed(),
+                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)");
+        browser = Chromium.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (secondBrowser != null) {
+            secondBrowser.quit();
+        }
+    }
+
+    @Test
+    void aDecisionPostedAfterTheSessionEndedComesBackWhole() {
+        long caseId = escalated("review/tax-remission-cost-sharer.json");
+        long taskId = claimedBy(TestUsers.REVIEWER, caseId);
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.get(url("/review/cases/" + caseId));
+
+        browser.findElement(By.id("outcome-PARTIALLY_GRANTED")).click();
+        replace(browser.findElement(By.id("amount-remitted")), "175,50");
+        browser.findElement(By.id("motivation")).sendKeys(MOTIVATION);
+        // the session ends (30 minutes without activity) while the reviewer writes
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.id("check-decision")).click();
+
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
+        assertThat(browser.findElement(By.id("expired")).getText()).contains("bewaard");
+        Axe.assertNoWcag21AaViolations(browser, "signing in again");
+        signInHere(TestUsers.REVIEWER);
+
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review/cases/" + caseId));
+        assertThat(browser.findElement(By.id("restored")).getText()).contains("sessie was verlopen");
+        assertThat(browser.findElement(By.id("outcome-PARTIALLY_GRANTED")).isSelected())
+                .isTrue();
+        assertThat(browser.findElement(By.id("amount-remitted")).getDomProperty("value"))
+                .isEqualTo("175,50");
+        assertThat(browser.findElement(By.id("motivation")).getDomProperty("value"))
+                .isEqualTo(MOTIVATION);
+
+        browser.findElement(By.id("check-decision")).click();
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
+        // the session ends again, now on the confirmation: signing in shows it again
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.id("confirm")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
+        signInHere(TestUsers.REVIEWER);
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
+        assertThat(browser.findElement(By.id("restored")).getText()).contains("sessie was verlopen");
+        assertThat(browser.findElement(By.id("summary-amount-remitted")).getText())
+                .isEqualTo("175.50");
+        browser.findElement(By.id("confirm")).click();
+
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("decided")).isEmpty());
+        assertThat(browser.findElement(By.id("decided")).getText()).contains(Long.toString(caseId));
+        String decision = new Http(port)
+                .as(TestUsers.REVIEWER)
+                .get("/api/cases/" + caseId)
+                .body();
+        assertThat(decision).contains("PARTIALLY_GRANTED").contains("175.50").contains("Medebewoner van 29");
+        assertThat(taskId).isPositive();
+    }
+
+    @Test
+    void errorsAreTheProductsOwnPagesAndUnknownAddressesAreNotFound() throws Exception {
+        // anonymous: sign in first, then "not found"
+        browser.get(url("/review/no-such-page"));
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
+        signInHere(TestUsers.REVIEWER);
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/review/no-such-page"));
+        assertErrorPage("Pagina niet gevonden", "nl");
+        assertThat(browser.findElement(By.id("home")).getDomProperty("href")).endsWith("/");
+        assertAccessibleAtBothWidths("the 404 page");
+        screenshot("error-not-found");
+
+        browser.get(url("/no-such-page?lang=en"));
+        assertErrorPage("Page not found", "en");
+        browser.get(url("/review/cases/99999999?lang=nl"));
+        assertErrorPage("Pagina niet gevonden", "nl");
+        browser.get(url("/rules"));
+        assertErrorPage("Geen toegang", "nl");
+        browser.get(url("/review/tasks/1/claim"));
+        assertErrorPage("Deze pagina kan zo niet worden geopend", "nl");
+        browser.get(url("/review?page=abc"));
+        assertErrorPage("Het verzoek klopt niet", "nl");
+        assertAccessibleAtBothWidths("the 400 page");
+
+        // the API's errors stay JSON, also for a client that prefers HTML
+        HttpResponse<String> api = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/api/no-such-endpoint")))
+                                .header("Accept", "text/html,*/*;q=0.8")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString((TestUsers.REVIEWER + ":"
+                                                                        + TestUsers.password(TestUsers.REVIEWER))
+                                                                .getBytes()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isIn(403, 404);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).doesNotContain("text/html");
+        assertThat(api.body()).doesNotContain("<html");
+    }
+
+    @Test
+    void theDecisionFormFollowsTheEvidenceSaysWhatToPutRightAndConfirmsFirst() {
+        long caseId = escalated("review/tax-remission-cost-sharer.json");
+        claimedBy(TestUsers.REVIEWER, caseId);
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.get(url("/review/cases/" + caseId));
+
+        // evidence first: the application and the engine's advice above the form
+        int form = top(By.id("decision"));
+        assertThat(top(By.id("input"))).isLessThan(form);
+        assertThat(top(By.cssSelector(".decision"))).isLessThan(form);
+        // no grey placeholder that looks filled in (the engine set no amounts for this case)
+        assertThat(browser.findElement(By.id("amount-paymentCapacity")).getDomAttribute("placeholder"))
+                .isNull();
+        assertAccessibleAtBothWidths("the case page with the decision form");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('decide').scrollIntoView()");
+        screenshot("reviewer-decision-form");
+
+        browser.findElement(By.id("outcome-PARTIALLY_GRANTED")).click();
+        replace(browser.findElement(By.id("amount-paymentCapacity")), "");
+        replace(browser.findElement(By.id("amount-remitted")), "");
+        browser.findElement(By.id("motivation")).sendKeys("Te kort");
+        browser.findElement(By.id("check-decision")).click();
+
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("error-summary")).isEmpty());
+        WebElement summary = browser.findElement(By.id("error-summary"));
+        assertThat(summary.getDomAttribute("role")).isEqualTo("alert");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("error-summary");
+        List<WebElement> links = summary.findElements(By.tagName("a"));
+        assertThat(links)
+                .extracting(link -> link.getDomAttribute("href"))
+                .containsExactly("#amount-paymentCapacity", "#motivation");
+        assertThat(summary.getText())
+                .contains("Kwijtgescholden bedrag (EUR)")
+                .contains("Motivering")
+                .doesNotContain("remitted")
+                .doesNotContain("paymentCapacity");
+        assertThat(browser.findElement(By.id("amount-paymentCapacity")).getDomAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.findElement(By.id("amount-paymentCapacity")).getDomAttribute("aria-describedby"))
+                .contains("amount-paymentCapacity-error");
+        assertThat(browser.findElement(By.id("motivation")).getDomAttribute("aria-describedby"))
+                .isEqualTo("motivation-error");
+        // every value is kept
+        assertThat(browser.findElement(By.id("outcome-PARTIALLY_GRANTED")).isSelected())
+                .isTrue();
+        assertThat(browser.findElement(By.id("motivation")).getDomProperty("value"))
+                .isEqualTo("Te kort");
+        assertAccessibleAtBothWidths("the decision form with errors");
+        screenshot("reviewer-form-errors");
+        links.get(0).click();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("amount-paymentCapacity");
+
+        replace(browser.findElement(By.id("amount-remitted")), "120,00");
+        replace(browser.findElement(By.id("motivation")), MOTIVATION);
+        browser.findElement(By.id("check-decision")).click();
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
+        assertThat(browser.findElement(By.id("summary-outcome")).getText()).isEqualTo("Gedeeltelijk toegekend");
+        assertThat(browser.findElement(By.id("summary-amount-remitted")).getText())
+                .isEqualTo("120.00");
+        assertThat(browser.findElement(By.id("summary-motivation")).getText()).isEqualTo(MOTIVATION);
+        assertThat(browser.findElement(By.id("back-to-form")).getText()).isEqualTo("Terug naar formulier");
+        assertThat(browser.findElement(By.id("confirm")).getText()).isEqualTo("Bevestigen");
+        assertAccessibleAtBothWidths("the confirmation");
+        screenshot("reviewer-confirm");
+        // switching language keeps the confirmation
+        browser.findElement(By.linkText("English")).click();
+        Chromium.waitFor(
+                browser,
+                page -> page.findElement(By.tagName("h1")).getText().equals("Check the decision - case " + caseId));
+        assertThat(browser.findElement(By.id("summary-motivation")).getText()).isEqualTo(MOTIVATION);
+        browser.findElement(By.linkText("Nederlands")).click();
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("back-to-form")).isEmpty());
+
+        // back to the form: everything as it was; nothing recorded yet
+        browser.findElement(By.id("back-to-form")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/review/cases/" + caseId));
+        assertThat(browser.findElement(By.id("amount-remitted")).getDomProperty("value"))
+                .isEqualTo("120,00");
+        assertThat(browser.findElement(By.id("motivation")).getDomProperty("value"))
+                .isEqualTo(MOTIVATION);
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("IN_REVIEW");
+
+        browser.findElement(By.id("check-decision")).click();
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
+        browser.findElement(By.id("confirm")).click();
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("decided")).isEmpty());
+        browser.get(url("/review/cases/" + caseId));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("DECIDED");
+    }
+
+    @Test
+    void theAmountsTheEngineComputedAreFilledInAsValues() {
+        // a granted permit (fee 240.00), reopened on objection: the fee is in the form, as a value
+        long caseId = escalated("intake/parking-permit-zone-a.json");
+        assertThat(new Http(port)
+                        .as(TestUsers.REVIEWER)
+                        .post(
+                                "/api/cases/" + caseId + "/objection",
+                                "application/json",
+                                "{\"reason\": \"De aanvrager vindt de leges te hoog.\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        claimedBy(TestUsers.REVIEWER, caseId);
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.get(url("/review/cases/" + caseId));
+        WebElement fee = browser.findElement(By.id("amount-fee"));
+        assertThat(fee.getDomProperty("value")).isEqualTo("240,00");
+        assertThat(fee.getDomAttribute("placeholder")).isNull();
+        browser.get(url("/review/cases/" + caseId + "?lang=en"));
+        assertThat(browser.findElement(By.id("amount-fee")).getDomProperty("value"))
+                .isEqualTo("240.00");
+        browser.get(url("/review/cases/" + caseId + "?lang=nl"));
+    }
+
+    @Test
+    void theQueueKeepsItsFiltersHasMyTasksNamesCasesAndClampsItsPages() {
+        long mine = escalated("review/tax-remission-cost-sharer.json");
+        long other = escalated("review/tax-remission-cost-sharer.json");
+        long mineTask = taskOf(mine);
+        long otherTask = taskOf(other);
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.get(url("/review"));
+        new Select(browser.findElement(By.id("reason"))).selectByValue("COST_SHARER");
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("reason=COST_SHARER"));
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("task-" + mineTask)).isEmpty());
+
+        // another reviewer has the same queue open, and tries to claim the same case a moment later
+        secondBrowser = Chromium.start();
+        Chromium.signIn(secondBrowser, port, TestUsers.SECOND_REVIEWER);
+        secondBrowser.get(url("/review?reason=COST_SHARER"));
+        browser.findElement(By.cssSelector("#task-" + mineTask + " button.claim"))
+                .click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review/cases/" + mine));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("zaak " + mine);
+        secondBrowser
+                .findElement(By.cssSelector("#task-" + mineTask + " button.claim"))
+                .click();
+        Chromium.waitFor(
+                secondBrowser, page -> !page.findElements(By.id("refused")).isEmpty());
+        assertThat(secondBrowser.findElement(By.id("refused")).getText())
+                .isEqualTo("Zaak " + mine + " is al opgepakt door reviewer.");
+        assertThat(secondBrowser.getCurrentUrl()).contains("reason=COST_SHARER");
+
+        // back to the queue from the case: filtered as before; "my tasks" holds the claimed case only
+        browser.findElement(By.id("back-to-queue")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("reason=COST_SHARER"));
+        assertThat(new Select(browser.findElement(By.id("reason")))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
+                .isEqualTo("COST_SHARER");
+        browser.findElement(By.id("view-mine")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("view=mine"));
+        assertThat(browser.findElements(By.id("task-" + mineTask))).hasSize(1);
+        assertThat(browser.findElements(By.id("task-" + otherTask))).isEmpty();
+        assertThat(browser.findElement(By.id("view-mine")).getDomAttribute("aria-current"))
+                .isEqualTo("page");
+        assertAccessibleAtBothWidths("my tasks");
+
+        // the language switch keeps view and filters
+        browser.findElement(By.linkText("English")).click();
+        Chromium.waitFor(
+                browser, page -> page.findElement(By.tagName("h1")).getText().equals("Work queue"));
+        assertThat(browser.getCurrentUrl()).contains("reason=COST_SHARER").contains("view=mine");
+        browser.findElement(By.linkText("Nederlands")).click();
+        Chromium.waitFor(
+                browser, page -> page.findElement(By.tagName("h1")).getText().equals("Werkvoorraad"));
+
+        // releasing from the case page: back in the same queue, told which case
+        browser.get(url("/review/cases/" + mine));
+        browser.findElement(By.id("release")).click();
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("notice")).isEmpty());
+        assertThat(browser.findElement(By.id("notice")).getText())
+                .isEqualTo("U heeft zaak " + mine + " teruggegeven; een collega kan de zaak nu oppakken.");
+        assertThat(browser.getCurrentUrl()).contains("reason=COST_SHARER").contains("view=mine");
+
+        // a page past the last is the last page
+        browser.get(url("/review?view=all&page=10000"));
+        String paging = browser.findElement(By.cssSelector("#queue p.muted")).getText();
+        Matcher pages = Pattern.compile("Pagina (\\d+) van (\\d+)").matcher(paging);
+        assertThat(pages.find()).as(paging).isTrue();
+        assertThat(pages.group(1)).isEqualTo(pages.group(2));
+        assertThat(browser.findElements(By.cssSelector("#queue tbody tr"))).isNotEmpty();
+    }
+
+    @Test
+    void onAPhoneTheQueueFitsAndClaimAndSignOutAreWithinReach() {
+        long caseId = escalated("review/tax-remission-cost-sharer.json");
+        long taskId = taskOf(caseId);
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.manage().window().setSize(PHONE);
+        browser.get(url("/review?view=all&reason=COST_SHARER"));
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("task-" + taskId)).isEmpty());
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        long viewport = ((Number) page.executeScript("return document.documentElement.clientWidth")).longValue();
+        long width = ((Number) page.executeScript("return document.documentElement.scrollWidth")).longValue();
+        assertThat(width).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(viewport);
+        assertWithinViewport(browser.findElement(By.cssSelector("#task-" + taskId + " button.claim")), viewport);
+        assertWithinViewport(browser.findElement(By.cssSelector("form[action$='/logout'] button")), viewport);
+        screenshot("reviewer-queue-phone");
+        Axe.assertNoWcag21AaViolations(browser, "the queue at 390 px");
+    }
+
+    @Test
+    void aReviewerClaimsAndDecidesWithTheKeyboardAlone() {
+        long caseId = escalated("review/parking-permit-waiting-list.json");
+        long taskId = taskOf(caseId);
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.get(url("/review?view=all&reason=WAITING_LIST"));
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("task-" + taskId)).isEmpty());
+
+        tabTo(By.cssSelector("#task-" + taskId + " button.claim")).sendKeys(Keys.ENTER);
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review/cases/" + caseId));
+        // a radio button is chosen with the space bar, as everywhere
+        tabTo(By.id("outcome-GRANTED")).sendKeys(Keys.SPACE);
+        tabTo(By.id("motivation")).sendKeys("Er is een plek vrijgekomen in zone A; de vergunning wordt verleend.");
+        tabTo(By.id("check-decision")).sendKeys(Keys.ENTER);
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
+        assertThat(browser.findElement(By.id("summary-outcome")).getText()).isEqualTo("Toegekend");
+        tabTo(By.id("confirm")).sendKeys(Keys.ENTER);
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("decided")).isEmpty());
+        assertThat(browser.findElement(By.id("decided")).getText()).contains(Long.toString(caseId));
+        assertThat(browser.findElements(By.id("task-" + taskId))).isEmpty();
+    }
+
+    /** Presses Tab until the element has the focus, and returns it (fails after 80 presses). */
+    private WebElement tabTo(By target) {
+        WebElement wanted = browser.findElement(target);
+        for (int presses = 0; presses < 80; presses++) {
+            WebElement focused = browser.switchTo().activeElement();
+            if (focused.equals(wanted)) {
+                return focused;
+            }
+            focused.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + target);
+    }
+
+    private void assertErrorPage(String title, String language) {
+        WebElement main = browser.findElement(By.tagName("main"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        assertThat(browser.getTitle()).startsWith(title);
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo(language);
+        assertThat(browser.findElements(By.tagName("header"))).hasSize(1);
+        assertThat(main.findElements(By.cssSelector(".ways-back a"))).isNotEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+    }
+
+    private void assertAccessibleAtBothWidths(String what) {
+        browser.manage().window().setSize(DESKTOP);
+        Axe.assertNoWcag21AaViolations(browser, what + " at 1366 px");
+        browser.manage().window().setSize(PHONE);
+        Axe.assertNoWcag21AaViolations(browser, what + " at 390 px");
+        browser.manage().window().setSize(DESKTOP);
+    }
+
+    private static void assertWithinViewport(WebElement element, long viewport) {
+        assertThat(element.getRect().getX()).isGreaterThanOrEqualTo(0);
+        assertThat(element.getRect().getX() + element.getRect().getWidth()).isLessThanOrEqualTo((int) viewport);
+    }
+
+    private int top(By element) {
+        return browser.findElement(element).getRect().getY();
+    }
+
+    private void signInHere(String user) {
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.password(user));
+        browser.findElement(By.id("sign-in")).click();
+        Chromium.waitFor(browser, page -> !page.getCurrentUrl().contains("/login"));
+    }
+
+    private static void replace(WebElement field, String value) {
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private long escalated(String application) {
+        String body = new Http(port)
+                .as(TestUsers.INTAKE)
+                .post("/api/cases/decide-now", "application/json", Http.resource(application))
+                .body();
+        return json.readTree(body).path("id").asLong();
+    }
+
+    private long claimedBy(String reviewer, long caseId) {
+        long taskId = taskOf(caseId);
+        new Http(port).as(reviewer).post("/api/review/tasks/" + taskId + "/claim", "application/json", "");
+        return taskId;
+    }
+
+    private long taskOf(long caseId) {
+        String body = new Http(port)
+                .as(TestUsers.REVIEWER)
+                .get("/api/review/tasks?size=100")
+                .body();
+        for (var item : json.readTree(body).path("items")) {
+            if (item.path("caseId").asLong() == caseId) {
+                return item.path("taskId").asLong();
+            }
+        }
+        throw new AssertionError("no open task for case " + caseId + " in the first 100: " + body);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) {
+        Chromium.screenshot(browser, name);
+    }
+}
