@@ -37,13 +37,16 @@ class RuleSetPages {
     private final RegulationCatalog regulations;
     private final UserAccounts accounts;
     private final OfficerJobs jobs;
+    private final VersionTimelines timelines;
 
     RuleSetPages(
             RuleSetCandidates candidates,
             Simulation simulation,
             RegulationCatalog regulations,
             UserAccounts accounts,
-            OfficerJobs jobs) {
+            OfficerJobs jobs,
+            VersionTimelines timelines) {
+        this.timelines = timelines;
         this.candidates = candidates;
         this.simulation = simulation;
         this.regulations = regulations;
@@ -60,7 +63,8 @@ class RuleSetPages {
         LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
         model.addAttribute(
                 "inForce", regulations.inForce(municipality, caseType, today).version());
-        model.addAttribute("uploads", candidates.of(caseType));
+        model.addAttribute("timeline", timelines.ruleSets(caseType));
+        model.addAttribute("choicesTimeline", timelines.choices(caseType));
         model.addAttribute("choices", candidates.choicesInForce(caseType));
         List<String> shipped = regulations.shipped().stream()
                 .filter(ruleSet -> ruleSet.caseType().equals(caseType))
