@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.tenancy.Municipality;
@@ -59,10 +58,7 @@ class RuleSetPages {
         model.addAttribute(
                 "caseTypes", regulations.caseTypesFor(Municipality.current().orElse(null)));
         model.addAttribute("caseType", caseType);
-        String municipality = Municipality.current().orElse(null);
-        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
-        model.addAttribute(
-                "inForce", regulations.inForce(municipality, caseType, today).version());
+        // the version in force today is marked on the timelines, as the catalog that decides answers it
         model.addAttribute("timeline", timelines.ruleSets(caseType));
         model.addAttribute("choicesTimeline", timelines.choices(caseType));
         model.addAttribute("choices", candidates.choicesInForce(caseType));

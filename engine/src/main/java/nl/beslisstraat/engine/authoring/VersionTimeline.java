@@ -3,8 +3,12 @@ package nl.beslisstraat.engine.authoring;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The life of every version of one artefact an officer versions (a regulation's decision table,
@@ -59,8 +63,10 @@ public final class VersionTimeline {
      *
      * @param effectiveUntil the last day it applies (the day before the next version takes
      *     over); null when no later version follows, or when it never applied
+     * @param applied whether it applied on any day: false for a draft, a withdrawn version, and a
+     *     version another one took over from on its first day
      */
-    public record Entry(Version version, State state, LocalDate effectiveUntil) {
+    public record Entry(Version version, State state, LocalDate effectiveUntil, boolean applied) {
 
         public boolean shipped() {
             return version.candidateId() == null;
@@ -74,72 +80,56 @@ public final class VersionTimeline {
     private VersionTimeline() {}
 
     /**
-     * The line, newest first: versions with an effective date by that date (the later approval
-     * first on the same date), drafts and withdrawn drafts above them by upload.
+     * The line, newest first: drafts and withdrawn drafts on top (newest upload first), then the
+     * versions with an effective date by that date.
      *
      * @param versions the versions, oldest upload first (shipped ones before uploads)
-     * @param inForce the label of the version in force today, as the catalog that decides cases
-     *     answers it; null when none is
+     * @param inForceOn the label of the version in force on a date, as the catalog that decides
+     *     cases answers it (null when none is): it says which version is in force today, and which
+     *     of two versions with the same effective date took over
      */
-    public static List<Entry> of(List<Version> versions, String inForce, LocalDate today) {
+    public static List<Entry> of(List<Version> versions, Function<LocalDate, String> inForceOn, LocalDate today) {
         List<Version> applying = new ArrayList<>();
         for (Version version : versions) {
             if (version.status().equals("APPROVED") && version.effectiveFrom() != null) {
                 applying.add(version);
             }
         }
-        // stable: on the same date the later approval (later in the list) takes over
-        applying.sort(Comparator.comparing(Version::effectiveFrom));
+        Map<LocalDate, String> winners = new HashMap<>();
+        applying.forEach(version -> winners.computeIfAbsent(version.effectiveFrom(), inForceOn));
+        // by date; on one date the version the catalog chose comes last: it is the one that took over
+        applying.sort(Comparator.comparing(Version::effectiveFrom)
+                .thenComparing(version -> version.version().equals(winners.get(version.effectiveFrom()))));
+        String inForce = inForceOn.apply(today);
         List<Entry> line = new ArrayList<>();
         for (Version version : versions) {
-            State state;
-            LocalDate until = null;
-            if (version.status().equals("DRAFT")) {
-                state = State.DRAFT;
-            } else if (version.status().equals("WITHDRAWN")) {
-                state = State.WITHDRAWN;
-            } else if (version.effectiveFrom() == null) {
-                state = State.DRAFT;
-            } else {
-                int at = applying.indexOf(version);
-                Version next = at + 1 < applying.size() ? applying.get(at + 1) : null;
-                until = next == null ? null : next.effectiveFrom().minusDays(1);
-                if (version.version().equals(inForce)) {
-                    state = State.IN_FORCE;
-                } else if (version.effectiveFrom().isAfter(today)) {
-                    state = State.PLANNED;
-                } else {
-                    state = State.SUPERSEDED;
-                }
-                if (until != null && until.isBefore(version.effectiveFrom())) {
-                    until = null; // taken over on its first day: it never applied
-                }
+            if (!applying.contains(version)) {
+                boolean withdrawn = version.status().equals("WITHDRAWN");
+                line.add(new Entry(version, withdrawn ? State.WITHDRAWN : State.DRAFT, null, false));
+                continue;
             }
-            line.add(new Entry(version, state, until));
+            int at = applying.indexOf(version);
+            Version next = at + 1 < applying.size() ? applying.get(at + 1) : null;
+            LocalDate until = next == null ? null : next.effectiveFrom().minusDays(1);
+            boolean applied = until == null || !until.isBefore(version.effectiveFrom());
+            State state = version.version().equals(inForce)
+                    ? State.IN_FORCE
+                    : version.effectiveFrom().isAfter(today) ? State.PLANNED : State.SUPERSEDED;
+            line.add(new Entry(version, state, applied ? until : null, applied));
         }
-        line.sort(Comparator.comparing((Entry entry) -> entry.version().effectiveFrom() == null ? 0 : 1)
-                .thenComparing(
-                        entry -> entry.version().effectiveFrom() == null
-                                ? LocalDate.MIN
-                                : entry.version().effectiveFrom(),
-                        Comparator.reverseOrder()));
-        // newest upload first among equals: reverse the stable order within a date
         List<Entry> newestFirst = new ArrayList<>();
-        int i = 0;
-        while (i < line.size()) {
-            int j = i;
-            while (j < line.size() && sameDate(line.get(i), line.get(j))) {
-                j++;
-            }
-            List<Entry> group = new ArrayList<>(line.subList(i, j));
-            java.util.Collections.reverse(group);
-            newestFirst.addAll(group);
-            i = j;
+        List<Entry> undated = new ArrayList<>(line.stream()
+                .filter(entry -> !applying.contains(entry.version()))
+                .toList());
+        Collections.reverse(undated);
+        newestFirst.addAll(undated);
+        for (int i = applying.size() - 1; i >= 0; i--) {
+            Version version = applying.get(i);
+            line.stream()
+                    .filter(entry -> entry.version() == version)
+                    .findFirst()
+                    .ifPresent(newestFirst::add);
         }
         return newestFirst;
-    }
-
-    private static boolean sameDate(Entry a, Entry b) {
-        return java.util.Objects.equals(a.version().effectiveFrom(), b.version().effectiveFrom());
     }
 }

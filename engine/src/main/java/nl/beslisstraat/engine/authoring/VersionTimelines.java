@@ -13,7 +13,6 @@ import nl.beslisstraat.engine.norms.NormVersion;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.LocalChoices;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
-import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.stereotype.Component;
 
@@ -56,14 +55,15 @@ class VersionTimelines {
                 .filter(ruleSet -> ruleSet.caseType().equals(caseType))
                 .forEach(ruleSet -> versions.add(shipped(label(caseType, ruleSet.version()), ruleSet.effectiveFrom())));
         uploadsOldestFirst(caseType, false).forEach(upload -> versions.add(version(upload)));
-        String inForce = null;
-        try {
-            RuleSet base = regulations.base(Municipality.current().orElse(null), caseType, today);
-            inForce = label(caseType, base.version());
-        } catch (RuntimeException none) {
-            // no version in force today (a regulation not yet started): none is marked
-        }
-        return VersionTimeline.of(versions, inForce, today);
+        String municipality = Municipality.current().orElse(null);
+        return VersionTimeline.of(
+                versions,
+                date -> orNull(() -> label(
+                        caseType,
+                        municipality == null
+                                ? regulations.inForce(caseType, date).version()
+                                : regulations.base(municipality, caseType, date).version())),
+                today);
     }
 
     /** The municipality's local choices on the case type's model, version by version. */
@@ -71,11 +71,13 @@ class VersionTimelines {
         LocalDate today = today();
         List<VersionTimeline.Version> versions = new ArrayList<>();
         uploadsOldestFirst(caseType, true).forEach(upload -> versions.add(version(upload)));
-        String inForce = Municipality.current()
-                .flatMap(municipality -> regulations.choicesInForce(municipality, caseType, today))
-                .map(LocalChoices::version)
-                .orElse(null);
-        return VersionTimeline.of(versions, inForce, today);
+        return VersionTimeline.of(
+                versions,
+                date -> Municipality.current()
+                        .flatMap(municipality -> regulations.choicesInForce(municipality, caseType, date))
+                        .map(LocalChoices::version)
+                        .orElse(null),
+                today);
     }
 
     /** The norm table's versions: shipped (or stored before officers uploaded) and uploaded. */
@@ -108,13 +110,8 @@ class VersionTimelines {
                     upload.passed(),
                     upload.failed()));
         }
-        String inForce = null;
-        try {
-            inForce = normCatalog.inForce(today).version();
-        } catch (RuntimeException none) {
-            // no norms in force today: none is marked
-        }
-        return VersionTimeline.of(versions, inForce, today);
+        return VersionTimeline.of(
+                versions, date -> orNull(() -> normCatalog.inForce(date).version()), today);
     }
 
     private List<Candidate> uploadsOldestFirst(String caseType, boolean choices) {
@@ -203,6 +200,15 @@ class VersionTimelines {
                         ? timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC)
                         : null;
         return dutch(moment);
+    }
+
+    /** The catalog's answer, or null where it has none (no version in force then, a regulation not started). */
+    private static String orNull(java.util.function.Supplier<String> answer) {
+        try {
+            return answer.get();
+        } catch (RuntimeException none) {
+            return null;
+        }
     }
 
     /** A moment as the officer reads it: in Dutch time (stored in UTC). */

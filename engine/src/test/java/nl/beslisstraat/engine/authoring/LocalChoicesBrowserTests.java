@@ -9,12 +9,14 @@ import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
+import nl.beslisstraat.engine.support.Widths;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,7 +63,8 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
                 .contains("50 – 500")
                 .contains("200");
         browser.findElement(By.id("choice-visitorLimit")).sendKeys("150");
-        browser.findElement(By.id("choices-version")).sendKeys("zwolle-" + System.nanoTime() % 100_000);
+        String version = "zwolle-" + System.nanoTime() % 100_000;
+        browser.findElement(By.id("choices-version")).sendKeys(version);
         Chromium.screenshot(browser, "local-choices");
         browser.findElement(By.id("choices-button")).click();
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/rules/candidates/"));
@@ -88,6 +91,17 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(
                 browser,
                 page -> page.findElement(By.id("candidate-status")).getText().equals("APPROVED"));
+        // the choices have a timeline of their own, the same life cycle as the decision tables'
+        browser.get("http://localhost:" + port + "/rules?caseType=EVENT_NOTIFICATION");
+        WebElement inForce = browser.findElement(By.cssSelector("#choices-timeline li.IN_FORCE"));
+        assertThat(inForce.getAttribute("data-version")).isEqualTo(version);
+        assertThat(inForce.getText())
+                .contains("Nu van kracht")
+                .contains("Goedgekeurd door " + TestUsers.ZWOLLE_SECOND_POLICY_OFFICER)
+                .contains("Geüpload door " + TestUsers.ZWOLLE_POLICY_OFFICER);
+        assertThat(browser.findElement(By.id("in-force-today")).getText())
+                .contains("met lokale keuzes versie " + version);
+        Widths.assertAccessibleWideAndNarrow(browser, "the local choices with their timeline");
 
         String event = "{\"caseType\":\"EVENT_NOTIFICATION\",\"referenceDate\":\"" + today + "\",\"eventDate\":\""
                 + LocalDate.parse(today).plusWeeks(6) + "\",\"startTime\":\"12:00\",\"endTime\":\"18:00\","

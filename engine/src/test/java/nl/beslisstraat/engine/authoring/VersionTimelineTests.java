@@ -20,14 +20,14 @@ class VersionTimelineTests {
                         upload("2027.1", 1L, "APPROVED", LocalDate.of(2027, 1, 1)),
                         upload("2027.2", 2L, "DRAFT", null),
                         upload("2027.3", 3L, "WITHDRAWN", LocalDate.of(2027, 3, 1))),
-                "2026.2",
+                date -> date.isBefore(LocalDate.of(2026, 7, 1)) ? "2026.1" : "2026.2",
                 TODAY);
 
         assertThat(line)
                 .extracting(entry -> entry.version().version(), VersionTimeline.Entry::state)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("2027.2", VersionTimeline.State.DRAFT),
                         org.assertj.core.groups.Tuple.tuple("2027.3", VersionTimeline.State.WITHDRAWN),
+                        org.assertj.core.groups.Tuple.tuple("2027.2", VersionTimeline.State.DRAFT),
                         org.assertj.core.groups.Tuple.tuple("2027.1", VersionTimeline.State.PLANNED),
                         org.assertj.core.groups.Tuple.tuple("2026.2", VersionTimeline.State.IN_FORCE),
                         org.assertj.core.groups.Tuple.tuple("2026.1", VersionTimeline.State.SUPERSEDED));
@@ -42,24 +42,25 @@ class VersionTimelineTests {
     }
 
     @Test
-    void onTheSameDateTheLaterApprovalTakesOverAndTheEarlierNeverApplied() {
+    void onTheSameDateTheVersionTheCatalogChoseTookOverAndTheOtherNeverApplied() {
         List<VersionTimeline.Entry> line = VersionTimeline.of(
                 List.of(
-                        shipped("2026.1", LocalDate.of(2026, 1, 1)),
-                        upload("a", 1L, "APPROVED", LocalDate.of(2026, 1, 1))),
-                "a",
+                        upload("a", 1L, "APPROVED", LocalDate.of(2026, 1, 1)),
+                        shipped("2026.1", LocalDate.of(2026, 1, 1))),
+                date -> "a",
                 TODAY);
 
         assertThat(line).extracting(entry -> entry.version().version()).containsExactly("a", "2026.1");
         assertThat(line.get(0).inForce()).isTrue();
         assertThat(line.get(1).state()).isEqualTo(VersionTimeline.State.SUPERSEDED);
         assertThat(line.get(1).effectiveUntil()).isNull();
+        assertThat(line.get(1).applied()).isFalse();
     }
 
     @Test
     void noVersionIsInForceWhenTheCatalogNamesNone() {
-        List<VersionTimeline.Entry> line =
-                VersionTimeline.of(List.of(upload("2027.1", 1L, "APPROVED", LocalDate.of(2027, 1, 1))), null, TODAY);
+        List<VersionTimeline.Entry> line = VersionTimeline.of(
+                List.of(upload("2027.1", 1L, "APPROVED", LocalDate.of(2027, 1, 1))), date -> null, TODAY);
 
         assertThat(line).noneMatch(VersionTimeline.Entry::inForce);
     }

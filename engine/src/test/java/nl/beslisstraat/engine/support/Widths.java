@@ -23,8 +23,12 @@ public final class Widths {
             Object overflow = ((JavascriptExecutor) page)
                     .executeScript(
                             "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Object widest = ((JavascriptExecutor) page)
+                    .executeScript("var w = document.documentElement.clientWidth; return Array.from("
+                            + "document.querySelectorAll('main *')).filter(e => e.getBoundingClientRect().right > w + 1)"
+                            + ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ')");
             assertThat(((Number) overflow).longValue())
-                    .as("sideways scrolling at 390 px on " + what)
+                    .as("sideways scrolling at 390 px on " + what + " (too wide: " + widest + ")")
                     .isLessThanOrEqualTo(0);
             Axe.assertNoWcag21AaViolations(page, what + " at 390 px");
         } finally {
