@@ -65,6 +65,7 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("choice-visitorLimit")).sendKeys("150");
         String version = "zwolle-" + System.nanoTime() % 100_000;
         browser.findElement(By.id("choices-version")).sendKeys(version);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('local-choices').scrollIntoView();");
         Chromium.screenshot(browser, "local-choices");
         browser.findElement(By.id("choices-button")).click();
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/rules/candidates/"));

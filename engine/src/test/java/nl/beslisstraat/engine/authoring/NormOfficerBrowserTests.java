@@ -101,6 +101,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("version")).sendKeys("2027.2");
         browser.findElement(By.id("note")).sendKeys("Kosten van levensonderhoud alleenstaanden per 1 juli 2027");
         browser.findElement(By.id("table")).sendKeys(csv.toString());
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('upload').scrollIntoView();");
         screenshot("norms-upload");
         browser.findElement(By.id("upload-button")).click();
         wait(page -> page.getCurrentUrl().contains("/norms/candidates/"));
