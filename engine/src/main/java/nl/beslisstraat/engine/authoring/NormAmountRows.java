@@ -43,9 +43,9 @@ final class NormAmountRows {
             return "ADDED".equals(change) || ("CHANGED".equals(change) && amountBefore.compareTo(amount) != 0);
         }
 
+        /** A new period is marked once, on its amount; its end is no change of its own. */
         public boolean endChanged() {
-            return "ADDED".equals(change)
-                    || ("CHANGED".equals(change) && !java.util.Objects.equals(validUntilBefore, validUntil));
+            return "CHANGED".equals(change) && !java.util.Objects.equals(validUntilBefore, validUntil);
         }
     }
 
