@@ -5,10 +5,17 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.beslisstraat.engine.norms.NoNormsInForce;
 import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.norms.NormTable;
 import nl.beslisstraat.engine.norms.NormVersion;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -24,7 +31,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The policy officers' norm pages: the versions in force (to download as CSV and change), upload
+ * The policy officers' norm pages: the versions on a timeline with the one in force today, the
+ * amounts of a version on screen (and as CSV, to change), upload
  * a new version, see its example cases, its changes amount by amount and what it would change in
  * past decisions, and approve a colleague's version with its effective date.
  */
@@ -36,13 +44,19 @@ class NormPages {
     private final Simulation simulation;
     private final UserAccounts accounts;
     private final OfficerJobs jobs;
+    private final VersionTimelines timelines;
+    private final RegulationCatalog regulations;
 
     NormPages(
             NormCandidates candidates,
             NormCatalog catalog,
             Simulation simulation,
             UserAccounts accounts,
-            OfficerJobs jobs) {
+            OfficerJobs jobs,
+            VersionTimelines timelines,
+            RegulationCatalog regulations) {
+        this.timelines = timelines;
+        this.regulations = regulations;
         this.candidates = candidates;
         this.catalog = catalog;
         this.simulation = simulation;
@@ -50,13 +64,41 @@ class NormPages {
         this.jobs = jobs;
     }
 
+    /**
+     * The norm table's versions on a timeline, and the amounts of one version on screen (the one in
+     * force today unless the officer picks another), period by period.
+     */
     @GetMapping("/norms")
-    String overview(Model model) {
+    String overview(@RequestParam(required = false) String version, Locale locale, Model model) {
         List<NormVersion> newestFirst = new ArrayList<>(catalog.versions());
         Collections.reverse(newestFirst);
         model.addAttribute("versions", newestFirst);
-        model.addAttribute("uploads", candidates.all());
+        model.addAttribute("timeline", timelines.norms());
+        NormVersion inForce = inForceToday();
+        NormVersion shown =
+                version != null && !version.isBlank() && catalog.knows(version) ? catalog.version(version) : inForce;
+        model.addAttribute("inForce", inForce == null ? null : inForce.version());
+        model.addAttribute("shown", shown);
+        model.addAttribute(
+                "amounts", shown == null ? List.of() : NormAmountRows.of(shown, null, fieldTitles(), locale));
         return "norms/overview";
+    }
+
+    private NormVersion inForceToday() {
+        try {
+            return catalog.inForce(LocalDate.now(DecisionDeadline.NETHERLANDS));
+        } catch (NoNormsInForce none) {
+            return null;
+        }
+    }
+
+    /** The regulations' words for the norm table's key fields (householdType: leefsituatie). */
+    private Map<String, String> fieldTitles() {
+        Map<String, String> titles = new HashMap<>();
+        regulations.shipped().stream()
+                .filter(RuleSet::readsNorms)
+                .forEach(ruleSet -> ruleSet.inputSchema().titles().forEach(titles::putIfAbsent));
+        return titles;
     }
 
     /** The version as CSV, the starting point of the next version. */
@@ -92,7 +134,7 @@ class NormPages {
     }
 
     @GetMapping("/norms/candidates/{id}")
-    String candidate(@PathVariable long id, Principal officer, Model model) {
+    String candidate(@PathVariable long id, Principal officer, Locale locale, Model model) {
         NormCandidate candidate;
         try {
             candidate = candidates.find(id);
@@ -104,6 +146,12 @@ class NormPages {
         model.addAttribute("diff", comparison.changes());
         model.addAttribute("base", comparison.base());
         model.addAttribute("firstChange", NormCandidates.firstChange(comparison.changes()));
+        // a draft's amounts on screen, marked where they differ from the version in force today
+        NormVersion inForce = inForceToday();
+        boolean draft = candidate.status().equals("DRAFT");
+        model.addAttribute("comparedWith", draft && inForce != null ? inForce.version() : null);
+        model.addAttribute(
+                "amounts", NormAmountRows.of(candidates.norms(id), draft ? inForce : null, fieldTitles(), locale));
         model.addAttribute(
                 "runningSimulation",
                 jobs.of(officer.getName())

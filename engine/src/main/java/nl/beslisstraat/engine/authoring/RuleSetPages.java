@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.tenancy.Municipality;
@@ -37,13 +36,16 @@ class RuleSetPages {
     private final RegulationCatalog regulations;
     private final UserAccounts accounts;
     private final OfficerJobs jobs;
+    private final VersionTimelines timelines;
 
     RuleSetPages(
             RuleSetCandidates candidates,
             Simulation simulation,
             RegulationCatalog regulations,
             UserAccounts accounts,
-            OfficerJobs jobs) {
+            OfficerJobs jobs,
+            VersionTimelines timelines) {
+        this.timelines = timelines;
         this.candidates = candidates;
         this.simulation = simulation;
         this.regulations = regulations;
@@ -56,11 +58,9 @@ class RuleSetPages {
         model.addAttribute(
                 "caseTypes", regulations.caseTypesFor(Municipality.current().orElse(null)));
         model.addAttribute("caseType", caseType);
-        String municipality = Municipality.current().orElse(null);
-        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
-        model.addAttribute(
-                "inForce", regulations.inForce(municipality, caseType, today).version());
-        model.addAttribute("uploads", candidates.of(caseType));
+        // the version in force today is marked on the timelines, as the catalog that decides answers it
+        model.addAttribute("timeline", timelines.ruleSets(caseType));
+        model.addAttribute("choicesTimeline", timelines.choices(caseType));
         model.addAttribute("choices", candidates.choicesInForce(caseType));
         List<String> shipped = regulations.shipped().stream()
                 .filter(ruleSet -> ruleSet.caseType().equals(caseType))

@@ -5,6 +5,9 @@
  * only rows that read cleanly are rendered into rules, by the project's own code. A DMN model is
  * checked on kie-dmn's own reading of it: every FEEL syntax tree against an allow-list
  * ({@code DmnModelCheck}, {@code FeelAllowList}). Example cases run on the candidate, a colleague
- * approves it.
+ * approves it. Every version of a decision table, of a municipality's local choices and of the
+ * norm table shares one life cycle, shown on one timeline ({@code VersionTimeline}: which version
+ * is in force today, planned, superseded, draft or withdrawn, with its steps from the audit trail);
+ * proved by {@code VersionTimelineTests} and the officers' browser tests.
  */
 package nl.beslisstraat.engine.authoring;

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The auditor's pages: search the audit trail, with the chains' last verification, and a case read only. */
+/**
+ * The auditor's pages: search the audit trail, with the chains' last verification; the open review
+ * tasks; and a case read only, with its history.
+ */
 @Controller
 class AuditPages {
 
@@ -30,8 +33,12 @@ class AuditPages {
     private final CaseHistory history;
     private final ReviewWork work;
     private final JsonMapper json;
+    private final ReviewQueue queue;
+    private final nl.beslisstraat.engine.regulation.RegulationCatalog regulations;
 
     AuditPages(
+            ReviewQueue queue,
+            nl.beslisstraat.engine.regulation.RegulationCatalog regulations,
             AuditSearch search,
             ChainVerifications verifications,
             CaseStore cases,
@@ -40,6 +47,8 @@ class AuditPages {
             ReviewWork work,
             JsonMapper json) {
         this.work = work;
+        this.queue = queue;
+        this.regulations = regulations;
         this.search = search;
         this.verifications = verifications;
         this.cases = cases;
@@ -67,6 +76,26 @@ class AuditPages {
                 "verification",
                 Municipality.current().flatMap(verifications::last).orElse(null));
         return "audit/search";
+    }
+
+    /**
+     * The open review tasks as the auditor reads them: the list behind the dashboard's queue figures,
+     * each case to open with its history. Nothing on it changes anything.
+     */
+    @GetMapping("/audit/queue")
+    String queue(
+            @RequestParam(required = false) String caseType,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBy,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        QueueFilter filter = QueueFilter.of(caseType, null, dueBy);
+        model.addAttribute("filter", filter);
+        model.addAttribute("queue", queue.page(filter, page, 20));
+        model.addAttribute(
+                "caseTypes",
+                new java.util.TreeSet<>(
+                        regulations.caseTypesFor(Municipality.current().orElse(null))));
+        return "audit/queue";
     }
 
     @GetMapping("/audit/cases/{caseId}")

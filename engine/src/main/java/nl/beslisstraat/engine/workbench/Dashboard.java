@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
+import nl.beslisstraat.engine.runs.RunHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -32,20 +33,32 @@ public class Dashboard {
      *
      * @param brokenRegulations the regulations skipped at start-up, by case type (or folder), with
      *     the problem
+     * @param overdueBy the deadline up to which a task is overdue (yesterday): the queue filter
+     *     behind the overdue figure
+     * @param dueSoonBy the deadline up to which a task is due soon: the queue filter behind that figure
+     * @param lastRun the municipality's latest nightly run, if any: the run behind the run figure
      */
     public record Figures(
             List<DayRate> automation,
             long queueSize,
             long overdue,
             long dueSoon,
-            Map<String, String> brokenRegulations) {}
+            Map<String, String> brokenRegulations,
+            LocalDate overdueBy,
+            LocalDate dueSoonBy,
+            LastRun lastRun) {}
+
+    /** The latest nightly run, as the dashboard names it: its cases read, when it has finished. */
+    public record LastRun(long runId, LocalDate runDate, String status, Long casesRead) {}
 
     private final JdbcTemplate jdbc;
     private final RegulationCatalog regulations;
+    private final RunHistory runs;
 
-    Dashboard(JdbcTemplate jdbc, RegulationCatalog regulations) {
+    Dashboard(JdbcTemplate jdbc, RegulationCatalog regulations, RunHistory runs) {
         this.jdbc = jdbc;
         this.regulations = regulations;
+        this.runs = runs;
     }
 
     public Figures figures() {
@@ -65,13 +78,22 @@ public class Dashboard {
         long queue = jdbc.queryForObject("select count(*) from review_tasks where status = 'OPEN'", Long.class);
         long overdue = jdbc.queryForObject(
                 "select count(*) from review_tasks where status = 'OPEN' and deadline < ?", Long.class, today);
+        LocalDate soon = nl.beslisstraat.rules.calendar.WorkingDays.after(today, Urgency.SOON_WORKING_DAYS);
         long dueSoon = jdbc.queryForObject(
                 "select count(*) from review_tasks where status = 'OPEN' and deadline >= ? and deadline <= ?",
                 Long.class,
                 today,
-                nl.beslisstraat.rules.calendar.WorkingDays.after(today, Urgency.SOON_WORKING_DAYS));
+                soon);
         Map<String, String> broken = new LinkedHashMap<>();
         regulations.broken().forEach(regulation -> broken.put(regulation.name(), regulation.problem()));
-        return new Figures(automation, queue, overdue, dueSoon, broken);
+        LastRun lastRun = runs.list(RunHistory.Filter.of(null, null, null)).stream()
+                .findFirst()
+                .map(run -> new LastRun(
+                        run.runId(),
+                        run.runDate(),
+                        run.status(),
+                        run.counts() == null ? null : run.counts().read()))
+                .orElse(null);
+        return new Figures(automation, queue, overdue, dueSoon, broken, today.minusDays(1), soon, lastRun);
     }
 }

@@ -3,10 +3,13 @@ package nl.beslisstraat.engine.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.LocalDate;
 import java.util.List;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An auditor searches the audit trail in a real browser (Debian's Chromium, headless) and opens a
@@ -84,5 +88,64 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
                 .isNotEmpty();
         Chromium.screenshot(browser, "audit-search");
         Axe.assertAccessible(browser, "audit entries of one person");
+    }
+
+    @Test
+    void anAuditorOpensACaseFromTheDashboardAndFromTheSearchAndReadsItsHistory() {
+        // given a case the engine sent to review
+        String body = new Http(port)
+                .as(TestUsers.INTAKE)
+                .post(
+                        "/api/cases/decide-now",
+                        "application/json",
+                        Http.resource("review/parking-permit-waiting-list.json"))
+                .body();
+        long caseId = JsonMapper.builder().build().readTree(body).path("id").asLong();
+        Chromium.signIn(browser, port, TestUsers.AUDITOR);
+
+        // when the auditor follows the queue figure on the dashboard
+        browser.get("http://localhost:" + port + "/dashboard");
+        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
+        assertThat(browser.findElement(By.id("overdue-link")).getAttribute("href"))
+                .endsWith("/audit/queue?dueBy=" + today.minusDays(1));
+        assertThat(browser.findElement(By.id("due-soon-link")).getAttribute("href"))
+                .contains("/audit/queue?dueBy=");
+        // the chart says in text what it shows: a caption, a titled image and the figures as a table
+        WebElement chart = browser.findElement(By.id("chart-PARKING_PERMIT"));
+        assertThat(chart.getTagName()).isEqualTo("figure");
+        assertThat(chart.findElement(By.tagName("figcaption")).getText()).contains("PARKING_PERMIT");
+        WebElement svg = chart.findElement(By.tagName("svg"));
+        assertThat(svg.getAttribute("role")).isEqualTo("img");
+        assertThat(svg.getAttribute("aria-label")).contains("Automatiseringsgraad van PARKING_PERMIT");
+        chart.findElement(By.tagName("summary")).click();
+        assertThat(chart.findElement(By.cssSelector("details table")).getText())
+                .contains("Beslist")
+                .contains(today.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+        Chromium.screenshot(browser, "dashboard-auditor");
+        Axe.assertAccessible(browser, "the auditor's dashboard");
+        browser.findElement(By.id("queue-link")).click();
+
+        // then the open tasks, read only, and the case with its history
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/audit/queue"));
+        assertThat(browser.findElements(By.cssSelector("#queue form, #queue button")))
+                .as("nothing on the auditor's list changes anything")
+                .isEmpty();
+        Axe.assertAccessible(browser, "the auditor's list of open tasks");
+        browser.findElement(By.cssSelector("#queue a[href$='/audit/cases/" + caseId + "']"))
+                .click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/audit/cases/" + caseId));
+        assertThat(browser.findElements(By.cssSelector("#history tr td"))).isNotEmpty();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(Long.toString(caseId));
+        Axe.assertAccessible(browser, "a case read only");
+
+        // and from the search on the case number
+        browser.get("http://localhost:" + port + "/audit");
+        browser.findElement(By.id("case")).sendKeys(Long.toString(caseId));
+        browser.findElement(By.id("search")).click();
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("open-case")).isEmpty());
+        assertThat(browser.findElement(By.id("entries")).getText()).contains(Long.toString(caseId));
+        browser.findElement(By.cssSelector("#open-case a")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/audit/cases/" + caseId));
+        assertThat(browser.findElements(By.cssSelector("#history tr td"))).isNotEmpty();
     }
 }

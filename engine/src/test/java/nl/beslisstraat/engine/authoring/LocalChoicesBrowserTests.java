@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,7 +64,9 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
                 .contains("200");
         Axe.assertAccessible(browser, "the local choices");
         browser.findElement(By.id("choice-visitorLimit")).sendKeys("150");
-        browser.findElement(By.id("choices-version")).sendKeys("zwolle-" + System.nanoTime() % 100_000);
+        String version = "zwolle-" + System.nanoTime() % 100_000;
+        browser.findElement(By.id("choices-version")).sendKeys(version);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('local-choices').scrollIntoView();");
         Chromium.screenshot(browser, "local-choices");
         browser.findElement(By.id("choices-button")).click();
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/rules/candidates/"));
@@ -94,7 +97,17 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
                 page -> page.findElement(By.id("candidate-status"))
                         .getAttribute("title")
                         .equals("APPROVED"));
-        Axe.assertAccessible(browser, "approved local choices");
+        // the choices have a timeline of their own, the same life cycle as the decision tables'
+        browser.get("http://localhost:" + port + "/rules?caseType=EVENT_NOTIFICATION");
+        WebElement inForce = browser.findElement(By.cssSelector("#choices-timeline li.IN_FORCE"));
+        assertThat(inForce.getAttribute("data-version")).isEqualTo(version);
+        assertThat(inForce.getText())
+                .contains("Nu van kracht")
+                .contains("Goedgekeurd door " + TestUsers.ZWOLLE_SECOND_POLICY_OFFICER)
+                .contains("Geüpload door " + TestUsers.ZWOLLE_POLICY_OFFICER);
+        assertThat(browser.findElement(By.id("in-force-today")).getText())
+                .contains("met lokale keuzes versie " + version);
+        Axe.assertAccessible(browser, "the local choices with their timeline");
 
         String event = "{\"caseType\":\"EVENT_NOTIFICATION\",\"referenceDate\":\"" + today + "\",\"eventDate\":\""
                 + LocalDate.parse(today).plusWeeks(6) + "\",\"startTime\":\"12:00\",\"endTime\":\"18:00\","

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -74,19 +76,56 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
 
         Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
         browser.get("http://localhost:" + port + "/norms");
-        assertThat(browser.findElement(By.id("versions")).getText()).contains("2026.1");
-        Axe.assertAccessible(browser, "the norms");
+        // the version in force today on the timeline, its amounts on screen as money, no developer's note
+        WebElement inForce = browser.findElement(By.cssSelector("#timeline li.IN_FORCE"));
+        assertThat(inForce.getText()).contains("Nu van kracht").contains("Meegeleverd met het product");
+        String inForceVersion = inForce.getAttribute("data-version");
+        assertThat(browser.findElement(By.id("norms-in-force")).getText()).contains(inForceVersion);
+        assertThat(browser.findElement(By.id("amounts")).getText())
+                .contains("Kosten van bestaan per maand")
+                .contains("leefsituatie: SINGLE, pensioengerechtigde leeftijd: nee")
+                .contains("€ 1.271,15")
+                .contains("€ 3.400,00");
+        assertThat(browser.getPageSource()).doesNotContain("DOMAIN.md");
+        assertThat(browser.findElement(By.id("download-csv")).getAttribute("href"))
+                .endsWith("/csv");
+        Axe.assertAccessible(browser, "the norms with their amounts and timeline");
+        // another version's amounts: the choice changes nothing until Tonen
+        WebElement shown = browser.findElement(By.id("shown-version"));
+        shown.sendKeys(Keys.ARROW_UP);
+        assertThat(browser.getCurrentUrl()).doesNotContain("version=");
+        browser.findElement(By.id("show-version")).sendKeys(Keys.ENTER);
+        wait(page -> page.getCurrentUrl().contains("version="));
+        assertThat(browser.findElement(By.id("amounts-title")).getText()).startsWith("Bedragen van versie");
+
         browser.findElement(By.id("version")).sendKeys("2027.2");
         browser.findElement(By.id("note")).sendKeys("Kosten van levensonderhoud alleenstaanden per 1 juli 2027");
         browser.findElement(By.id("table")).sendKeys(csv.toString());
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('upload').scrollIntoView();");
         screenshot("norms-upload");
         browser.findElement(By.id("upload-button")).click();
         wait(page -> page.getCurrentUrl().contains("/norms/candidates/"));
 
         assertThat(browser.findElement(By.id("diff")).getText())
-                .contains("ADDED")
-                .contains("1400.00")
-                .contains("t/m 2027-06-30");
+                .contains("nieuw")
+                .contains("€ 1.400,00")
+                .contains("t/m 30-06-2027");
+        // the draft's amounts on screen, what differs from the version in force marked in words
+        assertThat(browser.findElement(By.cssSelector("#amounts caption")).getText())
+                .contains("Vergeleken met versie " + inForceVersion);
+        assertThat(browser.findElements(By.cssSelector("#amounts td.changed")))
+                .extracting(WebElement::getText)
+                .anySatisfy(cell -> assertThat(cell).contains("€ 1.400,00").contains("nieuw"))
+                .anySatisfy(
+                        cell -> assertThat(cell).contains("30-06-2027").contains("gewijzigd, was zonder einddatum"));
+        assertThat(browser.findElements(By.cssSelector("#amounts tbody tr")))
+                .as("unchanged amounts are not marked")
+                .anySatisfy(row ->
+                        assertThat(row.findElements(By.cssSelector(".changed"))).isEmpty());
+        ((JavascriptExecutor) browser)
+                .executeScript("document.querySelector('#amounts td.changed').scrollIntoView({block: 'center'});");
+        screenshot("norms-draft-amounts");
+        Axe.assertAccessible(browser, "a norm draft with its amounts marked");
         assertThat(browser.findElement(By.id("example-summary")).getText()).startsWith("60 ");
         assertThat(browser.findElements(By.id("approve-button")))
                 .as("the author cannot approve")
@@ -132,6 +171,16 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                 .equals("APPROVED"));
         screenshot("norms-approved");
         Axe.assertAccessible(browser, "approved norms");
+        browser.get("http://localhost:" + port + "/norms");
+        assertThat(browser.findElement(By.cssSelector("#timeline li[data-version='2027.2']"))
+                        .getText())
+                .contains("Gepland")
+                .contains("Van kracht vanaf 1 juli 2027")
+                .contains("Goedgekeurd door " + TestUsers.SECOND_POLICY_OFFICER)
+                .contains("Geüpload door " + TestUsers.POLICY_OFFICER);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline').scrollIntoView();");
+        screenshot("norms-timeline");
+        browser.get(candidatePage);
 
         String july2027 = Http.resource("intake/city-pass-2026.json").replace("2026-12-01", "2027-07-05");
         String decided = intake.post("/api/cases/decide-now", "application/json", july2027)

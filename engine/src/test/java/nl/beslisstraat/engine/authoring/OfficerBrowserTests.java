@@ -20,8 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -85,7 +88,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .as("the author cannot approve")
                 .isEmpty();
         screenshot("officer-upload");
-        Axe.assertAccessible(browser, "a version's example results, expected beside actual");
+        Axe.assertAccessible(browser, "a rule-set draft with its examples");
 
         browser.findElement(By.id("simulate-button")).click();
         wait(page -> !page.findElements(By.id("simulation")).isEmpty());
@@ -146,6 +149,138 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("error")).getText()).contains("tegenspreken");
         assertThat(browser.findElement(By.id("candidate-status")).getText()).isEqualTo("Concept");
         Axe.assertAccessible(browser, "a refused approval");
+    }
+
+    @Test
+    void theTimelineMarksTheVersionInForceTodayInWordsAndTheCaseTypeChangesOnlyOnTonen() {
+        signIn(TestUsers.POLICY_OFFICER);
+        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+
+        WebElement inForce = browser.findElement(By.cssSelector("#timeline li.IN_FORCE"));
+        assertThat(inForce.getText())
+                .contains("Nu van kracht")
+                .contains("Van kracht van")
+                .contains("Meegeleverd");
+        assertThat(browser.findElement(By.id("in-force-today")).getText())
+                .contains("Vandaag van kracht: Versie " + inForce.getAttribute("data-version"));
+        assertThat(browser.findElements(By.cssSelector("#timeline li.IN_FORCE")))
+                .as("one version is in force today")
+                .hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#timeline li.SUPERSEDED")))
+                .extracting(WebElement::getText)
+                .as("the shipped version of the first half of 2026, taken over on 1 July; of two shipped on one"
+                        + " date, the one the engine did not choose is replaced from that date")
+                .anySatisfy(text -> assertThat(text)
+                        .contains("Vervangen")
+                        .contains("Van kracht van 1 januari 2026 tot en met 30 juni 2026"))
+                .anySatisfy(text ->
+                        assertThat(text).contains("vervangen door een andere versie met dezelfde ingangsdatum"));
+        Axe.assertAccessible(browser, "the rules overview with its timeline");
+
+        // arrow keys move the choice and nothing else; the page changes on Tonen
+        String before = browser.getCurrentUrl();
+        tabTo("caseType");
+        active().sendKeys(Keys.ARROW_DOWN);
+        String chosen = new Select(browser.findElement(By.id("caseType")))
+                .getFirstSelectedOption()
+                .getAttribute("value");
+        assertThat(chosen).isNotEqualTo("PARKING_PERMIT");
+        assertThat(browser.getCurrentUrl()).isEqualTo(before);
+        tabTo("show-case-type");
+        active().sendKeys(Keys.ENTER);
+        wait(page -> page.getCurrentUrl().contains("caseType=" + chosen));
+        assertThat(new Select(browser.findElement(By.id("caseType")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo(chosen);
+        assertThat(browser.findElement(By.cssSelector("#timeline li.IN_FORCE")).getText())
+                .contains("Nu van kracht");
+
+        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT&lang=en");
+        assertThat(browser.findElement(By.cssSelector("#timeline li.IN_FORCE")).getText())
+                .contains("In force now")
+                .contains("Shipped with the product");
+    }
+
+    /**
+     * Keyboard only: Tab to each field, type, Enter or Space on the buttons (the file is typed into
+     * the focused file field, as a keyboard user picks it in the file dialog).
+     */
+    @Test
+    void anOfficerUploadsAndAColleagueApprovesAndWithdrawsWithTheKeyboardOnly() throws IOException {
+        Path table = Files.createTempFile("parking-permit-2028", ".xlsx");
+        Files.write(table, zoneAFee("260.00"));
+
+        signIn(TestUsers.POLICY_OFFICER);
+        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+        tabTo("version");
+        active().sendKeys("2028.3");
+        tabTo("table");
+        active().sendKeys(table.toString());
+        tabTo("upload-button");
+        active().sendKeys(Keys.ENTER);
+        wait(page -> page.getCurrentUrl().contains("/rules/candidates/"));
+        assertThat(browser.findElement(By.id("diff")).getText()).contains("240.00 → 260.00");
+        String candidatePage = browser.getCurrentUrl();
+        Axe.assertAccessible(browser, "a rule-set draft");
+
+        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+        WebElement draft = browser.findElement(By.cssSelector("#timeline li[data-version='2028.3']"));
+        assertThat(draft.getText())
+                .contains("Concept")
+                .contains("Nog geen ingangsdatum")
+                .contains("Geüpload door " + TestUsers.POLICY_OFFICER);
+
+        signIn(TestUsers.SECOND_POLICY_OFFICER);
+        browser.get(candidatePage);
+        tabTo("effectiveFrom");
+        active().sendKeys("01012028"); // day and month alike: the same in every date order
+        assertThat(browser.findElement(By.id("effectiveFrom")).getAttribute("value"))
+                .isEqualTo("2028-01-01");
+        tabTo("approve-button");
+        active().sendKeys(Keys.SPACE);
+        wait(page -> !page.findElements(By.id("candidate-approver")).isEmpty());
+
+        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+        WebElement planned = browser.findElement(By.cssSelector("#timeline li[data-version='2028.3']"));
+        assertThat(planned.getAttribute("class")).contains("PLANNED");
+        assertThat(planned.getText())
+                .contains("Gepland")
+                .contains("Van kracht vanaf 1 januari 2028")
+                .contains("Goedgekeurd door " + TestUsers.SECOND_POLICY_OFFICER)
+                .contains("met ingangsdatum 1 januari 2028");
+        assertThat(browser.findElement(By.cssSelector("#timeline li.IN_FORCE")).getText())
+                .as("the version in force today is followed by the planned one")
+                .contains("tot en met 31 december 2027");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('in-force-today').scrollIntoView();");
+        screenshot("officer-timeline");
+        Axe.assertAccessible(browser, "the timeline with a planned version");
+
+        browser.get(candidatePage); // leave the rules in force as they were
+        tabTo("withdraw");
+        active().sendKeys(Keys.ENTER);
+        wait(page -> page.findElements(By.id("withdraw")).isEmpty());
+        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+        assertThat(browser.findElement(By.cssSelector("#timeline li[data-version='2028.3']"))
+                        .getText())
+                .contains("Ingetrokken")
+                .contains("Zou gelden vanaf 1 januari 2028")
+                .contains("Ingetrokken door " + TestUsers.SECOND_POLICY_OFFICER);
+    }
+
+    /** Tabs forward until the field has the focus, as a keyboard user does. */
+    private void tabTo(String id) {
+        for (int step = 0; step < 150; step++) {
+            if (id.equals(active().getAttribute("id"))) {
+                return;
+            }
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    private WebElement active() {
+        return browser.switchTo().activeElement();
     }
 
     private void signIn(String user) {

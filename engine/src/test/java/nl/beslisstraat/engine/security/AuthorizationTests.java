@@ -178,6 +178,7 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint(
                     "GET", "/audit?case=1&action=CASE_READ&from=2026-01-01&to=2026-12-31", Set.of(TestUsers.AUDITOR)),
             new Endpoint("GET", "/audit/cases/1", Set.of(TestUsers.AUDITOR)),
+            new Endpoint("GET", "/audit/queue?dueBy=2026-12-01", Set.of(TestUsers.AUDITOR)),
             new Endpoint("GET", "/rules", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/rules/candidates/999", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/rules/upload", Set.of(TestUsers.POLICY_OFFICER)),
@@ -188,6 +189,7 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("POST", "/rules/reactivation", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/rules/template?caseType=PARKING_PERMIT&format=csv", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/norms", Set.of(TestUsers.POLICY_OFFICER)),
+            new Endpoint("GET", "/norms?version=2026.1", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/norms/versions/2026.1/csv", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("POST", "/norms/upload", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/norms/candidates/999", Set.of(TestUsers.POLICY_OFFICER)),

@@ -62,13 +62,17 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
         visit("/rules");
         visit("/norms");
 
+        Chromium.signIn(browser, port, TestUsers.AUDITOR);
+        visit("/dashboard");
+        visit("/audit/queue");
+
         Chromium.signIn(browser, port, TestUsers.PLATFORM_ADMIN);
         visit("/platform");
         visit("/platform/sign-in-locks");
     }
 
     @Test
-    void theCaseTypeListOfTheRulesPageStillChoosesFromItsScriptFile() {
+    void theCaseTypeListOfTheRulesPageChoosesOnlyWhenTonenIsPressed() {
         Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
         visit("/rules");
         Select caseType = new Select(browser.findElement(By.id("caseType")));
@@ -78,7 +82,12 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
                 .findFirst()
                 .orElseThrow();
 
+        String before = browser.getCurrentUrl();
         caseType.selectByValue(other);
+        assertThat(browser.getCurrentUrl())
+                .as("choosing alone changes nothing (WCAG 3.2.2)")
+                .isEqualTo(before);
+        browser.findElement(By.id("show-case-type")).click();
 
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("caseType=" + other));
         assertThat(Chromium.policyViolations(browser)).isEmpty();

@@ -1,0 +1,114 @@
+package nl.beslisstraat.engine.authoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.beslisstraat.engine.norms.NormAmount;
+import nl.beslisstraat.engine.norms.NormDefinitions;
+import nl.beslisstraat.engine.norms.NormVersion;
+
+/**
+ * A norm version's amounts as the officers read them on screen: per norm (by its description) and
+ * household, each period with its amount; and, for a draft, which amounts differ from the version
+ * it is compared with (a changed amount or end date, a new period).
+ */
+final class NormAmountRows {
+
+    /**
+     * One amount of one period.
+     *
+     * @param household the key values in words of the regulation's field titles, such as
+     *     "leefsituatie SINGLE, pensioengerechtigde leeftijd nee"
+     * @param change null when the amount is as in the version compared with; otherwise CHANGED or
+     *     ADDED
+     * @param amountBefore the amount in the version compared with, when CHANGED
+     * @param validUntilBefore the end of the period in the version compared with, when CHANGED
+     */
+    record Row(
+            String norm,
+            String normLabel,
+            String household,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            BigDecimal amount,
+            String change,
+            BigDecimal amountBefore,
+            LocalDate validUntilBefore) {
+
+        public boolean amountChanged() {
+            return "ADDED".equals(change) || ("CHANGED".equals(change) && amountBefore.compareTo(amount) != 0);
+        }
+
+        /** A new period is marked once, on its amount; its end is no change of its own. */
+        public boolean endChanged() {
+            return "CHANGED".equals(change) && !java.util.Objects.equals(validUntilBefore, validUntil);
+        }
+    }
+
+    private NormAmountRows() {}
+
+    /**
+     * @param compared the version to mark the differences against; null to mark none
+     * @param fieldTitles the regulations' titles of the key fields, by field name
+     */
+    static List<Row> of(
+            NormVersion version, NormVersion compared, Map<String, String> fieldTitles, java.util.Locale locale) {
+        boolean english = locale.getLanguage().equals("en");
+        Map<String, NormAmount> before = new LinkedHashMap<>();
+        if (compared != null) {
+            compared.amounts().forEach(row -> before.put(key(row), row));
+        }
+        NormDefinitions definitions = NormDefinitions.bundled();
+        List<Row> rows = new ArrayList<>();
+        for (NormAmount row : version.amounts()) {
+            NormAmount old = before.get(key(row));
+            String change = compared == null
+                    ? null
+                    : old == null
+                            ? "ADDED"
+                            : old.amount().compareTo(row.amount()) != 0
+                                            || !java.util.Objects.equals(old.validUntil(), row.validUntil())
+                                    ? "CHANGED"
+                                    : null;
+            rows.add(new Row(
+                    row.norm(),
+                    definitions
+                            .of(row.norm())
+                            .map(d -> capitalised(d.description()))
+                            .orElse(row.norm()),
+                    household(row.keys(), fieldTitles, english),
+                    row.validFrom(),
+                    row.validUntil(),
+                    row.amount(),
+                    change,
+                    old == null ? null : old.amount(),
+                    old == null ? null : old.validUntil()));
+        }
+        return rows;
+    }
+
+    private static String key(NormAmount row) {
+        // keys sorted: a version read back from jsonb has its key columns in another order
+        return row.norm() + new TreeMap<>(row.keys()) + row.validFrom();
+    }
+
+    private static String household(Map<String, String> keys, Map<String, String> fieldTitles, boolean english) {
+        List<String> parts = new ArrayList<>();
+        new TreeMap<>(keys)
+                .forEach((field, value) -> parts.add(fieldTitles.getOrDefault(field, field) + ": "
+                        + switch (value) {
+                            case "true" -> english ? "yes" : "ja";
+                            case "false" -> english ? "no" : "nee";
+                            default -> value;
+                        }));
+        return String.join(", ", parts);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

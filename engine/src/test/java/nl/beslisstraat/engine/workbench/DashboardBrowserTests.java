@@ -1,0 +1,89 @@
+package nl.beslisstraat.engine.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.LocalDate;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.Chromium;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard's figures open the list behind them, for each role the list it may see: a reviewer
+ * the review queue filtered on the deadline, a scheduler the nightly runs (the queue is not theirs
+ * to see, so their queue figures stay figures). The auditor's way is in AuditorBrowserTests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardBrowserTests extends DatabaseIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are needed; .ci/run installs them");
+        browser = Chromium.start();
+        new Http(port)
+                .as(TestUsers.INTAKE)
+                .post(
+                        "/api/cases/decide-now",
+                        "application/json",
+                        Http.resource("review/parking-permit-waiting-list.json"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aReviewersFiguresOpenTheQueueFilteredOnTheDeadline() {
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.get("http://localhost:" + port + "/dashboard");
+        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
+        assertThat(browser.findElement(By.id("overdue-link")).getAttribute("href"))
+                .endsWith("/review?dueBy=" + today.minusDays(1));
+        assertThat(browser.findElement(By.id("due-soon-link")).getText())
+                .contains("Toon de taken met termijn tot en met");
+        Axe.assertAccessible(browser, "the reviewer's dashboard");
+
+        browser.findElement(By.id("queue-link")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review"));
+        assertThat(browser.findElements(By.cssSelector("#queue tbody tr"))).isNotEmpty();
+
+        browser.get("http://localhost:" + port + "/dashboard");
+        browser.findElement(By.id("overdue-link")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/review?dueBy="));
+        assertThat(browser.findElement(By.id("dueBy")).getAttribute("value"))
+                .isEqualTo(today.minusDays(1).toString());
+    }
+
+    @Test
+    void aSchedulersRunFigureOpensTheRunsAndTheQueueFiguresStayFigures() {
+        Chromium.signIn(browser, port, TestUsers.SCHEDULER);
+        browser.get("http://localhost:" + port + "/dashboard");
+        assertThat(browser.findElements(By.id("queue-link")))
+                .as("the review queue is not the scheduler's to open")
+                .isEmpty();
+        assertThat(browser.findElement(By.id("queue-size")).getText()).matches("\\d+");
+        Axe.assertAccessible(browser, "the scheduler's dashboard");
+
+        browser.findElement(By.cssSelector("#last-run-link, #runs-link")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/runs"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+    }
+}
