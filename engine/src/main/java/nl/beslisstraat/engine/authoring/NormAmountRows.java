@@ -21,8 +21,8 @@ final class NormAmountRows {
     /**
      * One amount of one period.
      *
-     * @param household the key values in words of the regulation's field titles, such as
-     *     "leefsituatie SINGLE, pensioengerechtigde leeftijd nee"
+     * @param household the key values in the regulation's words, such as
+     *     "Leefsituatie: alleenstaande, Pensioengerechtigde leeftijd: nee"
      * @param change null when the amount is as in the version compared with; otherwise CHANGED or
      *     ADDED
      * @param amountBefore the amount in the version compared with, when CHANGED
@@ -51,13 +51,17 @@ final class NormAmountRows {
 
     private NormAmountRows() {}
 
+    /** A key of the norm table, field and value, in the regulation's words. */
+    @FunctionalInterface
+    interface KeyWords {
+        String of(String field, String value);
+    }
+
     /**
      * @param compared the version to mark the differences against; null to mark none
-     * @param fieldTitles the regulations' titles of the key fields, by field name
+     * @param keyWords the regulations' words for the key fields and their values
      */
-    static List<Row> of(
-            NormVersion version, NormVersion compared, Map<String, String> fieldTitles, java.util.Locale locale) {
-        boolean english = locale.getLanguage().equals("en");
+    static List<Row> of(NormVersion version, NormVersion compared, KeyWords keyWords) {
         Map<String, NormAmount> before = new LinkedHashMap<>();
         if (compared != null) {
             compared.amounts().forEach(row -> before.put(key(row), row));
@@ -80,7 +84,7 @@ final class NormAmountRows {
                             .of(row.norm())
                             .map(d -> capitalised(d.description()))
                             .orElse(row.norm()),
-                    household(row.keys(), fieldTitles, english),
+                    household(row.keys(), keyWords),
                     row.validFrom(),
                     row.validUntil(),
                     row.amount(),
@@ -96,15 +100,9 @@ final class NormAmountRows {
         return row.norm() + new TreeMap<>(row.keys()) + row.validFrom();
     }
 
-    private static String household(Map<String, String> keys, Map<String, String> fieldTitles, boolean english) {
+    private static String household(Map<String, String> keys, KeyWords keyWords) {
         List<String> parts = new ArrayList<>();
-        new TreeMap<>(keys)
-                .forEach((field, value) -> parts.add(fieldTitles.getOrDefault(field, field) + ": "
-                        + switch (value) {
-                            case "true" -> english ? "yes" : "ja";
-                            case "false" -> english ? "no" : "nee";
-                            default -> value;
-                        }));
+        new TreeMap<>(keys).forEach((field, value) -> parts.add(keyWords.of(field, value)));
         return String.join(", ", parts);
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import nl.beslisstraat.engine.norms.NoNormsInForce;
 import nl.beslisstraat.engine.norms.NormCatalog;
@@ -17,6 +16,7 @@ import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.security.UserAccounts;
+import nl.beslisstraat.engine.vocabulary.CaseVocabulary;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +47,8 @@ class NormPages {
     private final VersionTimelines timelines;
     private final RegulationCatalog regulations;
 
+    private final CaseVocabulary words;
+
     NormPages(
             NormCandidates candidates,
             NormCatalog catalog,
@@ -54,8 +56,10 @@ class NormPages {
             UserAccounts accounts,
             OfficerJobs jobs,
             VersionTimelines timelines,
-            RegulationCatalog regulations) {
+            RegulationCatalog regulations,
+            CaseVocabulary words) {
         this.timelines = timelines;
+        this.words = words;
         this.regulations = regulations;
         this.candidates = candidates;
         this.catalog = catalog;
@@ -69,7 +73,7 @@ class NormPages {
      * force today unless the officer picks another), period by period.
      */
     @GetMapping("/norms")
-    String overview(@RequestParam(required = false) String version, Locale locale, Model model) {
+    String overview(@RequestParam(required = false) String version, Model model) {
         List<NormVersion> newestFirst = new ArrayList<>(catalog.versions());
         Collections.reverse(newestFirst);
         model.addAttribute("versions", newestFirst);
@@ -79,8 +83,7 @@ class NormPages {
                 version != null && !version.isBlank() && catalog.knows(version) ? catalog.version(version) : inForce;
         model.addAttribute("inForce", inForce == null ? null : inForce.version());
         model.addAttribute("shown", shown);
-        model.addAttribute(
-                "amounts", shown == null ? List.of() : NormAmountRows.of(shown, null, fieldTitles(), locale));
+        model.addAttribute("amounts", shown == null ? List.of() : NormAmountRows.of(shown, null, keyWords()));
         return "norms/overview";
     }
 
@@ -92,13 +95,24 @@ class NormPages {
         }
     }
 
-    /** The regulations' words for the norm table's key fields (householdType: leefsituatie). */
-    private Map<String, String> fieldTitles() {
-        Map<String, String> titles = new HashMap<>();
+    /**
+     * The regulations' words for a key of the norm table, field and value (householdType SINGLE:
+     * "Leefsituatie: alleenstaande"), from the first regulation reading norms that declares the field.
+     */
+    private NormAmountRows.KeyWords keyWords() {
+        Map<String, String> caseTypeOfField = new HashMap<>();
         regulations.shipped().stream()
                 .filter(RuleSet::readsNorms)
-                .forEach(ruleSet -> ruleSet.inputSchema().titles().forEach(titles::putIfAbsent));
-        return titles;
+                .forEach(ruleSet -> ruleSet.inputSchema()
+                        .titles()
+                        .keySet()
+                        .forEach(field -> caseTypeOfField.putIfAbsent(field, ruleSet.caseType())));
+        return (field, value) -> {
+            String caseType = caseTypeOfField.get(field);
+            return caseType == null
+                    ? field + ": " + value
+                    : words.field(caseType, field) + ": " + words.value(caseType, field, value);
+        };
     }
 
     /** The version as CSV, the starting point of the next version. */
@@ -134,7 +148,7 @@ class NormPages {
     }
 
     @GetMapping("/norms/candidates/{id}")
-    String candidate(@PathVariable long id, Principal officer, Locale locale, Model model) {
+    String candidate(@PathVariable long id, Principal officer, Model model) {
         NormCandidate candidate;
         try {
             candidate = candidates.find(id);
@@ -150,8 +164,7 @@ class NormPages {
         NormVersion inForce = inForceToday();
         boolean draft = candidate.status().equals("DRAFT");
         model.addAttribute("comparedWith", draft && inForce != null ? inForce.version() : null);
-        model.addAttribute(
-                "amounts", NormAmountRows.of(candidates.norms(id), draft ? inForce : null, fieldTitles(), locale));
+        model.addAttribute("amounts", NormAmountRows.of(candidates.norms(id), draft ? inForce : null, keyWords()));
         model.addAttribute(
                 "runningSimulation",
                 jobs.of(officer.getName())

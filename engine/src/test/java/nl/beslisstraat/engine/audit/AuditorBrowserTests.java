@@ -113,7 +113,9 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
         // the chart says in text what it shows: a caption, a titled image and the figures as a table
         WebElement chart = browser.findElement(By.id("chart-PARKING_PERMIT"));
         assertThat(chart.getTagName()).isEqualTo("figure");
-        assertThat(chart.findElement(By.tagName("figcaption")).getText()).contains("PARKING_PERMIT");
+        assertThat(chart.findElement(By.tagName("figcaption")).getText())
+                .contains("Bewonersparkeervergunning")
+                .doesNotContain("PARKING_PERMIT");
         WebElement svg = chart.findElement(By.tagName("svg"));
         assertThat(svg.getAttribute("role")).isEqualTo("img");
         assertThat(svg.getAttribute("aria-label")).contains("Automatiseringsgraad van PARKING_PERMIT");

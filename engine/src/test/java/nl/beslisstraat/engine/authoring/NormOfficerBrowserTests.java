@@ -83,7 +83,8 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("norms-in-force")).getText()).contains(inForceVersion);
         assertThat(browser.findElement(By.id("amounts")).getText())
                 .contains("Kosten van bestaan per maand")
-                .contains("leefsituatie: SINGLE, pensioengerechtigde leeftijd: nee")
+                .contains("Leefsituatie: alleenstaande")
+                .doesNotContain("SINGLE")
                 .contains("€ 1.271,15")
                 .contains("€ 3.400,00");
         assertThat(browser.getPageSource()).doesNotContain("DOMAIN.md");

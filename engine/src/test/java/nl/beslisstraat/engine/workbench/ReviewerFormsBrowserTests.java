@@ -246,7 +246,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
                 .isEqualTo("120,00");
         assertThat(browser.findElement(By.id("motivation")).getDomProperty("value"))
                 .isEqualTo(MOTIVATION);
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("IN_REVIEW");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Bij een behandelaar");
 
         browser.findElement(By.id("check-decision")).click();
         Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
