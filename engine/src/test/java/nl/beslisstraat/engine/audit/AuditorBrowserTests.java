@@ -118,11 +118,12 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
                 .doesNotContain("PARKING_PERMIT");
         WebElement svg = chart.findElement(By.tagName("svg"));
         assertThat(svg.getAttribute("role")).isEqualTo("img");
-        assertThat(svg.getAttribute("aria-label")).contains("Automatiseringsgraad van PARKING_PERMIT");
+        assertThat(svg.getAttribute("aria-label")).contains("Automatiseringsgraad van Bewonersparkeervergunning");
         chart.findElement(By.tagName("summary")).click();
         assertThat(chart.findElement(By.cssSelector("details table")).getText())
                 .contains("Beslist")
-                .contains(today.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+                .contains(today.format(java.time.format.DateTimeFormatter.ofPattern(
+                        "d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))));
         Chromium.screenshot(browser, "dashboard-auditor");
         Axe.assertAccessible(browser, "the auditor's dashboard");
         browser.findElement(By.id("queue-link")).click();

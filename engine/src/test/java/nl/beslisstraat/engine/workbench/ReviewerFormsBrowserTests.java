@@ -253,7 +253,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("confirm")).click();
         Chromium.waitFor(browser, page -> !page.findElements(By.id("decided")).isEmpty());
         browser.get(url("/review/cases/" + caseId));
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("DECIDED");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Besloten");
     }
 
     @Test
