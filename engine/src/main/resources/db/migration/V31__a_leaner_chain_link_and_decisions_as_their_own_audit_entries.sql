@@ -20,6 +20,9 @@ declare
     last_position bigint;
     last_hash text;
 begin
+    if chain_table not in ('audit_log', 'decisions') then
+        raise exception 'no hash chain over %', chain_table;
+    end if;
     -- the first lane nobody holds; a lane that does not exist yet is made and taken
     for candidate in 0 .. lanes - 1 loop
         select * into head from chain_heads h
@@ -52,15 +55,12 @@ begin
               and h.municipality = municipality_code
             for update;
     end if;
-    if chain_table = 'audit_log' then
-        select a.chain_position, a.chain_hash into last_position, last_hash from audit_log a
-            where a.municipality = municipality_code and a.chain_lane = lane
-            order by a.chain_position desc limit 1;
-    else
-        select d.chain_position, d.chain_hash into last_position, last_hash from decisions d
-            where d.municipality = municipality_code and d.chain_lane = lane
-            order by d.chain_position desc limit 1;
-    end if;
+    -- planned afresh on every call: a plan kept from when the table was small reads all of it
+    -- once it is large (nothing re-plans a kept plan while the table grows unless it is analysed)
+    execute format('select chain_position, chain_hash from %I where municipality = $1 and chain_lane = $2'
+                   ' order by chain_position desc limit 1', chain_table)
+        into last_position, last_hash
+        using municipality_code, lane;
     if last_position is null or last_position < head.position then
         last_position := head.position;
         last_hash := head.hash;
