@@ -4,11 +4,11 @@
 
 -- 1. The link. V27's trigger ran every row as the definer with its own search path, and rendered
 -- the row's content through a function that sets the time zone: each of those settings is saved
--- and restored per call, which cost about as much as the hashing. Now only finding where a
+-- and restored per call (about a fifth of the trigger's time, docs/performance.md). Now only finding where a
 -- transaction's links start (the first link of a table per transaction, which needs the heads)
 -- runs as the definer; every link after it is computed in the caller's own rights, and the
--- content is rendered inline when the session already speaks UTC (as the engine's connections
--- do), else through chain_content as before. The link's definition is unchanged, so the verifier
+-- content is rendered inline when the session already speaks UTC (the engine's connections do
+-- when its JVM's time zone is UTC), else through chain_content as before. The link's definition is unchanged, so the verifier
 -- and every link made before read the same.
 create or replace function chain_start(chain_table text, municipality_code text, transaction_id text)
     returns text[]
