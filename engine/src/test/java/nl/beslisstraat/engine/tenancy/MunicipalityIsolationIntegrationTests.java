@@ -162,6 +162,10 @@ class MunicipalityIsolationIntegrationTests extends DatabaseIntegrationTest {
             "POST /review/tasks/{taskId}/claim",
             "POST /review/tasks/{taskId}/release",
             "POST /review/tasks/{taskId}/decision",
+            "GET /review/tasks/{taskId}/decision",
+            "POST /review/tasks/{taskId}/decision/edit",
+            "GET /review/tasks/{taskId}/decision/confirmation",
+            "POST /review/tasks/{taskId}/decision/confirmation",
             "GET /rules/cases/{id}");
 
     @Test
@@ -267,7 +271,17 @@ class MunicipalityIsolationIntegrationTests extends DatabaseIntegrationTest {
         assertRedirect(zwolle.post(claim, ""), "/review/cases/" + zwolleCase);
         assertThat(utrecht.post(decision, DECISION_FORM + zwolleCase).statusCode())
                 .isEqualTo(404);
-        assertRedirect(zwolle.post(decision, DECISION_FORM + zwolleCase), "/review");
+        // checked first: the confirmation of what will be recorded, then recorded on confirming
+        assertThat(zwolle.post(decision, DECISION_FORM + zwolleCase).statusCode())
+                .isEqualTo(200);
+        assertThat(utrecht.get(decision).statusCode()).isEqualTo(404);
+        assertThat(utrecht.get(decision + "/confirmation").statusCode()).isEqualTo(404);
+        assertThat(utrecht.post(decision + "/edit", DECISION_FORM + zwolleCase).statusCode())
+                .isEqualTo(404);
+        assertThat(utrecht.post(decision + "/confirmation", DECISION_FORM + zwolleCase)
+                        .statusCode())
+                .isEqualTo(404);
+        assertRedirect(zwolle.post(decision + "/confirmation", DECISION_FORM + zwolleCase), "/review");
         assertThat(utrecht.post(objection, OBJECTION_FORM).statusCode()).isEqualTo(404);
         assertRedirect(zwolle.post(objection, OBJECTION_FORM), "/review/cases/" + zwolleCase);
 
