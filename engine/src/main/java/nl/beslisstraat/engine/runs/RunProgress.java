@@ -61,7 +61,8 @@ public class RunProgress {
 
         /**
          * Whether the page keeps asking for news: while the run runs, and while a request about it
-         * waits for a manager (a restart shows the run running again without a reload).
+         * waits for a manager or was carried out in the last 30 s (a restart shows the run running
+         * again without a reload).
          */
         @JsonProperty
         public boolean live() {
@@ -138,7 +139,10 @@ public class RunProgress {
         }
         List<Partition> partitions = run.latestExecutionId() == null ? List.of() : partitions(run);
         boolean requestPending = Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from run_requests where run_id = ? and done_at is null)",
+                // and for a while after one was carried out: a restarted run shows as running only
+                // once its new execution has begun, a moment after the request is marked done
+                "select exists (select 1 from run_requests where run_id = ?"
+                        + " and (done_at is null or done_at > now() - interval '30 seconds'))",
                 Boolean.class,
                 run.runId()));
         return new Snapshot(
