@@ -3,6 +3,7 @@ package nl.beslisstraat.batch.nightly;
 import java.util.List;
 import nl.beslisstraat.engine.decision.DecidedCase;
 import nl.beslisstraat.engine.decision.DecisionRecorder;
+import nl.beslisstraat.engine.decision.RecordedDecision;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -26,7 +27,9 @@ class DecisionWriter implements ItemWriter<DecidedCase> {
 
     @Override
     public void write(Chunk<? extends DecidedCase> chunk) {
-        List<DecidedCase> recorded = recorder.record(List.copyOf(chunk.getItems()));
+        List<DecidedCase> recorded = recorder.record(List.copyOf(chunk.getItems())).stream()
+                .map(RecordedDecision::decided)
+                .toList();
         if (!recorded.isEmpty()) {
             progress.add(runId, partition, recorded);
         }

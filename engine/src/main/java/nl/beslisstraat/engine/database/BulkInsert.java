@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -47,8 +49,24 @@ public final class BulkInsert {
      */
     public static <T> void into(
             DataSource dataSource, String table, List<String> columns, List<T> items, Function<T, Object[]> row) {
+        into(dataSource, table, columns, items, row, null, null);
+    }
+
+    /**
+     * As {@link #into(DataSource, String, List, List, Function)}, and returns what the database made
+     * of each row ({@code returning}, names from the code, read by {@code mapper}), in no particular
+     * order: ids and defaults the caller would otherwise have to read back.
+     */
+    public static <T, R> List<R> into(
+            DataSource dataSource,
+            String table,
+            List<String> columns,
+            List<T> items,
+            Function<T, Object[]> row,
+            String returning,
+            RowMapper<R> mapper) {
         if (items.isEmpty()) {
-            return;
+            return List.of();
         }
         String[][] values = new String[columns.size()][items.size()];
         for (int r = 0; r < items.size(); r++) {
@@ -60,12 +78,23 @@ public final class BulkInsert {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             Map<String, String> types = COLUMN_TYPES.computeIfAbsent(table, name -> columnTypes(connection, name));
-            try (PreparedStatement insert = connection.prepareStatement(statement(table, columns, types))) {
+            String insert = statement(table, columns, types) + (returning == null ? "" : " returning " + returning);
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 for (int c = 0; c < columns.size(); c++) {
                     Array array = connection.createArrayOf("text", values[c]);
-                    insert.setArray(c + 1, array);
+                    statement.setArray(c + 1, array);
                 }
-                insert.executeUpdate();
+                if (returning == null) {
+                    statement.executeUpdate();
+                    return List.of();
+                }
+                List<R> made = new ArrayList<>(items.size());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        made.add(mapper.mapRow(rows, made.size()));
+                    }
+                }
+                return made;
             }
         } catch (SQLException e) {
             // Translated like JdbcTemplate does, so a refused row reads as a data integrity error

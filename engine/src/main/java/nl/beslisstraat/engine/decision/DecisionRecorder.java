@@ -2,6 +2,7 @@ package nl.beslisstraat.engine.decision;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import nl.beslisstraat.engine.cases.CaseStatus;
@@ -41,9 +42,9 @@ public class DecisionRecorder {
         this.reviewTasks = reviewTasks;
     }
 
-    /** Records a batch of automated decisions; returns the ones actually recorded. */
+    /** Records a batch of automated decisions; returns what was recorded for the ones actually recorded. */
     @Transactional
-    public List<DecidedCase> record(List<DecidedCase> decided) {
+    public List<RecordedDecision> record(List<DecidedCase> decided) {
         Set<Long> moved = cases.leaveQueue(
                 decided.stream().map(DecidedCase::caseId).toList(),
                 decided.stream().map(DecisionRecorder::nextStatus).toList());
@@ -56,14 +57,22 @@ public class DecisionRecorder {
             }
         }
         if (recorded.isEmpty()) {
-            return recorded;
+            return List.of();
         }
-        decisions.insertAutomated(recorded);
-        reviewTasks.openAll(recorded.stream()
-                .filter(decidedCase -> decidedCase.outcome().needsReview())
-                .map(DecisionRecorder::reviewTask)
-                .toList());
-        return recorded;
+        Map<Long, DecisionStore.Stamp> stamps = decisions.insertAutomated(recorded);
+        List<RecordedDecision> stored = new ArrayList<>(recorded.size());
+        List<ReviewTask> opened = new ArrayList<>();
+        for (DecidedCase decidedCase : recorded) {
+            ReviewTask task = decidedCase.outcome().needsReview() ? reviewTask(decidedCase) : null;
+            if (task != null) {
+                opened.add(task);
+            }
+            DecisionStore.Stamp stamp = stamps.get(decidedCase.caseId());
+            stored.add(new RecordedDecision(
+                    decidedCase, stamp.decisionId(), stamp.decidedAt(), nextStatus(decidedCase), task));
+        }
+        reviewTasks.openAll(opened);
+        return stored;
     }
 
     private static CaseStatus nextStatus(DecidedCase decided) {

@@ -3,6 +3,7 @@ package nl.beslisstraat.engine.decision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,27 +46,69 @@ public class DecisionStore {
         this.json = json;
     }
 
-    void insertAutomated(List<DecidedCase> decided) {
-        BulkInsert.into(dataSource, "decisions", AUTOMATED_COLUMNS, decided, decidedCase -> {
-            DecisionOutcome outcome = decidedCase.outcome();
-            return new Object[] {
-                decidedCase.caseId(),
+    /** The id and time the database gave a case's decision row. */
+    record Stamp(long decisionId, OffsetDateTime decidedAt) {}
+
+    /** Inserts the automated decisions; per case id, the id and time each row was given. */
+    Map<Long, Stamp> insertAutomated(List<DecidedCase> decided) {
+        List<Map.Entry<Long, Stamp>> stamps = BulkInsert.into(
+                dataSource,
+                "decisions",
+                AUTOMATED_COLUMNS,
+                decided,
+                decidedCase -> {
+                    DecisionOutcome outcome = decidedCase.outcome();
+                    return new Object[] {
+                        decidedCase.caseId(),
+                        outcome.outcome().name(),
+                        "t",
+                        ENGINE,
+                        outcome.referenceDate(),
+                        outcome.ruleSetVersion(),
+                        outcome.normVersion(),
+                        json.writeValueAsString(outcome.reasons()),
+                        json.writeValueAsString(plain(outcome.amounts())),
+                        json.writeValueAsString(outcome.dates()),
+                        json.writeValueAsString(outcome.firedRules()),
+                        outcome.error(),
+                        decidedCase.runId(),
+                        outcome.ruleSetHash(),
+                        outcome.normHash()
+                    };
+                },
+                "case_id, id, decided_at",
+                (row, n) -> Map.entry(
+                        row.getLong("case_id"),
+                        new Stamp(row.getLong("id"), row.getObject("decided_at", OffsetDateTime.class))));
+        Map<Long, Stamp> byCase = new HashMap<>();
+        stamps.forEach(stamp -> byCase.put(stamp.getKey(), stamp.getValue()));
+        return byCase;
+    }
+
+    /**
+     * A recorded automated decision as {@link #findFor} reads it back, built from what was written:
+     * the same values, read from the same JSON text the row holds.
+     */
+    public StoredDecision asStored(RecordedDecision recorded) {
+        DecisionOutcome outcome = recorded.decided().outcome();
+        return new StoredDecision(
+                recorded.decisionId(),
+                recorded.decided().caseId(),
                 outcome.outcome().name(),
-                "t",
+                true,
                 ENGINE,
+                recorded.decidedAt(),
                 outcome.referenceDate(),
                 outcome.ruleSetVersion(),
                 outcome.normVersion(),
-                json.writeValueAsString(outcome.reasons()),
-                json.writeValueAsString(plain(outcome.amounts())),
-                json.writeValueAsString(outcome.dates()),
-                json.writeValueAsString(outcome.firedRules()),
+                json.valueToTree(outcome.reasons()),
+                json.valueToTree(plain(outcome.amounts())),
+                json.valueToTree(outcome.dates()),
+                json.valueToTree(outcome.firedRules()),
                 outcome.error(),
-                decidedCase.runId(),
+                recorded.decided().runId(),
                 outcome.ruleSetHash(),
-                outcome.normHash()
-            };
-        });
+                outcome.normHash());
     }
 
     /**

@@ -65,10 +65,8 @@ class CaseController {
             @RequestBody(required = false) String body,
             @RequestParam(required = false) String lang,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        long id = intake.decideNow(reader.read(body));
-        return ResponseEntity.created(URI.create("/api/cases/" + id))
-                .body(intake.caseFile(id, MotivationLanguage.choose(lang, acceptLanguage))
-                        .orElseThrow());
+        CaseFile decided = intake.decideNow(reader.read(body), MotivationLanguage.choose(lang, acceptLanguage));
+        return ResponseEntity.created(URI.create("/api/cases/" + decided.id())).body(decided);
     }
 
     /** The case; motivations in Dutch unless English is asked for ({@code ?lang=en} or Accept-Language). */

@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.intake;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +15,7 @@ import nl.beslisstraat.engine.cases.QueuedCase;
 import nl.beslisstraat.engine.decision.DecidedCase;
 import nl.beslisstraat.engine.decision.DecisionRecorder;
 import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.decision.RecordedDecision;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,10 @@ class ImmediateDecisions implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImmediateDecisions.class);
 
     /** One application waiting for its writers, with the client that sent it and the answer it waits for. */
-    private record Waiting(CaseApplication application, Authentication client, CompletableFuture<Long> caseId) {}
+    private record Waiting(CaseApplication application, Authentication client, CompletableFuture<Decided> answer) {}
+
+    /** An application as stored and what was recorded for it, enough to answer without reading it back. */
+    record Decided(QueuedCase queued, RecordedDecision recorded) {}
 
     private final CaseStore cases;
     private final DecisionService decisionService;
@@ -76,16 +81,16 @@ class ImmediateDecisions implements DisposableBean {
 
     /**
      * Decides the application for the current thread's municipality and signed-in client; returns
-     * its case id once its decision is committed.
+     * the stored case and its recorded decision once they are committed.
      */
-    long decide(CaseApplication application) {
+    Decided decide(CaseApplication application) {
         String municipality = Municipality.current()
                 .orElseThrow(() -> new IllegalStateException("An application is decided for a municipality"));
         Waiting waiting = new Waiting(
                 application, SecurityContextHolder.getContext().getAuthentication(), new CompletableFuture<>());
         writersByMunicipality.computeIfAbsent(municipality, Writers::new).queue.add(waiting);
         try {
-            return waiting.caseId().join();
+            return waiting.answer().join();
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -134,25 +139,25 @@ class ImmediateDecisions implements DisposableBean {
                     record(batch);
                 } catch (RuntimeException | Error unexpected) {
                     // never leave a request waiting: whatever was not answered is answered with the failure
-                    batch.forEach(waiting -> waiting.caseId().completeExceptionally(unexpected));
+                    batch.forEach(waiting -> waiting.answer().completeExceptionally(unexpected));
                 }
                 batch.clear();
             }
             List<Waiting> left = new ArrayList<>();
             queue.drainTo(left);
-            left.forEach(waiting -> waiting.caseId()
+            left.forEach(waiting -> waiting.answer()
                     .completeExceptionally(new IllegalStateException("The engine is stopping; nothing was stored")));
         }
 
         private void record(List<Waiting> batch) {
             try {
-                List<Long> ids = transaction.execute(status -> decideAll(batch));
+                List<Decided> decided = transaction.execute(status -> decideAll(batch));
                 for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).caseId().complete(ids.get(i));
+                    batch.get(i).answer().complete(decided.get(i));
                 }
             } catch (RuntimeException failed) {
                 if (batch.size() == 1) {
-                    batch.get(0).caseId().completeExceptionally(failed);
+                    batch.get(0).answer().completeExceptionally(failed);
                     return;
                 }
                 log.warn(
@@ -162,29 +167,33 @@ class ImmediateDecisions implements DisposableBean {
                         failed.toString());
                 for (Waiting waiting : batch) {
                     try {
-                        waiting.caseId()
+                        waiting.answer()
                                 .complete(transaction
                                         .execute(status -> decideAll(List.of(waiting)))
                                         .get(0));
                     } catch (RuntimeException alone) {
-                        waiting.caseId().completeExceptionally(alone);
+                        waiting.answer().completeExceptionally(alone);
                     }
                 }
             }
         }
     }
 
-    /** Queues, decides and records the applications in the caller's transaction; their case ids, in order. */
-    private List<Long> decideAll(List<Waiting> batch) {
-        List<Long> ids = new ArrayList<>(batch.size());
+    /** Queues, decides and records the applications in the caller's transaction; what was stored, in order. */
+    private List<Decided> decideAll(List<Waiting> batch) {
+        List<QueuedCase> queued = new ArrayList<>(batch.size());
         List<DecidedCase> decided = new ArrayList<>(batch.size());
         for (Waiting waiting : batch) {
-            QueuedCase queued = queueAs(waiting.client(), waiting.application());
-            ids.add(queued.id());
-            decided.add(decisionService.decide(queued, null));
+            QueuedCase stored = queueAs(waiting.client(), waiting.application());
+            queued.add(stored);
+            decided.add(decisionService.decide(stored, null));
         }
-        recorder.record(decided);
-        return ids;
+        Map<Long, RecordedDecision> recorded = new HashMap<>();
+        recorder.record(decided)
+                .forEach(decision -> recorded.put(decision.decided().caseId(), decision));
+        return queued.stream()
+                .map(stored -> new Decided(stored, recorded.get(stored.id())))
+                .toList();
     }
 
     /** Stores the application as its client sent it: the case records that client ({@code SubmittingClient}). */

@@ -86,6 +86,12 @@ class ImmediateDecisionsIntegrationTests extends DatabaseIntegrationTest {
                             .asString());
             long id = caseFile.path("id").asLong();
             ids.add(id);
+            assertThat(caseFile)
+                    .as("the answer is the case as stored, though built without reading it back")
+                    .isEqualTo(json.readTree(new Http(port)
+                            .as(TestUsers.AUDITOR)
+                            .get("/api/cases/" + id)
+                            .body()));
             assertThat(jdbc.queryForObject("select submitted_by from cases where id = ?", String.class, id))
                     .isEqualTo(i % 2 == 0 ? TestUsers.INTAKE : SECOND_INTAKE);
             assertThat(jdbc.queryForObject(
@@ -101,5 +107,37 @@ class ImmediateDecisionsIntegrationTests extends DatabaseIntegrationTest {
                         (Object) ids.toArray(Long[]::new)))
                 .isEqualTo(REQUESTS);
         assertThat(chains.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theAnswerIsTheCaseAsStoredWithItsReviewTaskAmountsAndMotivationInTheLanguageAsked() {
+        for (String application : List.of(
+                "review/parking-permit-waiting-list.json",
+                "review/tax-remission-cost-sharer.json",
+                "intake/parking-permit-zone-a.json",
+                "intake/parking-permit-length-missing.json")) {
+            for (String language : List.of("nl", "en")) {
+                HttpResponse<String> answer = new Http(port)
+                        .as(TestUsers.INTAKE)
+                        .post(
+                                "/api/cases/decide-now?lang=" + language,
+                                "application/json",
+                                Http.resource(application));
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+                JsonNode decided = json.readTree(answer.body());
+                JsonNode stored = json.readTree(new Http(port)
+                        .as(TestUsers.AUDITOR)
+                        .get("/api/cases/" + decided.path("id").asLong() + "?lang=" + language)
+                        .body());
+                assertThat(decided).as("%s in %s", application, language).isEqualTo(stored);
+                assertThat(decided.path("decisions").get(0).path("reasons").get(0).path("language").asString())
+                        .isEqualTo(language);
+                if (application.startsWith("review/")) {
+                    assertThat(decided.path("status").asString()).isEqualTo("IN_REVIEW");
+                    assertThat(decided.path("reviewTask").path("deadline").isMissingNode())
+                            .isFalse();
+                }
+            }
+        }
     }
 }
