@@ -120,6 +120,27 @@ class AccessibilityBrowserTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void theSignInPageStartsWithTheSkipLinkAsEveryPage() {
+        browser.get("http://localhost:" + port + "/login");
+
+        // nothing has focus on its own: the first Tab is the skip link, the next the user name
+        assertThat(browser.switchTo().activeElement().getTagName()).isEqualTo("body");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Naar de inhoud");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("username");
+        Axe.assertAccessible(browser, "the sign-in page");
+
+        browser.get("http://localhost:" + port + "/login?error");
+        Axe.assertAccessible(browser, "the sign-in page after a wrong password");
+        browser.get("http://localhost:" + port + "/login?lang=en");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("en");
+        Axe.assertAccessible(browser, "the sign-in page in English");
+    }
+
+    @Test
     void overdueAndNearlyDueTasksAndTheChartPassAxe() {
         // given: Zwolle's queue with one task past its deadline and one due tomorrow, and an automated decision
         Http intake = new Http(port).as(TestUsers.ZWOLLE_INTAKE);

@@ -121,6 +121,41 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void anHtmxRequestOfAnEndedSessionSignsInOnAWholePageAndComesBack() {
+        escalated("review/parking-permit-waiting-list.json");
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.get(url("/review?view=all"));
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("queue")).isEmpty());
+
+        // the session ends; then a filter is chosen, which htmx asks for without a reload
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        new Select(browser.findElement(By.id("reason"))).selectByValue("WAITING_LIST");
+
+        // the whole page goes to sign in: not the sign-in form inside the queue's table
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
+        assertThat(browser.findElement(By.id("ended")).getText()).contains("terug naar de pagina");
+        assertThat(browser.findElements(By.id("queue"))).isEmpty();
+        assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+        Axe.assertAccessible(browser, "signing in again after an htmx request");
+        signInHere(TestUsers.REVIEWER);
+
+        // back on the queue, a whole page, with the filter that was chosen
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/review?"));
+        assertThat(browser.getCurrentUrl()).contains("reason=WAITING_LIST");
+        assertThat(browser.findElements(By.tagName("header"))).hasSize(1);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Werkvoorraad");
+        assertThat(new Select(browser.findElement(By.id("reason")))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
+                .isEqualTo("WAITING_LIST");
+        assertThat(browser.findElements(By.cssSelector("#queue tbody tr"))).isNotEmpty();
+        // and the queue's htmx works again in the new session
+        new Select(browser.findElement(By.id("reason"))).selectByIndex(0);
+        Chromium.waitFor(browser, page -> !page.getCurrentUrl().contains("reason=WAITING_LIST"));
+        assertThat(browser.getCurrentUrl()).contains("/review");
+    }
+
+    @Test
     void errorsAreTheProductsOwnPagesAndUnknownAddressesAreNotFound() throws Exception {
         // anonymous: sign in first, then "not found"
         browser.get(url("/review/no-such-page"));
