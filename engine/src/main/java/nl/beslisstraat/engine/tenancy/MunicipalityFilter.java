@@ -132,6 +132,16 @@ public class MunicipalityFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The pages' error page (404, 403, 500) is a dispatch of its own: it gets the roles of the
+     * municipality too, so its header shows the person's usual navigation. The API answers errors in
+     * JSON, without a header to fill.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return choice != Choice.SESSION;
+    }
+
     private Optional<Memberships.Membership> workingFor(HttpServletRequest request, Memberships.Access access) {
         if (choice == Choice.HEADER) {
             String asked = request.getHeader(HEADER);
