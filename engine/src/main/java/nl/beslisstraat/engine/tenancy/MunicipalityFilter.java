@@ -94,7 +94,17 @@ public class MunicipalityFilter extends OncePerRequestFilter {
             boundTo(bound.membership(), request, response, chain);
             return;
         }
-        Memberships.Access access = memberships.of(user.getName());
+        Memberships.Access access;
+        try {
+            access = memberships.of(user.getName());
+        } catch (RuntimeException lookupFailed) {
+            if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
+                throw lookupFailed;
+            }
+            // the error page of a fault in the database itself: shown without the role's links
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<Memberships.Membership> working = workingFor(request, access);
         request.setAttribute(WORKING_FOR, new WorkingFor(working.orElse(null), access.memberships()));
 
