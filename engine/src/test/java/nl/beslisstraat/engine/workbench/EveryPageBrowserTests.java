@@ -52,6 +52,8 @@ class EveryPageBrowserTests extends DatabaseIntegrationTest {
     @BeforeEach
     void start() {
         browser = Chromium.startOrSkip();
+        // axe on a long page (a draft's examples) takes longer than the usual 30 s on a busy machine
+        browser.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(2));
         Http intake = new Http(port).as(TestUsers.INTAKE);
         intake.post(
                 "/api/cases/decide-now", "application/json", Http.resource("review/parking-permit-waiting-list.json"));
