@@ -223,14 +223,15 @@ public class SecurityConfiguration {
     }
 
     /**
-     * After signing in: back to the page whose form was kept when the session had ended, else to the
-     * page that was asked for, else to the start page of one's role.
+     * After signing in: back to the page whose form was kept when the session had ended, or where an
+     * htmx request of the ended session came from, else to the page that was asked for, else to the
+     * start page of one's role.
      */
     private static AuthenticationSuccessHandler backToWhereTheyWere() {
         SavedRequestAwareAuthenticationSuccessHandler asked = new SavedRequestAwareAuthenticationSuccessHandler();
         asked.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
-            java.util.Optional<String> page = KeptForm.returnTo(request);
+            java.util.Optional<String> page = KeptForm.returnTo(request).or(() -> SignInAgain.pageBefore(request));
             if (page.isPresent()) {
                 new HttpSessionRequestCache().removeRequest(request, response);
                 response.sendRedirect(request.getContextPath() + page.get());

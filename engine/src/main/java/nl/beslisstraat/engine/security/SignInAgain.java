@@ -2,7 +2,9 @@ package nl.beslisstraat.engine.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -22,12 +24,17 @@ import org.springframework.security.web.csrf.CsrfException;
  * in the ended session), so the check's refusal of someone not signed in is treated the same way;
  * a signed-in person's post without its token is still refused (403).
  *
- * <p>htmx's requests (the queue's filters) get {@code HX-Redirect} to the sign-in page, so the
- * whole page goes there instead of the sign-in form being put into the queue's table.
+ * <p>htmx's requests (the queue's filters, a run's progress) get {@code HX-Redirect} to the
+ * sign-in page, GET and POST alike, so the whole page goes there instead of the sign-in form being
+ * put into the part htmx replaces; signing in leads back to the page the person was on ({@link
+ * #pageBefore}), never to the fragment htmx asked for.
  */
 final class SignInAgain implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String SIGN_IN = "/login";
+
+    /** The page an htmx request came from, where signing in again leads back to. */
+    private static final String PAGE = SignInAgain.class.getName() + ".page";
 
     private final AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint(SIGN_IN);
     private final AccessDeniedHandler refuse = new AccessDeniedHandlerImpl();
@@ -37,8 +44,7 @@ final class SignInAgain implements AuthenticationEntryPoint, AccessDeniedHandler
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException reason)
             throws IOException, jakarta.servlet.ServletException {
         if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Redirect", request.getContextPath() + SIGN_IN);
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            signInWholePage(request, response);
             return;
         }
         if (request.getMethod().equals("GET") || request.getMethod().equals("HEAD")) {
@@ -61,6 +67,10 @@ final class SignInAgain implements AuthenticationEntryPoint, AccessDeniedHandler
 
     private static void keepAndSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (request.getHeader("HX-Request") != null && !path.equals(SIGN_IN) && !path.equals("/logout")) {
+            signInWholePage(request, response);
+            return;
+        }
         if (path.equals("/logout")) { // signing out of an ended session: done already
             response.sendRedirect(request.getContextPath() + SIGN_IN + "?logout");
             return;
@@ -69,5 +79,64 @@ final class SignInAgain implements AuthenticationEntryPoint, AccessDeniedHandler
             KeptForm.keep(request);
         }
         response.sendRedirect(request.getContextPath() + SIGN_IN + "?expired");
+    }
+
+    /**
+     * An htmx request of an ended session: the whole page goes to the sign-in page ({@code
+     * HX-Redirect}, which htmx follows whatever the status), and the page it came from is remembered.
+     * A GET to that page's own address (the queue with a new filter) is that page as the person asked
+     * for it; anything else (a run's progress, a post) leads back to the page itself, where the
+     * person sees the current state and may do it again.
+     */
+    private static void signInWholePage(HttpServletRequest request, HttpServletResponse response) {
+        String context = request.getContextPath();
+        String page = ownPage(request.getHeader("HX-Current-URL"), request);
+        if (page != null) {
+            String asked = request.getRequestURI().substring(context.length());
+            boolean samePage = request.getMethod().equals("GET") && page.split("\\?", 2)[0].equals(asked);
+            String query = request.getQueryString();
+            request.getSession(true).setAttribute(PAGE, samePage && query != null ? asked + "?" + query : page);
+        }
+        response.setHeader("HX-Redirect", context + SIGN_IN + "?ended");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    }
+
+    /**
+     * Where signing in leads after an htmx request of an ended session: the page it came from, once
+     * (removed from the session).
+     */
+    static java.util.Optional<String> pageBefore(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(PAGE) instanceof String page) {
+            session.removeAttribute(PAGE);
+            return java.util.Optional.of(page);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The address htmx says the page has, as a path of this application; null for anything else. */
+    private static String ownPage(String address, HttpServletRequest request) {
+        if (address == null) {
+            return null;
+        }
+        URI page;
+        try {
+            page = URI.create(address);
+        } catch (IllegalArgumentException notAnAddress) {
+            return null;
+        }
+        String context = request.getContextPath();
+        boolean here = request.getServerName().equalsIgnoreCase(page.getHost())
+                && request.getServerPort() == (page.getPort() == -1 ? request.getServerPort() : page.getPort())
+                && page.getRawPath() != null
+                && page.getRawPath().startsWith(context + "/");
+        if (!here) {
+            return null;
+        }
+        String path = page.getRawPath().substring(context.length());
+        if (path.equals(SIGN_IN) || path.startsWith("//")) {
+            return null;
+        }
+        return page.getRawQuery() == null ? path : path + "?" + page.getRawQuery();
     }
 }

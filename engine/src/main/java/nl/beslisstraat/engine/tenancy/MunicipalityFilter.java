@@ -94,7 +94,17 @@ public class MunicipalityFilter extends OncePerRequestFilter {
             boundTo(bound.membership(), request, response, chain);
             return;
         }
-        Memberships.Access access = memberships.of(user.getName());
+        Memberships.Access access;
+        try {
+            access = memberships.of(user.getName());
+        } catch (RuntimeException lookupFailed) {
+            if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
+                throw lookupFailed;
+            }
+            // the error page of a fault in the database itself: shown without the role's links
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<Memberships.Membership> working = workingFor(request, access);
         request.setAttribute(WORKING_FOR, new WorkingFor(working.orElse(null), access.memberships()));
 
@@ -130,6 +140,16 @@ public class MunicipalityFilter extends OncePerRequestFilter {
         try (Municipality.Scope ignored = Municipality.enter(membership.code())) {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * The pages' error page (404, 403, 500) is a dispatch of its own: it gets the roles of the
+     * municipality too, so its header shows the person's usual navigation. The API answers errors in
+     * JSON, without a header to fill.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return choice != Choice.SESSION;
     }
 
     private Optional<Memberships.Membership> workingFor(HttpServletRequest request, Memberships.Access access) {

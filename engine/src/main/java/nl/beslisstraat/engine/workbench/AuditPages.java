@@ -85,12 +85,16 @@ class AuditPages {
     @GetMapping("/audit/queue")
     String queue(
             @RequestParam(required = false) String caseType,
+            @RequestParam(required = false) String reason,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBy,
+            @RequestParam(required = false) Long run,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        QueueFilter filter = QueueFilter.of(caseType, null, dueBy);
+        // the reviewer's filters (templates/tasks.html), read only
+        QueueFilter filter = QueueFilter.of(caseType, reason, dueBy, run);
         model.addAttribute("filter", filter);
         model.addAttribute("queue", queue.page(filter, page, 20));
+        model.addAttribute("reasons", queue.reasons());
         model.addAttribute(
                 "caseTypes",
                 new java.util.TreeSet<>(

@@ -29,7 +29,41 @@ class ErrorPages implements ErrorViewResolver, Ordered {
         }
         Map<String, Object> page = new LinkedHashMap<>(model);
         page.put("problem", problem(status));
+        page.put("back", pageBefore(request, path));
         return new ModelAndView("error", page, status);
+    }
+
+    /**
+     * The page of this site the person came from (the browser's {@code Referer}), as a path, for
+     * "back to the previous page"; null when it is another site's, the sign-in page or this very
+     * address.
+     */
+    static String pageBefore(HttpServletRequest request, String path) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return null;
+        }
+        java.net.URI before;
+        try {
+            before = java.net.URI.create(referer);
+        } catch (IllegalArgumentException notAnAddress) {
+            return null;
+        }
+        String context = request.getContextPath();
+        String beforePath = before.getRawPath();
+        boolean ours = request.getServerName().equalsIgnoreCase(before.getHost())
+                && (before.getPort() == -1 ? 80 : before.getPort()) == request.getServerPort()
+                && beforePath != null
+                && beforePath.startsWith(context + "/")
+                && !beforePath.startsWith(context + "//");
+        if (!ours) {
+            return null;
+        }
+        String local = beforePath.substring(context.length());
+        if (local.equals("/login") || local.equals(path)) {
+            return null;
+        }
+        return before.getRawQuery() == null ? local : local + "?" + before.getRawQuery();
     }
 
     /** The kind of error, for the page's title and text ({@code error.<kind>.title} in the bundles). */

@@ -34,6 +34,17 @@ public final class Chromium {
         return BROWSER.canExecute() && DRIVER.canExecute();
     }
 
+    /**
+     * A browser for a test, or the test skipped (not failed) where Chromium is not installed: what
+     * every browser test's set-up does first.
+     */
+    public static WebDriver startOrSkip() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                installed(),
+                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
+        return start();
+    }
+
     public static WebDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
@@ -66,6 +77,11 @@ public final class Chromium {
     public static void signIn(WebDriver page, int port, String user) {
         page.manage().deleteAllCookies();
         page.get("http://localhost:" + port + "/login");
+        signInHere(page, user);
+    }
+
+    /** Signs in on the sign-in page the browser shows now (after a session ended, say), and waits to leave it. */
+    public static void signInHere(WebDriver page, String user) {
         page.findElement(By.id("username")).sendKeys(user);
         page.findElement(By.id("password")).sendKeys(TestUsers.password(user));
         page.findElement(By.id("sign-in")).click();

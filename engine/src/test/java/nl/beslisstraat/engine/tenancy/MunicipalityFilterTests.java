@@ -108,6 +108,33 @@ class MunicipalityFilterTests {
         assertThat(Municipality.current()).as("left after the request").isEmpty();
     }
 
+    @Test
+    void thePagesErrorPageHasTheRolesForItsHeaderAndIsShownWhenTheLookupFails() throws Exception {
+        runPages(new Memberships.Access(true, List.of(), List.of(UTRECHT_REVIEWER)), errorPage());
+        assertThat(municipality).contains("0344");
+        assertThat(roles).containsExactly("ROLE_REVIEWER");
+
+        // the fault behind the error may be the database itself: the page is shown all the same
+        signIn();
+        MunicipalityFilter broken = new MunicipalityFilter(
+                new Memberships(null) {
+                    @Override
+                    public Memberships.Access of(String username) {
+                        throw new IllegalStateException("no connection");
+                    }
+                },
+                MunicipalityFilter.Choice.SESSION);
+        capture(broken, errorPage());
+        assertThat(roles).as("the error page shown, without the role's links").containsExactly("ROLE_POLICY_OFFICER");
+    }
+
+    private static MockHttpServletRequest errorPage() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setDispatcherType(jakarta.servlet.DispatcherType.ERROR);
+        request.setAttribute(org.springframework.web.util.WebUtils.ERROR_REQUEST_URI_ATTRIBUTE, "/review/7");
+        return request;
+    }
+
     private void run(Memberships.Access access, MockHttpServletRequest request) throws Exception {
         signIn();
         capture(filter(access, MunicipalityFilter.Choice.HEADER), request);

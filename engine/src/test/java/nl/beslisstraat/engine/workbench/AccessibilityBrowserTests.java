@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,11 +76,8 @@ class AccessibilityBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(
-                Chromium.installed(),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
         TestUsers.ensureZwolle(accounts, jdbc);
-        browser = Chromium.start();
+        browser = Chromium.startOrSkip();
     }
 
     @AfterEach
@@ -117,6 +113,27 @@ class AccessibilityBrowserTests extends DatabaseIntegrationTest {
         assertThat(rings)
                 .as("every focus: a ring of 2 px or more, at 3:1 or more against what is around it")
                 .allSatisfy(ring -> assertThat(ring).matches(".*: ([2-9]|\\d\\d)(\\.\\d+)?px, ([3-9]|\\d\\d)\\.\\d:1"));
+    }
+
+    @Test
+    void theSignInPageStartsWithTheSkipLinkAsEveryPage() {
+        browser.get("http://localhost:" + port + "/login");
+
+        // nothing has focus on its own: the first Tab is the skip link, the next the user name
+        assertThat(browser.switchTo().activeElement().getTagName()).isEqualTo("body");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Naar de inhoud");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("username");
+        Axe.assertAccessible(browser, "the sign-in page");
+
+        browser.get("http://localhost:" + port + "/login?error");
+        Axe.assertAccessible(browser, "the sign-in page after a wrong password");
+        browser.get("http://localhost:" + port + "/login?lang=en");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("en");
+        Axe.assertAccessible(browser, "the sign-in page in English");
     }
 
     @Test

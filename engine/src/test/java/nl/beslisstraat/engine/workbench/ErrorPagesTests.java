@@ -8,9 +8,10 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
 
 /**
- * Every error a page can meet has a title and a text in Dutch and in English; the 404, 403, 405,
- * 400 and 500 pages are shown in the browser by {@code ReviewerFormsBrowserTests} (all but the
- * 500, which no page can be made to throw on purpose).
+ * Every error a page can meet has a title and a text in Dutch and in English; the 404, 403, 405
+ * and 400 pages are shown in the browser by {@code ReviewerFormsBrowserTests}, the 500 (from a page
+ * that fails in that test's context only) and each role's navigation on the error pages by {@code
+ * ErrorPagesBrowserTests}.
  */
 class ErrorPagesTests {
 

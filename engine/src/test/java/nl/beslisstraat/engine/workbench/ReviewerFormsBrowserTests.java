@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,10 +52,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(
-                Chromium.installed(),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)");
-        browser = Chromium.start();
+        browser = Chromium.startOrSkip();
     }
 
     @AfterEach
@@ -86,7 +82,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
         assertThat(browser.findElement(By.id("expired")).getText()).contains("bewaard");
         Axe.assertNoWcag21AaViolations(browser, "signing in again");
-        signInHere(TestUsers.REVIEWER);
+        Chromium.signInHere(browser, TestUsers.REVIEWER);
 
         Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review/cases/" + caseId));
         assertThat(browser.findElement(By.id("restored")).getText()).contains("sessie was verlopen");
@@ -103,7 +99,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         browser.manage().deleteCookieNamed("JSESSIONID");
         browser.findElement(By.id("confirm")).click();
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
-        signInHere(TestUsers.REVIEWER);
+        Chromium.signInHere(browser, TestUsers.REVIEWER);
         Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
         assertThat(browser.findElement(By.id("restored")).getText()).contains("sessie was verlopen");
         assertThat(browser.findElement(By.id("summary-amount-remitted")).getText())
@@ -121,11 +117,46 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void anHtmxRequestOfAnEndedSessionSignsInOnAWholePageAndComesBack() {
+        escalated("review/parking-permit-waiting-list.json");
+        Chromium.signIn(browser, port, TestUsers.REVIEWER);
+        browser.get(url("/review?view=all"));
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("queue")).isEmpty());
+
+        // the session ends; then a filter is chosen, which htmx asks for without a reload
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        new Select(browser.findElement(By.id("reason"))).selectByValue("WAITING_LIST");
+
+        // the whole page goes to sign in: not the sign-in form inside the queue's table
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
+        assertThat(browser.findElement(By.id("ended")).getText()).contains("terug naar de pagina");
+        assertThat(browser.findElements(By.id("queue"))).isEmpty();
+        assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+        Axe.assertAccessible(browser, "signing in again after an htmx request");
+        Chromium.signInHere(browser, TestUsers.REVIEWER);
+
+        // back on the queue, a whole page, with the filter that was chosen
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/review?"));
+        assertThat(browser.getCurrentUrl()).contains("reason=WAITING_LIST");
+        assertThat(browser.findElements(By.tagName("header"))).hasSize(1);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Werkvoorraad");
+        assertThat(new Select(browser.findElement(By.id("reason")))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
+                .isEqualTo("WAITING_LIST");
+        assertThat(browser.findElements(By.cssSelector("#queue tbody tr"))).isNotEmpty();
+        // and the queue's htmx works again in the new session
+        new Select(browser.findElement(By.id("reason"))).selectByIndex(0);
+        Chromium.waitFor(browser, page -> !page.getCurrentUrl().contains("reason=WAITING_LIST"));
+        assertThat(browser.getCurrentUrl()).contains("/review");
+    }
+
+    @Test
     void errorsAreTheProductsOwnPagesAndUnknownAddressesAreNotFound() throws Exception {
         // anonymous: sign in first, then "not found"
         browser.get(url("/review/no-such-page"));
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
-        signInHere(TestUsers.REVIEWER);
+        Chromium.signInHere(browser, TestUsers.REVIEWER);
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/review/no-such-page"));
         assertErrorPage("Pagina niet gevonden", "nl");
         assertThat(browser.findElement(By.id("home")).getDomProperty("href")).endsWith("/");
@@ -432,13 +463,6 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
     private int top(By element) {
         return browser.findElement(element).getRect().getY();
-    }
-
-    private void signInHere(String user) {
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.password(user));
-        browser.findElement(By.id("sign-in")).click();
-        Chromium.waitFor(browser, page -> !page.getCurrentUrl().contains("/login"));
     }
 
     private static void replace(WebElement field, String value) {
