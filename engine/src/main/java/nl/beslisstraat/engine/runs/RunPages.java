@@ -2,8 +2,6 @@ package nl.beslisstraat.engine.runs;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -11,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,16 +34,6 @@ class RunPages {
         this.requests = requests;
         this.history = history;
         this.progress = progress;
-    }
-
-    /** Moments in Dutch time, for the templates. */
-    @ModelAttribute("dutch")
-    RunPages dutch() {
-        return this;
-    }
-
-    public ZonedDateTime local(OffsetDateTime moment) {
-        return moment == null ? null : moment.atZoneSameInstant(PlannedStarts.AMSTERDAM);
     }
 
     @GetMapping("/runs")

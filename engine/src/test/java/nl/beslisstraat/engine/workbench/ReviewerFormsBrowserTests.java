@@ -107,7 +107,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
         assertThat(browser.findElement(By.id("restored")).getText()).contains("sessie was verlopen");
         assertThat(browser.findElement(By.id("summary-amount-remitted")).getText())
-                .isEqualTo("175.50");
+                .isEqualTo("€ 175,50");
         browser.findElement(By.id("confirm")).click();
 
         Chromium.waitFor(browser, page -> !page.findElements(By.id("decided")).isEmpty());
@@ -223,7 +223,8 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
         assertThat(browser.findElement(By.id("summary-outcome")).getText()).isEqualTo("Gedeeltelijk toegekend");
         assertThat(browser.findElement(By.id("summary-amount-remitted")).getText())
-                .isEqualTo("120.00");
+                .as("money as a reader writes it, not 120.00")
+                .isEqualTo("€ 120,00");
         assertThat(browser.findElement(By.id("summary-motivation")).getText()).isEqualTo(MOTIVATION);
         assertThat(browser.findElement(By.id("back-to-form")).getText()).isEqualTo("Terug naar formulier");
         assertThat(browser.findElement(By.id("confirm")).getText()).isEqualTo("Bevestigen");
@@ -235,6 +236,8 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
                 browser,
                 page -> page.findElement(By.tagName("h1")).getText().equals("Check the decision - case " + caseId));
         assertThat(browser.findElement(By.id("summary-motivation")).getText()).isEqualTo(MOTIVATION);
+        assertThat(browser.findElement(By.id("summary-amount-remitted")).getText())
+                .isEqualTo("€120.00");
         browser.findElement(By.linkText("Nederlands")).click();
         Chromium.waitFor(
                 browser, page -> !page.findElements(By.id("back-to-form")).isEmpty());
