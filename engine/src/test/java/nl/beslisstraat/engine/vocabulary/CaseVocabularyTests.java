@@ -64,6 +64,15 @@ class CaseVocabularyTests {
     }
 
     @Test
+    void namesAnOfficersOwnExampleInThePagesLanguage() {
+        dutch();
+        assertThat(words.exampleName("eigen: Camper in zone B")).isEqualTo("eigen: Camper in zone B");
+        english();
+        assertThat(words.exampleName("eigen: Camper in zone B")).isEqualTo("own: Camper in zone B");
+        assertThat(words.exampleName("Camper in zone B")).isEqualTo("Camper in zone B");
+    }
+
+    @Test
     void showsMomentsWeekdaysAndRatesInThePagesLanguage() {
         java.time.Instant moment = java.time.Instant.parse("2026-11-30T01:00:07Z");
         dutch();
