@@ -100,6 +100,19 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("cron-error")).getText()).startsWith("Cron-expressie");
         assertThat(browser.findElement(By.id("current-cron")).getText()).isEqualTo("0 0 1 * * MON-FRI");
         checked("a refused expression");
+        // on the English page the refusal is in English, naming the field
+        browser.get(url("/runs/schedule?lang=en"));
+        browser.findElement(By.id("days-advanced")).click();
+        WebElement english = browser.findElement(By.id("cron"));
+        english.clear();
+        english.sendKeys("0 0 99 * * *");
+        browser.findElement(By.id("save-schedule")).click();
+        Chromium.waitFor(browser, page -> page.findElements(By.id("cron-error")).size() == 1);
+        assertThat(browser.findElement(By.id("cron-error")).getText())
+                .startsWith("Cron expression: '0 0 99 * * *' is no valid expression")
+                .doesNotContain("geen geldige");
+        checked("a refused expression in English");
+        browser.get(url("/runs/schedule?lang=nl"));
 
         // when a run is started for today, confirmed on a second step
         String today = LocalDate.now(PlannedStarts.AMSTERDAM).toString();
