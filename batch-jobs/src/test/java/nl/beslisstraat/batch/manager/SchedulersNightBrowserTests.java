@@ -133,7 +133,9 @@ class SchedulersNightBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("next")).click();
         Chromium.waitFor(
                 browser, page -> page.findElements(By.id("confirm-question")).size() == 1);
-        assertThat(browser.findElement(By.id("confirm-question")).getText()).contains(pastNight.toString());
+        assertThat(browser.findElement(By.id("confirm-question")).getText())
+                .contains(pastNight.format(java.time.format.DateTimeFormatter.ofPattern(
+                        "d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))));
         Chromium.screenshot(browser, "runs-start-confirm");
         browser.findElement(By.id("confirm")).click();
 

@@ -11,6 +11,7 @@ import nl.beslisstraat.engine.decision.DecisionOutcome;
 import nl.beslisstraat.engine.decision.Reason;
 import nl.beslisstraat.engine.regulation.DecisionOverBudget;
 import nl.beslisstraat.engine.regulation.ExampleCase;
+import nl.beslisstraat.engine.regulation.Phrase;
 
 /**
  * Decides example cases with a candidate (rule set or norm table) and compares each with what
@@ -33,9 +34,13 @@ final class ExampleRuns {
         List<ExampleResult> results = new ArrayList<>();
         for (ExampleCase example : examples) {
             if (job.stopping()) {
-                throw new InvalidUpload(List.of("De voorbeeldgevallen zijn " + job.stoppedAfter(results.size())
-                        + ": samen mogen ze niet langer duren dan " + budget(job)
-                        + ". Neem minder of eenvoudiger eigen voorbeeldgevallen op."));
+                throw new InvalidUpload(Phrase.of(
+                        "De voorbeeldgevallen zijn {0}: samen mogen ze niet langer duren dan {1}. Neem minder of"
+                                + " eenvoudiger eigen voorbeeldgevallen op.",
+                        "The example cases were {0}: together they may take no longer than {1}. Include fewer or"
+                                + " simpler own example cases.",
+                        job.stoppedWhy(results.size()),
+                        budget(job)));
             }
             DecisionOutcome outcome;
             try {
@@ -79,9 +84,15 @@ final class ExampleRuns {
             try {
                 return decider.apply(example.application());
             } catch (DecisionOverBudget again) {
-                throw new InvalidUpload(List.of("Voorbeeldgeval '" + name + "' (regel " + example.line()
-                        + "): de beslissing duurde " + again.took().toMillis() + " ms, langer dan de toegestane "
-                        + again.budget().toMillis() + " ms per zaak. Vereenvoudig het model."));
+                throw new InvalidUpload(Phrase.of(
+                        "Voorbeeldgeval '{0}' (regel {1}): de beslissing duurde {2} ms, langer dan de toegestane {3}"
+                                + " ms per zaak. Vereenvoudig het model.",
+                        "Example case '{0}' (line {1}): the decision took {2} ms, longer than the {3} ms per case"
+                                + " allowed. Simplify the model.",
+                        name,
+                        example.line(),
+                        again.took().toMillis(),
+                        again.budget().toMillis()));
             }
         }
     }

@@ -3,6 +3,7 @@ package nl.beslisstraat.engine.authoring;
 import java.time.LocalDate;
 import java.util.Optional;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,8 +37,9 @@ final class FourEyes {
             String version,
             LocalDate effectiveFrom) {
         String approverPerson = accounts.activePerson(approver)
-                .orElseThrow(() ->
-                        new ApprovalRefused("Account " + approver + " is uitgeschakeld en kan niets goedkeuren."));
+                .orElseThrow(() -> new ApprovalRefused(Phrase.of(
+                        "Account {0} is uitgeschakeld en kan niets goedkeuren.",
+                        "Account {0} is disabled and cannot approve anything.", approver)));
         checkApproval(author, authorship, approver, approverPerson, status, version, effectiveFrom);
         int changed = jdbc.update(
                 "update " + table + " set status = 'APPROVED', approver = ?, approver_person = ?, approved_at = now(),"
@@ -67,7 +69,9 @@ final class FourEyes {
     }
 
     private static ApprovalRefused changedMeanwhile(String version) {
-        return new ApprovalRefused("Versie " + version + " is intussen door een ander gewijzigd.");
+        return new ApprovalRefused(Phrase.of(
+                "Versie {0} is intussen door een ander gewijzigd.",
+                "Version {0} has been changed by someone else in the meantime.", version));
     }
 
     private static void checkApproval(
@@ -79,23 +83,38 @@ final class FourEyes {
             String version,
             LocalDate effectiveFrom) {
         if (author.equals(approver)) {
-            throw new ApprovalRefused("Vier ogen: de auteur kan de eigen versie niet goedkeuren.");
+            throw new ApprovalRefused(Phrase.of(
+                    "Vier ogen: de auteur kan de eigen versie niet goedkeuren.",
+                    "Four eyes: the author cannot approve their own version."));
         }
         if (approverPerson.equals(authorship.authorPerson())) {
-            throw new ApprovalRefused("Vier ogen: account " + approver + " en auteur " + author
-                    + " horen bij dezelfde persoon (personeelsnummer " + approverPerson
-                    + "); een collega keurt de versie goed.");
+            throw new ApprovalRefused(Phrase.of(
+                    "Vier ogen: account {0} en auteur {1} horen bij dezelfde persoon (personeelsnummer {2});"
+                            + " een collega keurt de versie goed.",
+                    "Four eyes: account {0} and author {1} belong to the same person (staff number {2});"
+                            + " a colleague approves the version.",
+                    approver,
+                    author,
+                    approverPerson));
         }
         if (approverPerson.equals(authorship.originAuthorPerson())) {
-            throw new ApprovalRefused("Vier ogen: versie " + version + " brengt versie " + authorship.reactivatedFrom()
-                    + " terug, geschreven door " + authorship.originAuthor() + " (personeelsnummer " + approverPerson
-                    + "); een collega keurt de versie goed.");
+            throw new ApprovalRefused(Phrase.of(
+                    "Vier ogen: versie {0} brengt versie {1} terug, geschreven door {2} (personeelsnummer {3});"
+                            + " een collega keurt de versie goed.",
+                    "Four eyes: version {0} brings back version {1}, written by {2} (staff number {3});"
+                            + " a colleague approves the version.",
+                    version,
+                    authorship.reactivatedFrom(),
+                    authorship.originAuthor(),
+                    approverPerson));
         }
         if (!status.equals("DRAFT")) {
-            throw new ApprovalRefused("Versie " + version + " is " + status + ", geen concept.");
+            throw new ApprovalRefused(Phrase.of(
+                    "Versie {0} is {1}, geen concept.", "Version {0} is {1}, not a draft.", version, state(status)));
         }
         if (effectiveFrom == null || effectiveFrom.isBefore(LocalDate.now(DecisionDeadline.NETHERLANDS))) {
-            throw new ApprovalRefused("De ingangsdatum moet vandaag of later zijn.");
+            throw new ApprovalRefused(Phrase.of(
+                    "De ingangsdatum moet vandaag of later zijn.", "The effective date must be today or later."));
         }
     }
 
@@ -103,8 +122,19 @@ final class FourEyes {
         boolean inForce =
                 status.equals("APPROVED") && !effectiveFrom.isAfter(LocalDate.now(DecisionDeadline.NETHERLANDS));
         if (status.equals("WITHDRAWN") || inForce) {
-            throw new ApprovalRefused(
-                    "Alleen een concept of een versie die nog niet is ingegaan, kan worden ingetrokken.");
+            throw new ApprovalRefused(Phrase.of(
+                    "Alleen een concept of een versie die nog niet is ingegaan, kan worden ingetrokken.",
+                    "Only a draft or a version that has not yet taken effect can be withdrawn."));
         }
+    }
+
+    /** A version's state in words, as the refusal names it. */
+    private static Phrase state(String status) {
+        return switch (status) {
+            case "APPROVED" -> new Phrase("goedgekeurd", "approved");
+            case "WITHDRAWN" -> new Phrase("ingetrokken", "withdrawn");
+            case "DRAFT" -> new Phrase("een concept", "a draft");
+            default -> Phrase.same(status);
+        };
     }
 }

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.beslisstraat.engine.norms.NormAmount;
 import nl.beslisstraat.engine.norms.NormDefinitions;
+import nl.beslisstraat.engine.norms.NormDiff;
 import nl.beslisstraat.engine.norms.NormVersion;
 
 /**
@@ -61,7 +63,7 @@ final class NormAmountRows {
      * @param compared the version to mark the differences against; null to mark none
      * @param keyWords the regulations' words for the key fields and their values
      */
-    static List<Row> of(NormVersion version, NormVersion compared, KeyWords keyWords) {
+    static List<Row> of(NormVersion version, NormVersion compared, KeyWords keyWords, Locale locale) {
         Map<String, NormAmount> before = new LinkedHashMap<>();
         if (compared != null) {
             compared.amounts().forEach(row -> before.put(key(row), row));
@@ -80,10 +82,7 @@ final class NormAmountRows {
                                     : null;
             rows.add(new Row(
                     row.norm(),
-                    definitions
-                            .of(row.norm())
-                            .map(d -> capitalised(d.description()))
-                            .orElse(row.norm()),
+                    label(definitions, row.norm(), locale),
                     household(row.keys(), keyWords),
                     row.validFrom(),
                     row.validUntil(),
@@ -93,6 +92,30 @@ final class NormAmountRows {
                     old == null ? null : old.validUntil()));
         }
         return rows;
+    }
+
+    /**
+     * One line of the differences between two versions, with its norm and household in words.
+     *
+     * @param change the difference as the norm table reads it
+     * @param normLabel the norm's description, such as "Kosten van bestaan per maand"
+     * @param household the key values in the regulation's words
+     */
+    record DiffRow(NormDiff.Change change, String normLabel, String household) {}
+
+    static List<DiffRow> diff(List<NormDiff.Change> changes, KeyWords keyWords, Locale locale) {
+        NormDefinitions definitions = NormDefinitions.bundled();
+        return changes.stream()
+                .map(change -> new DiffRow(
+                        change, label(definitions, change.norm(), locale), household(change.keys(), keyWords)))
+                .toList();
+    }
+
+    private static String label(NormDefinitions definitions, String norm, Locale locale) {
+        return definitions
+                .of(norm)
+                .map(definition -> capitalised(definition.description(locale)))
+                .orElse(norm);
     }
 
     private static String key(NormAmount row) {

@@ -25,6 +25,7 @@ import nl.beslisstraat.engine.norms.NormTableReader;
 import nl.beslisstraat.engine.norms.NormVersion;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.regulation.ExampleCases;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.security.UserAccounts;
@@ -96,7 +97,7 @@ public class NormCandidates {
         try {
             amounts = table.check(version, new StringReader(csv));
         } catch (InvalidNormTable invalid) {
-            throw new InvalidUpload(invalid.problems());
+            throw new InvalidUpload(invalid.phrases());
         }
         NormVersion draft = new NormVersion(version, null, note, amounts);
         List<ExampleResult> results;
@@ -117,7 +118,9 @@ public class NormCandidates {
                     json.writeValueAsString(results),
                     draft.contentHash());
         } catch (DuplicateKeyException taken) {
-            throw new InvalidUpload(List.of("version: " + version + " is al geüpload; kies een nieuw nummer."));
+            throw new InvalidUpload(Phrase.of(
+                    "version: {0} is al geüpload; kies een nieuw nummer.",
+                    "version: {0} has been uploaded already; choose a new number.", version));
         }
         audit(author, "NORM_VERSION_UPLOADED", id, Map.of("version", version, "rows", amounts.size()));
         events.publishEvent(new DraftUploaded(DraftUploaded.Kind.NORMS, id));
@@ -127,8 +130,9 @@ public class NormCandidates {
     /** The upload as text, or refused: too large, or not text in UTF-8 (a spreadsheet, an image). */
     private static String text(byte[] uploaded) {
         if (uploaded.length > MAX_BYTES) {
-            throw new InvalidUpload(List.of("Het bestand is groter dan " + MAX_BYTES / 1024
-                    + " kB; een normentabel is een CSV van enkele kilobytes."));
+            throw new InvalidUpload(Phrase.of(
+                    "Het bestand is groter dan {0} kB; een normentabel is een CSV van enkele kilobytes.",
+                    "The file is larger than {0} kB; a norm table is a CSV of a few kilobytes.", MAX_BYTES / 1024));
         }
         try {
             return StandardCharsets.UTF_8
@@ -138,8 +142,11 @@ public class NormCandidates {
                     .decode(ByteBuffer.wrap(uploaded))
                     .toString();
         } catch (CharacterCodingException notText) {
-            throw new InvalidUpload(List.of("Het bestand is geen CSV-tekst in UTF-8; sla de tabel op als"
-                    + " 'CSV UTF-8 (door komma's gescheiden)' of download de tabel in gebruik als CSV."));
+            throw new InvalidUpload(new Phrase(
+                    "Het bestand is geen CSV-tekst in UTF-8; sla de tabel op als"
+                            + " 'CSV UTF-8 (door komma's gescheiden)' of download de tabel in gebruik als CSV.",
+                    "The file is no CSV text in UTF-8; save the table as"
+                            + " 'CSV UTF-8 (comma delimited)' or download the table in use as CSV."));
         }
     }
 
@@ -163,8 +170,14 @@ public class NormCandidates {
         String uploaded =
                 jdbc.queryForObject("select content_hash from norm_candidates where id = ?", String.class, id);
         if (uploaded != null && !uploaded.equals(draft.contentHash())) {
-            throw new ApprovalRefused("Normversie " + candidate.version() + " heeft niet meer de inhoud van de upload"
-                    + " (sha256 " + uploaded + ", nu " + draft.contentHash() + "); goedkeuring geweigerd.");
+            throw new ApprovalRefused(Phrase.of(
+                    "Normversie {0} heeft niet meer de inhoud van de upload (sha256 {1}, nu {2}); goedkeuring"
+                            + " geweigerd.",
+                    "Norm version {0} no longer has the content of the upload (sha256 {1}, now {2}); approval"
+                            + " refused.",
+                    candidate.version(),
+                    uploaded,
+                    draft.contentHash()));
         }
         try {
             // in force once the transaction commits
@@ -173,7 +186,7 @@ public class NormCandidates {
                     candidate.author(),
                     approver);
         } catch (InvalidNormTable taken) {
-            throw new ApprovalRefused(String.join("; ", taken.problems()));
+            throw new ApprovalRefused(Phrase.join(Phrase.same("; "), taken.phrases()));
         }
         return find(id);
     }
@@ -195,7 +208,8 @@ public class NormCandidates {
     public NormCandidate find(long id) {
         return list(id).stream()
                 .findFirst()
-                .orElseThrow(() -> new ApprovalRefused.NotFound("Normen-upload " + id + " bestaat niet."));
+                .orElseThrow(() -> new ApprovalRefused.NotFound(
+                        Phrase.of("Normen-upload {0} bestaat niet.", "Norm upload {0} does not exist.", id)));
     }
 
     /** All uploads, newest first. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.beslisstraat.engine.norms.NoNormsInForce;
 import nl.beslisstraat.engine.norms.NormCatalog;
@@ -73,7 +74,7 @@ class NormPages {
      * force today unless the officer picks another), period by period.
      */
     @GetMapping("/norms")
-    String overview(@RequestParam(required = false) String version, Model model) {
+    String overview(@RequestParam(required = false) String version, Locale locale, Model model) {
         List<NormVersion> newestFirst = new ArrayList<>(catalog.versions());
         Collections.reverse(newestFirst);
         model.addAttribute("versions", newestFirst);
@@ -83,7 +84,7 @@ class NormPages {
                 version != null && !version.isBlank() && catalog.knows(version) ? catalog.version(version) : inForce;
         model.addAttribute("inForce", inForce == null ? null : inForce.version());
         model.addAttribute("shown", shown);
-        model.addAttribute("amounts", shown == null ? List.of() : NormAmountRows.of(shown, null, keyWords()));
+        model.addAttribute("amounts", shown == null ? List.of() : NormAmountRows.of(shown, null, keyWords(), locale));
         return "norms/overview";
     }
 
@@ -132,6 +133,7 @@ class NormPages {
             @RequestParam(required = false) String note,
             @RequestParam("table") MultipartFile table,
             Principal officer,
+            Locale locale,
             RedirectAttributes flash)
             throws IOException {
         try {
@@ -139,16 +141,16 @@ class NormPages {
                     version, note == null || note.isBlank() ? null : note, table.getBytes(), officer.getName());
             return "redirect:/norms/candidates/" + uploaded.id();
         } catch (InvalidUpload invalid) {
-            flash.addFlashAttribute("errors", invalid.problems());
+            flash.addFlashAttribute("errors", invalid.problems(locale));
             return "redirect:/norms";
         } catch (OfficerJobs.OfficerBusy busy) {
-            flash.addFlashAttribute("errors", List.of(busy.getMessage()));
+            flash.addFlashAttribute("errors", List.of(busy.in(locale)));
             return "redirect:/norms";
         }
     }
 
     @GetMapping("/norms/candidates/{id}")
-    String candidate(@PathVariable long id, Principal officer, Model model) {
+    String candidate(@PathVariable long id, Principal officer, Locale locale, Model model) {
         NormCandidate candidate;
         try {
             candidate = candidates.find(id);
@@ -157,14 +159,15 @@ class NormPages {
         }
         model.addAttribute("candidate", candidate);
         NormCandidates.Comparison comparison = candidates.comparison(id);
-        model.addAttribute("diff", comparison.changes());
+        model.addAttribute("diff", NormAmountRows.diff(comparison.changes(), keyWords(), locale));
         model.addAttribute("base", comparison.base());
         model.addAttribute("firstChange", NormCandidates.firstChange(comparison.changes()));
         // a draft's amounts on screen, marked where they differ from the version in force today
         NormVersion inForce = inForceToday();
         boolean draft = candidate.status().equals("DRAFT");
         model.addAttribute("comparedWith", draft && inForce != null ? inForce.version() : null);
-        model.addAttribute("amounts", NormAmountRows.of(candidates.norms(id), draft ? inForce : null, keyWords()));
+        model.addAttribute(
+                "amounts", NormAmountRows.of(candidates.norms(id), draft ? inForce : null, keyWords(), locale));
         model.addAttribute(
                 "runningSimulation",
                 jobs.of(officer.getName())
@@ -185,12 +188,13 @@ class NormPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer last,
             Principal officer,
+            Locale locale,
             RedirectAttributes flash) {
         try {
             flash.addFlashAttribute("simulation", simulation.runNorms(id, asOf, from, to, last, officer.getName()));
             flash.addFlashAttribute("simulatedAsOf", asOf);
         } catch (OfficerJobs.OfficerBusy busy) {
-            flash.addFlashAttribute("error", busy.getMessage());
+            flash.addFlashAttribute("error", busy.in(locale));
         }
         return "redirect:/norms/candidates/" + id;
     }
@@ -207,21 +211,22 @@ class NormPages {
             @PathVariable long id,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
             Principal officer,
+            Locale locale,
             RedirectAttributes flash) {
         try {
             candidates.approve(id, officer.getName(), effectiveFrom);
         } catch (ApprovalRefused refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", Refusals.one(refused, locale));
         }
         return "redirect:/norms/candidates/" + id;
     }
 
     @PostMapping("/norms/candidates/{id}/withdrawal")
-    String withdraw(@PathVariable long id, Principal officer, RedirectAttributes flash) {
+    String withdraw(@PathVariable long id, Principal officer, Locale locale, RedirectAttributes flash) {
         try {
             candidates.withdraw(id, officer.getName());
         } catch (ApprovalRefused refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", Refusals.one(refused, locale));
         }
         return "redirect:/norms/candidates/" + id;
     }

@@ -5,10 +5,12 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -54,14 +56,14 @@ public class OfficerJobs {
 
     /** What a job does, in the officer's words. */
     public enum Kind {
-        SIMULATION("een simulatie"),
-        WARM_UP("de voorbereiding van een simulatie"),
-        EXAMPLES("een upload met voorbeeldgevallen");
+        SIMULATION(new Phrase("een simulatie", "a simulation")),
+        WARM_UP(new Phrase("de voorbereiding van een simulatie", "the preparation of a simulation")),
+        EXAMPLES(new Phrase("een upload met voorbeeldgevallen", "an upload with example cases"));
 
-        private final String dutch;
+        private final Phrase words;
 
-        Kind(String dutch) {
-            this.dutch = dutch;
+        Kind(Phrase words) {
+            this.words = words;
         }
     }
 
@@ -153,15 +155,15 @@ public class OfficerJobs {
 
     /** Why a job stopped before its last case. */
     enum Stop {
-        TIME_LIMIT("tijdslimiet"),
-        CANCELLED("geannuleerd"),
-        WITHDRAWN("versie ingetrokken"),
-        PRE_EMPTED("voorrang voor uw eigen verzoek");
+        TIME_LIMIT(new Phrase("tijdslimiet", "time limit")),
+        CANCELLED(new Phrase("geannuleerd", "cancelled")),
+        WITHDRAWN(new Phrase("versie ingetrokken", "version withdrawn")),
+        PRE_EMPTED(new Phrase("voorrang voor uw eigen verzoek", "your own request went first"));
 
-        private final String dutch;
+        private final Phrase words;
 
-        Stop(String dutch) {
-            this.dutch = dutch;
+        Stop(Phrase words) {
+            this.words = words;
         }
     }
 
@@ -201,8 +203,16 @@ public class OfficerJobs {
          * "afgebroken na 1234 gevallen (tijdslimiet)".
          */
         public String stoppedAfter(long cases) {
+            Phrase why = stoppedWhy(cases);
+            return why == null ? null : why.nl();
+        }
+
+        /** The same in both languages, for a page. */
+        public Phrase stoppedWhy(long cases) {
             Stop why = stop;
-            return why == null ? null : "afgebroken na " + cases + " gevallen (" + why.dutch + ")";
+            return why == null
+                    ? null
+                    : Phrase.of("afgebroken na {0} gevallen ({1})", "stopped after {0} cases ({1})", cases, why.words);
         }
 
         private synchronized void stop(Stop why) {
@@ -250,10 +260,29 @@ public class OfficerJobs {
     /** The officer already runs a simulation or an upload; the request is refused, nothing started. */
     public static class OfficerBusy extends RuntimeException {
 
+        private final Phrase phrase;
+
         OfficerBusy(Job running) {
-            super("U heeft al " + running.kind.dutch + " lopen (gestart om " + running.startedAt
-                    + "). Er loopt per medewerker één simulatie of upload tegelijk: wacht tot die klaar is"
-                    + (running.kind == Kind.SIMULATION ? " of breek de simulatie af." : "."));
+            this(Phrase.of(
+                    "U heeft al {0} lopen (gestart om {1}). Er loopt per medewerker één simulatie of upload"
+                            + " tegelijk: wacht tot die klaar is{2}",
+                    "You already have {0} running (started at {1}). Each officer runs one simulation or upload"
+                            + " at a time: wait until it is done{2}",
+                    running.kind.words,
+                    running.startedAt,
+                    running.kind == Kind.SIMULATION
+                            ? new Phrase(" of breek de simulatie af.", " or cancel the simulation.")
+                            : Phrase.same(".")));
+        }
+
+        private OfficerBusy(Phrase phrase) {
+            super(phrase.nl());
+            this.phrase = phrase;
+        }
+
+        /** Why, in the page's language. */
+        public String in(Locale locale) {
+            return phrase.in(locale);
         }
     }
 }

@@ -21,6 +21,7 @@ import nl.beslisstraat.engine.regulation.ExampleCase;
 import nl.beslisstraat.engine.regulation.ExampleCases;
 import nl.beslisstraat.engine.regulation.LocalChoice;
 import nl.beslisstraat.engine.regulation.LocalChoices;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RegulationDescriptor;
 import nl.beslisstraat.engine.regulation.RuleSet;
@@ -35,6 +36,7 @@ import nl.beslisstraat.engine.regulation.table.TableWriter;
 import nl.beslisstraat.engine.regulation.table.Verification;
 import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.tenancy.Municipality;
+import nl.beslisstraat.engine.vocabulary.CaseVocabulary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -140,12 +142,12 @@ public class RuleSetCandidates {
     @Transactional
     public Candidate upload(String caseType, String version, byte[] table, String officerExamples, String author) {
         if (!regulations.knows(caseType) || !regulations.isFor(municipality(), caseType)) {
-            throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
+            throw new InvalidUpload(unknownCaseType(caseType));
         }
         TableFormat format = TableFormat.of(table);
         // An officer's file is read before anything compiles it: a table into the typed rows of
         // its template (or refused), a DMN model checked for calls into Java.
-        List<String> problems = check(caseType, format, table);
+        List<Phrase> problems = check(caseType, format, table);
         if (!problems.isEmpty()) {
             throw new InvalidUpload(problems);
         }
@@ -176,7 +178,9 @@ public class RuleSetCandidates {
             try {
                 candidate = compile(caseType, version, LocalDate.MAX, format, content);
             } catch (RuleSetCompilationException e) {
-                throw new InvalidUpload(List.of("De regels laten zich niet vertalen: " + e.getMessage()));
+                throw new InvalidUpload(Phrase.of(
+                        "De regels laten zich niet vertalen: {0}",
+                        "The rules cannot be translated: {0}", e.getMessage()));
             }
             results.addAll(examples(candidate, job));
             if (officerExamples != null && !officerExamples.isBlank()) {
@@ -202,8 +206,11 @@ public class RuleSetCandidates {
                     json.writeValueAsString(verification),
                     candidate.contentHash());
         } catch (org.springframework.dao.DuplicateKeyException taken) {
-            throw new InvalidUpload(
-                    List.of("Versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
+            throw new InvalidUpload(Phrase.of(
+                    "Versie {0} van {1} bestaat al; kies een nieuw nummer.",
+                    "Version {0} of {1} exists already; choose a new number.",
+                    version,
+                    regulations.caseTypeName(caseType)));
         }
         labels.fillContentHash(id, candidate);
         audit(
@@ -243,11 +250,13 @@ public class RuleSetCandidates {
                 ? regulations.descriptor(caseType).orElseThrow()
                 : null;
         if (model == null) {
-            throw new InvalidUpload(List.of("Onbekend zaaktype " + caseType));
+            throw new InvalidUpload(unknownCaseType(caseType));
         }
         if (model.localChoices().isEmpty()) {
-            throw new InvalidUpload(List.of(
-                    caseType + " laat gemeenten geen lokale keuzes; alle gemeenten beslissen volgens het model."));
+            throw new InvalidUpload(Phrase.of(
+                    "{0} laat gemeenten geen lokale keuzes; alle gemeenten beslissen volgens het model.",
+                    "{0} leaves municipalities no local choices; every municipality decides by the model.",
+                    regulations.caseTypeName(caseType)));
         }
         checkVersion(version);
         LocalChoices.Draft checked = LocalChoices.draft(municipality, model, version, values);
@@ -261,8 +270,7 @@ public class RuleSetCandidates {
                         caseType,
                         version)
                 > 0) {
-            throw new InvalidUpload(
-                    List.of("version: versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
+            throw new InvalidUpload(versionTaken(version, caseType));
         }
         RuleSet candidate;
         List<ExampleResult> results = new ArrayList<>();
@@ -272,7 +280,7 @@ public class RuleSetCandidates {
                 candidate = regulations.withChoices(
                         regulations.base(municipality, caseType, LocalDate.now(DecisionDeadline.NETHERLANDS)), draft);
             } catch (RuleSetCompilationException e) {
-                throw new InvalidUpload(List.of(e.getMessage()));
+                throw new InvalidUpload(Phrase.same(e.getMessage()));
             }
             results.addAll(examples(candidate, job));
             if (officerExamples != null && !officerExamples.isBlank()) {
@@ -300,8 +308,7 @@ public class RuleSetCandidates {
                     verification == null ? null : json.writeValueAsString(verification),
                     draft.contentHash());
         } catch (org.springframework.dao.DuplicateKeyException taken) { // drafted meanwhile under this number
-            throw new InvalidUpload(
-                    List.of("version: versie " + version + " van " + caseType + " bestaat al; kies een nieuw nummer."));
+            throw new InvalidUpload(versionTaken(version, caseType));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("caseType", caseType);
@@ -321,7 +328,7 @@ public class RuleSetCandidates {
      */
     public List<ChoiceInForce> choicesInForce(String caseType) {
         if (!regulations.knows(caseType) || !regulations.isFor(municipality(), caseType)) {
-            throw new ApprovalRefused.NotFound("Onbekend zaaktype " + caseType);
+            throw new ApprovalRefused.NotFound(unknownCaseType(caseType));
         }
         String municipality = municipality();
         LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
@@ -358,16 +365,31 @@ public class RuleSetCandidates {
                 .toList();
     }
 
+    private static Phrase unknownCaseType(String caseType) {
+        return Phrase.of("Onbekend zaaktype {0}", "Unknown case type {0}", caseType);
+    }
+
+    private Phrase versionTaken(String version, String caseType) {
+        return Phrase.of(
+                "version: versie {0} van {1} bestaat al; kies een nieuw nummer.",
+                "version: version {0} of {1} exists already; choose a new number.",
+                version,
+                regulations.caseTypeName(caseType));
+    }
+
     /** The municipality this officer works for; an upload always belongs to one. */
     private static String municipality() {
         return Municipality.current()
-                .orElseThrow(() ->
-                        new ApprovalRefused("Er is geen gemeente gekozen; kies eerst voor welke gemeente u werkt."));
+                .orElseThrow(() -> new ApprovalRefused(new Phrase(
+                        "Er is geen gemeente gekozen; kies eerst voor welke gemeente u werkt.",
+                        "No municipality is chosen; first choose the municipality you work for.")));
     }
 
     private static void checkVersion(String version) {
         if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z._-]{0,39}")) {
-            throw new InvalidUpload(List.of("version: '" + version + "' is geen versienummer zoals 2027.1"));
+            throw new InvalidUpload(Phrase.of(
+                    "version: '{0}' is geen versienummer zoals 2027.1",
+                    "version: '{0}' is no version number such as 2027.1", version));
         }
     }
 
@@ -441,13 +463,21 @@ public class RuleSetCandidates {
                 caseType,
                 earlierVersion);
         if (uploaded.isEmpty()) {
-            throw new ApprovalRefused.NotFound("Versie " + earlierVersion + " van " + caseType + " bestaat niet.");
+            throw new ApprovalRefused.NotFound(Phrase.of(
+                    "Versie {0} van {1} bestaat niet.",
+                    "Version {0} of {1} does not exist.", earlierVersion, regulations.caseTypeName(caseType)));
         }
         Map<String, Object> row = uploaded.get(0);
         if (row.get("approved_at") == null) {
-            throw new ApprovalRefused("Versie " + earlierVersion + " van " + caseType + " is "
-                    + ("DRAFT".equals(row.get("status")) ? "een concept" : "ingetrokken voordat die was goedgekeurd")
-                    + "; alleen een meegeleverde of goedgekeurde versie kan worden teruggezet.");
+            throw new ApprovalRefused(Phrase.of(
+                    "Versie {0} van {1} is {2}; alleen een meegeleverde of goedgekeurde versie kan worden teruggezet.",
+                    "Version {0} of {1} is {2}; only a shipped or approved version can be brought back.",
+                    earlierVersion,
+                    regulations.caseTypeName(caseType),
+                    "DRAFT".equals(row.get("status"))
+                            ? new Phrase("een concept", "a draft")
+                            : new Phrase(
+                                    "ingetrokken voordat die was goedgekeurd", "withdrawn before it was approved")));
         }
         if (CHOICES.equals(row.get("format"))) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -507,8 +537,13 @@ public class RuleSetCandidates {
         Candidate candidate = find(id);
         if (regulations.ships(candidate.caseType() + "/" + candidate.version())) {
             // a draft stored before labels were guarded: approving it would replace shipped rules
-            throw new ApprovalRefused("Versielabel " + candidate.version() + " van " + candidate.caseType()
-                    + " is een meegeleverde versie; deze upload kan niet onder dat label worden goedgekeurd.");
+            throw new ApprovalRefused(Phrase.of(
+                    "Versielabel {0} van {1} is een meegeleverde versie; deze upload kan niet onder dat label worden"
+                            + " goedgekeurd.",
+                    "Version label {0} of {1} is a shipped version; this upload cannot be approved under that"
+                            + " label.",
+                    candidate.version(),
+                    regulations.caseTypeName(candidate.caseType())));
         }
         refuseConflicts(candidate);
         FourEyes.approve(
@@ -534,9 +569,15 @@ public class RuleSetCandidates {
         String uploaded =
                 jdbc.queryForObject("select content_hash from rule_set_candidates where id = ?", String.class, id);
         if (uploaded != null && !uploaded.equals(approved.contentHash())) {
-            throw new ApprovalRefused("Versie " + candidate.version() + " van " + candidate.caseType()
-                    + " vertaalt niet meer naar de inhoud van de upload (sha256 " + uploaded + ", nu "
-                    + approved.contentHash() + "); goedkeuring geweigerd.");
+            throw new ApprovalRefused(Phrase.of(
+                    "Versie {0} van {1} vertaalt niet meer naar de inhoud van de upload (sha256 {2}, nu {3});"
+                            + " goedkeuring geweigerd.",
+                    "Version {0} of {1} no longer translates to the content of the upload (sha256 {2}, now {3});"
+                            + " approval refused.",
+                    candidate.version(),
+                    regulations.caseTypeName(candidate.caseType()),
+                    uploaded,
+                    approved.contentHash()));
         }
         labels.fillContentHash(id, approved);
         String municipality = municipality();
@@ -554,14 +595,19 @@ public class RuleSetCandidates {
             return;
         }
         if (!verification.complete()) {
-            throw new ApprovalRefused(
-                    "De tabel is te groot om volledig te controleren op hiaten en overlappingen; splits haar op.");
+            throw new ApprovalRefused(new Phrase(
+                    "De tabel is te groot om volledig te controleren op hiaten en overlappingen; splits haar op.",
+                    "The table is too large to check fully for gaps and overlaps; split it up."));
         }
-        throw new ApprovalRefused("De tabel heeft regels die elkaar tegenspreken: "
-                + verification.conflicts().stream()
-                        .map(overlap -> "'" + overlap.rule() + "' en '" + overlap.otherRule() + "'")
-                        .collect(java.util.stream.Collectors.joining("; "))
-                + ". Pas de tabel aan en upload een nieuwe versie.");
+        throw new ApprovalRefused(Phrase.of(
+                "De tabel heeft regels die elkaar tegenspreken: {0}. Pas de tabel aan en upload een nieuwe versie.",
+                "The table has rules that contradict each other: {0}. Change the table and upload a new version.",
+                Phrase.join(
+                        Phrase.same("; "),
+                        verification.conflicts().stream()
+                                .map(overlap -> Phrase.of(
+                                        "'{0}' en '{1}'", "'{0}' and '{1}'", overlap.rule(), overlap.otherRule()))
+                                .toList())));
     }
 
     /** Gaps, overlaps and dead rows of the version's decision table, or of the DMN model's tables. */
@@ -594,7 +640,8 @@ public class RuleSetCandidates {
     public Candidate find(long id) {
         return list(id, null).stream()
                 .findFirst()
-                .orElseThrow(() -> new ApprovalRefused.NotFound("Versie-upload " + id + " bestaat niet."));
+                .orElseThrow(() -> new ApprovalRefused.NotFound(
+                        Phrase.of("Versie-upload {0} bestaat niet.", "Version upload {0} does not exist.", id)));
     }
 
     /** What the upload changes, rule row by rule row, against the newest table of its case type. */
@@ -725,7 +772,7 @@ public class RuleSetCandidates {
                 : regulations.compileUploaded(caseType, version, effectiveFrom, content);
     }
 
-    private List<String> check(String caseType, TableFormat format, byte[] content) {
+    private List<Phrase> check(String caseType, TableFormat format, byte[] content) {
         RuleSet base = regulations.latestTable(caseType);
         return switch (format) {
             case XLSX, CSV -> {
@@ -733,14 +780,16 @@ public class RuleSetCandidates {
                     TableReader.read(base.descriptor().decisionTable(), content);
                     yield List.of();
                 } catch (TableRefused refused) {
-                    yield refused.problems();
+                    yield refused.phrases();
                 }
             }
             case DMN -> {
                 Set<String> inputs = new TreeSet<>(base.inputSchema().titles().keySet());
                 base.descriptor().norms().forEach(norm -> inputs.add(norm.field()));
                 inputs.add("referenceDate");
-                yield DmnModelCheck.check(content, inputs);
+                yield DmnModelCheck.check(content, inputs).stream()
+                        .map(Phrase::same)
+                        .toList();
             }
         };
     }
@@ -759,7 +808,7 @@ public class RuleSetCandidates {
 
     private DecisionTable newestTable(String caseType) {
         if (!regulations.knows(caseType)) {
-            throw new ApprovalRefused.NotFound("Onbekend zaaktype " + caseType);
+            throw new ApprovalRefused.NotFound(unknownCaseType(caseType));
         }
         return regulations.latestTable(caseType).table().orElseThrow();
     }
@@ -770,9 +819,10 @@ public class RuleSetCandidates {
             examples = ExampleCases.read(
                     candidate, new StringReader(CsvTables.withoutByteOrderMark(csv)), "eigen voorbeeldgevallen");
         } catch (IOException | RuntimeException wrong) {
-            throw new InvalidUpload(List.of(wrong.getMessage()));
+            throw new InvalidUpload(Phrase.same(wrong.getMessage()));
         }
-        return ExampleRuns.run("eigen: ", examples, application -> decisions.decideWith(application, candidate), job);
+        return ExampleRuns.run(
+                CaseVocabulary.OWN_EXAMPLE, examples, application -> decisions.decideWith(application, candidate), job);
     }
 
     private List<ExampleResult> examples(RuleSet candidate, OfficerJobs.Job job) {

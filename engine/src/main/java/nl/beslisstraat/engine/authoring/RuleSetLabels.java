@@ -2,6 +2,7 @@ package nl.beslisstraat.engine.authoring;
 
 import java.util.List;
 import java.util.Map;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,9 +79,16 @@ final class RuleSetLabels {
                     String.class,
                     caseType,
                     version);
-            throw new InvalidUpload(List.of("version: versielabel " + version + " van " + caseType + " is al gebruikt"
-                    + ("SHIPPED".equals(origin) ? " door een meegeleverde versie" : " door een eerdere upload")
-                    + "; een label hoort bij één inhoud en wordt nooit opnieuw gebruikt. Kies een nieuw nummer."));
+            throw new InvalidUpload(Phrase.of(
+                    "version: versielabel {0} van {1} is al gebruikt {2}; een label hoort bij één inhoud en wordt"
+                            + " nooit opnieuw gebruikt. Kies een nieuw nummer.",
+                    "version: version label {0} of {1} has been used already {2}; a label belongs to one content and"
+                            + " is never used again. Choose a new number.",
+                    version,
+                    regulations.caseTypeName(caseType),
+                    "SHIPPED".equals(origin)
+                            ? new Phrase("door een meegeleverde versie", "by a shipped version")
+                            : new Phrase("door een eerdere upload", "by an earlier upload")));
         }
     }
 

@@ -82,14 +82,13 @@ class RuleSetPages {
             @RequestParam String version,
             @RequestParam String newVersion,
             Principal officer,
+            Locale locale,
             RedirectAttributes flash) {
         try {
             Candidate draft = candidates.reactivate(caseType, version, newVersion, officer.getName());
             return "redirect:/rules/candidates/" + draft.id();
         } catch (InvalidUpload | ApprovalRefused | OfficerJobs.OfficerBusy refused) {
-            flash.addFlashAttribute(
-                    "errors",
-                    refused instanceof InvalidUpload invalid ? invalid.problems() : List.of(refused.getMessage()));
+            flash.addFlashAttribute("errors", Refusals.in(refused, locale));
             return "redirect:/rules?caseType=" + caseType;
         }
     }
@@ -101,6 +100,7 @@ class RuleSetPages {
             @RequestParam("table") MultipartFile table,
             @RequestParam(name = "examples", required = false) MultipartFile examples,
             Principal officer,
+            Locale locale,
             RedirectAttributes flash)
             throws IOException {
         try {
@@ -110,10 +110,10 @@ class RuleSetPages {
             Candidate uploaded = candidates.upload(caseType, version, table.getBytes(), ownExamples, officer.getName());
             return "redirect:/rules/candidates/" + uploaded.id();
         } catch (InvalidUpload invalid) {
-            flash.addFlashAttribute("errors", invalid.problems());
+            flash.addFlashAttribute("errors", invalid.problems(locale));
             return "redirect:/rules?caseType=" + caseType;
         } catch (OfficerJobs.OfficerBusy busy) {
-            flash.addFlashAttribute("errors", List.of(busy.getMessage()));
+            flash.addFlashAttribute("errors", List.of(busy.in(locale)));
             return "redirect:/rules?caseType=" + caseType;
         }
     }
@@ -129,6 +129,7 @@ class RuleSetPages {
             @RequestParam Map<String, String> form,
             @RequestParam(name = "examples", required = false) MultipartFile examples,
             Principal officer,
+            Locale locale,
             RedirectAttributes flash)
             throws IOException {
         Map<String, String> values = new java.util.TreeMap<>();
@@ -144,9 +145,7 @@ class RuleSetPages {
             Candidate draft = candidates.uploadChoices(caseType, version, values, ownExamples, officer.getName());
             return "redirect:/rules/candidates/" + draft.id();
         } catch (InvalidUpload | ApprovalRefused | OfficerJobs.OfficerBusy refused) {
-            flash.addFlashAttribute(
-                    "errors",
-                    refused instanceof InvalidUpload invalid ? invalid.problems() : List.of(refused.getMessage()));
+            flash.addFlashAttribute("errors", Refusals.in(refused, locale));
             return "redirect:/rules?caseType=" + caseType;
         }
     }
@@ -160,6 +159,7 @@ class RuleSetPages {
             @RequestParam String version,
             @RequestParam(required = false) Integer last,
             Principal officer,
+            Locale locale,
             RedirectAttributes flash) {
         try {
             flash.addFlashAttribute(
@@ -167,7 +167,7 @@ class RuleSetPages {
                     simulation.runModelVersion(caseType, version, null, null, last, officer.getName()));
             flash.addFlashAttribute("modelSimulationVersion", version);
         } catch (ApprovalRefused | OfficerJobs.OfficerBusy refused) {
-            flash.addFlashAttribute("errors", List.of(refused.getMessage()));
+            flash.addFlashAttribute("errors", Refusals.in(refused, locale));
         }
         return "redirect:/rules?caseType=" + caseType;
     }
@@ -202,11 +202,12 @@ class RuleSetPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer last,
             Principal officer,
+            Locale locale,
             RedirectAttributes flash) {
         try {
             flash.addFlashAttribute("simulation", simulation.run(id, from, to, last, officer.getName()));
         } catch (OfficerJobs.OfficerBusy busy) {
-            flash.addFlashAttribute("error", busy.getMessage());
+            flash.addFlashAttribute("error", busy.in(locale));
         }
         return "redirect:/rules/candidates/" + id;
     }
@@ -245,21 +246,22 @@ class RuleSetPages {
             @PathVariable long id,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
             Principal officer,
+            Locale locale,
             RedirectAttributes flash) {
         try {
             candidates.approve(id, officer.getName(), effectiveFrom);
         } catch (ApprovalRefused refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", Refusals.one(refused, locale));
         }
         return "redirect:/rules/candidates/" + id;
     }
 
     @PostMapping("/rules/candidates/{id}/withdrawal")
-    String withdraw(@PathVariable long id, Principal officer, RedirectAttributes flash) {
+    String withdraw(@PathVariable long id, Principal officer, Locale locale, RedirectAttributes flash) {
         try {
             candidates.withdraw(id, officer.getName());
         } catch (ApprovalRefused refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", Refusals.one(refused, locale));
         }
         return "redirect:/rules/candidates/" + id;
     }

@@ -15,6 +15,7 @@ import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.decision.DecisionOutcome;
 import nl.beslisstraat.engine.decision.DecisionService;
 import nl.beslisstraat.engine.regulation.NormSource;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
 import nl.beslisstraat.engine.tenancy.Municipality;
@@ -114,10 +115,13 @@ public class Simulation {
             String caseType, String version, LocalDate from, LocalDate to, Integer last, String officer) {
         String label = caseType + "/" + version;
         if (!regulations.ships(label)) {
-            throw new ApprovalRefused.NotFound("Modelversie " + version + " van " + caseType + " bestaat niet.");
+            throw new ApprovalRefused.NotFound(Phrase.of(
+                    "Modelversie {0} van {1} bestaat niet.",
+                    "Model version {0} of {1} does not exist.", version, regulations.caseTypeName(caseType)));
         }
-        String municipality =
-                Municipality.current().orElseThrow(() -> new ApprovalRefused("Er is geen gemeente gekozen."));
+        String municipality = Municipality.current()
+                .orElseThrow(() ->
+                        new ApprovalRefused(new Phrase("Er is geen gemeente gekozen.", "No municipality is chosen.")));
         RuleSet model = regulations.version(label);
         RuleSet rules = regulations
                 .choicesInForce(municipality, caseType, model.effectiveFrom())
@@ -245,7 +249,8 @@ public class Simulation {
                 changed,
                 transitions,
                 (System.nanoTime() - started) / 1_000_000,
-                job.stoppedAfter(tried.get()));
+                job.stoppedAfter(tried.get()),
+                job.stoppedWhy(tried.get()));
     }
 
     private String outcome(Function<CaseApplication, DecisionOutcome> decider, Past past) {

@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.norms;
 
 import java.math.BigDecimal;
+import nl.beslisstraat.engine.regulation.Phrase;
 
 /**
  * What a norm is and which amounts are plausible for it, as the norm table's definition
@@ -8,12 +9,12 @@ import java.math.BigDecimal;
  * many, a misplaced point), never a policy choice, and is refused before anyone decides with it.
  *
  * @param norm the name in the table's {@code norm} column, such as {@code COST_OF_LIVING}
- * @param description what the amount stands for, in the officers' words
+ * @param description what the amount stands for, in the officers' words, Dutch and English
  * @param min the lowest plausible amount, in euros
  * @param max the highest plausible amount, in euros
  * @param scale the number of decimals an amount may have: 0, 1 or 2 (cents)
  */
-public record NormDefinition(String norm, String description, BigDecimal min, BigDecimal max, int scale) {
+public record NormDefinition(String norm, Phrase description, BigDecimal min, BigDecimal max, int scale) {
 
     /** The most decimals any norm amount may have: euros and cents. */
     static final int MAX_SCALE = 2;
@@ -28,10 +29,19 @@ public record NormDefinition(String norm, String description, BigDecimal min, Bi
         }
     }
 
-    /** The range as an officer reads it in a refusal. */
-    public String range() {
-        return min.toPlainString() + " t/m " + max.toPlainString() + " euro, hoogstens " + scale
-                + (scale == 1 ? " decimaal" : " decimalen");
+    /** The range as an officer reads it in a refusal: {@code € 250,00 t/m € 4.000,00, hoogstens 2 decimalen}. */
+    public Phrase range() {
+        return Phrase.of(
+                "{0} t/m {1}, hoogstens {2} " + (scale == 1 ? "decimaal" : "decimalen"),
+                "{0} to {1}, at most {2} " + (scale == 1 ? "decimal" : "decimals"),
+                Phrase.money(min),
+                Phrase.money(max),
+                scale);
+    }
+
+    /** What the amount stands for, in the language asked for (Dutch when there is no English). */
+    public String description(java.util.Locale locale) {
+        return description.in(locale);
     }
 
     boolean contains(BigDecimal amount) {

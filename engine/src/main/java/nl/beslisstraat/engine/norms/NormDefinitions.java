@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import nl.beslisstraat.engine.regulation.Phrase;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +33,7 @@ public final class NormDefinitions {
                     entry.getKey(),
                     new NormDefinition(
                             entry.getKey(),
-                            definition.path("description").asString(entry.getKey()),
+                            description(definition.path("description"), entry.getKey()),
                             new BigDecimal(definition.path("min").asString()),
                             new BigDecimal(definition.path("max").asString()),
                             definition.path("scale").asInt(NormDefinition.MAX_SCALE)));
@@ -41,6 +42,18 @@ public final class NormDefinitions {
             throw new IllegalArgumentException("The norm table's definition names no norms");
         }
         return new NormDefinitions(byName);
+    }
+
+    /**
+     * A norm's description: a text (Dutch only, as older tables have it) or by language,
+     * {@code {"nl": "kosten van bestaan per maand", "en": "cost of living per month"}}.
+     */
+    private static Phrase description(JsonNode description, String norm) {
+        if (description.isObject()) {
+            String dutch = description.path("nl").asString(norm);
+            return new Phrase(dutch, description.path("en").asString(dutch));
+        }
+        return Phrase.same(description.asString(norm));
     }
 
     public Optional<NormDefinition> of(String norm) {

@@ -6,6 +6,7 @@ import java.util.List;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.database.AfterCommit;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,18 +40,21 @@ public class NormTable {
      * stored either way.
      */
     public List<NormAmount> check(String version, Reader csv) {
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         if (version == null || !version.matches(LABEL)) {
-            problems.add("version: '" + version + "' is geen versienummer zoals 2027.1");
+            problems.add(Phrase.of(
+                    "version: '{0}' is geen versienummer zoals 2027.1",
+                    "version: '{0}' is no version number such as 2027.1", version));
         } else if (catalog.knows(version)) {
-            problems.add(
-                    "version: " + version + " bestaat al; een versie wordt nooit gewijzigd, kies een nieuw nummer");
+            problems.add(Phrase.of(
+                    "version: {0} bestaat al; een versie wordt nooit gewijzigd, kies een nieuw nummer",
+                    "version: {0} exists already; a version is never changed, choose a new number", version));
         }
         List<NormAmount> amounts = List.of();
         try {
             amounts = NormTableReader.read(csv, definitions);
         } catch (InvalidNormTable invalid) {
-            problems.addAll(invalid.problems());
+            problems.addAll(invalid.phrases());
         }
         if (!problems.isEmpty()) {
             throw new InvalidNormTable(problems);
@@ -68,8 +72,11 @@ public class NormTable {
         store.lockVersions();
         String municipality = Municipality.current().orElse(null);
         for (String existing : store.inForceFrom(municipality, version.effectiveFrom())) {
-            throw new InvalidNormTable(List.of("effectiveFrom: versie " + existing + " geldt al vanaf "
-                    + version.effectiveFrom() + "; kies een andere ingangsdatum"));
+            throw new InvalidNormTable(List.of(Phrase.of(
+                    "effectiveFrom: versie {0} geldt al vanaf {1}; kies een andere ingangsdatum",
+                    "effectiveFrom: version {0} applies from {1} already; choose another effective date",
+                    existing,
+                    Phrase.date(version.effectiveFrom()))));
         }
         store.insert(version, municipality, author, approver);
         AfterCommit.run(() -> catalog.add(version));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -68,13 +69,14 @@ public final class NormTableReader {
                 .setIgnoreSurroundingSpaces(true)
                 .setCommentMarker('#')
                 .get();
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         List<NormAmount> amounts = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(csv, format)) {
             List<String> header = parser.getHeaderNames();
             for (String column : FIXED) {
                 if (!header.contains(column)) {
-                    problems.add("kopregel: de kolom '" + column + "' ontbreekt");
+                    problems.add(Phrase.of(
+                            "kopregel: de kolom '{0}' ontbreekt", "header line: the column '{0}' is missing", column));
                 }
             }
             if (!problems.isEmpty()) {
@@ -83,8 +85,9 @@ public final class NormTableReader {
             int rows = 0;
             for (CSVRecord row : parser) {
                 if (++rows > MAX_ROWS) {
-                    problems.add("het bestand heeft meer dan " + MAX_ROWS
-                            + " regels; een normentabel heeft er enkele tientallen");
+                    problems.add(Phrase.of(
+                            "het bestand heeft meer dan {0} regels; een normentabel heeft er enkele tientallen",
+                            "the file has more than {0} lines; a norm table has a few dozen", MAX_ROWS));
                     break;
                 }
                 NormAmount amount = row(row, header, definitions, problems);
@@ -95,11 +98,13 @@ public final class NormTableReader {
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException unreadable) {
             // the reader is in memory: every failure here is the file's content (an open quote,
             // a duplicate or empty column name), not the machine's
-            problems.add("het bestand is geen leesbare CSV: " + shown(String.valueOf(unreadable.getMessage())));
+            problems.add(Phrase.of(
+                    "het bestand is geen leesbare CSV: {0}",
+                    "the file is not a readable CSV: {0}", shown(String.valueOf(unreadable.getMessage()))));
         }
         checkNoOverlaps(amounts, problems);
         if (amounts.isEmpty() && problems.isEmpty()) {
-            problems.add("de tabel heeft geen regels");
+            problems.add(new Phrase("de tabel heeft geen regels", "the table has no lines"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidNormTable(bounded(problems));
@@ -108,29 +113,46 @@ public final class NormTableReader {
     }
 
     private static NormAmount row(
-            CSVRecord row, List<String> header, NormDefinitions definitions, List<String> problems) {
-        String line = "regel " + row.getParser().getCurrentLineNumber();
+            CSVRecord row, List<String> header, NormDefinitions definitions, List<Phrase> problems) {
+        Phrase line = Phrase.of("regel {0}", "line {0}", row.getParser().getCurrentLineNumber());
         if (row.size() != header.size()) {
-            problems.add(line + ": heeft " + row.size() + " kolommen, de kopregel " + header.size());
+            problems.add(Phrase.of(
+                    "{0}: heeft {1} kolommen, de kopregel {2}",
+                    "{0}: has {1} columns, the header line {2}", line, row.size(), header.size()));
             return null;
         }
         int before = problems.size();
         String norm = row.get("norm");
         NormDefinition definition = null;
         if (!norm.matches("[A-Z][A-Z0-9_]{0,59}")) {
-            problems.add(line + ", kolom norm: '" + shown(norm)
-                    + "' is geen normnaam in hoofdletters, zoals COST_OF_LIVING");
+            problems.add(Phrase.of(
+                    "{0}, kolom norm: '{1}' is geen normnaam in hoofdletters, zoals COST_OF_LIVING",
+                    "{0}, column norm: '{1}' is no norm name in capitals, such as COST_OF_LIVING", line, shown(norm)));
         } else if (definitions != null) {
             definition = definitions.of(norm).orElse(null);
             if (definition == null) {
-                problems.add(
-                        line + ", kolom norm: " + norm + " is geen bekende norm; bekend zijn " + definitions.names());
+                problems.add(Phrase.of(
+                        "{0}, kolom norm: {1} is geen bekende norm; bekend zijn {2}",
+                        "{0}, column norm: {1} is no known norm; known are {2}", line, norm, definitions.names()));
             }
         }
-        LocalDate validFrom = date(row.get("validFrom"), line + ", kolom validFrom", false, problems);
-        LocalDate validUntil = date(row.get("validUntil"), line + ", kolom validUntil", true, problems);
+        LocalDate validFrom = date(
+                row.get("validFrom"),
+                Phrase.of("{0}, kolom validFrom", "{0}, column validFrom", line),
+                false,
+                problems);
+        LocalDate validUntil = date(
+                row.get("validUntil"),
+                Phrase.of("{0}, kolom validUntil", "{0}, column validUntil", line),
+                true,
+                problems);
         if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
-            problems.add(line + ": validUntil " + validUntil + " ligt voor validFrom " + validFrom);
+            problems.add(Phrase.of(
+                    "{0}: validUntil {1} ligt voor validFrom {2}",
+                    "{0}: validUntil {1} is before validFrom {2}",
+                    line,
+                    Phrase.date(validUntil),
+                    Phrase.date(validFrom)));
         }
         BigDecimal amount = definitions == null
                 ? amount(row.get("amount"), line, problems)
@@ -139,7 +161,8 @@ public final class NormTableReader {
         for (String column : header) {
             if (!FIXED.contains(column)) {
                 if (row.get(column).isEmpty()) {
-                    problems.add(line + ", kolom " + shown(column) + ": is leeg");
+                    problems.add(
+                            Phrase.of("{0}, kolom {1}: is leeg", "{0}, column {1}: is empty", line, shown(column)));
                 }
                 keys.put(column, row.get(column));
             }
@@ -149,23 +172,30 @@ public final class NormTableReader {
 
     /** An amount held to its norm's definition; null (and a problem) when it is not acceptable. */
     private static BigDecimal amount(
-            String text, String line, String norm, NormDefinition definition, List<String> problems) {
-        String where = line + ", kolom amount: '" + shown(text) + "'";
-        String allowed = definition == null ? "" : " (" + norm + " " + definition.range() + ")";
+            String text, Phrase line, String norm, NormDefinition definition, List<Phrase> problems) {
+        Phrase where = Phrase.of("{0}, kolom amount: '{1}'", "{0}, column amount: '{1}'", line, shown(text));
+        Phrase allowed =
+                definition == null ? Phrase.same("") : Phrase.of(" ({0} {1})", " ({0} {1})", norm, definition.range());
+        Phrase noAmount =
+                Phrase.of("{0} is geen bedrag zoals 1245.00{1}", "{0} is no amount such as 1245.00{1}", where, allowed);
         if (text.length() > 40) { // no amount is this long; and the patterns below need not see it
-            problems.add(where + " is geen bedrag zoals 1245.00" + allowed);
+            problems.add(noAmount);
             return null;
         }
         if (EXPONENT.matcher(text).matches()) {
-            problems.add(where + " staat in exponentnotatie; schrijf het bedrag voluit, zoals 1245.00" + allowed);
+            problems.add(Phrase.of(
+                    "{0} staat in exponentnotatie; schrijf het bedrag voluit, zoals 1245.00{1}",
+                    "{0} is in exponent notation; write the amount out in full, such as 1245.00{1}", where, allowed));
             return null;
         }
         if (DECIMAL_COMMA.matcher(text).matches()) {
-            problems.add(where + " heeft een komma; schrijf een punt voor de centen, zoals 1245.00" + allowed);
+            problems.add(Phrase.of(
+                    "{0} heeft een komma; schrijf een punt voor de centen, zoals 1245.00{1}",
+                    "{0} has a comma; write a point before the cents, such as 1245.00{1}", where, allowed));
             return null;
         }
         if (!PLAIN_AMOUNT.matcher(text).matches()) {
-            problems.add(where + " is geen bedrag zoals 1245.00" + allowed);
+            problems.add(noAmount);
             return null;
         }
         if (definition == null) {
@@ -173,43 +203,59 @@ public final class NormTableReader {
         }
         BigDecimal amount = new BigDecimal(text);
         if (amount.scale() > definition.scale()) {
-            problems.add(where + " heeft meer dan " + definition.scale() + " decimalen" + allowed);
+            problems.add(Phrase.of(
+                    "{0} heeft meer dan {1} decimalen{2}",
+                    "{0} has more than {1} decimals{2}", where, definition.scale(), allowed));
             return null;
         }
         if (!definition.contains(amount)) {
-            problems.add(where + " ligt buiten het bereik van " + norm + " (" + definition.description() + "): "
-                    + definition.range());
+            problems.add(Phrase.of(
+                    "{0} ligt buiten het bereik van {1} ({2}): {3}",
+                    "{0} is outside the range of {1} ({2}): {3}",
+                    where,
+                    norm,
+                    definition.description(),
+                    definition.range()));
             return null;
         }
         return amount;
     }
 
     /** An amount of a table accepted before: any plain decimal of zero or more, in cents. */
-    private static BigDecimal amount(String text, String line, List<String> problems) {
+    private static BigDecimal amount(String text, Phrase line, List<Phrase> problems) {
         try {
             BigDecimal amount = new BigDecimal(text);
             if (amount.signum() < 0 || amount.scale() > NormDefinition.MAX_SCALE) {
-                problems.add(line + ", kolom amount: '" + shown(text)
-                        + "' moet nul of meer zijn, in euro's met hoogstens twee decimalen");
+                problems.add(Phrase.of(
+                        "{0}, kolom amount: '{1}' moet nul of meer zijn, in euro's met hoogstens twee decimalen",
+                        "{0}, column amount: '{1}' must be zero or more, in euros with at most two decimals",
+                        line,
+                        shown(text)));
             }
             return amount;
         } catch (NumberFormatException e) {
-            problems.add(line + ", kolom amount: '" + shown(text) + "' is geen bedrag zoals 1245.00");
+            problems.add(Phrase.of(
+                    "{0}, kolom amount: '{1}' is geen bedrag zoals 1245.00",
+                    "{0}, column amount: '{1}' is no amount such as 1245.00", line, shown(text)));
             return null;
         }
     }
 
-    private static LocalDate date(String text, String where, boolean optional, List<String> problems) {
+    private static LocalDate date(String text, Phrase where, boolean optional, List<Phrase> problems) {
         if (text.isEmpty()) {
             if (!optional) {
-                problems.add(where + ": is leeg; schrijf een datum zoals 2026-07-01");
+                problems.add(Phrase.of(
+                        "{0}: is leeg; schrijf een datum zoals 2026-07-01",
+                        "{0}: is empty; write a date such as 2026-07-01", where));
             }
             return null;
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problems.add(where + ": '" + shown(text) + "' is geen datum zoals 2026-07-01");
+            problems.add(Phrase.of(
+                    "{0}: '{1}' is geen datum zoals 2026-07-01",
+                    "{0}: '{1}' is no date such as 2026-07-01", where, shown(text)));
             return null;
         }
     }
@@ -218,7 +264,7 @@ public final class NormTableReader {
      * Periods of the same norm and keys, sorted by start: one overlaps another exactly when it
      * starts before the latest end so far. Linear after sorting, whatever the number of rows.
      */
-    private static void checkNoOverlaps(List<NormAmount> amounts, List<String> problems) {
+    private static void checkNoOverlaps(List<NormAmount> amounts, List<Phrase> problems) {
         Map<String, List<NormAmount>> series = new LinkedHashMap<>();
         for (NormAmount amount : amounts) {
             series.computeIfAbsent(amount.norm() + " " + amount.keys(), k -> new ArrayList<>())
@@ -230,8 +276,13 @@ public final class NormTableReader {
             for (NormAmount period : periods) {
                 if (latest != null
                         && (latest.validUntil() == null || !latest.validUntil().isBefore(period.validFrom()))) {
-                    problems.add(period.norm() + " " + period.keys() + ": de perioden vanaf " + latest.validFrom()
-                            + " en vanaf " + period.validFrom() + " overlappen");
+                    problems.add(Phrase.of(
+                            "{0} {1}: de perioden vanaf {2} en vanaf {3} overlappen",
+                            "{0} {1}: the periods from {2} and from {3} overlap",
+                            period.norm(),
+                            period.keys(),
+                            Phrase.date(latest.validFrom()),
+                            Phrase.date(period.validFrom())));
                 }
                 if (latest == null
                         || latest.validUntil() != null
@@ -243,12 +294,12 @@ public final class NormTableReader {
         }
     }
 
-    private static List<String> bounded(List<String> problems) {
+    private static List<Phrase> bounded(List<Phrase> problems) {
         if (problems.size() <= MAX_PROBLEMS) {
             return problems;
         }
-        List<String> first = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
-        first.add("en nog " + (problems.size() - MAX_PROBLEMS) + " problemen");
+        List<Phrase> first = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+        first.add(Phrase.of("en nog {0} problemen", "and {0} more problems", problems.size() - MAX_PROBLEMS));
         return first;
     }
 

@@ -63,25 +63,35 @@ public record LocalChoice(
     }
 
     /**
-     * Why {@code value} cannot be this choice, in Dutch for the officer; empty when it can.
+     * Why {@code value} cannot be this choice, for the officer in both languages; empty when it can.
      *
      * @param others the other values of the same version, for {@link #atMost}
      */
-    public Optional<String> problem(BigDecimal value, Map<String, BigDecimal> others) {
-        String what = label(null) + " (" + name + ")";
+    public Optional<Phrase> problem(BigDecimal value, Map<String, BigDecimal> others) {
+        Phrase what = new Phrase(
+                label(Locale.forLanguageTag("nl")) + " (" + name + ")", label(Locale.ENGLISH) + " (" + name + ")");
         if (value == null) {
-            return Optional.of(what + ": vul een getal in.");
+            return Optional.of(Phrase.of("{0}: vul een getal in.", "{0}: fill in a number.", what));
         }
         if (value.stripTrailingZeros().scale() > scale) {
-            return Optional.of(what + ": ten hoogste " + scale + " decimalen, niet " + value.toPlainString() + ".");
+            return Optional.of(Phrase.of(
+                    "{0}: ten hoogste {1} decimalen, niet {2}.",
+                    "{0}: at most {1} decimals, not {2}.", what, scale, Phrase.number(value)));
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            return Optional.of(what + ": hier hoort een getal van " + min.toPlainString() + " tot en met "
-                    + max.toPlainString() + ", niet " + value.toPlainString() + ".");
+            return Optional.of(Phrase.of(
+                    "{0}: hier hoort een getal van {1} tot en met {2}, niet {3}.",
+                    "{0}: this takes a number from {1} up to and including {2}, not {3}.",
+                    what,
+                    Phrase.number(min),
+                    Phrase.number(max),
+                    Phrase.number(value)));
         }
         BigDecimal ceiling = atMost == null ? null : others.get(atMost);
         if (ceiling != null && value.compareTo(ceiling) > 0) {
-            return Optional.of(what + ": mag niet hoger zijn dan " + atMost + " (" + ceiling.toPlainString() + ").");
+            return Optional.of(Phrase.of(
+                    "{0}: mag niet hoger zijn dan {1} ({2}).",
+                    "{0}: may not be higher than {1} ({2}).", what, atMost, Phrase.number(ceiling)));
         }
         return Optional.empty();
     }

@@ -67,7 +67,7 @@ public record LocalChoices(
     }
 
     /** A municipality's choices as typed by its officer, and what is wrong with them (nothing when they can be set). */
-    public record Draft(LocalChoices choices, List<String> problems) {}
+    public record Draft(LocalChoices choices, List<Phrase> problems) {}
 
     /**
      * Reads an officer's values ("180,00" or "180.00", by choice name) into a draft version of
@@ -77,7 +77,7 @@ public record LocalChoices(
      */
     public static Draft draft(
             String municipality, RegulationDescriptor model, String version, Map<String, String> values) {
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         SortedMap<String, BigDecimal> typed = new TreeMap<>();
         (values == null ? Map.<String, String>of() : values).forEach((name, text) -> {
             if (text == null || text.isBlank()) {
@@ -87,13 +87,15 @@ public record LocalChoices(
                 typed.put(name, new BigDecimal(text.strip().replace(',', '.')));
             } catch (NumberFormatException notANumber) {
                 String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-                problems.add(name + ": '" + shown + "' is geen getal.");
+                problems.add(Phrase.of("{0}: '{1}' is geen getal.", "{0}: '{1}' is not a number.", name, shown));
             }
         });
         LocalChoices choices = new LocalChoices(municipality, model.caseType(), version, null, typed);
         problems.addAll(choices.problems(model));
         if (typed.isEmpty() && problems.isEmpty()) {
-            problems.add("Vul ten minste één keuze in; een lege keuze volgt het model.");
+            problems.add(new Phrase(
+                    "Vul ten minste één keuze in; een lege keuze volgt het model.",
+                    "Fill in at least one choice; a choice left empty follows the model."));
         }
         return new Draft(choices, List.copyOf(problems));
     }
@@ -102,15 +104,24 @@ public record LocalChoices(
      * Why these values cannot be set on the model, one line per problem naming the choice; empty when
      * they can. Unknown names, values out of range and a band above its ceiling are refused.
      */
-    public List<String> problems(RegulationDescriptor model) {
-        List<String> problems = new ArrayList<>();
+    public List<Phrase> problems(RegulationDescriptor model) {
+        List<Phrase> problems = new ArrayList<>();
         Map<String, LocalChoice> declared = new LinkedHashMap<>();
         model.localChoices().forEach(choice -> declared.put(choice.name(), choice));
         values.forEach((name, value) -> {
             LocalChoice choice = declared.get(name);
             if (choice == null) {
-                problems.add(name + ": " + model.caseType() + " laat geen lokale keuze met deze naam toe; wel: "
-                        + String.join(", ", declared.keySet()) + ".");
+                problems.add(Phrase.of(
+                        "{0}: {1} laat geen lokale keuze met deze naam toe; wel: {2}.",
+                        "{0}: {1} allows no local choice by this name; it does allow: {2}.",
+                        name,
+                        model.name() == null || !model.name().containsKey("nl")
+                                ? Phrase.same(model.caseType())
+                                : new Phrase(
+                                        model.name().get("nl"),
+                                        model.name()
+                                                .getOrDefault("en", model.name().get("nl"))),
+                        String.join(", ", declared.keySet())));
             } else {
                 choice.problem(value, values).ifPresent(problems::add);
             }

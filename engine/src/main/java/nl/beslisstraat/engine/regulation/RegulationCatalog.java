@@ -288,6 +288,18 @@ public class RegulationCatalog {
         return Optional.ofNullable(failed == null ? null : failed.descriptor());
     }
 
+    /**
+     * A case type by its regulation's name in both languages, for a refusal ("Bewonersparkeervergunning");
+     * the code itself when no regulation names it.
+     */
+    public Phrase caseTypeName(String caseType) {
+        return descriptor(caseType)
+                .map(RegulationDescriptor::name)
+                .filter(name -> name.containsKey("nl"))
+                .map(name -> new Phrase(name.get("nl"), name.getOrDefault("en", name.get("nl"))))
+                .orElse(Phrase.same(caseType));
+    }
+
     private boolean describedButBroken(String caseType) {
         BrokenRegulation failed = broken.get(caseType);
         return failed != null && failed.descriptor() != null;

@@ -2,16 +2,15 @@ package nl.beslisstraat.engine.runs;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,16 +36,6 @@ class RunPages {
         this.requests = requests;
         this.history = history;
         this.progress = progress;
-    }
-
-    /** Moments in Dutch time, for the templates. */
-    @ModelAttribute("dutch")
-    RunPages dutch() {
-        return this;
-    }
-
-    public ZonedDateTime local(OffsetDateTime moment) {
-        return moment == null ? null : moment.atZoneSameInstant(PlannedStarts.AMSTERDAM);
     }
 
     @GetMapping("/runs")
@@ -88,6 +77,7 @@ class RunPages {
             @RequestParam(required = false) List<String> weekdays,
             @RequestParam(required = false) String cron,
             Principal user,
+            Locale locale,
             RedirectAttributes flash) {
         ScheduleForm form = new ScheduleForm(
                 time, days, weekdays == null ? List.of() : weekdays, "ADVANCED".equals(days) ? cron : null, null);
@@ -95,7 +85,7 @@ class RunPages {
             schedule.save(form, user.getName());
             flash.addFlashAttribute("message", "runs.schedule.saved");
         } catch (RunRefused refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", refused.in(locale));
             flash.addFlashAttribute("errorField", refused.field());
             flash.addFlashAttribute("form", new ScheduleForm(time, days, form.weekdays(), cron, null));
         }
@@ -103,21 +93,21 @@ class RunPages {
     }
 
     @PostMapping("/runs/schedule/pause")
-    String pause(Principal user, RedirectAttributes flash) {
-        return paused(true, user, flash);
+    String pause(Principal user, Locale locale, RedirectAttributes flash) {
+        return paused(true, user, locale, flash);
     }
 
     @PostMapping("/runs/schedule/resume")
-    String resume(Principal user, RedirectAttributes flash) {
-        return paused(false, user, flash);
+    String resume(Principal user, Locale locale, RedirectAttributes flash) {
+        return paused(false, user, locale, flash);
     }
 
-    private String paused(boolean paused, Principal user, RedirectAttributes flash) {
+    private String paused(boolean paused, Principal user, Locale locale, RedirectAttributes flash) {
         try {
             schedule.pause(paused, user.getName());
             flash.addFlashAttribute("message", paused ? "runs.schedule.pausedNow" : "runs.schedule.resumedNow");
         } catch (RunRefused refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", refused.in(locale));
         }
         return "redirect:/runs/schedule";
     }
@@ -133,26 +123,28 @@ class RunPages {
 
     /** The second step: the date checked, the scheduler confirms or cancels. */
     @PostMapping("/runs/start/confirmation")
-    String confirm(@RequestParam(required = false) String runDate, Model model, RedirectAttributes flash) {
+    String confirm(
+            @RequestParam(required = false) String runDate, Model model, Locale locale, RedirectAttributes flash) {
         try {
             model.addAttribute("runDate", RunRequests.checkedRunDate(date(runDate)));
             return "runs/confirm";
         } catch (RunRefused refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", refused.in(locale));
             flash.addFlashAttribute("runDate", runDate);
             return "redirect:/runs/start";
         }
     }
 
     @PostMapping("/runs/start")
-    String start(@RequestParam(required = false) String runDate, Principal user, RedirectAttributes flash) {
+    String start(
+            @RequestParam(required = false) String runDate, Principal user, Locale locale, RedirectAttributes flash) {
         try {
             RunRequests.Request request = requests.start(date(runDate), user.getName());
             flash.addFlashAttribute("message", "runs.requested");
             flash.addFlashAttribute("requestId", request.id());
             return "redirect:/runs";
         } catch (RunRefused refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", refused.in(locale));
             flash.addFlashAttribute("runDate", runDate);
             return "redirect:/runs/start";
         }
@@ -176,21 +168,21 @@ class RunPages {
     }
 
     @PostMapping("/runs/{runId}/stop")
-    String stop(@PathVariable long runId, Principal user, RedirectAttributes flash) {
-        return act(runId, RunRequests.Action.STOP, user, flash);
+    String stop(@PathVariable long runId, Principal user, Locale locale, RedirectAttributes flash) {
+        return act(runId, RunRequests.Action.STOP, user, locale, flash);
     }
 
     @PostMapping("/runs/{runId}/restart")
-    String restart(@PathVariable long runId, Principal user, RedirectAttributes flash) {
-        return act(runId, RunRequests.Action.RESTART, user, flash);
+    String restart(@PathVariable long runId, Principal user, Locale locale, RedirectAttributes flash) {
+        return act(runId, RunRequests.Action.RESTART, user, locale, flash);
     }
 
     @PostMapping("/runs/{runId}/recover")
-    String recover(@PathVariable long runId, Principal user, RedirectAttributes flash) {
-        return act(runId, RunRequests.Action.RECOVER, user, flash);
+    String recover(@PathVariable long runId, Principal user, Locale locale, RedirectAttributes flash) {
+        return act(runId, RunRequests.Action.RECOVER, user, locale, flash);
     }
 
-    private String act(long runId, RunRequests.Action action, Principal user, RedirectAttributes flash) {
+    private String act(long runId, RunRequests.Action action, Principal user, Locale locale, RedirectAttributes flash) {
         try {
             requests.act(runId, action, user.getName());
             flash.addFlashAttribute("message", "runs.requested");
@@ -198,7 +190,7 @@ class RunPages {
             if (refused.kind() == RunRefused.Kind.NOT_FOUND) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, refused.getMessage());
             }
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", refused.in(locale));
         }
         return "redirect:/runs/" + runId;
     }
@@ -217,7 +209,9 @@ class RunPages {
             throw new RunRefused(
                     RunRefused.Kind.INVALID,
                     "runDate",
-                    "Rundatum: '" + text.trim() + "' is geen datum als 2026-11-30.");
+                    Phrase.of(
+                            "Rundatum: '{0}' is geen datum als 2026-11-30.",
+                            "Run date: '{0}' is no date such as 2026-11-30.", text.trim()));
         }
     }
 }

@@ -1,8 +1,11 @@
 package nl.beslisstraat.engine.runs;
 
+import java.util.Locale;
+import nl.beslisstraat.engine.regulation.Phrase;
+
 /**
  * Why the console did not store a schedule or a request: the message names the field or the run,
- * in Dutch, as the page and the API show it.
+ * in Dutch as the API gives it; a page shows {@link #in(Locale)}.
  */
 public class RunRefused extends RuntimeException {
 
@@ -18,11 +21,18 @@ public class RunRefused extends RuntimeException {
 
     private final Kind kind;
     private final String field;
+    private final Phrase phrase;
 
-    public RunRefused(Kind kind, String field, String message) {
-        super(message);
+    public RunRefused(Kind kind, String field, Phrase phrase) {
+        super(phrase.nl());
         this.kind = kind;
         this.field = field;
+        this.phrase = phrase;
+    }
+
+    /** Why, in the page's language. */
+    public String in(Locale locale) {
+        return phrase.in(locale);
     }
 
     public Kind kind() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,14 +67,21 @@ public class RunRequests {
     /** Checks a start date: required, and today or earlier in Dutch time (a night not yet come is refused). */
     public static LocalDate checkedRunDate(LocalDate runDate) {
         if (runDate == null) {
-            throw new RunRefused(RunRefused.Kind.INVALID, "runDate", "Rundatum: vul een datum in (jjjj-mm-dd).");
+            throw new RunRefused(
+                    RunRefused.Kind.INVALID,
+                    "runDate",
+                    new Phrase("Rundatum: vul een datum in (jjjj-mm-dd).", "Run date: fill in a date (yyyy-mm-dd)."));
         }
         LocalDate today = LocalDate.now(PlannedStarts.AMSTERDAM);
         if (runDate.isAfter(today)) {
             throw new RunRefused(
                     RunRefused.Kind.INVALID,
                     "runDate",
-                    "Rundatum: " + runDate + " ligt in de toekomst; kies vandaag (" + today + ") of eerder.");
+                    Phrase.of(
+                            "Rundatum: {0} ligt in de toekomst; kies vandaag ({1}) of eerder.",
+                            "Run date: {0} lies in the future; choose today ({1}) or earlier.",
+                            Phrase.date(runDate),
+                            Phrase.date(today)));
         }
         return runDate;
     }
@@ -97,32 +105,48 @@ public class RunRequests {
             throw new IllegalArgumentException("a start asks for a date, not a run");
         }
         RunHistory.Run run = history.find(runId)
-                .orElseThrow(
-                        () -> new RunRefused(RunRefused.Kind.NOT_FOUND, "runId", "Run " + runId + " bestaat niet."));
+                .orElseThrow(() -> new RunRefused(
+                        RunRefused.Kind.NOT_FOUND,
+                        "runId",
+                        Phrase.of("Run {0} bestaat niet.", "Run {0} does not exist.", runId)));
         if (run.forAll()) {
             // It decides every municipality's queue: one municipality's scheduler may not stop or
             // restart the others' night. It is run (and restarted) from the command line.
-            throw conflict("Run " + runId + " is een run van alle gemeenten; die wordt op de opdrachtregel beheerd.");
+            throw conflict(Phrase.of(
+                    "Run {0} is een run van alle gemeenten; die wordt op de opdrachtregel beheerd.",
+                    "Run {0} is a run of all municipalities; it is managed on the command line.", runId));
         }
         switch (action) {
             case STOP -> {
                 if (!run.running()) {
-                    throw conflict("Run " + runId + " loopt niet; alleen een lopende run kan worden gestopt.");
+                    throw conflict(Phrase.of(
+                            "Run {0} loopt niet; alleen een lopende run kan worden gestopt.",
+                            "Run {0} is not running; only a running run can be stopped.", runId));
                 }
             }
             case RESTART -> {
                 if (!run.restartable()) {
-                    throw conflict("Run " + runId
-                            + " is niet mislukt of gestopt; alleen zo'n run kan opnieuw worden gestart.");
+                    throw conflict(Phrase.of(
+                            "Run {0} is niet mislukt of gestopt; alleen zo'n run kan opnieuw worden gestart.",
+                            "Run {0} has not failed or been stopped; only such a run can be restarted.", runId));
                 }
             }
             case RECOVER -> {
                 if (!dead(run)) {
                     throw conflict(
-                            "Run " + runId
-                                    + (run.running()
-                                            ? " heeft een beheerproces dat nog leeft; herstellen kan pas als dat geen teken van leven meer geeft."
-                                            : " loopt niet; alleen een run die als lopend staat maar geen levend beheerproces heeft, kan worden hersteld."));
+                            run.running()
+                                    ? Phrase.of(
+                                            "Run {0} heeft een beheerproces dat nog leeft; herstellen kan pas als dat"
+                                                    + " geen teken van leven meer geeft.",
+                                            "Run {0} has a manager process that is still alive; it can be recovered"
+                                                    + " only once that gives no sign of life any more.",
+                                            runId)
+                                    : Phrase.of(
+                                            "Run {0} loopt niet; alleen een run die als lopend staat maar geen levend"
+                                                    + " beheerproces heeft, kan worden hersteld.",
+                                            "Run {0} is not running; only a run marked running without a living"
+                                                    + " manager process can be recovered.",
+                                            runId));
                 }
             }
             default -> throw new IllegalStateException();
@@ -183,7 +207,7 @@ public class RunRequests {
         return request;
     }
 
-    private static RunRefused conflict(String message) {
+    private static RunRefused conflict(Phrase message) {
         return new RunRefused(RunRefused.Kind.CONFLICT, "runId", message);
     }
 }

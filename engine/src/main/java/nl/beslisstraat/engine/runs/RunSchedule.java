@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.support.CronExpression;
@@ -81,7 +82,11 @@ public class RunSchedule {
         Optional<Schedule> before = locked();
         if (before.isEmpty()) {
             throw new RunRefused(
-                    RunRefused.Kind.NOT_FOUND, "paused", "Er is geen schema ingesteld; stel eerst een tijd in.");
+                    RunRefused.Kind.NOT_FOUND,
+                    "paused",
+                    new Phrase(
+                            "Er is geen schema ingesteld; stel eerst een tijd in.",
+                            "No schedule is set; first set a time."));
         }
         return store(before, before.get().cron(), paused, user);
     }

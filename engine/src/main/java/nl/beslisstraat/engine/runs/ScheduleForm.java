@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -36,11 +37,19 @@ public record ScheduleForm(String time, String days, List<String> weekdays, Stri
             return checked(cron);
         }
         if (time == null || time.isBlank()) {
-            throw invalid("time", "Tijd: vul een tijd in als 02:00 (uren en minuten).");
+            throw invalid(
+                    "time",
+                    new Phrase(
+                            "Tijd: vul een tijd in als 02:00 (uren en minuten).",
+                            "Time: fill in a time such as 02:00 (hours and minutes)."));
         }
         Matcher hhmm = TIME.matcher(time.trim());
         if (!hhmm.matches()) {
-            throw invalid("time", "Tijd: '" + time.trim() + "' is geen tijd als 02:00 (00:00 tot 23:59).");
+            throw invalid(
+                    "time",
+                    Phrase.of(
+                            "Tijd: '{0}' is geen tijd als 02:00 (00:00 tot 23:59).",
+                            "Time: '{0}' is no time such as 02:00 (00:00 to 23:59).", time.trim()));
         }
         String start = "0 " + Integer.parseInt(hhmm.group(2)) + " " + Integer.parseInt(hhmm.group(1)) + " * * ";
         if (days == null || days.equals("EVERY_DAY")) {
@@ -56,11 +65,19 @@ public record ScheduleForm(String time, String days, List<String> weekdays, Stri
                             .filter(day -> weekdays.stream().anyMatch(day::equalsIgnoreCase))
                             .toList();
             if (chosen.isEmpty() || chosen.size() != (weekdays == null ? 0 : weekdays.size())) {
-                throw invalid("weekdays", "Dagen: kies een of meer dagen (MON tot SUN).");
+                throw invalid(
+                        "weekdays",
+                        new Phrase(
+                                "Dagen: kies een of meer dagen (MON tot SUN).",
+                                "Days: choose one or more days (MON to SUN)."));
             }
             return checked(start + String.join(",", chosen));
         }
-        throw invalid("days", "Dagen: kies elke dag, werkdagen, bepaalde dagen of een eigen cron-expressie.");
+        throw invalid(
+                "days",
+                new Phrase(
+                        "Dagen: kies elke dag, werkdagen, bepaalde dagen of een eigen cron-expressie.",
+                        "Days: choose every day, working days, certain days or a cron expression of your own."));
     }
 
     /** The form that writes {@code cron}, for showing a stored schedule in the friendly fields. */
@@ -89,27 +106,41 @@ public record ScheduleForm(String time, String days, List<String> weekdays, Stri
     /** The expression, parsed by Spring: six fields, at most {@link #MAX_CRON_LENGTH} characters. */
     static String checked(String cron) {
         if (cron == null || cron.isBlank()) {
-            throw invalid("cron", "Cron-expressie: vul een expressie in, zoals 0 0 2 * * * (elke nacht om 02:00).");
+            throw invalid(
+                    "cron",
+                    new Phrase(
+                            "Cron-expressie: vul een expressie in, zoals 0 0 2 * * * (elke nacht om 02:00).",
+                            "Cron expression: fill in an expression, such as 0 0 2 * * * (every night at 02:00)."));
         }
         String trimmed = cron.trim().replaceAll("\\s+", " ");
         if (trimmed.length() > MAX_CRON_LENGTH) {
-            throw invalid("cron", "Cron-expressie: ten hoogste " + MAX_CRON_LENGTH + " tekens.");
+            throw invalid(
+                    "cron",
+                    Phrase.of(
+                            "Cron-expressie: ten hoogste {0} tekens.",
+                            "Cron expression: at most {0} characters.", MAX_CRON_LENGTH));
         }
         if (trimmed.split(" ").length != 6) {
             throw invalid(
                     "cron",
-                    "Cron-expressie: zes velden nodig (seconde minuut uur dag maand weekdag), zoals 0 0 2 * * *.");
+                    new Phrase(
+                            "Cron-expressie: zes velden nodig (seconde minuut uur dag maand weekdag), zoals 0 0 2 * * *.",
+                            "Cron expression: six fields needed (second minute hour day month weekday), such as"
+                                    + " 0 0 2 * * *."));
         }
         try {
             CronExpression.parse(trimmed);
         } catch (IllegalArgumentException e) {
             throw invalid(
-                    "cron", "Cron-expressie: '" + trimmed + "' is geen geldige expressie (" + e.getMessage() + ").");
+                    "cron",
+                    Phrase.of(
+                            "Cron-expressie: '{0}' is geen geldige expressie ({1}).",
+                            "Cron expression: '{0}' is no valid expression ({1}).", trimmed, e.getMessage()));
         }
         return trimmed;
     }
 
-    private static RunRefused invalid(String field, String message) {
+    private static RunRefused invalid(String field, Phrase message) {
         return new RunRefused(RunRefused.Kind.INVALID, field, message);
     }
 }

@@ -333,8 +333,17 @@ public class CaseVocabulary {
         return caseType;
     }
 
-    /** An example's name with a leading case-type code in words. */
+    /**
+     * How the name of an officer's own example case starts, as stored with its result; the pages
+     * say it in their language.
+     */
+    public static final String OWN_EXAMPLE = "eigen: ";
+
+    /** An example's name with a leading case-type code in words, and "own: " on an English page. */
     public String exampleName(String name) {
+        if (name != null && name.startsWith(OWN_EXAMPLE)) {
+            return message("examples.own", "eigen: {0}", exampleName(name.substring(OWN_EXAMPLE.length())));
+        }
         String caseType = exampleCaseType(name, null);
         return caseType == null ? name : caseType(caseType) + name.substring(caseType.length());
     }

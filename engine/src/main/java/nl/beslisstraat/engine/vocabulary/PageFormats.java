@@ -1,10 +1,14 @@
 package nl.beslisstraat.engine.vocabulary;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
@@ -63,20 +67,70 @@ public class PageFormats {
                 : DateTimeFormatter.ofPattern("d MMMM yyyy", locale()).format(day);
     }
 
-    /** A moment in Dutch time: {@code 15 maart 2026 14:03}. */
-    public String dateTime(OffsetDateTime moment) {
-        return moment == null
-                ? ""
-                : DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", locale())
-                        .format(moment.atZoneSameInstant(DecisionDeadline.NETHERLANDS));
+    /**
+     * A moment in Dutch time: {@code 15 maart 2026 14:03}. Takes what the pages hold: an
+     * {@link OffsetDateTime}, a {@link ZonedDateTime} or an {@link Instant}.
+     */
+    public String dateTime(Object moment) {
+        return moment(moment, "d MMMM yyyy HH:mm");
     }
 
     /** A moment in Dutch time to the second, for the audit trail: {@code 15 maart 2026 14:03:07}. */
-    public String dateTimeSeconds(OffsetDateTime moment) {
-        return moment == null
-                ? ""
-                : DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm:ss", locale())
-                        .format(moment.atZoneSameInstant(DecisionDeadline.NETHERLANDS));
+    public String dateTimeSeconds(Object moment) {
+        return moment(moment, "d MMMM yyyy HH:mm:ss");
+    }
+
+    /**
+     * A moment with its weekday, for planned starts an operator plans a night around:
+     * {@code maandag 30 november 2026 02:00} / {@code Monday 30 November 2026 02:00}.
+     */
+    public String dayDateTime(Object moment) {
+        return moment(moment, "EEEE d MMMM yyyy HH:mm");
+    }
+
+    /** A short day label where room is scarce, as under a chart's bars: {@code 1 dec.} / {@code 1 Dec}. */
+    public String shortDay(Object date) {
+        LocalDate day = day(date);
+        return day == null
+                ? text(date)
+                : DateTimeFormatter.ofPattern("d MMM", locale()).format(day);
+    }
+
+    /**
+     * A day of the year as a rule table writes it ({@code 31-12}, day and month) in words:
+     * {@code 31 december} / {@code 31 December}; anything else as it is.
+     */
+    public String dayOfYear(Object day) {
+        String text = text(day).strip();
+        if (!text.matches("[0-9]{1,2}-[0-9]{1,2}")) {
+            return text(day);
+        }
+        String[] parts = text.split("-");
+        try {
+            return DateTimeFormatter.ofPattern("d MMMM", locale())
+                    .format(MonthDay.of(Integer.parseInt(parts[1]), Integer.parseInt(parts[0])));
+        } catch (java.time.DateTimeException noSuchDay) {
+            return text(day);
+        }
+    }
+
+    /** A number to a fixed count of decimals: {@code 12,5} / {@code 12.5}. */
+    public String number(Object number, int decimals) {
+        BigDecimal value = decimal(number);
+        if (value == null) {
+            return text(number);
+        }
+        DecimalFormat format = new DecimalFormat("#,##0", symbols());
+        format.setMinimumFractionDigits(decimals);
+        format.setMaximumFractionDigits(decimals);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
+    }
+
+    /** A share (0 to 1) as a whole percentage: {@code 70%}. */
+    public String percent(Object share) {
+        BigDecimal value = decimal(share);
+        return value == null ? text(share) : number(value.movePointRight(2), 0) + "%";
     }
 
     /** ja/nee, yes/no. */
@@ -109,6 +163,26 @@ public class PageFormats {
         }
         if (value instanceof String text && text.strip().matches("-?[0-9]+(\\.[0-9]+)?")) {
             return new BigDecimal(text.strip());
+        }
+        return null;
+    }
+
+    private static String moment(Object moment, String pattern) {
+        ZonedDateTime dutch = dutchTime(moment);
+        return dutch == null
+                ? text(moment)
+                : DateTimeFormatter.ofPattern(pattern, locale()).format(dutch);
+    }
+
+    private static ZonedDateTime dutchTime(Object moment) {
+        if (moment instanceof OffsetDateTime offset) {
+            return offset.atZoneSameInstant(DecisionDeadline.NETHERLANDS);
+        }
+        if (moment instanceof ZonedDateTime zoned) {
+            return zoned.withZoneSameInstant(DecisionDeadline.NETHERLANDS);
+        }
+        if (moment instanceof Instant instant) {
+            return instant.atZone(DecisionDeadline.NETHERLANDS);
         }
         return null;
     }

@@ -64,7 +64,10 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
         verifications.verifyAll(Municipality.DEFAULT, List.of());
         Chromium.signIn(browser, port, TestUsers.AUDITOR);
         browser.get("http://localhost:" + port + "/audit");
-        assertThat(browser.findElement(By.id("chain")).getText()).contains("intact");
+        assertThat(browser.findElement(By.id("chain")).getText())
+                .contains("intact")
+                .as("when it was checked, in words and Dutch time, not 30-11-2026 14:03")
+                .containsPattern("gecontroleerd [0-9]{1,2} [a-z]+ 20[0-9]{2} [0-9]{2}:[0-9]{2}\\)");
         Axe.assertAccessible(browser, "the audit trail");
 
         // when
@@ -119,6 +122,10 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
         WebElement svg = chart.findElement(By.tagName("svg"));
         assertThat(svg.getAttribute("role")).isEqualTo("img");
         assertThat(svg.getAttribute("aria-label")).contains("Automatiseringsgraad van Bewonersparkeervergunning");
+        assertThat(svg.getText())
+                .as("the bars' days as a short date in words, not 01-12")
+                .contains(today.format(java.time.format.DateTimeFormatter.ofPattern(
+                        "d MMM", java.util.Locale.forLanguageTag("nl-NL"))));
         chart.findElement(By.tagName("summary")).click();
         assertThat(chart.findElement(By.cssSelector("details table")).getText())
                 .contains("Beslist")

@@ -125,4 +125,22 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
                         .body())
                 .contains("NOTIFICATION_ACCEPTED");
     }
+
+    @Test
+    void anEnglishPageRefusesAValueOutOfRangeInEnglishNamingTheChoice() {
+        Chromium.signIn(browser, port, TestUsers.ZWOLLE_POLICY_OFFICER);
+        browser.get("http://localhost:" + port + "/rules?caseType=EVENT_NOTIFICATION&lang=en");
+        browser.findElement(By.id("choice-visitorLimit")).sendKeys("5000");
+        browser.findElement(By.id("choices-version")).sendKeys("zwolle-refused");
+        browser.findElement(By.id("choices-button")).click();
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("upload-errors")).isEmpty());
+
+        assertThat(browser.findElement(By.id("upload-errors")).getText())
+                .contains("Visitor limit for a notification (visitorLimit): this takes a number from 50 up to and"
+                        + " including 500, not 5,000.")
+                .doesNotContain("hier hoort")
+                .doesNotContain("Bezoekersgrens");
+        Axe.assertAccessible(browser, "a refused local choice in English");
+    }
 }

@@ -208,10 +208,10 @@ class LocalChoicesIntegrationTests extends DatabaseIntegrationTest {
                                 + "\"permitsPerAddressZoneB\":\"2.5\",\"colour\":\"3\"}}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body())
-                .contains("Leges per jaar zone A (EUR) (feeZoneA): hier hoort een getal van 0 tot en met 1000")
+                .contains("Leges per jaar zone A (EUR) (feeZoneA): hier hoort een getal van 0 tot en met 1.000")
                 .contains("feeZoneB: 'veel' is geen getal")
                 .contains("permitsPerAddressZoneB")
-                .contains("colour: PARKING_PERMIT laat geen lokale keuze met deze naam toe");
+                .contains("colour: Bewonersparkeervergunning laat geen lokale keuze met deze naam toe");
         HttpResponse<String> noChoices = as(TestUsers.ZWOLLE_POLICY_OFFICER)
                 .post(
                         "/api/rulesets/TAX_REMISSION/choices",

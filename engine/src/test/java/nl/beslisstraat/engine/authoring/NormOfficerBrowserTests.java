@@ -108,9 +108,14 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         wait(page -> page.getCurrentUrl().contains("/norms/candidates/"));
 
         assertThat(browser.findElement(By.id("diff")).getText())
+                .as("the norm and household in words, as in the amounts below")
+                .contains("Kosten van bestaan per maand")
+                .contains("Leefsituatie: alleenstaande")
+                .doesNotContain("COST_OF_LIVING")
+                .doesNotContain("householdType")
                 .contains("nieuw")
                 .contains("€ 1.400,00")
-                .contains("t/m 30-06-2027");
+                .contains("t/m 30 juni 2027");
         // the draft's amounts on screen, what differs from the version in force marked in words
         assertThat(browser.findElement(By.cssSelector("#amounts caption")).getText())
                 .contains("Vergeleken met versie " + inForceVersion);
@@ -203,6 +208,35 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         wait(page -> page.findElement(By.id("candidate-status"))
                 .getAttribute("title")
                 .equals("WITHDRAWN"));
+    }
+
+    @Test
+    void anEnglishPageNamesTheNormsAndRefusesAnUploadInEnglish() throws IOException {
+        Path csv = Files.createTempFile("norms-out-of-range", ".csv");
+        Files.writeString(csv, Http.resource("norms/norms-out-of-range.csv"));
+        Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
+
+        browser.get("http://localhost:" + port + "/norms?lang=en");
+        assertThat(browser.findElement(By.id("amounts")).getText())
+                .contains("Cost of living per month")
+                .contains("Asset allowance")
+                .contains("€1,271.15")
+                .doesNotContain("Kosten van bestaan")
+                .doesNotContain("vermogensvrijstelling");
+
+        browser.findElement(By.id("version")).sendKeys("2027.81");
+        browser.findElement(By.id("table")).sendKeys(csv.toString());
+        browser.findElement(By.id("upload-button")).click();
+        wait(page -> !page.findElements(By.id("upload-errors")).isEmpty());
+        assertThat(browser.findElement(By.id("upload-errors")).getText())
+                .contains("line 3, column amount: '999999999999.99' is outside the range of COST_OF_LIVING"
+                        + " (cost of living per month): €250.00 to €4,000.00, at most 2 decimals")
+                .contains("line 9, column amount: '1.815,34' has a comma; write a point before the cents")
+                .contains("line 8, column norm: RENT_ALLOWANCE is no known norm")
+                .doesNotContain("regel")
+                .doesNotContain("hoogstens")
+                .doesNotContain("t/m");
+        Axe.assertAccessible(browser, "a refused norm upload in English");
     }
 
     private void wait(java.util.function.Function<WebDriver, Boolean> condition) {

@@ -70,7 +70,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("example-summary")).getText())
                 .contains("anders")
                 .doesNotStartWith("0 ");
-        assertThat(browser.findElement(By.id("diff")).getText()).contains("240.00 → 255.00");
+        assertThat(browser.findElement(By.id("diff")).getText()).contains("€ 240,00 → € 255,00");
         // an example expecting the old fee: expected and actual side by side, in words, the difference marked
         WebElement differs = browser.findElement(By.cssSelector("#examples td.differs"));
         assertThat(differs.getText()).contains("€ 255,00");
@@ -149,6 +149,43 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("error")).getText()).contains("tegenspreken");
         assertThat(browser.findElement(By.id("candidate-status")).getText()).isEqualTo("Concept");
         Axe.assertAccessible(browser, "a refused approval");
+
+        // the same refusal on an English page is in English, naming the rows as the sheet does
+        browser.get(candidatePage + "?lang=en");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-01-01';");
+        browser.findElement(By.id("approve-button")).click();
+        wait(page -> !page.findElements(By.id("error")).isEmpty());
+        assertThat(browser.findElement(By.id("error")).getText())
+                .contains("The table has rules that contradict each other: 'Art. 7 lid 1: verlenen zone A' and"
+                        + " 'Art. 7 lid 3: verlenen zone A tweede tarief'")
+                .doesNotContain("tegenspreken")
+                .doesNotContain(" en ");
+        Axe.assertAccessible(browser, "a refused approval in English");
+    }
+
+    @Test
+    void anEnglishPageRefusesAnUploadInEnglishNamingTheCell() throws IOException {
+        String csv = Tables.parkingCsv()
+                .lines()
+                .map(line ->
+                        line.startsWith("Art. 7 lid 1: verlenen zone A,") ? line.replaceAll(",[^,]*$", ",veel") : line)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        Path table = Files.createTempFile("parking-permit-refused", ".csv");
+        Files.writeString(table, csv);
+
+        signIn(TestUsers.POLICY_OFFICER);
+        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT&lang=en");
+        browser.findElement(By.id("version")).sendKeys("2031.9");
+        browser.findElement(By.id("table")).sendKeys(table.toString());
+        browser.findElement(By.id("upload-button")).click();
+        wait(page -> !page.findElements(By.id("upload-errors")).isEmpty());
+
+        assertThat(browser.findElement(By.id("upload-errors")).getText())
+                .containsPattern(
+                        "Sheet '[^']+', cell [A-Z]+[0-9]+: this takes a number between 0 and [0-9.,]+," + " not 'veel'")
+                .doesNotContain("Werkblad")
+                .doesNotContain("hier hoort");
+        Axe.assertAccessible(browser, "a refused upload in English");
     }
 
     @Test
@@ -220,7 +257,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         tabTo("upload-button");
         active().sendKeys(Keys.ENTER);
         wait(page -> page.getCurrentUrl().contains("/rules/candidates/"));
-        assertThat(browser.findElement(By.id("diff")).getText()).contains("240.00 → 260.00");
+        assertThat(browser.findElement(By.id("diff")).getText()).contains("€ 240,00 → € 260,00");
         String candidatePage = browser.getCurrentUrl();
         Axe.assertAccessible(browser, "a rule-set draft");
 

@@ -263,7 +263,8 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                 author.post("/api/rulesets/PARKING_PERMIT/candidates?version=2026.2", zoneAFee("1.00"));
         assertThat(posing.statusCode()).as(posing.body()).isEqualTo(400);
         assertThat(json.readTree(posing.body()).path("errors").toString())
-                .contains("versielabel 2026.2 van PARKING_PERMIT is al gebruikt door een meegeleverde versie");
+                .contains(
+                        "versielabel 2026.2 van Bewonersparkeervergunning is al gebruikt door een meegeleverde versie");
         assertThat(jdbc.queryForObject(
                         "select count(*) from rule_set_candidates where case_type = 'PARKING_PERMIT' and version = '2026.2'",
                         Long.class))
@@ -286,7 +287,7 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                 author.post("/api/rulesets/PARKING_PERMIT/candidates?version=2028.1", zoneAFee("270.00"));
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(reused.body()).path("errors").toString())
-                .contains("versielabel 2028.1 van PARKING_PERMIT is al gebruikt door een eerdere upload");
+                .contains("versielabel 2028.1 van Bewonersparkeervergunning is al gebruikt door een eerdere upload");
 
         // only approved or shipped content can be reactivated
         long draft = json.readTree(
@@ -298,7 +299,7 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                 "/api/rulesets/PARKING_PERMIT/versions/2028.2/reactivation?newVersion=2028.3", "application/json", "");
         assertThat(fromDraft.statusCode()).isEqualTo(409);
         assertThat(json.readTree(fromDraft.body()).path("detail").asString())
-                .contains("Versie 2028.2 van PARKING_PERMIT is een concept");
+                .contains("Versie 2028.2 van Bewonersparkeervergunning is een concept");
         HttpResponse<String> fromWithdrawnDraft = colleague.post(
                 "/api/rulesets/PARKING_PERMIT/versions/2028.1/reactivation?newVersion=2028.3", "application/json", "");
         assertThat(fromWithdrawnDraft.statusCode()).isEqualTo(409);

@@ -333,7 +333,7 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
                 .contains("regel 2, kolom amount: '13OO.00' is geen bedrag zoals 1245.00")
                 .contains("regel 3, kolom norm: 'cost of living' is geen normnaam")
                 .contains("regel 3, kolom validFrom: '01-01-2027' is geen datum")
-                .contains("regel 4: validUntil 2026-12-31 ligt voor validFrom 2027-01-01");
+                .contains("regel 4: validUntil 31 december 2026 ligt voor validFrom 1 januari 2027");
         assertThat(http.post("/api/norms/candidates?version=2026.1", "text/csv", Http.resource("norms/norms-2027.csv"))
                         .body())
                 .contains("2026.1 bestaat al");
@@ -352,17 +352,17 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
                 "/api/norms/candidates?version=2027.8", "text/csv", Http.resource("norms/norms-out-of-range.csv"));
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        String costOfLiving = "COST_OF_LIVING 250.00 t/m 4000.00 euro, hoogstens 2 decimalen";
+        String costOfLiving = "COST_OF_LIVING € 250,00 t/m € 4.000,00, hoogstens 2 decimalen";
         assertThat(json.readTree(refused.body()).path("errors").valueStream().map(JsonNode::asString))
                 .contains(
                         "regel 2, kolom amount: '1E20' staat in exponentnotatie; schrijf het bedrag voluit,"
                                 + " zoals 1245.00 (" + costOfLiving + ")",
                         "regel 3, kolom amount: '999999999999.99' ligt buiten het bereik van COST_OF_LIVING"
-                                + " (kosten van bestaan per maand): 250.00 t/m 4000.00 euro, hoogstens 2 decimalen",
+                                + " (kosten van bestaan per maand): € 250,00 t/m € 4.000,00, hoogstens 2 decimalen",
                         "regel 4, kolom amount: '1300.005' heeft meer dan 2 decimalen (" + costOfLiving + ")",
                         "regel 5, kolom amount: 'veel' is geen bedrag zoals 1245.00 (" + costOfLiving + ")",
                         "regel 6, kolom amount: '46.00' ligt buiten het bereik van ASSET_ALLOWANCE"
-                                + " (vermogensvrijstelling): 1000.00 t/m 15000.00 euro, hoogstens 2 decimalen",
+                                + " (vermogensvrijstelling): € 1.000,00 t/m € 15.000,00, hoogstens 2 decimalen",
                         "regel 8, kolom norm: RENT_ALLOWANCE is geen bekende norm; bekend zijn"
                                 + " ASSET_ALLOWANCE, COST_OF_LIVING",
                         "regel 9, kolom amount: '1.815,34' heeft een komma; schrijf een punt voor de centen,"

@@ -78,9 +78,17 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("current-cron")).getText()).isEqualTo("0 0 1 * * MON-FRI");
         assertThat(browser.findElements(By.cssSelector("#planned-starts li")))
                 .hasSize(5)
-                .allSatisfy(start -> assertThat(start.getText()).endsWith("01:00"));
+                .allSatisfy(start -> assertThat(start.getText()).endsWith("01:00"))
+                .allSatisfy(start -> assertThat(start.getText())
+                        .as("a weekday and a date in words, not 30-11-2026")
+                        .matches("(maandag|dinsdag|woensdag|donderdag|vrijdag) [0-9]{1,2} [a-z]+ 20[0-9]{2} 01:00"));
         Chromium.screenshot(browser, "runs-schedule");
         checked("the schedule with its next five starts");
+        browser.get(url("/runs/schedule?lang=en"));
+        assertThat(browser.findElements(By.cssSelector("#planned-starts li")))
+                .allSatisfy(start -> assertThat(start.getText())
+                        .matches("(Monday|Tuesday|Wednesday|Thursday|Friday) [0-9]{1,2} [A-Z][a-z]+ 20[0-9]{2} 01:00"));
+        browser.get(url("/runs/schedule?lang=nl"));
 
         // and a wrong expression is refused, naming the field
         browser.findElement(By.id("days-advanced")).click();
@@ -92,6 +100,19 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("cron-error")).getText()).startsWith("Cron-expressie");
         assertThat(browser.findElement(By.id("current-cron")).getText()).isEqualTo("0 0 1 * * MON-FRI");
         checked("a refused expression");
+        // on the English page the refusal is in English, naming the field
+        browser.get(url("/runs/schedule?lang=en"));
+        browser.findElement(By.id("days-advanced")).click();
+        WebElement english = browser.findElement(By.id("cron"));
+        english.clear();
+        english.sendKeys("0 0 99 * * *");
+        browser.findElement(By.id("save-schedule")).click();
+        Chromium.waitFor(browser, page -> page.findElements(By.id("cron-error")).size() == 1);
+        assertThat(browser.findElement(By.id("cron-error")).getText())
+                .startsWith("Cron expression: '0 0 99 * * *' is no valid expression")
+                .doesNotContain("geen geldige");
+        checked("a refused expression in English");
+        browser.get(url("/runs/schedule?lang=nl"));
 
         // when a run is started for today, confirmed on a second step
         String today = LocalDate.now(PlannedStarts.AMSTERDAM).toString();
@@ -101,7 +122,12 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(
                 browser, page -> page.findElements(By.id("confirm-question")).size() == 1);
         assertThat(browser.findElement(By.id("confirm-question")).getText())
-                .isEqualTo("Run voor " + today + " starten");
+                .as("the date in words, not as 2026-11-30")
+                .isEqualTo("Run voor "
+                        + LocalDate.parse(today)
+                                .format(java.time.format.DateTimeFormatter.ofPattern(
+                                        "d MMMM yyyy", java.util.Locale.forLanguageTag("nl")))
+                        + " starten");
         checked("the confirmation");
         browser.findElement(By.id("confirm")).click();
 
@@ -160,7 +186,8 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
                 browser, page -> page.findElement(By.id("run-status")).getText().equals("Voltooid"));
         assertThat(browser.findElement(By.id("progress")).getDomAttribute("hx-trigger"))
                 .isNull();
-        assertThat(announced(browser)).startsWith("Voltooid");
+        // the live region is emptied and then filled 100 ms later, so that it is read out again
+        Chromium.waitFor(browser, page -> announced(page).startsWith("Voltooid"));
         checked("a completed run");
     }
 
@@ -173,12 +200,14 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
 
         browser.get(url("/runs"));
         assertThat(browser.findElement(By.id("run-" + run)).getText())
+                .contains("2 juni 2026")
                 .contains("Mislukt")
                 .contains("Beheerproces manager-7 gaf geen teken van leven meer");
         assertThat(browser.findElements(By.id("start-run"))).isEmpty();
         checked("the history for an auditor");
 
         browser.get(url("/runs/" + run));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("2 juni 2026");
         assertThat(browser.findElements(By.id("restart"))).isEmpty();
         checked("a failed run for an auditor");
 
@@ -194,6 +223,7 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nightly runs");
         assertThat(browser.findElement(By.id("no-manager")).getText()).startsWith("No manager process is running");
         assertThat(browser.findElement(By.id("run-" + run)).getText())
+                .contains("2 June 2026")
                 .contains("Manager process manager-7 stopped giving signs of life");
         checked("the history in English");
     }

@@ -157,7 +157,10 @@ class SignInThrottleIntegrationTests extends DatabaseIntegrationTest {
             basic(guessed, "wrong-password-" + i, "198.51.100.10");
         }
         Browserless administrator = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
-        assertThat(administrator.get("/platform/sign-in-locks").body()).contains(guessed);
+        assertThat(administrator.get("/platform/sign-in-locks").body())
+                .contains(guessed)
+                .as("locked until a moment in words, not 30-11-2026 14:03:07")
+                .containsPattern(">[0-9]{1,2} [a-z]+ 20[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}<");
 
         HttpResponse<String> lifted =
                 administrator.post("/platform/sign-in-locks/unlock", "kind=ACCOUNT&key=" + guessed);

@@ -64,6 +64,36 @@ class CaseVocabularyTests {
     }
 
     @Test
+    void namesAnOfficersOwnExampleInThePagesLanguage() {
+        dutch();
+        assertThat(words.exampleName("eigen: Camper in zone B")).isEqualTo("eigen: Camper in zone B");
+        english();
+        assertThat(words.exampleName("eigen: Camper in zone B")).isEqualTo("own: Camper in zone B");
+        assertThat(words.exampleName("Camper in zone B")).isEqualTo("Camper in zone B");
+    }
+
+    @Test
+    void showsMomentsWeekdaysAndRatesInThePagesLanguage() {
+        java.time.Instant moment = java.time.Instant.parse("2026-11-30T01:00:07Z");
+        dutch();
+        assertThat(formats.dateTime(moment)).isEqualTo("30 november 2026 02:00");
+        assertThat(formats.dateTimeSeconds(moment.atZone(java.time.ZoneOffset.UTC)))
+                .isEqualTo("30 november 2026 02:00:07");
+        assertThat(formats.dayDateTime(moment)).isEqualTo("maandag 30 november 2026 02:00");
+        assertThat(formats.shortDay(LocalDate.of(2026, 12, 1))).startsWith("1 dec");
+        assertThat(formats.number(new BigDecimal("12.345"), 1)).isEqualTo("12,3");
+        assertThat(formats.percent(0.7)).isEqualTo("70%");
+        assertThat(formats.dayOfYear("31-12")).isEqualTo("31 december");
+        assertThat(formats.dayOfYear("31-02")).isEqualTo("31-02");
+        english();
+        assertThat(formats.dayDateTime(moment)).isEqualTo("Monday 30 November 2026 02:00");
+        assertThat(formats.shortDay(LocalDate.of(2026, 12, 1))).isEqualTo("1 Dec");
+        assertThat(formats.number(new BigDecimal("1234.56"), 1)).isEqualTo("1,234.6");
+        assertThat(formats.dateTime(null)).isEmpty();
+        assertThat(formats.dayOfYear("1-7")).isEqualTo("1 July");
+    }
+
+    @Test
     void namesRegulationCodesByTheRegulationsOwnFiles() {
         dutch();
         assertThat(words.caseType("PARKING_PERMIT")).isEqualTo("Bewonersparkeervergunning");

@@ -59,6 +59,13 @@ class DashboardBrowserTests extends DatabaseIntegrationTest {
                 .endsWith("/review?dueBy=" + today.minusDays(1));
         assertThat(browser.findElement(By.id("due-soon-link")).getText())
                 .contains("Toon de taken met termijn tot en met");
+        String dayInWords = "[0-9]{1,2} [a-z]+ 20[0-9]{2}";
+        assertThat(browser.findElement(By.id("overdue-link")).getText())
+                .as("the deadline in words, not 30-11-2026")
+                .containsPattern("tot en met " + dayInWords)
+                .contains(today.minusDays(1)
+                        .format(java.time.format.DateTimeFormatter.ofPattern(
+                                "d MMMM yyyy", java.util.Locale.forLanguageTag("nl"))));
         Axe.assertAccessible(browser, "the reviewer's dashboard");
 
         browser.findElement(By.id("queue-link")).click();
@@ -80,6 +87,9 @@ class DashboardBrowserTests extends DatabaseIntegrationTest {
                 .as("the review queue is not the scheduler's to open")
                 .isEmpty();
         assertThat(browser.findElement(By.id("queue-size")).getText()).matches("\\d+");
+        assertThat(browser.findElement(By.id("last-run")).getText())
+                .as("the last run's date in words, or none")
+                .matches("[0-9]{1,2} [a-z]+ 20[0-9]{2}|Nog geen nachtelijke run");
         Axe.assertAccessible(browser, "the scheduler's dashboard");
 
         browser.findElement(By.cssSelector("#last-run-link, #runs-link")).click();

@@ -254,6 +254,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
         assertThat(browser.findElement(By.id("summary-outcome")).getText()).isEqualTo("Gedeeltelijk toegekend");
         assertThat(browser.findElement(By.id("summary-amount-remitted")).getText())
+                .as("money as a reader writes it, not 120.00")
                 .isEqualTo("€ 120,00");
         assertThat(browser.findElement(By.id("summary-motivation")).getText()).isEqualTo(MOTIVATION);
         assertThat(browser.findElement(By.id("back-to-form")).getText()).isEqualTo("Terug naar formulier");
@@ -266,6 +267,8 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
                 browser,
                 page -> page.findElement(By.tagName("h1")).getText().equals("Check the decision - case " + caseId));
         assertThat(browser.findElement(By.id("summary-motivation")).getText()).isEqualTo(MOTIVATION);
+        assertThat(browser.findElement(By.id("summary-amount-remitted")).getText())
+                .isEqualTo("€120.00");
         browser.findElement(By.linkText("Nederlands")).click();
         Chromium.waitFor(
                 browser, page -> !page.findElements(By.id("back-to-form")).isEmpty());

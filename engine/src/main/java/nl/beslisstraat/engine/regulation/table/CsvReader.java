@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,7 +21,9 @@ final class CsvReader {
 
     static Grid read(byte[] csv, String sheet) {
         if (csv.length > WorkbookReader.MAX_BYTES) {
-            throw new TableRefused("Het bestand is groter dan " + WorkbookReader.MAX_BYTES / 1024 / 1024 + " MB.");
+            throw new TableRefused(Phrase.of(
+                    "Het bestand is groter dan {0} MB.",
+                    "The file is larger than {0} MB.", WorkbookReader.MAX_BYTES / 1024 / 1024));
         }
         String text;
         try {
@@ -30,7 +33,9 @@ final class CsvReader {
                     .decode(java.nio.ByteBuffer.wrap(csv))
                     .toString();
         } catch (CharacterCodingException notUtf8) {
-            throw new TableRefused("Het bestand is geen CSV in UTF-8; sla het op als 'CSV UTF-8'.");
+            throw new TableRefused(new Phrase(
+                    "Het bestand is geen CSV in UTF-8; sla het op als 'CSV UTF-8'.",
+                    "The file is no CSV in UTF-8; save it as 'CSV UTF-8'."));
         }
         Grid grid = new Grid(sheet);
         // an empty line is an empty row: it ends a table, as in the spreadsheet
@@ -40,10 +45,14 @@ final class CsvReader {
             int r = 0;
             for (CSVRecord record : parser) {
                 if (r >= Grid.MAX_ROWS) {
-                    throw new TableRefused("Het bestand heeft meer dan " + Grid.MAX_ROWS + " regels.");
+                    throw new TableRefused(Phrase.of(
+                            "Het bestand heeft meer dan {0} regels.",
+                            "The file has more than {0} lines.", Grid.MAX_ROWS));
                 }
                 if (record.size() > Grid.MAX_COLUMNS) {
-                    throw new TableRefused("Regel " + (r + 1) + " heeft meer dan " + Grid.MAX_COLUMNS + " kolommen.");
+                    throw new TableRefused(Phrase.of(
+                            "Regel {0} heeft meer dan {1} kolommen.",
+                            "Line {0} has more than {1} columns.", r + 1, Grid.MAX_COLUMNS));
                 }
                 for (int c = 0; c < record.size(); c++) {
                     grid.put(r, c, record.get(c));
@@ -53,7 +62,9 @@ final class CsvReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException | UncheckedIOException unreadable) {
-            throw new TableRefused("Het bestand is geen leesbare CSV: " + unreadable.getMessage());
+            throw new TableRefused(Phrase.of(
+                    "Het bestand is geen leesbare CSV: {0}",
+                    "The file is no readable CSV: {0}", unreadable.getMessage()));
         }
         return grid;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -75,7 +76,12 @@ final class Grid {
 
     /** "Werkblad 'Parkeervergunning', cel B12", as a spreadsheet names the cell. */
     String where(int row, int column) {
-        return "Werkblad '" + sheet + "', cel " + address(row, column);
+        return at(row, column).nl();
+    }
+
+    /** The cell as the officer finds it: the sheet's name and the cell's address, in both languages. */
+    Phrase at(int row, int column) {
+        return Phrase.of("Werkblad '{0}', cel {1}", "Sheet '{0}', cell {1}", sheet, address(row, column));
     }
 
     static String address(int row, int column) {

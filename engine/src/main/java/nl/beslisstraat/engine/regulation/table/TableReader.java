@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.rules.Outcome;
 
 /**
@@ -40,7 +41,7 @@ public final class TableReader {
 
     private final TableTemplate template;
     private final Grid grid;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Phrase> problems = new ArrayList<>();
 
     private TableReader(TableTemplate template, Grid grid) {
         this.template = template;
@@ -102,8 +103,12 @@ public final class TableReader {
                     r++) {
                 TableRow row = row(r, t, table, rows.size());
                 if (row != null && !names.add(row.name())) {
-                    problems.add(grid.where(r, 0) + ": de regel '" + row.name()
-                            + "' staat al eerder in de tabel; geef elke regel een eigen naam.");
+                    problem(
+                            r,
+                            0,
+                            "de regel '{0}' staat al eerder in de tabel; geef elke regel een eigen naam.",
+                            "the rule '{0}' is in the table already; give each rule a name of its own.",
+                            row.name());
                 }
                 if (row != null) {
                     rows.add(row);
@@ -112,14 +117,17 @@ public final class TableReader {
         }
         for (; r < grid.height(); r++) {
             for (int c : grid.columns(r)) {
-                problems.add(grid.where(r, c) + ": deze cel ligt buiten de tabellen; alleen rijen van een tabel"
-                        + " mogen worden ingevuld.");
+                problem(
+                        r,
+                        c,
+                        "deze cel ligt buiten de tabellen; alleen rijen van een tabel mogen worden ingevuld.",
+                        "this cell is outside the tables; only rows of a table may be filled in.");
             }
         }
         if (problems.size() > MAX_PROBLEMS) {
             int more = problems.size() - MAX_PROBLEMS;
             problems.subList(MAX_PROBLEMS, problems.size()).clear();
-            problems.add("... en nog " + more + " problemen.");
+            problems.add(Phrase.of("... en nog {0} problemen.", "... and {0} more problems.", more));
         }
         if (!problems.isEmpty()) {
             throw new TableRefused(problems);
@@ -140,8 +148,12 @@ public final class TableReader {
         Outcome outcome = outcome(r, c++);
         String reasonCode = grid.text(r, c);
         if (!REASON_CODE.matcher(reasonCode).matches()) {
-            problems.add(grid.where(r, c) + ": de redencode is verplicht en bestaat uit hoofdletters, cijfers en _"
-                    + " (zoals VEHICLE_TOO_LARGE).");
+            problem(
+                    r,
+                    c,
+                    "de redencode is verplicht en bestaat uit hoofdletters, cijfers en _ (zoals VEHICLE_TOO_LARGE).",
+                    "the reason code is required and consists of capitals, digits and _ (such as"
+                            + " VEHICLE_TOO_LARGE).");
         }
         c++;
         Map<String, String> motivations = new LinkedHashMap<>();
@@ -201,18 +213,30 @@ public final class TableReader {
         } else if (value instanceof String text && NUMBER.matcher(text.trim()).matches()) {
             number = new BigDecimal(text.trim().replace(',', '.'));
         }
-        String range = " tussen " + min.toPlainString() + " en " + max.toPlainString();
         if (number == null) {
-            problems.add(grid.where(r, c) + ": hier hoort een getal" + range + ", niet '" + abbreviate(grid.text(r, c))
-                    + "'.");
+            problem(
+                    r,
+                    c,
+                    "hier hoort een getal tussen {0} en {1}, niet '{2}'.",
+                    "this takes a number between {0} and {1}, not '{2}'.",
+                    Phrase.number(min),
+                    Phrase.number(max),
+                    abbreviate(grid.text(r, c)));
             return null;
         }
         if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
-            problems.add(grid.where(r, c) + ": " + abbreviate(number.toPlainString()) + " ligt niet" + range + ".");
+            problem(
+                    r,
+                    c,
+                    "{0} ligt niet tussen {1} en {2}.",
+                    "{0} is not between {1} and {2}.",
+                    abbreviate(number.toPlainString()),
+                    Phrase.number(min),
+                    Phrase.number(max));
             return null;
         }
         if (number.stripTrailingZeros().scale() > scale) {
-            problems.add(grid.where(r, c) + ": hier horen ten hoogste " + scale + " decimalen.");
+            problem(r, c, "hier horen ten hoogste {0} decimalen.", "this takes at most {0} decimals.", scale);
             return null;
         }
         return number.setScale(Math.max(scale, 0));
@@ -224,7 +248,12 @@ public final class TableReader {
                 ? typed
                 : YES_NO.get(grid.text(r, c).toLowerCase(Locale.ROOT));
         if (yes == null) {
-            problems.add(grid.where(r, c) + ": hier hoort ja of nee, niet '" + abbreviate(grid.text(r, c)) + "'.");
+            problem(
+                    r,
+                    c,
+                    "hier hoort ja of nee, niet '{0}'.",
+                    "this takes yes or no, not '{0}'.",
+                    abbreviate(grid.text(r, c)));
             return null;
         }
         return new Criterion.YesNo(yes);
@@ -235,19 +264,28 @@ public final class TableReader {
         for (String part : grid.text(r, c).split(",", -1)) {
             String code = part.trim();
             if (!condition.codes().contains(code)) {
-                problems.add(grid.where(r, c) + ": '" + abbreviate(code) + "' is geen van de codes "
-                        + String.join(", ", condition.codes()) + ".");
+                problem(
+                        r,
+                        c,
+                        "'{0}' is geen van de codes {1}.",
+                        "'{0}' is none of the codes {1}.",
+                        abbreviate(code),
+                        String.join(", ", condition.codes()));
                 return null;
             }
             if (codes.contains(code)) {
-                problems.add(grid.where(r, c) + ": " + code + " staat er twee keer.");
+                problem(r, c, "{0} staat er twee keer.", "{0} is there twice.", code);
                 return null;
             }
             codes.add(code);
         }
         if (condition.test() == Test.EQUALS && codes.size() != 1) {
-            problems.add(grid.where(r, c) + ": hier hoort één code, zoals "
-                    + condition.codes().get(0) + ".");
+            problem(
+                    r,
+                    c,
+                    "hier hoort één code, zoals {0}.",
+                    "this takes one code, such as {0}.",
+                    condition.codes().get(0));
             return null;
         }
         return new Criterion.Codes(codes);
@@ -267,7 +305,12 @@ public final class TableReader {
         } catch (java.time.DateTimeException outOfRange) {
             // reported below
         }
-        problems.add(grid.where(r, c) + ": hier hoort een tijd als 23:00, niet '" + abbreviate(text) + "'.");
+        problem(
+                r,
+                c,
+                "hier hoort een tijd als 23:00, niet '{0}'.",
+                "this takes a time such as 23:00, not '{0}'.",
+                abbreviate(text));
         return null;
     }
 
@@ -279,8 +322,12 @@ public final class TableReader {
         try {
             return Outcome.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            problems.add(grid.where(r, c) + ": de uitkomst is een van GRANTED, PARTIALLY_GRANTED, NEEDS_REVIEW,"
-                    + " REJECTED, niet '" + abbreviate(text) + "'.");
+            problem(
+                    r,
+                    c,
+                    "de uitkomst is een van GRANTED, PARTIALLY_GRANTED, NEEDS_REVIEW, REJECTED, niet '{0}'.",
+                    "the outcome is one of GRANTED, PARTIALLY_GRANTED, NEEDS_REVIEW, REJECTED, not '{0}'.",
+                    abbreviate(text));
             return null;
         }
     }
@@ -290,8 +337,12 @@ public final class TableReader {
         var placeholders = PLACEHOLDER.matcher(text);
         while (placeholders.find()) {
             if (!IDENTIFIER.matcher(placeholders.group(1)).matches()) {
-                problems.add(grid.where(r, c) + ": {" + abbreviate(placeholders.group(1))
-                        + "} is geen veldnaam; tussen accolades staat de naam van een gegeven, zoals {netIncome}.");
+                problem(
+                        r,
+                        c,
+                        "{{0}} is geen veldnaam; tussen accolades staat de naam van een gegeven, zoals {netIncome}.",
+                        "{{0}} is no field name; between braces stands the name of a fact, such as {netIncome}.",
+                        abbreviate(placeholders.group(1)));
             }
         }
         return text;
@@ -302,8 +353,12 @@ public final class TableReader {
         try {
             return MonthDay.parse(text, DAY_MONTH);
         } catch (DateTimeParseException wrong) {
-            problems.add(
-                    grid.where(r, c) + ": hier hoort een dag en maand als 31-12, niet '" + abbreviate(text) + "'.");
+            problem(
+                    r,
+                    c,
+                    "hier hoort een dag en maand als 31-12, niet '{0}'.",
+                    "this takes a day and month such as 31-12, not '{0}'.",
+                    abbreviate(text));
             return null;
         }
     }
@@ -313,16 +368,20 @@ public final class TableReader {
         Object value = grid.value(r, c);
         String text = grid.text(r, c);
         if (value != null && !(value instanceof String)) {
-            problems.add(grid.where(r, c) + ": hier hoort tekst.");
+            problem(r, c, "hier hoort tekst.", "this takes text.");
         } else if (required && text.isEmpty()) {
-            problems.add(grid.where(r, c) + ": deze cel is verplicht.");
+            problem(r, c, "deze cel is verplicht.", "this cell is required.");
         } else if (text.length() > max) {
-            problems.add(grid.where(r, c) + ": de tekst is langer dan " + max + " tekens.");
+            problem(r, c, "de tekst is langer dan {0} tekens.", "the text is longer than {0} characters.", max);
         } else if (text.chars()
                 .anyMatch(ch -> Character.getType(ch) == Character.CONTROL
                         || Character.getType(ch) == Character.LINE_SEPARATOR
                         || Character.getType(ch) == Character.PARAGRAPH_SEPARATOR)) {
-            problems.add(grid.where(r, c) + ": de tekst bevat een regeleinde of stuurteken; schrijf hem op één regel.");
+            problem(
+                    r,
+                    c,
+                    "de tekst bevat een regeleinde of stuurteken; schrijf hem op één regel.",
+                    "the text holds a line break or control character; write it on one line.");
         }
         return text;
     }
@@ -331,8 +390,15 @@ public final class TableReader {
     private boolean expect(int r, int c, String expected) {
         String actual = grid.text(r, c);
         if (!actual.equals(expected)) {
-            problems.add(grid.where(r, c) + ": hier hoort '" + abbreviate(expected) + "' uit het sjabloon te staan"
-                    + (actual.isEmpty() ? "." : ", niet '" + abbreviate(actual) + "'."));
+            problem(
+                    r,
+                    c,
+                    "hier hoort '{0}' uit het sjabloon te staan{1}",
+                    "this should read '{0}' from the template{1}",
+                    abbreviate(expected),
+                    actual.isEmpty()
+                            ? Phrase.same(".")
+                            : Phrase.of(", niet '{0}'.", ", not '{0}'.", abbreviate(actual)));
             return false;
         }
         return true;
@@ -341,9 +407,14 @@ public final class TableReader {
     private void onlyFirstColumns(int r, int width) {
         for (int c : grid.columns(r)) {
             if (c >= width) {
-                problems.add(grid.where(r, c) + ": deze cel ligt buiten de tabel.");
+                problem(r, c, "deze cel ligt buiten de tabel.", "this cell is outside the table.");
             }
         }
+    }
+
+    /** A problem with a cell, named by its sheet and address. */
+    private void problem(int r, int c, String dutch, String english, Object... arguments) {
+        problems.add(grid.at(r, c).then(Phrase.of(": " + dutch, ": " + english, arguments)));
     }
 
     private static String abbreviate(String text) {

@@ -18,7 +18,7 @@ public record TableTemplate(String title, List<Table> tables) {
     static final String NOTES = "Toelichting";
     static final String TABLE_PREFIX = "Tabel: ";
     static final String RULE_HEADING = "Regel (artikel en uitkomst)";
-    static final List<String> OUTCOME_HEADINGS =
+    public static final List<String> OUTCOME_HEADINGS =
             List.of("Uitkomst", "Redencode", "Motivering (Nederlands)", "Motivation (English)");
 
     private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9]{0,59}");

@@ -15,6 +15,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -45,16 +46,28 @@ final class WorkbookReader {
                     + "|docProps/(core|app|custom)\\.xml|xl/workbook\\.xml|xl/_rels/workbook\\.xml\\.rels"
                     + "|xl/worksheets/sheet[0-9]{1,3}\\.xml|xl/sharedStrings\\.xml|xl/styles\\.xml|xl/theme/theme[0-9]{1,3}\\.xml");
 
-    private static final Map<Pattern, String> KNOWN_PARTS = Map.of(
-            Pattern.compile("(?i).*vbaProject.*|.*\\.bin"), "macro's of binaire onderdelen",
-            Pattern.compile("(?i).*(comments|threadedComments|persons).*"), "opmerkingen bij cellen",
-            Pattern.compile("(?i).*externalLink.*"), "koppelingen naar andere bestanden",
+    private static final Map<Pattern, Phrase> KNOWN_PARTS = Map.of(
+            Pattern.compile("(?i).*vbaProject.*|.*\\.bin"),
+                    new Phrase("macro's of binaire onderdelen", "macros or binary parts"),
+            Pattern.compile("(?i).*(comments|threadedComments|persons).*"),
+                    new Phrase("opmerkingen bij cellen", "comments on cells"),
+            Pattern.compile("(?i).*externalLink.*"),
+                    new Phrase("koppelingen naar andere bestanden", "links to other files"),
             Pattern.compile("(?i).*(drawing|media|chart|embedding|activeX|ctrlProp|vmlDrawing).*"),
-                    "afbeeldingen, objecten of knoppen",
-            Pattern.compile("(?i).*calcChain.*"), "formules",
+                    new Phrase("afbeeldingen, objecten of knoppen", "images, objects or buttons"),
+            Pattern.compile("(?i).*calcChain.*"), new Phrase("formules", "formulas"),
             Pattern.compile("(?i).*(pivot|tables/|slicer|query|connections).*"),
-                    "Excel-tabellen, draaitabellen of gegevensverbindingen",
-            Pattern.compile("(?i)xl/worksheets/_rels/.*"), "koppelingen, opmerkingen of objecten op het werkblad");
+                    new Phrase(
+                            "Excel-tabellen, draaitabellen of gegevensverbindingen",
+                            "Excel tables, pivot tables or data connections"),
+            Pattern.compile("(?i)xl/worksheets/_rels/.*"),
+                    new Phrase(
+                            "koppelingen, opmerkingen of objecten op het werkblad",
+                            "links, comments or objects on the sheet"));
+
+    private static final Phrase NAMED_RANGES = new Phrase(
+            "Het bestand heeft benoemde bereiken (namen); een beslistabel heeft die niet.",
+            "The file has named ranges (names); a decision table has none.");
 
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
@@ -70,21 +83,26 @@ final class WorkbookReader {
 
     static Grid read(byte[] xlsx) {
         if (xlsx.length > MAX_BYTES) {
-            throw new TableRefused("Het bestand is groter dan " + MAX_BYTES / 1024 / 1024 + " MB.");
+            throw new TableRefused(Phrase.of(
+                    "Het bestand is groter dan {0} MB.", "The file is larger than {0} MB.", MAX_BYTES / 1024 / 1024));
         }
         walk(xlsx);
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             Grid grid = new Grid(sheet.getSheetName());
-            List<String> problems = new ArrayList<>();
+            List<Phrase> problems = new ArrayList<>();
             if (workbook.getNumberOfNames() > 0) {
-                problems.add("Het bestand heeft benoemde bereiken (namen); een beslistabel heeft die niet.");
+                problems.add(NAMED_RANGES);
             }
             if (!sheet.getCellComments().isEmpty()) {
-                problems.add("Werkblad '" + sheet.getSheetName() + "' heeft opmerkingen bij cellen.");
+                problems.add(Phrase.of(
+                        "Werkblad '{0}' heeft opmerkingen bij cellen.",
+                        "Sheet '{0}' has comments on cells.", sheet.getSheetName()));
             }
             if (!sheet.getDataValidations().isEmpty()) {
-                problems.add("Werkblad '" + sheet.getSheetName() + "' heeft gegevensvalidatie.");
+                problems.add(Phrase.of(
+                        "Werkblad '{0}' heeft gegevensvalidatie.",
+                        "Sheet '{0}' has data validation.", sheet.getSheetName()));
             }
             for (Row row : sheet) {
                 for (Cell cell : row) {
@@ -99,11 +117,17 @@ final class WorkbookReader {
             if (unreadable instanceof TableRefused refused) {
                 throw refused;
             }
-            throw new TableRefused("Het bestand is geen leesbare spreadsheet (XLSX): " + unreadable.getMessage());
+            throw unreadable(unreadable);
         }
     }
 
-    private static void read(Cell cell, Grid grid, List<String> problems) {
+    private static TableRefused unreadable(Exception unreadable) {
+        return new TableRefused(Phrase.of(
+                "Het bestand is geen leesbare spreadsheet (XLSX): {0}",
+                "The file is no readable spreadsheet (XLSX): {0}", unreadable.getMessage()));
+    }
+
+    private static void read(Cell cell, Grid grid, List<Phrase> problems) {
         int r = cell.getRowIndex();
         int c = cell.getColumnIndex();
         switch (cell.getCellType()) {
@@ -111,8 +135,15 @@ final class WorkbookReader {
             case BOOLEAN -> grid.put(r, c, cell.getBooleanCellValue());
             case NUMERIC -> grid.put(r, c, number(cell));
             case BLANK, _NONE -> {}
-            case FORMULA -> problems.add(grid.where(r, c) + ": een formule; typ de waarde zelf in.");
-            case ERROR -> problems.add(grid.where(r, c) + ": een foutwaarde; typ de waarde zelf in.");
+            case FORMULA ->
+                problems.add(grid.at(r, c)
+                        .then(new Phrase(
+                                ": een formule; typ de waarde zelf in.", ": a formula; type the value in yourself.")));
+            case ERROR ->
+                problems.add(grid.at(r, c)
+                        .then(new Phrase(
+                                ": een foutwaarde; typ de waarde zelf in.",
+                                ": an error value; type the value in yourself.")));
         }
     }
 
@@ -138,8 +169,11 @@ final class WorkbookReader {
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
                 if (!ALLOWED_PART.matcher(name).matches()) {
-                    throw new TableRefused("Het bestand bevat " + describe(name) + " (" + name
-                            + "); een beslistabel bevat alleen waarden in cellen.");
+                    throw new TableRefused(Phrase.of(
+                            "Het bestand bevat {0} ({1}); een beslistabel bevat alleen waarden in cellen.",
+                            "The file holds {0} ({1}); a decision table holds only values in cells.",
+                            describe(name),
+                            name));
                 }
                 InputStream part = new BoundedStream(zip, MAX_PART_BYTES, name);
                 if (name.startsWith("xl/worksheets/")) {
@@ -153,22 +187,28 @@ final class WorkbookReader {
                 }
             }
         } catch (IOException | XMLStreamException unreadable) {
-            throw new TableRefused("Het bestand is geen leesbare spreadsheet (XLSX): " + unreadable.getMessage());
+            throw unreadable(unreadable);
         }
         if (!workbook || sheets == 0) {
-            throw new TableRefused("Het bestand is geen spreadsheet (XLSX): er staat geen werkblad in.");
+            throw new TableRefused(new Phrase(
+                    "Het bestand is geen spreadsheet (XLSX): er staat geen werkblad in.",
+                    "The file is no spreadsheet (XLSX): it holds no sheet."));
         }
         if (sheets > 1) {
-            throw new TableRefused("Het bestand heeft " + sheets + " werkbladen; een beslistabel heeft er één.");
+            throw new TableRefused(Phrase.of(
+                    "Het bestand heeft {0} werkbladen; een beslistabel heeft er één.",
+                    "The file has {0} sheets; a decision table has one.", sheets));
         }
     }
 
-    private static String describe(String part) {
+    private static Phrase describe(String part) {
         return KNOWN_PARTS.entrySet().stream()
                 .filter(known -> known.getKey().matcher(part).matches())
                 .map(Map.Entry::getValue)
                 .findFirst()
-                .orElse("een onderdeel dat niet in een beslistabel hoort");
+                .orElse(new Phrase(
+                        "een onderdeel dat niet in een beslistabel hoort",
+                        "a part that has no place in a decision table"));
     }
 
     private static void walkSheet(InputStream part) throws XMLStreamException {
@@ -185,20 +225,30 @@ final class WorkbookReader {
             switch (xml.getLocalName()) {
                 case "row" -> {
                     if (++rows > Grid.MAX_ROWS) {
-                        throw new TableRefused("Het werkblad heeft meer dan " + Grid.MAX_ROWS + " rijen.");
+                        throw new TableRefused(Phrase.of(
+                                "Het werkblad heeft meer dan {0} rijen.",
+                                "The sheet has more than {0} rows.", Grid.MAX_ROWS));
                     }
                 }
                 case "c" -> {
                     cell = String.valueOf(xml.getAttributeValue(null, "r"));
                     if (++cells > MAX_CELLS) {
-                        throw new TableRefused("Het werkblad heeft meer dan " + MAX_CELLS + " cellen.");
+                        throw new TableRefused(Phrase.of(
+                                "Het werkblad heeft meer dan {0} cellen.",
+                                "The sheet has more than {0} cells.", MAX_CELLS));
                     }
                 }
-                case "f" -> throw new TableRefused("Cel " + cell + ": een formule; typ de waarde zelf in.");
+                case "f" ->
+                    throw new TableRefused(Phrase.of(
+                            "Cel {0}: een formule; typ de waarde zelf in.",
+                            "Cell {0}: a formula; type the value in yourself.", cell));
                 case "dataValidation", "dataValidations" ->
+                    throw new TableRefused(new Phrase(
+                            "Het werkblad heeft gegevensvalidatie; een beslistabel heeft alleen waarden.",
+                            "The sheet has data validation; a decision table has only values."));
+                case "hyperlink" ->
                     throw new TableRefused(
-                            "Het werkblad heeft gegevensvalidatie; een beslistabel heeft alleen waarden.");
-                case "hyperlink" -> throw new TableRefused("Het werkblad heeft koppelingen (hyperlinks).");
+                            new Phrase("Het werkblad heeft koppelingen (hyperlinks).", "The sheet has hyperlinks."));
                 default -> {}
             }
         }
@@ -216,14 +266,18 @@ final class WorkbookReader {
             if (element.equals("sheet")
                     && xml.getAttributeValue(null, "state") != null
                     && !"visible".equals(xml.getAttributeValue(null, "state"))) {
-                throw new TableRefused("Werkblad '" + xml.getAttributeValue(null, "name")
-                        + "' is verborgen; een beslistabel heeft één zichtbaar werkblad.");
+                throw new TableRefused(Phrase.of(
+                        "Werkblad '{0}' is verborgen; een beslistabel heeft één zichtbaar werkblad.",
+                        "Sheet '{0}' is hidden; a decision table has one visible sheet.",
+                        xml.getAttributeValue(null, "name")));
             }
             if (element.equals("definedName")) {
-                throw new TableRefused("Het bestand heeft benoemde bereiken (namen); een beslistabel heeft die niet.");
+                throw new TableRefused(NAMED_RANGES);
             }
             if (element.equals("externalReference") || element.equals("oleSize")) {
-                throw new TableRefused("Het bestand verwijst naar andere bestanden of objecten.");
+                throw new TableRefused(new Phrase(
+                        "Het bestand verwijst naar andere bestanden of objecten.",
+                        "The file refers to other files or objects."));
             }
         }
     }
@@ -238,7 +292,9 @@ final class WorkbookReader {
     /** A DTD is how entity expansion (billion laughs) and external entities (XXE) get in. */
     private static void refuseDtd(int event) {
         if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-            throw new TableRefused("Het bestand bevat een DOCTYPE of entiteiten; dat hoort niet in een spreadsheet.");
+            throw new TableRefused(new Phrase(
+                    "Het bestand bevat een DOCTYPE of entiteiten; dat hoort niet in een spreadsheet.",
+                    "The file holds a DOCTYPE or entities; those have no place in a spreadsheet."));
         }
     }
 
@@ -276,8 +332,11 @@ final class WorkbookReader {
         private void count(int n) {
             read += n;
             if (read > limit) {
-                throw new TableRefused("Onderdeel " + name + " pakt uit tot meer dan " + limit / 1024 / 1024
-                        + " MB; een beslistabel is veel kleiner.");
+                throw new TableRefused(Phrase.of(
+                        "Onderdeel {0} pakt uit tot meer dan {1} MB; een beslistabel is veel kleiner.",
+                        "Part {0} unpacks to more than {1} MB; a decision table is much smaller.",
+                        name,
+                        limit / 1024 / 1024));
             }
         }
     }
