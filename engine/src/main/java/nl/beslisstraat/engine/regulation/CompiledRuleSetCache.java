@@ -223,8 +223,14 @@ final class CompiledRuleSetCache {
                             + KieServices.class.getPackage().getImplementationVersion() + "\n"
                             + RuleBase.class.getPackage().getImplementationVersion() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
-            List<Resource> classes = new ArrayList<>(Arrays.asList(new PathMatchingResourcePatternResolver(classLoader)
-                    .getResources("classpath*:nl/beslisstraat/**/*.class")));
+            // the engine's and the fact model's, not the batch jar's own: the web engine and the
+            // nightly job share the files of one release
+            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
+            List<Resource> classes = new ArrayList<>();
+            for (String code : List.of("engine", "rules")) {
+                classes.addAll(
+                        Arrays.asList(resolver.getResources("classpath*:nl/beslisstraat/" + code + "/**/*.class")));
+            }
             classes.sort(Comparator.comparing(CompiledRuleSetCache::pathOf));
             for (Resource resource : classes) {
                 digest.update(pathOf(resource).getBytes(StandardCharsets.UTF_8));
