@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ public class RegulationCatalog {
     private final Map<String, NavigableMap<LocalDate, RuleSet>> byCaseType = new ConcurrentHashMap<>();
     private final Map<String, RegulationDescriptor> regulations = new ConcurrentHashMap<>();
     private final ClassLoader classLoader;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleSetCompiler compiler;
     private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
     private final Map<String, BrokenRegulation> broken = new ConcurrentHashMap<>();
     /** The versions on the classpath, by label: their labels belong to the product, never to an upload. */
@@ -60,13 +61,30 @@ public class RegulationCatalog {
     private volatile boolean startedAll;
     private volatile Throwable startFailure;
 
-    @Autowired
+    /** A catalog that compiles every version at every start (tests, tools). */
     public RegulationCatalog(JsonMapper json) {
         this(json, RegulationCatalog.class.getClassLoader());
     }
 
+    /**
+     * @param compiledRuleSets the folder where shipped versions, once compiled, are kept for the
+     *     next start ({@link CompiledRuleSetCache}); blank to compile them at every start
+     */
+    @Autowired
+    public RegulationCatalog(
+            JsonMapper json,
+            @Value("${beslisstraat.rule-sets.compiled-folder:${user.home}/.beslisstraat/compiled-rule-sets}")
+                    String compiledRuleSets) {
+        this(json, RegulationCatalog.class.getClassLoader(), CompiledRuleSetCache.in(compiledRuleSets));
+    }
+
     RegulationCatalog(JsonMapper json, ClassLoader classLoader) {
+        this(json, classLoader, CompiledRuleSetCache.none());
+    }
+
+    RegulationCatalog(JsonMapper json, ClassLoader classLoader, CompiledRuleSetCache compiledRuleSets) {
         this.classLoader = classLoader;
+        this.compiler = new RuleSetCompiler(compiledRuleSets);
         Resource[] resources;
         try {
             resources = new PathMatchingResourcePatternResolver(classLoader).getResources(REGULATIONS);
@@ -148,7 +166,7 @@ public class RegulationCatalog {
                     long begun = System.nanoTime();
                     RuleSet compiled = compiler.compile(regulation, version, classLoader);
                     log.info(
-                            "Compiled rule set {} (in force from {}) in {} ms",
+                            "Rule set {} (in force from {}) ready in {} ms",
                             RuleSet.label(regulation.caseType(), version.version()),
                             version.effectiveFrom(),
                             (System.nanoTime() - begun) / 1_000_000);
@@ -690,7 +708,7 @@ public class RegulationCatalog {
         }
     }
 
-    private static RegulationDescriptor describe(JsonMapper json, Resource resource) throws IOException {
+    static RegulationDescriptor describe(JsonMapper json, Resource resource) throws IOException {
         String url = resource.getURL().toString();
         String folder = url.substring(url.lastIndexOf("nl/beslisstraat/rules/"), url.lastIndexOf('/'));
         try (InputStream in = resource.getInputStream()) {

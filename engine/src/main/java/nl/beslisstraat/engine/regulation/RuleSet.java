@@ -31,6 +31,8 @@ public final class RuleSet {
     private final StatelessKieSession session;
 
     private final DmnDecision dmn;
+    /** What the rules were compiled into; the build stores it for a shipped version. */
+    private final KieBase kieBase;
     /** The typed rows of the version's decision table; null when its rules are a DMN model. */
     private final DecisionTable table;
     /** Rule resources whose content was uploaded rather than shipped, by their name in the version. */
@@ -53,6 +55,7 @@ public final class RuleSet {
             LocalChoices choices,
             Map<String, BigDecimal> choiceValues) {
         this.descriptor = descriptor;
+        this.kieBase = kieBase;
         this.contentHash = contentHash;
         this.choices = choices;
         this.choiceValues = Map.copyOf(choiceValues);
@@ -79,6 +82,10 @@ public final class RuleSet {
                 session.setGlobal(RuleRenderer.ROWS, table);
             }
         }
+    }
+
+    KieBase kieBase() {
+        return kieBase;
     }
 
     static boolean isDmn(String rule) {

@@ -35,6 +35,17 @@ final class RuleSetCompiler {
 
     private final KieServices kieServices = KieServices.Factory.get();
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Where a shipped version compiled at an earlier start is kept ({@link CompiledRuleSetCache}). */
+    private final CompiledRuleSetCache cache;
+
+    /** A compiler that compiles every version, keeping nothing between starts. */
+    RuleSetCompiler() {
+        this(CompiledRuleSetCache.none());
+    }
+
+    RuleSetCompiler(CompiledRuleSetCache cache) {
+        this.cache = cache;
+    }
 
     RuleSet compile(RegulationDescriptor regulation, RegulationDescriptor.Version version, ClassLoader resources) {
         return compile(regulation, version, resources, Map.of(), null);
@@ -110,7 +121,36 @@ final class RuleSetCompiler {
         }
         // the schema decides too: a field it does not declare never reaches a rule
         compiled.put(regulation.resource(schemaFile), schemaContent);
-        if (rules.stream().anyMatch(RuleSet::isDmn)) {
+        String contentHash = ContentHash.of(compiled);
+        boolean dmn = rules.stream().anyMatch(RuleSet::isDmn);
+        // only what the engine ships is kept: an upload or a municipality's choices always compile
+        boolean kept = cache.keeps() && replaced.isEmpty() && choices == null && !dmn;
+        KieBase kieBase = kept ? cache.load(contentHash, resources) : null;
+        if (kieBase == null) {
+            kieBase = build(regulation, version, files, releaseId, dmn);
+            if (kept) {
+                cache.store(contentHash, kieBase, resources);
+            }
+        }
+        return new RuleSet(
+                regulation,
+                version,
+                schema,
+                kieBase,
+                table,
+                replaced,
+                contentHash,
+                choices,
+                LocalChoices.effective(regulation, modelTable, choices));
+    }
+
+    private KieBase build(
+            RegulationDescriptor regulation,
+            RegulationDescriptor.Version version,
+            KieFileSystem files,
+            ReleaseId releaseId,
+            boolean dmn) {
+        if (dmn) {
             // An input of the wrong type is an error, not a silent non-match that lets a case through.
             files.writeKModuleXML("<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\"><configuration>"
                     + "<property key=\"org.kie.dmn.runtime.typecheck\" value=\"true\"/></configuration></kmodule>");
@@ -134,16 +174,7 @@ final class RuleSetCompiler {
         KieBase kieBase = container.getKieBase();
         // the rule set holds its KieBase; Drools' repository need not keep every module ever built
         kieServices.getRepository().removeKieModule(releaseId);
-        return new RuleSet(
-                regulation,
-                version,
-                schema,
-                kieBase,
-                table,
-                replaced,
-                ContentHash.of(compiled),
-                choices,
-                LocalChoices.effective(regulation, modelTable, choices));
+        return kieBase;
     }
 
     /**
