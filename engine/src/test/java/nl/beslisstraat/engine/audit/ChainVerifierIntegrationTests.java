@@ -3,7 +3,6 @@ package nl.beslisstraat.engine.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import nl.beslisstraat.engine.audit.ChainBreak.Kind;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
@@ -47,11 +46,7 @@ class ChainVerifierIntegrationTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void chainOfItsOwn() {
-        municipality = "9" + ThreadLocalRandom.current().nextInt(100, 1000);
-        owner.update(
-                "insert into municipalities (cbs_code, name) values (?, ?) on conflict do nothing",
-                municipality,
-                "Test " + municipality);
+        municipality = TestDatabase.newMunicipality();
         scope = Municipality.enter(municipality);
         auditLog.appendAll(IntStream.rangeClosed(1, 5)
                 .mapToObj(i ->

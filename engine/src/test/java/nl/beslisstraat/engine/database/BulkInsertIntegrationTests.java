@@ -40,13 +40,7 @@ class BulkInsertIntegrationTests extends DatabaseIntegrationTest {
     /** In a municipality of its own: its odd review task is no other test's queue. */
     @Test
     void listsArriveElementByElementWhateverTheElementsHold() {
-        String municipality =
-                "9" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 1000);
-        new JdbcTemplate(nl.beslisstraat.engine.support.TestDatabase.owner())
-                .update(
-                        "insert into municipalities (cbs_code, name) values (?, ?) on conflict do nothing",
-                        municipality,
-                        "Test " + municipality);
+        String municipality = nl.beslisstraat.engine.support.TestDatabase.newMunicipality();
         try (nl.beslisstraat.engine.tenancy.Municipality.Scope own =
                 nl.beslisstraat.engine.tenancy.Municipality.enter(municipality)) {
             listsArriveElementByElement();

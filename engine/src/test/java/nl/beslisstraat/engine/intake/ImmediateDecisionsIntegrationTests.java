@@ -119,10 +119,7 @@ class ImmediateDecisionsIntegrationTests extends DatabaseIntegrationTest {
             for (String language : List.of("nl", "en")) {
                 HttpResponse<String> answer = new Http(port)
                         .as(TestUsers.INTAKE)
-                        .post(
-                                "/api/cases/decide-now?lang=" + language,
-                                "application/json",
-                                Http.resource(application));
+                        .post("/api/cases/decide-now?lang=" + language, "application/json", Http.resource(application));
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
                 JsonNode decided = json.readTree(answer.body());
                 JsonNode stored = json.readTree(new Http(port)
@@ -130,7 +127,12 @@ class ImmediateDecisionsIntegrationTests extends DatabaseIntegrationTest {
                         .get("/api/cases/" + decided.path("id").asLong() + "?lang=" + language)
                         .body());
                 assertThat(decided).as("%s in %s", application, language).isEqualTo(stored);
-                assertThat(decided.path("decisions").get(0).path("reasons").get(0).path("language").asString())
+                assertThat(decided.path("decisions")
+                                .get(0)
+                                .path("reasons")
+                                .get(0)
+                                .path("language")
+                                .asString())
                         .isEqualTo(language);
                 if (application.startsWith("review/")) {
                     assertThat(decided.path("status").asString()).isEqualTo("IN_REVIEW");

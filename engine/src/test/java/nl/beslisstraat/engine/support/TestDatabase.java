@@ -11,6 +11,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -50,6 +51,25 @@ public final class TestDatabase {
      */
     public static DataSource owner() {
         return new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl());
+    }
+
+    /**
+     * A municipality no test used before in this database, for a test whose data must be its own:
+     * one drawn at random could be an earlier test's, with that test's (perhaps deliberately
+     * broken) chains and queue.
+     */
+    public static String newMunicipality() {
+        JdbcTemplate jdbc = new JdbcTemplate(owner());
+        while (true) {
+            String code = "9" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 1000);
+            if (jdbc.update(
+                            "insert into municipalities (cbs_code, name) values (?, ?) on conflict do nothing",
+                            code,
+                            "Test " + code)
+                    == 1) {
+                return code;
+            }
+        }
     }
 
     private static String start() {
