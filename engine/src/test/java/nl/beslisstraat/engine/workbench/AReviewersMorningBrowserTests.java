@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +53,7 @@ class AReviewersMorningBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(
-                Chromium.installed(),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)");
-        browser = Chromium.start();
+        browser = Chromium.startOrSkip();
     }
 
     @AfterEach
@@ -98,9 +94,7 @@ class AReviewersMorningBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("check-decision")).click();
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
         assertInWords("signing in again after the session ended");
-        browser.findElement(By.id("username")).sendKeys(TestUsers.REVIEWER);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.password(TestUsers.REVIEWER));
-        browser.findElement(By.id("sign-in")).click();
+        Chromium.signInHere(browser, TestUsers.REVIEWER);
         Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review/cases/" + costSharer.caseId()));
         assertThat(browser.findElement(By.id("outcome-PARTIALLY_GRANTED")).isSelected())
                 .isTrue();
