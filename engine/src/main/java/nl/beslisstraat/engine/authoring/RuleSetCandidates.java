@@ -787,9 +787,7 @@ public class RuleSetCandidates {
                 Set<String> inputs = new TreeSet<>(base.inputSchema().titles().keySet());
                 base.descriptor().norms().forEach(norm -> inputs.add(norm.field()));
                 inputs.add("referenceDate");
-                yield DmnModelCheck.check(content, inputs).stream()
-                        .map(Phrase::same)
-                        .toList();
+                yield DmnModelCheck.phrases(content, inputs);
             }
         };
     }

@@ -49,6 +49,17 @@ public final class BannedInputs {
             return "'" + name + "' is " + category.name() + ": dat mag nooit een gegeven voor een besluit zijn ("
                     + category.article() + ").";
         }
+
+        /**
+         * The refusal in Dutch and English; the category and the article of law keep their Dutch
+         * names, as the law cites them.
+         */
+        public Phrase phrase() {
+            return new Phrase(
+                    message(),
+                    "'" + name + "' is " + category.name() + ": that may never be an input for a decision ("
+                            + category.article() + ").");
+        }
     }
 
     /** The category of text of any content, which a schema may not take as a decision input either. */

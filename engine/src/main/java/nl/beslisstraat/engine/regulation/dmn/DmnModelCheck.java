@@ -20,6 +20,7 @@ import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import nl.beslisstraat.engine.regulation.BannedInputs;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.kie.dmn.backend.marshalling.v1x.DMNMarshallerFactory;
 import org.kie.dmn.feel.lang.Type;
 import org.kie.dmn.feel.lang.types.BuiltInType;
@@ -77,7 +78,8 @@ import org.w3c.dom.Element;
  *       {@link #MAX_COST}: with no loops and no recursion that bounds the work of one decision.
  * </ol>
  *
- * Each problem is reported in Dutch with the element (id, name) and the construct.
+ * Each problem is reported in Dutch and English with the element (id, name) and the construct: the
+ * officer's pages show the page's language, the API the Dutch.
  */
 public final class DmnModelCheck {
 
@@ -114,37 +116,55 @@ public final class DmnModelCheck {
     private DmnModelCheck() {}
 
     /**
+     * The problems in Dutch, as the API gives them.
+     *
      * @param inputs the names the model may take as input data: the application's fields and
      *     {@code referenceDate}
      */
     public static List<String> check(byte[] model, Set<String> inputs) {
+        return phrases(model, inputs).stream().map(Phrase::nl).toList();
+    }
+
+    /** The problems in both languages, for a page to show in its own. */
+    public static List<Phrase> phrases(byte[] model, Set<String> inputs) {
         if (model.length > MAX_BYTES) {
-            return List.of("Het bestand is groter dan " + MAX_BYTES / 1024 / 1024 + " MB.");
+            return List.of(Phrase.of(
+                    "Het bestand is groter dan {0} MB.", "The file is larger than {0} MB.", MAX_BYTES / 1024 / 1024));
         }
         Document document;
         try {
             document = parser().parse(new ByteArrayInputStream(model));
         } catch (Exception unreadable) {
-            return List.of("Het bestand is geen leesbaar DMN-model (XML in UTF-8, zonder DOCTYPE): "
-                    + unreadable.getMessage());
+            return List.of(Phrase.of(
+                    "Het bestand is geen leesbaar DMN-model (XML in UTF-8, zonder DOCTYPE): {0}",
+                    "The file is not a readable DMN model (XML in UTF-8, without DOCTYPE): {0}",
+                    Phrase.same(unreadable.getMessage())));
         }
         Element root = document.getDocumentElement();
         if (!"definitions".equals(root.getLocalName()) || !DMN_NAMESPACES.contains(root.getNamespaceURI())) {
-            return List.of("Het bestand is geen DMN-model: het hoofdelement moet <definitions> in"
-                    + " de namespace van DMN 1.2 of later zijn.");
+            return List.of(new Phrase(
+                    "Het bestand is geen DMN-model: het hoofdelement moet <definitions> in"
+                            + " de namespace van DMN 1.2 of later zijn.",
+                    "The file is not a DMN model: the root element must be <definitions> in"
+                            + " the namespace of DMN 1.2 or later."));
         }
         if (document.getInputEncoding() != null && !document.getInputEncoding().equalsIgnoreCase("UTF-8")) {
             // the DMN reader below gets the same bytes as UTF-8 text: no second reading of them
-            return List.of("Het bestand moet in UTF-8 zijn, niet " + document.getInputEncoding());
+            return List.of(Phrase.of(
+                    "Het bestand moet in UTF-8 zijn, niet {0}",
+                    "The file must be in UTF-8, not {0}", Phrase.same(document.getInputEncoding())));
         }
         Definitions definitions;
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(model), StandardCharsets.UTF_8)) {
             definitions = DMNMarshallerFactory.newDefaultMarshaller().unmarshal(reader);
         } catch (Exception unreadable) {
-            return List.of("Het bestand is geen leesbaar DMN-model: " + unreadable.getMessage());
+            return List.of(Phrase.of(
+                    "Het bestand is geen leesbaar DMN-model: {0}",
+                    "The file is not a readable DMN model: {0}", Phrase.same(unreadable.getMessage())));
         }
         if (definitions == null) {
-            return List.of("Het bestand is geen leesbaar DMN-model.");
+            return List.of(
+                    new Phrase("Het bestand is geen leesbaar DMN-model.", "The file is not a readable DMN model."));
         }
         return new ModelWalk(definitions, inputs)
                 .problems().stream().limit(MAX_PROBLEMS).toList();
@@ -159,7 +179,7 @@ public final class DmnModelCheck {
         private final Map<String, Decision> decisions = new LinkedHashMap<>();
         private final Map<String, BusinessKnowledgeModel> knowledgeModels = new LinkedHashMap<>();
         private final Map<String, Type> parserNames = new HashMap<>();
-        private final Set<String> problems = new LinkedHashSet<>();
+        private final Set<Phrase> problems = new LinkedHashSet<>();
         private final Map<String, FeelCost> decisionCosts = new HashMap<>();
         private final Map<String, FeelScope.Invocable> invocables = new HashMap<>();
         /** Decisions and knowledge models whose cost is being worked out: a name met again is a cycle. */
@@ -180,15 +200,19 @@ public final class DmnModelCheck {
             collectNames(definitions);
         }
 
-        List<String> problems() {
+        List<Phrase> problems() {
             if (definitions.getExpressionLanguage() != null
                     && !FEEL_LANGUAGES.contains(definitions.getExpressionLanguage())) {
-                problems.add("Het model gebruikt expressietaal '" + definitions.getExpressionLanguage()
-                        + "'; alleen FEEL is toegestaan.");
+                problems.add(Phrase.of(
+                        "Het model gebruikt expressietaal '{0}'; alleen FEEL is toegestaan.",
+                        "The model uses expression language '{0}'; only FEEL is allowed.",
+                        Phrase.same(definitions.getExpressionLanguage())));
             }
             for (Import imported : definitions.getImport()) {
-                problems.add("element <import>" + named(imported.getName())
-                        + ": een model mag geen andere modellen of PMML importeren.");
+                problems.add(Phrase.of(
+                        "element <import>{0}: een model mag geen andere modellen of PMML importeren.",
+                        "element <import>{0}: a model may not import other models or PMML.",
+                        Phrase.same(named(imported.getName()))));
             }
             for (ItemDefinition type : definitions.getItemDefinition()) {
                 itemDefinition(type);
@@ -197,32 +221,52 @@ public final class DmnModelCheck {
                 if (element instanceof InputData input) {
                     java.util.Optional<BannedInputs.Match> banned = BannedInputs.match(input.getName());
                     if (banned.isPresent()) {
-                        problems.add("invoer '" + input.getName() + "' (" + input.getId() + "): "
-                                + banned.get().message());
+                        problems.add(Phrase.of(
+                                "invoer '{0}' ({1}): {2}",
+                                "input '{0}' ({1}): {2}",
+                                Phrase.same(input.getName()),
+                                Phrase.same(input.getId()),
+                                banned.get().phrase()));
                     } else if (!applicationFields.contains(input.getName())) {
-                        problems.add("invoer '" + input.getName() + "' (" + input.getId()
-                                + "): dat is geen gegeven van de aanvraag; kies uit " + applicationFields + ".");
+                        problems.add(Phrase.of(
+                                "invoer '{0}' ({1}): dat is geen gegeven van de aanvraag; kies uit {2}.",
+                                "input '{0}' ({1}): that is not a field of the application; choose from {2}.",
+                                Phrase.same(input.getName()),
+                                Phrase.same(input.getId()),
+                                Phrase.same(applicationFields.toString())));
                     }
                 } else if (element instanceof Decision decision) {
                     FeelCost cost = decisionCost(decision.getName());
                     if (cost.size() > MAX_COST) {
-                        problems.add("beslissing '" + decision.getName() + "': met alle verwijzingen en aanroepen"
-                                + " uitgeschreven telt die meer dan " + MAX_COST + " stappen (" + cost.size()
-                                + "); een beslissing moet in korte tijd te nemen zijn.");
+                        problems.add(Phrase.of(
+                                "beslissing '{0}': met alle verwijzingen en aanroepen uitgeschreven telt die meer"
+                                        + " dan {1} stappen ({2}); een beslissing moet in korte tijd te nemen zijn.",
+                                "decision '{0}': with every reference and call written out it counts more than {1}"
+                                        + " steps ({2}); a decision must be made in a short time.",
+                                Phrase.same(decision.getName()),
+                                MAX_COST,
+                                cost.size()));
                     }
                 } else if (element instanceof BusinessKnowledgeModel bkm) {
                     invocable(bkm.getName());
                 } else if (!(element instanceof KnowledgeSource)) {
-                    problems.add("element '" + element.getName() + "' (" + element.getId() + "): een "
-                            + kind(element)
-                            + " is niet toegestaan; een model bestaat uit invoer, beslissingen, business knowledge"
-                            + " models en kennisbronnen.");
+                    problems.add(Phrase.of(
+                            "element '{0}' ({1}): een {2} is niet toegestaan; een model bestaat uit invoer,"
+                                    + " beslissingen, business knowledge models en kennisbronnen.",
+                            "element '{0}' ({1}): a {2} is not allowed; a model consists of inputs, decisions,"
+                                    + " business knowledge models and knowledge sources.",
+                            Phrase.same(element.getName()),
+                            Phrase.same(element.getId()),
+                            Phrase.same(kind(element))));
                 }
             }
             knowledgeRequirementCycles();
             if (!decisions.containsKey(DECISION)) {
-                problems.add("Het model heeft geen beslissing met de naam 'Besluit'; die levert de bevindingen"
-                        + " (outcome, reasonCode, motivationNl, motivationEn, bedragen).");
+                problems.add(new Phrase(
+                        "Het model heeft geen beslissing met de naam 'Besluit'; die levert de bevindingen"
+                                + " (outcome, reasonCode, motivationNl, motivationEn, bedragen).",
+                        "The model has no decision named 'Besluit'; it gives the findings"
+                                + " (outcome, reasonCode, motivationNl, motivationEn, amounts)."));
             }
             return new ArrayList<>(problems);
         }
@@ -250,12 +294,14 @@ public final class DmnModelCheck {
             }
             underway.push(name);
             BusinessKnowledgeModel bkm = knowledgeModels.get(name);
-            String owner = "business knowledge model '" + name + "'";
+            Phrase owner = Phrase.same("business knowledge model '" + name + "'");
             FunctionDefinition logic = bkm.getEncapsulatedLogic();
             List<String> parameters = new ArrayList<>();
             FeelCost body = FeelCost.ONE;
             if (logic == null) {
-                problems.add(owner + ": heeft geen inhoud (encapsulatedLogic).");
+                problems.add(Phrase.of(
+                        "{0}: heeft geen inhoud (encapsulatedLogic).",
+                        "{0}: has no content (encapsulatedLogic).", owner));
             } else if (functionKind(logic, owner)) {
                 FeelScope scope = FeelScope.of(this).inner();
                 for (InformationItem parameter : logic.getFormalParameter()) {
@@ -280,8 +326,7 @@ public final class DmnModelCheck {
                 return FeelCost.ONE;
             }
             underway.push(name);
-            FeelCost cost =
-                    expression(decisions.get(name).getExpression(), FeelScope.of(this), "beslissing '" + name + "'");
+            FeelCost cost = expression(decisions.get(name).getExpression(), FeelScope.of(this), decisionNamed(name));
             underway.pop();
             decisionCosts.put(name, cost);
             return cost;
@@ -299,8 +344,11 @@ public final class DmnModelCheck {
                 }
             }
             cycle.add(name);
-            problems.add("'" + name + "' roept zichzelf aan (" + String.join(" -> ", cycle)
-                    + "); recursie is niet toegestaan: die kan eindeloos doorgaan.");
+            problems.add(Phrase.of(
+                    "'{0}' roept zichzelf aan ({1}); recursie is niet toegestaan: die kan eindeloos doorgaan.",
+                    "'{0}' calls itself ({1}); recursion is not allowed: it can go on without end.",
+                    Phrase.same(name),
+                    Phrase.same(String.join(" -> ", cycle))));
         }
 
         /** Knowledge requirements between knowledge models must not go round either. */
@@ -340,8 +388,11 @@ public final class DmnModelCheck {
                     }
                 }
                 cycle.add(name);
-                problems.add("'" + name + "' vereist zichzelf (" + String.join(" -> ", cycle)
-                        + "); recursie is niet toegestaan: die kan eindeloos doorgaan.");
+                problems.add(Phrase.of(
+                        "'{0}' vereist zichzelf ({1}); recursie is niet toegestaan: die kan eindeloos doorgaan.",
+                        "'{0}' requires itself ({1}); recursion is not allowed: it can go on without end.",
+                        Phrase.same(name),
+                        Phrase.same(String.join(" -> ", cycle))));
                 return;
             }
             if (!done.add(name)) {
@@ -355,37 +406,46 @@ public final class DmnModelCheck {
         }
 
         /** Whether a function is FEEL: any other kind (Java, PMML), also by extension attribute, calls code. */
-        private boolean functionKind(FunctionDefinition function, String owner) {
+        private boolean functionKind(FunctionDefinition function, Phrase owner) {
             boolean feel = true;
             if (function.getKind() != null && function.getKind() != FunctionKind.FEEL) {
-                problems.add(owner + where(function) + ": functies van soort '"
-                        + function.getKind().value() + "' roepen code aan; alleen FEEL is toegestaan.");
+                problems.add(codeCalled(
+                        owner.then(where(function)), function.getKind().value()));
                 feel = false;
             }
             for (Map.Entry<QName, String> attribute :
                     function.getAdditionalAttributes().entrySet()) {
                 if (attribute.getKey().getLocalPart().equals("kind")) {
-                    problems.add(owner + where(function) + ": functies van soort '" + attribute.getValue()
-                            + "' roepen code aan; alleen FEEL is toegestaan.");
+                    problems.add(codeCalled(owner.then(where(function)), attribute.getValue()));
                     feel = false;
                 }
             }
             return feel;
         }
 
-        private FeelCost expression(Expression expression, FeelScope scope, String owner) {
+        private static Phrase codeCalled(Phrase place, String kind) {
+            return Phrase.of(
+                    "{0}: functies van soort '{1}' roepen code aan; alleen FEEL is toegestaan.",
+                    "{0}: functions of kind '{1}' call code; only FEEL is allowed.", place, Phrase.same(kind));
+        }
+
+        private FeelCost expression(Expression expression, FeelScope scope, Phrase owner) {
             if (expression == null) {
                 return FeelCost.ONE;
             }
-            String place = owner + where(expression);
+            Phrase place = owner.then(where(expression));
             if (expression instanceof LiteralExpression literal) {
                 if (literal.getImportedValues() != null) {
-                    problems.add(place + ": geïmporteerde waarden zijn niet toegestaan.");
+                    problems.add(Phrase.of(
+                            "{0}: geïmporteerde waarden zijn niet toegestaan.",
+                            "{0}: imported values are not allowed.", place));
                 }
                 return feel(literal.getText(), literal, false, scope, place);
             }
             if (expression instanceof UnaryTests) {
-                problems.add(place + ": unary tests horen alleen in een beslistabel.");
+                problems.add(Phrase.of(
+                        "{0}: unary tests horen alleen in een beslistabel.",
+                        "{0}: unary tests belong in a decision table only.", place));
                 return FeelCost.ONE;
             }
             if (expression instanceof DecisionTable table) {
@@ -415,9 +475,12 @@ public final class DmnModelCheck {
             }
             if (expression instanceof org.kie.dmn.model.api.List list) {
                 if (list.getExpression().size() > FeelAllowList.MAX_LIST) {
-                    problems.add(
-                            place + ": een lijst van " + list.getExpression().size()
-                                    + " elementen is langer dan de toegestane " + FeelAllowList.MAX_LIST + ".");
+                    problems.add(Phrase.of(
+                            "{0}: een lijst van {1} elementen is langer dan de toegestane {2}.",
+                            "{0}: a list of {1} elements is longer than the allowed {2}.",
+                            place,
+                            list.getExpression().size(),
+                            FeelAllowList.MAX_LIST));
                 }
                 FeelCost cost = FeelCost.ONE;
                 for (Expression element : list.getExpression()) {
@@ -435,23 +498,33 @@ public final class DmnModelCheck {
             }
             if (expression instanceof FunctionDefinition function) {
                 functionKind(function, owner);
-                problems.add(place + ": een functiedefinitie is niet toegestaan; schrijf herbruikbare logica als"
-                        + " business knowledge model.");
+                problems.add(Phrase.of(
+                        "{0}: een functiedefinitie is niet toegestaan; schrijf herbruikbare logica als"
+                                + " business knowledge model.",
+                        "{0}: a function definition is not allowed; write reusable logic as a"
+                                + " business knowledge model.",
+                        place));
                 return FeelCost.ONE;
             }
             if (expression instanceof Iterator) {
-                problems.add(place + ": een herhaling (for, some, every) is niet toegestaan.");
+                problems.add(Phrase.of(
+                        "{0}: een herhaling (for, some, every) is niet toegestaan.",
+                        "{0}: a loop (for, some, every) is not allowed.", place));
                 return FeelCost.ONE;
             }
             if (expression instanceof Filter) {
-                problems.add(place + ": een filter (een herhaling over een lijst) is niet toegestaan.");
+                problems.add(Phrase.of(
+                        "{0}: een filter (een herhaling over een lijst) is niet toegestaan.",
+                        "{0}: a filter (a loop over a list) is not allowed.", place));
                 return FeelCost.ONE;
             }
-            problems.add(place + ": een " + kind(expression) + " staat niet op de lijst van toegestane onderdelen.");
+            problems.add(Phrase.of(
+                    "{0}: een {1} staat niet op de lijst van toegestane onderdelen.",
+                    "{0}: a {1} is not on the list of allowed parts.", place, Phrase.same(kind(expression))));
             return FeelCost.ONE;
         }
 
-        private FeelCost decisionTable(DecisionTable table, FeelScope scope, String owner) {
+        private FeelCost decisionTable(DecisionTable table, FeelScope scope, Phrase owner) {
             FeelCost cost = FeelCost.ONE;
             for (InputClause input : table.getInput()) {
                 // what a column is called says what it looks at, as much as its expression
@@ -461,7 +534,8 @@ public final class DmnModelCheck {
                                 ? null
                                 : input.getInputExpression().getText())) {
                     BannedInputs.match(named)
-                            .ifPresent(match -> problems.add(owner + ", invoerkolom " + match.message()));
+                            .ifPresent(match -> problems.add(
+                                    Phrase.of("{0}, invoerkolom {1}", "{0}, input column {1}", owner, match.phrase())));
                 }
                 cost = cost.plus(expression(input.getInputExpression(), scope, owner));
                 cost = cost.plus(unaryTests(input.getInputValues(), scope, owner));
@@ -481,14 +555,14 @@ public final class DmnModelCheck {
             return cost;
         }
 
-        private FeelCost unaryTests(UnaryTests tests, FeelScope scope, String owner) {
+        private FeelCost unaryTests(UnaryTests tests, FeelScope scope, Phrase owner) {
             if (tests == null) {
                 return FeelCost.ONE;
             }
-            return feel(tests.getText(), tests, true, scope, owner + where(tests));
+            return feel(tests.getText(), tests, true, scope, owner.then(where(tests)));
         }
 
-        private FeelCost invocation(Invocation invocation, FeelScope scope, String owner, String place) {
+        private FeelCost invocation(Invocation invocation, FeelScope scope, Phrase owner, Phrase place) {
             Map<String, FeelCost> arguments = new HashMap<>();
             FeelCost cost = FeelCost.ONE;
             for (Binding binding : invocation.getBinding()) {
@@ -503,23 +577,30 @@ public final class DmnModelCheck {
                     : null;
             FeelScope.Invocable invocable = called == null ? null : scope.invocable(called);
             if (invocable == null) {
-                problems.add(place + ": een aanroep (invocation) mag alleen een business knowledge model van dit"
-                        + " model aanroepen, niet '" + (called == null ? "?" : called) + "'.");
+                problems.add(Phrase.of(
+                        "{0}: een aanroep (invocation) mag alleen een business knowledge model van dit model"
+                                + " aanroepen, niet '{1}'.",
+                        "{0}: an invocation may only call a business knowledge model of this model, not '{1}'.",
+                        place,
+                        Phrase.same(called == null ? "?" : called)));
                 return cost;
             }
             return cost.plus(invocable.body().calledWith(arguments));
         }
 
         private FeelCost feel(
-                String text, DMNModelInstrumentedBase element, boolean unaryTests, FeelScope scope, String place) {
+                String text, DMNModelInstrumentedBase element, boolean unaryTests, FeelScope scope, Phrase place) {
             if (element instanceof HasExpressionLanguage language
                     && language.getExpressionLanguage() != null
                     && !FEEL_LANGUAGES.contains(language.getExpressionLanguage())) {
-                problems.add(place + ": expressietaal '" + language.getExpressionLanguage()
-                        + "'; alleen FEEL is toegestaan.");
+                problems.add(Phrase.of(
+                        "{0}: expressietaal '{1}'; alleen FEEL is toegestaan.",
+                        "{0}: expression language '{1}'; only FEEL is allowed.",
+                        place,
+                        Phrase.same(language.getExpressionLanguage())));
                 return FeelCost.ONE;
             }
-            Consumer<String> report = problem -> problems.add(place + ": " + problem + ".");
+            Consumer<Phrase> report = problem -> problems.add(Phrase.of("{0}: {1}.", "{0}: {1}.", place, problem));
             return unaryTests
                     ? FeelAllowList.unaryTests(text, scope, parserNames, report)
                     : FeelAllowList.expression(text, scope, parserNames, report);
@@ -527,7 +608,7 @@ public final class DmnModelCheck {
 
         /** Allowed values of a type are constants: they may name nothing of the model. */
         private void itemDefinition(ItemDefinition type) {
-            String owner = "itemDefinition '" + type.getName() + "'";
+            Phrase owner = Phrase.same("itemDefinition '" + type.getName() + "'");
             FeelScope constants = FeelScope.of(new FeelScope.Model() {
                 @Override
                 public FeelCost value(String name) {
@@ -562,11 +643,15 @@ public final class DmnModelCheck {
             }
         }
 
-        private static String where(Object element) {
+        private static Phrase where(Object element) {
             if (element instanceof DMNElement dmn && dmn.getId() != null) {
-                return ", element '" + dmn.getId() + "'";
+                return Phrase.same(", element '" + dmn.getId() + "'");
             }
-            return "";
+            return Phrase.same("");
+        }
+
+        private static Phrase decisionNamed(String name) {
+            return Phrase.of("beslissing '{0}'", "decision '{0}'", Phrase.same(name));
         }
 
         /** An element's kind as DMN names it: {@code TDecisionService} is a decisionService. */

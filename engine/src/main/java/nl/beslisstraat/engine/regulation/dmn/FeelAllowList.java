@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import nl.beslisstraat.engine.regulation.Phrase;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.kie.dmn.api.feel.runtime.events.FEELEvent;
 import org.kie.dmn.feel.lang.Type;
@@ -121,12 +122,17 @@ final class FeelAllowList {
             "not",
             "is defined");
 
-    private static final Map<String, String> REFUSED_FUNCTIONS = Map.of(
-            "matches", "werkt met reguliere expressies; een patroon kan minutenlang rekenen",
-            "replace", "werkt met reguliere expressies; een patroon kan minutenlang rekenen",
-            "split", "werkt met reguliere expressies; een patroon kan minutenlang rekenen",
-            "now", "hangt af van de klok; gebruik referenceDate",
-            "today", "hangt af van de klok; gebruik referenceDate");
+    private static final Phrase REGULAR_EXPRESSIONS = new Phrase(
+            "werkt met reguliere expressies; een patroon kan minutenlang rekenen",
+            "works with regular expressions; a pattern can take minutes to compute");
+    private static final Phrase CLOCK =
+            new Phrase("hangt af van de klok; gebruik referenceDate", "depends on the clock; use referenceDate");
+    private static final Map<String, Phrase> REFUSED_FUNCTIONS = Map.of(
+            "matches", REGULAR_EXPRESSIONS,
+            "replace", REGULAR_EXPRESSIONS,
+            "split", REGULAR_EXPRESSIONS,
+            "now", CLOCK,
+            "today", CLOCK);
 
     /** Longer than any condition or motivation; the parser itself is not asked more. */
     static final int MAX_TEXT = 10_000;
@@ -143,12 +149,12 @@ final class FeelAllowList {
 
     static final int MAX_NODES = 2_000;
 
-    private final Consumer<String> problems;
+    private final Consumer<Phrase> problems;
     private int nodes;
     private boolean tooBig;
     private boolean tooDeep;
 
-    private FeelAllowList(Consumer<String> problems) {
+    private FeelAllowList(Consumer<Phrase> problems) {
         this.problems = problems;
     }
 
@@ -157,15 +163,15 @@ final class FeelAllowList {
      *
      * @param parserNames every name the model defines: FEEL can only read a name with spaces in it
      *     (such as {@code vehicle length}) when it knows the name
-     * @param problems receives one Dutch sentence per problem, without the place
+     * @param problems receives one sentence per problem, in Dutch and English,, without the place
      * @return the expression's cost, to hold the whole model against its bound
      */
-    static FeelCost expression(String text, FeelScope scope, Map<String, Type> parserNames, Consumer<String> problems) {
+    static FeelCost expression(String text, FeelScope scope, Map<String, Type> parserNames, Consumer<Phrase> problems) {
         return check(text, false, scope, parserNames, problems);
     }
 
     /** Checks unary tests (a decision table's input entry, allowed values), where {@code ?} is the input. */
-    static FeelCost unaryTests(String text, FeelScope scope, Map<String, Type> parserNames, Consumer<String> problems) {
+    static FeelCost unaryTests(String text, FeelScope scope, Map<String, Type> parserNames, Consumer<Phrase> problems) {
         return check(text, true, scope, parserNames, problems);
     }
 
@@ -174,17 +180,21 @@ final class FeelAllowList {
             boolean unaryTests,
             FeelScope scope,
             Map<String, Type> parserNames,
-            Consumer<String> problems) {
+            Consumer<Phrase> problems) {
         if (text == null || text.isBlank()) {
             return FeelCost.ONE;
         }
         if (text.length() > MAX_TEXT) {
-            problems.accept("de expressie is " + text.length() + " tekens lang, langer dan de toegestane " + MAX_TEXT);
+            problems.accept(Phrase.of(
+                    "de expressie is {0} tekens lang, langer dan de toegestane {1}",
+                    "the expression is {0} characters long, longer than the allowed {1}", text.length(), MAX_TEXT));
             return FeelCost.ONE;
         }
         // ANTLR descends once per bracket: very deep nesting would overflow the stack while parsing.
         if (bracketDepth(text) > MAX_BRACKETS) {
-            problems.accept("de expressie is dieper genest dan " + MAX_BRACKETS + " haakjes");
+            problems.accept(Phrase.of(
+                    "de expressie is dieper genest dan {0} haakjes",
+                    "the expression is nested deeper than {0} brackets", MAX_BRACKETS));
             return FeelCost.ONE;
         }
         List<String> syntaxErrors = new ArrayList<>();
@@ -201,12 +211,14 @@ final class FeelAllowList {
             ParseTree parsed = unaryTests ? parser.unaryTestsRoot() : parser.compilation_unit();
             tree = parsed.accept(new ASTBuilderVisitor(parserNames, DefaultBuiltinFEELTypeRegistry.INSTANCE));
         } catch (RuntimeException | StackOverflowError unreadable) {
-            problems.accept("de FEEL-expressie is onleesbaar");
+            problems.accept(new Phrase("de FEEL-expressie is onleesbaar", "the FEEL expression cannot be read"));
             return FeelCost.ONE;
         }
         if (!syntaxErrors.isEmpty() || tree == null) {
-            problems.accept("de FEEL-expressie is onleesbaar ("
-                    + (syntaxErrors.isEmpty() ? "leeg" : syntaxErrors.get(0)) + ")");
+            problems.accept(Phrase.of(
+                    "de FEEL-expressie is onleesbaar ({0})",
+                    "the FEEL expression cannot be read ({0})",
+                    syntaxErrors.isEmpty() ? new Phrase("leeg", "empty") : Phrase.same(syntaxErrors.get(0))));
             return FeelCost.ONE;
         }
         FeelAllowList check = new FeelAllowList(problems);
@@ -219,14 +231,18 @@ final class FeelAllowList {
         }
         if (depth > MAX_DEPTH) {
             if (!tooDeep) {
-                problems.accept("de expressie is dieper genest dan " + MAX_DEPTH + " niveaus");
+                problems.accept(Phrase.of(
+                        "de expressie is dieper genest dan {0} niveaus",
+                        "the expression is nested deeper than {0} levels", MAX_DEPTH));
                 tooDeep = true;
             }
             return FeelCost.ONE;
         }
         if (++nodes > MAX_NODES) {
             if (!tooBig) {
-                problems.accept("de expressie heeft meer dan " + MAX_NODES + " onderdelen");
+                problems.accept(Phrase.of(
+                        "de expressie heeft meer dan {0} onderdelen",
+                        "the expression has more than {0} parts", MAX_NODES));
                 tooBig = true;
             }
             return FeelCost.ONE;
@@ -236,21 +252,26 @@ final class FeelAllowList {
             // the text, not the value: FEEL rounds a number to 34 digits as it reads it
             String text = number.getText() == null ? "" : number.getText();
             if (text.chars().filter(Character::isDigit).count() > MAX_DIGITS) {
-                problems.accept("het getal " + abbreviated(text) + " heeft meer dan " + MAX_DIGITS + " cijfers");
+                problems.accept(Phrase.of(
+                        "het getal {0} heeft meer dan {1} cijfers",
+                        "the number {0} has more than {1} digits", Phrase.same(abbreviated(text)), MAX_DIGITS));
             }
             return FeelCost.ONE;
         }
         if (node instanceof StringNode string) {
             String value = string.getValue() == null ? "" : string.getValue();
             if (value.length() > MAX_STRING) {
-                problems.accept(
-                        "een tekst van " + value.length() + " tekens is langer dan de toegestane " + MAX_STRING);
+                problems.accept(Phrase.of(
+                        "een tekst van {0} tekens is langer dan de toegestane {1}",
+                        "a text of {0} characters is longer than the allowed {1}", value.length(), MAX_STRING));
             }
             return FeelCost.of(Math.max(1, value.length()));
         }
         if (node instanceof AtLiteralNode at) {
             if (at.getText() != null && at.getText().length() > 100) {
-                problems.accept("een datum- of tijdwaarde van meer dan 100 tekens");
+                problems.accept(new Phrase(
+                        "een datum- of tijdwaarde van meer dan 100 tekens",
+                        "a date or time value of more than 100 characters"));
             }
             return FeelCost.ONE;
         }
@@ -269,18 +290,27 @@ final class FeelAllowList {
         }
         if (node instanceof PathExpressionNode path) {
             if (!(path.getName() instanceof NameRefNode)) {
-                return refused(path, "een veld kan alleen met zijn naam worden gelezen");
+                return refused(
+                        path,
+                        new Phrase(
+                                "een veld kan alleen met zijn naam worden gelezen",
+                                "a field can only be read by its name"));
             }
             return walk(path.getExpression(), next, scope, unaryTests).plus(1);
         }
         if (node instanceof InfixOpNode infix && infix.getOperator() == InfixOperator.POW) {
             return refused(
-                    infix, "machtsverheffen ('**') is niet toegestaan: een grote exponent rekent onbegrensd lang");
+                    infix,
+                    new Phrase(
+                            "machtsverheffen ('**') is niet toegestaan: een grote exponent rekent onbegrensd lang",
+                            "raising to a power ('**') is not allowed: a large exponent computes without bound"));
         }
         if (node instanceof ListNode || node instanceof UnaryTestListNode) {
             int size = node.getChildrenNode().length;
             if (size > MAX_LIST) {
-                problems.accept("een lijst van " + size + " elementen is langer dan de toegestane " + MAX_LIST);
+                problems.accept(Phrase.of(
+                        "een lijst van {0} elementen is langer dan de toegestane {1}",
+                        "a list of {0} elements is longer than the allowed {1}", size, MAX_LIST));
             }
             return children(node, next, scope, unaryTests);
         }
@@ -311,8 +341,11 @@ final class FeelAllowList {
             if (!isPosition(filter.getFilter())) {
                 return refused(
                         filter,
-                        "een filter met een voorwaarde ('lijst[voorwaarde]') is niet toegestaan, alleen een plaats in"
-                                + " de lijst ('lijst[1]')");
+                        new Phrase(
+                                "een filter met een voorwaarde ('lijst[voorwaarde]') is niet toegestaan, alleen een"
+                                        + " plaats in de lijst ('lijst[1]')",
+                                "a filter with a condition ('list[condition]') is not allowed, only a position in the"
+                                        + " list ('list[1]')"));
             }
             return walk(filter.getExpression(), next, scope, unaryTests).plus(1);
         }
@@ -320,23 +353,39 @@ final class FeelAllowList {
             return function.isExternal()
                     ? refused(
                             function,
-                            "een externe functie ('function(..) external') roept Java-code aan en is niet"
-                                    + " toegestaan")
+                            new Phrase(
+                                    "een externe functie ('function(..) external') roept Java-code aan en is niet"
+                                            + " toegestaan",
+                                    "an external function ('function(..) external') calls Java code and is not"
+                                            + " allowed"))
                     : refused(
                             function,
-                            "een functiedefinitie ('function(..)') is niet toegestaan; schrijf"
-                                    + " herbruikbare logica als business knowledge model");
+                            new Phrase(
+                                    "een functiedefinitie ('function(..)') is niet toegestaan; schrijf"
+                                            + " herbruikbare logica als business knowledge model",
+                                    "a function definition ('function(..)') is not allowed; write reusable logic"
+                                            + " as a business knowledge model"));
         }
         if (node instanceof ForExpressionNode) {
-            return refused(node, "een herhaling ('for .. in .. return') is niet toegestaan");
+            return refused(
+                    node,
+                    new Phrase(
+                            "een herhaling ('for .. in .. return') is niet toegestaan",
+                            "a loop ('for .. in .. return') is not allowed"));
         }
         if (node instanceof QuantifiedExpressionNode) {
-            return refused(node, "een herhaling ('some'/'every' .. satisfies) is niet toegestaan");
+            return refused(
+                    node,
+                    new Phrase(
+                            "een herhaling ('some'/'every' .. satisfies) is niet toegestaan",
+                            "a loop ('some'/'every' .. satisfies) is not allowed"));
         }
         return refused(
                 node,
-                "de FEEL-constructie " + node.getClass().getSimpleName().replace("Node", "")
-                        + " staat niet op de lijst van toegestane constructies");
+                Phrase.of(
+                        "de FEEL-constructie {0} staat niet op de lijst van toegestane constructies",
+                        "the FEEL construct {0} is not on the list of allowed constructs",
+                        Phrase.same(node.getClass().getSimpleName().replace("Node", ""))));
     }
 
     private FeelCost children(ASTNode node, int depth, FeelScope scope, boolean unaryTests) {
@@ -356,10 +405,14 @@ final class FeelAllowList {
             return value.plus(1);
         }
         if (FUNCTIONS.contains(name) || REFUSED_FUNCTIONS.containsKey(name) || scope.invocable(name) != null) {
-            problems.accept("de functie '" + name + "' mag alleen worden aangeroepen, niet als waarde gebruikt");
+            problems.accept(Phrase.of(
+                    "de functie '{0}' mag alleen worden aangeroepen, niet als waarde gebruikt",
+                    "the function '{0}' may only be called, not used as a value", Phrase.same(name)));
         } else {
-            problems.accept("de naam '" + abbreviated(name) + "' is geen invoer, beslissing, contextelement of"
-                    + " parameter van het model");
+            problems.accept(Phrase.of(
+                    "de naam '{0}' is geen invoer, beslissing, contextelement of parameter van het model",
+                    "the name '{0}' is not an input, decision, context entry or parameter of the model",
+                    Phrase.same(abbreviated(name))));
         }
         return FeelCost.ONE;
     }
@@ -368,7 +421,7 @@ final class FeelAllowList {
         List<BaseNode> arguments =
                 call.getParams() == null ? List.of() : call.getParams().getElements();
         if (arguments.size() > MAX_LIST) {
-            problems.accept("een aanroep met " + arguments.size() + " argumenten");
+            problems.accept(Phrase.of("een aanroep met {0} argumenten", "a call with {0} arguments", arguments.size()));
         }
         Map<String, FeelCost> named = new HashMap<>();
         List<FeelCost> positional = new ArrayList<>();
@@ -386,8 +439,10 @@ final class FeelAllowList {
         }
         if (!(call.getName() instanceof NameRefNode nameNode)) {
             walk(call.getName(), depth, scope, unaryTests); // names what it calls, if that is refused too
-            problems.accept("alleen toegestane functies en business knowledge models mogen worden aangeroepen, niet '"
-                    + abbreviated(call.getName().getText()) + "'");
+            problems.accept(Phrase.of(
+                    "alleen toegestane functies en business knowledge models mogen worden aangeroepen, niet '{0}'",
+                    "only allowed functions and business knowledge models may be called, not '{0}'",
+                    Phrase.same(abbreviated(call.getName().getText()))));
             return FeelCost.ONE;
         }
         String name = nameNode.getText();
@@ -400,17 +455,23 @@ final class FeelAllowList {
             return invocable.body().calledWith(byParameter).plus(argumentsCost);
         }
         if (scope.value(name) != null) {
-            problems.accept("'" + name + "' is geen functie en kan niet worden aangeroepen");
+            problems.accept(Phrase.of(
+                    "'{0}' is geen functie en kan niet worden aangeroepen",
+                    "'{0}' is not a function and cannot be called", Phrase.same(name)));
         } else if (REFUSED_FUNCTIONS.containsKey(name)) {
-            problems.accept("de functie '" + name + "' is niet toegestaan: die " + REFUSED_FUNCTIONS.get(name));
+            problems.accept(Phrase.of(
+                    "de functie '{0}' is niet toegestaan: die {1}",
+                    "the function '{0}' is not allowed: it {1}", Phrase.same(name), REFUSED_FUNCTIONS.get(name)));
         } else if (!FUNCTIONS.contains(name)) {
-            problems.accept("de functie '" + abbreviated(name) + "' staat niet op de lijst van toegestane functies");
+            problems.accept(Phrase.of(
+                    "de functie '{0}' staat niet op de lijst van toegestane functies",
+                    "the function '{0}' is not on the list of allowed functions", Phrase.same(abbreviated(name))));
         }
         return argumentsCost.plus(1);
     }
 
-    private FeelCost refused(ASTNode node, String why) {
-        problems.accept(why + ": '" + abbreviated(node.getText()) + "'");
+    private FeelCost refused(ASTNode node, Phrase why) {
+        problems.accept(why.then(Phrase.same(": '" + abbreviated(node.getText()) + "'")));
         return FeelCost.ONE;
     }
 

@@ -154,9 +154,9 @@ class FeelAllowListTests {
     private static List<String> problems(String text, boolean unaryTests) {
         List<String> problems = new ArrayList<>();
         if (unaryTests) {
-            FeelAllowList.unaryTests(text, FeelScope.of(MODEL), NAMES, problems::add);
+            FeelAllowList.unaryTests(text, FeelScope.of(MODEL), NAMES, problem -> problems.add(problem.nl()));
         } else {
-            FeelAllowList.expression(text, FeelScope.of(MODEL), NAMES, problems::add);
+            FeelAllowList.expression(text, FeelScope.of(MODEL), NAMES, problem -> problems.add(problem.nl()));
         }
         return problems;
     }
