@@ -12,6 +12,7 @@ import nl.beslisstraat.engine.regulation.table.Tables;
 import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -164,7 +165,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void anEnglishPageRefusesAnUploadInEnglishNamingTheCell() throws IOException {
+    void anEnglishPageRefusesAnUploadInEnglishNamingTheCellOrTheModelElement() throws IOException {
         String csv = Tables.parkingCsv()
                 .lines()
                 .map(line ->
@@ -186,6 +187,18 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .doesNotContain("Werkblad")
                 .doesNotContain("hier hoort");
         Axe.assertAccessible(browser, "a refused upload in English");
+
+        // a DMN model that calls itself is refused in English too, naming its knowledge models
+        Path model = Files.createTempFile("bkm-mutual-recursion", ".dmn");
+        Files.writeString(model, Http.resource("authoring/hostile/bkm-mutual-recursion.dmn"));
+        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT&lang=en");
+        browser.findElement(By.id("version")).sendKeys("2031.9");
+        browser.findElement(By.id("table")).sendKeys(model.toString());
+        browser.findElement(By.id("upload-button")).click();
+        wait(page -> !page.findElements(By.id("upload-errors")).isEmpty());
+        assertThat(browser.findElement(By.id("upload-errors")).getText())
+                .contains("'ping' calls itself (ping -> pong -> ping); recursion is not allowed")
+                .doesNotContain("roept zichzelf aan");
     }
 
     @Test

@@ -132,7 +132,8 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
      * Issue 9: each model of the hostile corpus ({@code authoring/hostile/}, what each refusal
      * names in its {@code expected.csv}) is refused through the real API before kie-dmn compiles
      * it: nothing is stored, none of its code ran (no system property set, no marker file), and
-     * the engine still decides a case afterwards.
+     * the engine still decides a case afterwards. The API gives the refusal in Dutch, also when
+     * English is asked for.
      */
     @Test
     void everyHostileDmnModelIsRefusedNamingTheProblemAndNothingRuns() throws IOException, InterruptedException {
@@ -154,6 +155,17 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
             assertThat(refused.statusCode()).as(model).isEqualTo(400);
             assertThat(refused.body()).as(model).contains(refusal);
         });
+        // the officer's pages give a refusal in their own language; the API stays Dutch whatever is asked
+        HttpResponse<String> askedInEnglish = officer.post(
+                "/api/rulesets/PARKING_PERMIT/candidates?version=2029.9",
+                "text/xml",
+                Http.resource("authoring/hostile/bkm-mutual-recursion.dmn"),
+                "Accept-Language",
+                "en");
+        assertThat(askedInEnglish.statusCode()).isEqualTo(400);
+        assertThat(askedInEnglish.body())
+                .contains("'ping' roept zichzelf aan (ping -> pong -> ping)")
+                .doesNotContain("calls itself");
 
         assertThat(uploads()).isEqualTo(before);
         assertThat(System.getProperty("beslisstraat.hostile")).isNull();
