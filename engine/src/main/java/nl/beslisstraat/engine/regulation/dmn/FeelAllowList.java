@@ -163,7 +163,7 @@ final class FeelAllowList {
      *
      * @param parserNames every name the model defines: FEEL can only read a name with spaces in it
      *     (such as {@code vehicle length}) when it knows the name
-     * @param problems receives one sentence per problem, in Dutch and English,, without the place
+     * @param problems receives one sentence per problem, in Dutch and English, without the place
      * @return the expression's cost, to hold the whole model against its bound
      */
     static FeelCost expression(String text, FeelScope scope, Map<String, Type> parserNames, Consumer<Phrase> problems) {
