@@ -10,6 +10,7 @@ import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.ReviewQueue;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +132,10 @@ class AReviewersMorningBrowserTests extends DatabaseIntegrationTest {
         long caseId = decided.path("id").asLong();
         assertThat(decided.toString()).as("the rules send it to a person").contains(expectedReason);
         return new Escalated(
-                caseId, taskOf(caseId), expectedReason, decided.path("caseType").asString());
+                caseId,
+                ReviewQueue.openTaskOf(port, caseId),
+                expectedReason,
+                decided.path("caseType").asString());
     }
 
     /** Finds the case in the queue as a reviewer would: filtered by its reason, page by page. */
@@ -193,19 +197,6 @@ class AReviewersMorningBrowserTests extends DatabaseIntegrationTest {
             }
         }
         throw new AssertionError("no decision by a reviewer on case " + escalated.caseId() + ": " + caseFile);
-    }
-
-    private long taskOf(long caseId) {
-        String body = new Http(port)
-                .as(TestUsers.REVIEWER)
-                .get("/api/review/tasks?size=100&reason=")
-                .body();
-        for (JsonNode item : json.readTree(body).path("items")) {
-            if (item.path("caseId").asLong() == caseId) {
-                return item.path("taskId").asLong();
-            }
-        }
-        throw new AssertionError("no open task for case " + caseId + ": " + body);
     }
 
     private String url(String path) {

@@ -13,6 +13,7 @@ import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.ReviewQueue;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -318,8 +319,8 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     void theQueueKeepsItsFiltersHasMyTasksNamesCasesAndClampsItsPages() {
         long mine = escalated("review/tax-remission-cost-sharer.json");
         long other = escalated("review/tax-remission-cost-sharer.json");
-        long mineTask = taskOf(mine);
-        long otherTask = taskOf(other);
+        long mineTask = ReviewQueue.openTaskOf(port, mine);
+        long otherTask = ReviewQueue.openTaskOf(port, other);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         browser.get(url("/review"));
         new Select(browser.findElement(By.id("reason"))).selectByValue("COST_SHARER");
@@ -388,7 +389,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     @Test
     void onAPhoneTheQueueFitsAndClaimAndSignOutAreWithinReach() {
         long caseId = escalated("review/tax-remission-cost-sharer.json");
-        long taskId = taskOf(caseId);
+        long taskId = ReviewQueue.openTaskOf(port, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         browser.manage().window().setSize(PHONE);
         browser.get(url("/review?view=all&reason=COST_SHARER"));
@@ -407,7 +408,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     @Test
     void aReviewerClaimsAndDecidesWithTheKeyboardAlone() {
         long caseId = escalated("review/parking-permit-waiting-list.json");
-        long taskId = taskOf(caseId);
+        long taskId = ReviewQueue.openTaskOf(port, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         browser.get(url("/review?view=all&reason=WAITING_LIST"));
         Chromium.waitFor(
@@ -482,22 +483,9 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     }
 
     private long claimedBy(String reviewer, long caseId) {
-        long taskId = taskOf(caseId);
+        long taskId = ReviewQueue.openTaskOf(port, caseId);
         new Http(port).as(reviewer).post("/api/review/tasks/" + taskId + "/claim", "application/json", "");
         return taskId;
-    }
-
-    private long taskOf(long caseId) {
-        String body = new Http(port)
-                .as(TestUsers.REVIEWER)
-                .get("/api/review/tasks?size=100")
-                .body();
-        for (var item : json.readTree(body).path("items")) {
-            if (item.path("caseId").asLong() == caseId) {
-                return item.path("taskId").asLong();
-            }
-        }
-        throw new AssertionError("no open task for case " + caseId + " in the first 100: " + body);
     }
 
     private String url(String path) {
