@@ -101,6 +101,40 @@ class ChainVerifierIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aConnectionWhoseFirstLinkWasRolledBackAppendsTheNextLink() throws Exception {
+        // a pooled connection's first transaction that appends a link may roll back (a batch of
+        // decide-now requests that fails is tried again request by request, on the same connection);
+        // a new connection, so that no earlier transaction left a setting behind
+        try (java.sql.Connection connection = TestDatabase.owner().getConnection()) {
+            connection.setAutoCommit(false);
+            String insert = "insert into audit_log (actor, action, subject_type, subject_id, details)"
+                    + " values (?, 'REVIEWED', 'case', 'c', '{}')";
+            for (String actor : List.of("rolled back", "kept")) {
+                // in the transaction, as the application sets it: a rollback undoes it too
+                try (var setting =
+                        connection.prepareStatement("select set_config('beslisstraat.municipality', ?, false)")) {
+                    setting.setString(1, municipality);
+                    setting.execute();
+                }
+                try (var statement = connection.prepareStatement(insert)) {
+                    statement.setString(1, actor);
+                    statement.executeUpdate();
+                }
+                if (actor.equals("rolled back")) {
+                    connection.rollback();
+                } else {
+                    connection.commit();
+                }
+            }
+        }
+
+        assertThat(verifier.verify().intact()).isTrue();
+        assertThat(jdbc.queryForList(
+                        "select actor from audit_log where chain_position > 5 order by chain_position", String.class))
+                .containsExactly("kept");
+    }
+
+    @Test
     void twoTransactionsAppendingAtOnceTakeTwoLanesAndEachLaneHolds() throws Exception {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         java.util.concurrent.CountDownLatch firstAppended = new java.util.concurrent.CountDownLatch(1);
