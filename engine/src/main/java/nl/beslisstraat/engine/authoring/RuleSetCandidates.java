@@ -67,6 +67,9 @@ public class RuleSetCandidates {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final JsonMapper json;
+    /** Writes a draft's findings in both languages, so a page can show its own later. */
+    private final JsonMapper stored;
+
     private final ApplicationEventPublisher events;
     private final UserAccounts accounts;
     private final OfficerJobs jobs;
@@ -87,6 +90,7 @@ public class RuleSetCandidates {
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
+        this.stored = Phrase.storing(json);
         this.events = events;
         this.accounts = accounts;
         this.jobs = jobs;
@@ -203,7 +207,7 @@ public class RuleSetCandidates {
                     officerExamples,
                     author,
                     json.writeValueAsString(results),
-                    json.writeValueAsString(verification),
+                    stored.writeValueAsString(verification),
                     candidate.contentHash());
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             throw new InvalidUpload(Phrase.of(
@@ -305,7 +309,7 @@ public class RuleSetCandidates {
                     officerExamples,
                     author,
                     json.writeValueAsString(results),
-                    verification == null ? null : json.writeValueAsString(verification),
+                    verification == null ? null : stored.writeValueAsString(verification),
                     draft.contentHash());
         } catch (org.springframework.dao.DuplicateKeyException taken) { // drafted meanwhile under this number
             throw new InvalidUpload(versionTaken(version, caseType));
@@ -699,7 +703,7 @@ public class RuleSetCandidates {
                                 row.getString("origin_author_person")),
                         row.getString("verification") == null
                                 ? null
-                                : json.readValue(row.getString("verification"), Verification.class)),
+                                : stored.readValue(row.getString("verification"), Verification.class)),
                 id,
                 id,
                 status,
