@@ -819,9 +819,15 @@ public class RuleSetCandidates {
         List<ExampleCase> examples;
         try {
             examples = ExampleCases.read(
-                    candidate, new StringReader(CsvTables.withoutByteOrderMark(csv)), "eigen voorbeeldgevallen");
+                    candidate,
+                    new StringReader(CsvTables.withoutByteOrderMark(csv)),
+                    new Phrase("eigen voorbeeldgevallen", "own example cases"));
+        } catch (ExampleCases.Unreadable unreadable) {
+            throw new InvalidUpload(unreadable.phrase());
         } catch (IOException | RuntimeException wrong) {
-            throw new InvalidUpload(Phrase.same(wrong.getMessage()));
+            throw new InvalidUpload(Phrase.of(
+                    "Eigen voorbeeldgevallen: het bestand is geen leesbare CSV ({0}).",
+                    "Own example cases: the file is not a readable CSV ({0}).", Phrase.same(wrong.getMessage())));
         }
         return ExampleRuns.run(
                 CaseVocabulary.OWN_EXAMPLE, examples, application -> decisions.decideWith(application, candidate), job);
