@@ -183,8 +183,7 @@ public class RuleSetCandidates {
                 candidate = compile(caseType, version, LocalDate.MAX, format, content);
             } catch (RuleSetCompilationException e) {
                 throw new InvalidUpload(Phrase.of(
-                        "De regels laten zich niet vertalen: {0}",
-                        "The rules cannot be translated: {0}", e.getMessage()));
+                        "De regels laten zich niet vertalen: {0}", "The rules cannot be translated: {0}", e.phrase()));
             }
             results.addAll(examples(candidate, job));
             if (officerExamples != null && !officerExamples.isBlank()) {
@@ -284,7 +283,7 @@ public class RuleSetCandidates {
                 candidate = regulations.withChoices(
                         regulations.base(municipality, caseType, LocalDate.now(DecisionDeadline.NETHERLANDS)), draft);
             } catch (RuleSetCompilationException e) {
-                throw new InvalidUpload(Phrase.same(e.getMessage()));
+                throw new InvalidUpload(e.phrase());
             }
             results.addAll(examples(candidate, job));
             if (officerExamples != null && !officerExamples.isBlank()) {
