@@ -67,6 +67,9 @@ public class RuleSetCandidates {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final JsonMapper json;
+    /** Writes a draft's findings in both languages, so a page can show its own later. */
+    private final JsonMapper stored;
+
     private final ApplicationEventPublisher events;
     private final UserAccounts accounts;
     private final OfficerJobs jobs;
@@ -87,6 +90,7 @@ public class RuleSetCandidates {
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
+        this.stored = Phrase.storing(json);
         this.events = events;
         this.accounts = accounts;
         this.jobs = jobs;
@@ -179,8 +183,7 @@ public class RuleSetCandidates {
                 candidate = compile(caseType, version, LocalDate.MAX, format, content);
             } catch (RuleSetCompilationException e) {
                 throw new InvalidUpload(Phrase.of(
-                        "De regels laten zich niet vertalen: {0}",
-                        "The rules cannot be translated: {0}", e.getMessage()));
+                        "De regels laten zich niet vertalen: {0}", "The rules cannot be translated: {0}", e.phrase()));
             }
             results.addAll(examples(candidate, job));
             if (officerExamples != null && !officerExamples.isBlank()) {
@@ -203,7 +206,7 @@ public class RuleSetCandidates {
                     officerExamples,
                     author,
                     json.writeValueAsString(results),
-                    json.writeValueAsString(verification),
+                    stored.writeValueAsString(verification),
                     candidate.contentHash());
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             throw new InvalidUpload(Phrase.of(
@@ -280,7 +283,7 @@ public class RuleSetCandidates {
                 candidate = regulations.withChoices(
                         regulations.base(municipality, caseType, LocalDate.now(DecisionDeadline.NETHERLANDS)), draft);
             } catch (RuleSetCompilationException e) {
-                throw new InvalidUpload(Phrase.same(e.getMessage()));
+                throw new InvalidUpload(e.phrase());
             }
             results.addAll(examples(candidate, job));
             if (officerExamples != null && !officerExamples.isBlank()) {
@@ -305,7 +308,7 @@ public class RuleSetCandidates {
                     officerExamples,
                     author,
                     json.writeValueAsString(results),
-                    verification == null ? null : json.writeValueAsString(verification),
+                    verification == null ? null : stored.writeValueAsString(verification),
                     draft.contentHash());
         } catch (org.springframework.dao.DuplicateKeyException taken) { // drafted meanwhile under this number
             throw new InvalidUpload(versionTaken(version, caseType));
@@ -699,7 +702,7 @@ public class RuleSetCandidates {
                                 row.getString("origin_author_person")),
                         row.getString("verification") == null
                                 ? null
-                                : json.readValue(row.getString("verification"), Verification.class)),
+                                : stored.readValue(row.getString("verification"), Verification.class)),
                 id,
                 id,
                 status,
@@ -815,9 +818,15 @@ public class RuleSetCandidates {
         List<ExampleCase> examples;
         try {
             examples = ExampleCases.read(
-                    candidate, new StringReader(CsvTables.withoutByteOrderMark(csv)), "eigen voorbeeldgevallen");
+                    candidate,
+                    new StringReader(CsvTables.withoutByteOrderMark(csv)),
+                    new Phrase("eigen voorbeeldgevallen", "own example cases"));
+        } catch (ExampleCases.Unreadable unreadable) {
+            throw new InvalidUpload(unreadable.phrase());
         } catch (IOException | RuntimeException wrong) {
-            throw new InvalidUpload(Phrase.same(wrong.getMessage()));
+            throw new InvalidUpload(Phrase.of(
+                    "Eigen voorbeeldgevallen: het bestand is geen leesbare CSV ({0}).",
+                    "Own example cases: the file is not a readable CSV ({0}).", Phrase.same(wrong.getMessage())));
         }
         return ExampleRuns.run(
                 CaseVocabulary.OWN_EXAMPLE, examples, application -> decisions.decideWith(application, candidate), job);

@@ -26,16 +26,17 @@ public final class BannedInputs {
     /**
      * One kind of forbidden input.
      *
-     * @param name what it is, in Dutch, as officers read it
-     * @param article the article of law that forbids it as a decision input
+     * @param name what it is, as officers read it, in both languages of the pages
+     * @param article the article of law that forbids it as a decision input, cited in both
+     *     languages (the Dutch names of the laws stay beside the English ones)
      * @param words whole words that name it
      * @param stems beginnings of a word, or of the name written as one word, that name it
      * @param phrases sets of words that name it together, in any order ({@code birth} and {@code country})
      * @param neutral words that give a matching name another meaning
      */
     public record Category(
-            String name,
-            String article,
+            Phrase name,
+            Phrase article,
             Set<String> words,
             Set<String> stems,
             List<Set<String>> phrases,
@@ -44,21 +45,19 @@ public final class BannedInputs {
     /** A name that names a forbidden input: which name, which category. */
     public record Match(String name, Category category) {
 
-        /** The refusal an officer reads, with the article of law. */
+        /** The refusal in Dutch, as the API and the logs give it. */
         public String message() {
-            return "'" + name + "' is " + category.name() + ": dat mag nooit een gegeven voor een besluit zijn ("
-                    + category.article() + ").";
+            return phrase().nl();
         }
 
-        /**
-         * The refusal in Dutch and English; the category and the article of law keep their Dutch
-         * names, as the law cites them.
-         */
+        /** The refusal an officer reads, with the article of law, in Dutch and English. */
         public Phrase phrase() {
-            return new Phrase(
-                    message(),
-                    "'" + name + "' is " + category.name() + ": that may never be an input for a decision ("
-                            + category.article() + ").");
+            return Phrase.of(
+                    "'{0}' is {1}: dat mag nooit een gegeven voor een besluit zijn ({2}).",
+                    "'{0}' is {1}: that may never be an input for a decision ({2}).",
+                    name,
+                    category.name(),
+                    category.article());
         }
     }
 
@@ -66,18 +65,25 @@ public final class BannedInputs {
     public static final String FREE_TEXT = "vrije tekst";
 
     private static final String SPECIAL = "AVG art. 9 lid 1 (bijzondere categorieën persoonsgegevens)";
+    private static final String SPECIAL_EN = "AVG (GDPR) art. 9(1) (special categories of personal data)";
 
     public static final List<Category> CATEGORIES = List.of(
             new Category(
-                    "nationaliteit",
-                    SPECIAL + ", als aanwijzing voor etnische afkomst; UAVG art. 22 en 25; art. 1 Grondwet",
+                    new Phrase("nationaliteit", "nationality"),
+                    new Phrase(
+                            SPECIAL + ", als aanwijzing voor etnische afkomst; UAVG art. 22 en 25; art. 1 Grondwet",
+                            SPECIAL_EN + ", as an indication of ethnic origin; UAVG art. 22 and 25; art. 1 of the"
+                                    + " Constitution (Grondwet)"),
                     Set.of("nationaliteit", "nationality", "nationalities", "citizenship", "staatsburgerschap"),
                     Set.of("nationalit", "nationaliteit", "staatsburger", "burgerschap", "citizenship", "paspoortland"),
                     List.of(Set.of("dual", "national"), Set.of("dubbele", "nationaliteit")),
                     Set.of()),
             new Category(
-                    "geboorteland",
-                    SPECIAL + ", als aanwijzing voor etnische afkomst; UAVG art. 22 en 25; art. 1 Grondwet",
+                    new Phrase("geboorteland", "country of birth"),
+                    new Phrase(
+                            SPECIAL + ", als aanwijzing voor etnische afkomst; UAVG art. 22 en 25; art. 1 Grondwet",
+                            SPECIAL_EN + ", as an indication of ethnic origin; UAVG art. 22 and 25; art. 1 of the"
+                                    + " Constitution (Grondwet)"),
                     Set.of(),
                     Set.of(
                             "geboorteland",
@@ -100,8 +106,10 @@ public final class BannedInputs {
                             Set.of("birth", "place")),
                     Set.of()),
             new Category(
-                    "etnische afkomst of ras",
-                    SPECIAL + ": ras of etnische afkomst; UAVG art. 22 en 25",
+                    new Phrase("etnische afkomst of ras", "ethnic origin or race"),
+                    new Phrase(
+                            SPECIAL + ": ras of etnische afkomst; UAVG art. 22 en 25",
+                            SPECIAL_EN + ": racial or ethnic origin; UAVG art. 22 and 25"),
                     Set.of("race", "ras", "races", "rassen", "ethnicity", "etniciteit"),
                     Set.of(
                             "ethnic",
@@ -120,8 +128,10 @@ public final class BannedInputs {
                     List.of(Set.of("skin", "colour"), Set.of("skin", "color"), Set.of("migration", "background")),
                     Set.of()),
             new Category(
-                    "godsdienst of levensovertuiging",
-                    SPECIAL + ": religieuze of levensbeschouwelijke overtuigingen; UAVG art. 22 en 27",
+                    new Phrase("godsdienst of levensovertuiging", "religion or belief"),
+                    new Phrase(
+                            SPECIAL + ": religieuze of levensbeschouwelijke overtuigingen; UAVG art. 22 en 27",
+                            SPECIAL_EN + ": religious or philosophical beliefs; UAVG art. 22 and 27"),
                     Set.of(
                             "geloof",
                             "faith",
@@ -156,8 +166,14 @@ public final class BannedInputs {
                     List.of(),
                     Set.of()),
             new Category(
-                    "gezondheid",
-                    SPECIAL + ": gegevens over gezondheid (ook genetische en biometrische); UAVG art. 22, 28, 29 en 30",
+                    new Phrase("gezondheid", "health"),
+                    new Phrase(
+                            SPECIAL
+                                    + ": gegevens over gezondheid (ook genetische en biometrische); UAVG art. 22, 28, 29"
+                                    + " en 30",
+                            SPECIAL_EN
+                                    + ": data concerning health (genetic and biometric data too); UAVG art. 22, 28, 29"
+                                    + " and 30"),
                     Set.of("ziek", "sick", "sickness", "patient", "hiv", "aids", "dna", "ill", "ggz", "wlz"),
                     Set.of(
                             "health",
@@ -195,8 +211,10 @@ public final class BannedInputs {
                     // what someone pays for insurance is money, not a fact about their health
                     Set.of("premium", "premie", "insurance", "verzekering", "insurer", "verzekeraar")),
             new Category(
-                    "seksuele gerichtheid of seksueel gedrag",
-                    SPECIAL + ": seksueel gedrag of seksuele gerichtheid; UAVG art. 22",
+                    new Phrase("seksuele gerichtheid of seksueel gedrag", "sexual orientation or sex life"),
+                    new Phrase(
+                            SPECIAL + ": seksueel gedrag of seksuele gerichtheid; UAVG art. 22",
+                            SPECIAL_EN + ": sex life or sexual orientation; UAVG art. 22"),
                     Set.of(
                             "gay",
                             "lgbt",
@@ -222,8 +240,10 @@ public final class BannedInputs {
                     List.of(Set.of("sex", "life")),
                     Set.of()),
             new Category(
-                    "politieke opvatting",
-                    SPECIAL + ": politieke opvattingen; UAVG art. 22 en 26",
+                    new Phrase("politieke opvatting", "political opinion"),
+                    new Phrase(
+                            SPECIAL + ": politieke opvattingen; UAVG art. 22 en 26",
+                            SPECIAL_EN + ": political opinions; UAVG art. 22 and 26"),
                     Set.of("vote", "voted", "stem"),
                     Set.of(
                             "politic",
@@ -239,15 +259,20 @@ public final class BannedInputs {
                     List.of(Set.of("voting", "intention"), Set.of("party", "member")),
                     Set.of("third", "derde", "counter", "tegen")),
             new Category(
-                    "lidmaatschap van een vakbond",
-                    SPECIAL + ": lidmaatschap van een vakbond; UAVG art. 22",
+                    new Phrase("lidmaatschap van een vakbond", "trade union membership"),
+                    new Phrase(
+                            SPECIAL + ": lidmaatschap van een vakbond; UAVG art. 22",
+                            SPECIAL_EN + ": trade union membership; UAVG art. 22"),
                     Set.of("union", "unions", "fnv", "cnv"),
                     Set.of("vakbond", "tradeunion", "labourunion", "laborunion", "unionmember", "vakvereniging"),
                     List.of(Set.of("trade", "union"), Set.of("union", "member")),
                     Set.of("european", "europese", "eu")),
             new Category(
-                    "strafrechtelijk gegeven",
-                    "AVG art. 10 (strafrechtelijke veroordelingen en strafbare feiten); UAVG art. 31 tot en met 33",
+                    new Phrase("strafrechtelijk gegeven", "criminal data"),
+                    new Phrase(
+                            "AVG art. 10 (strafrechtelijke veroordelingen en strafbare feiten); UAVG art. 31 tot en"
+                                    + " met 33",
+                            "AVG (GDPR) art. 10 (criminal convictions and offences); UAVG art. 31 to 33"),
                     Set.of("vog", "crime", "crimes", "arrest", "arrested", "verdachte", "suspect", "suspected"),
                     Set.of(
                             "criminal",
@@ -277,9 +302,12 @@ public final class BannedInputs {
                     List.of(Set.of("police", "record"), Set.of("justice", "record")),
                     Set.of()),
             new Category(
-                    FREE_TEXT,
-                    "AVG art. 5 lid 1 onder c (minimale gegevensverwerking): vrije tekst kan elk persoonsgegeven"
-                            + " bevatten, ook bijzondere (AVG art. 9 en 10)",
+                    new Phrase(FREE_TEXT, "free text"),
+                    new Phrase(
+                            "AVG art. 5 lid 1 onder c (minimale gegevensverwerking): vrije tekst kan elk"
+                                    + " persoonsgegeven bevatten, ook bijzondere (AVG art. 9 en 10)",
+                            "AVG (GDPR) art. 5(1)(c) (data minimisation): free text can hold any personal data,"
+                                    + " special categories too (AVG art. 9 and 10)"),
                     Set.of("note", "notes", "remark", "remarks", "comment", "comments", "description", "memo", "text"),
                     Set.of(
                             "freetext",
@@ -294,8 +322,12 @@ public final class BannedInputs {
                     List.of(Set.of("free", "text"), Set.of("vrije", "tekst")),
                     Set.of()),
             new Category(
-                    "burgerservicenummer",
-                    "UAVG art. 46: het burgerservicenummer dient alleen om iemand te identificeren, niet om te beslissen",
+                    new Phrase("burgerservicenummer", "a citizen service number (burgerservicenummer)"),
+                    new Phrase(
+                            "UAVG art. 46: het burgerservicenummer dient alleen om iemand te identificeren, niet om te"
+                                    + " beslissen",
+                            "UAVG art. 46: the citizen service number serves only to identify someone, not to"
+                                    + " decide"),
                     Set.of("bsn", "ssn", "sofi"),
                     Set.of(
                             "burgerservicenummer",
@@ -312,7 +344,7 @@ public final class BannedInputs {
     /** The free-text category, for a field that takes text of any content whatever it is called. */
     public static Category freeText() {
         return CATEGORIES.stream()
-                .filter(category -> category.name().equals(FREE_TEXT))
+                .filter(category -> category.name().nl().equals(FREE_TEXT))
                 .findFirst()
                 .orElseThrow();
     }

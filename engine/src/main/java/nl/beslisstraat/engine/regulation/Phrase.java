@@ -1,5 +1,7 @@
 package nl.beslisstraat.engine.regulation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -10,12 +12,18 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A text an officer reads, in both languages of the pages: why an upload or a step is refused.
  * Where the refusal is found the page's language is not known (a reader, a check, the REST API
  * in between), so the refusal carries both; a page shows the one of its language, the API the
  * Dutch one. Names of sheets, cells, fields and versions are the same in both.
+ *
+ * <p>In JSON a phrase is its Dutch text, as the API answers. What is stored to be shown on a page
+ * later (a draft's verification findings) keeps both, {@code {"nl": ..., "en": ...}}, written with
+ * {@link #storing}; either form reads back, a plain text as the same in both languages
+ * (as findings stored before they had both were written).
  *
  * @param nl the Dutch text
  * @param en the English text
@@ -25,9 +33,33 @@ public record Phrase(String nl, String en) {
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final Pattern PLACE = Pattern.compile("\\{([0-9])\\}");
 
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public Phrase {
         Objects.requireNonNull(nl);
         en = en == null ? nl : en;
+    }
+
+    /** The mapper with phrases written in both languages, to store them for the pages. */
+    public static JsonMapper storing(JsonMapper json) {
+        return json.rebuild().addMixIn(Phrase.class, BothLanguages.class).build();
+    }
+
+    /** Turns off the Dutch-only form, so that a phrase is written as its record: both languages. */
+    private abstract static class BothLanguages {
+        @JsonValue(false)
+        abstract String dutch();
+    }
+
+    /** A phrase stored as one text, before it had both languages: the same in both. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Phrase stored(String text) {
+        return same(text);
+    }
+
+    /** The Dutch text, as the API answers. */
+    @JsonValue
+    String dutch() {
+        return nl;
     }
 
     /**

@@ -109,15 +109,19 @@ final class RuleSetCompiler {
         }
         // checked before anything is built: a schema that lets anything in, or an input the law
         // forbids, stops the regulation whatever its rules would have done with it
-        List<String> refused = new ArrayList<>();
+        List<Phrase> refused = new ArrayList<>();
         if (version.inputSchema() == null) {
             // the schema intake checks against; a superseded version's own is kept only to recompute
-            SchemaBounds.problems(schema.schemaNode()).forEach(problem -> refused.add(schemaFile + ": " + problem));
+            SchemaBounds.problems(schema.schemaNode())
+                    .forEach(problem -> refused.add(Phrase.same(schemaFile + ": " + problem)));
         }
         refused.addAll(bannedInputs(regulation, schema));
         if (!refused.isEmpty()) {
-            throw new RuleSetCompilationException(RuleSet.label(regulation.caseType(), version.version())
-                    + " is refused:\n" + String.join("\n", refused));
+            throw new RuleSetCompilationException(Phrase.of(
+                    "{0} is geweigerd:\n{1}",
+                    "{0} is refused:\n{1}",
+                    RuleSet.label(regulation.caseType(), version.version()),
+                    Phrase.join(Phrase.same("\n"), refused)));
         }
         // the schema decides too: a field it does not declare never reaches a rule
         compiled.put(regulation.resource(schemaFile), schemaContent);
@@ -181,26 +185,33 @@ final class RuleSetCompiler {
      * The schema's fields, free text among them, and the fields the decision table template's
      * conditions read that name a forbidden input.
      */
-    static List<String> bannedInputs(RegulationDescriptor regulation, InputSchema schema) {
-        List<String> refused = new ArrayList<>();
+    static List<Phrase> bannedInputs(RegulationDescriptor regulation, InputSchema schema) {
+        List<Phrase> refused = new ArrayList<>();
         for (String field : schema.titles().keySet()) {
             if (schema.isFreeText(field)) {
-                refused.add(regulation.inputSchema() + ", veld "
-                        + new BannedInputs.Match(field, BannedInputs.freeText()).message()
-                        + " Geef het veld een enum, const, pattern of format.");
+                refused.add(Phrase.of(
+                        "{0}, veld {1} Geef het veld een enum, const, pattern of format.",
+                        "{0}, field {1} Give the field an enum, const, pattern or format.",
+                        regulation.inputSchema(),
+                        new BannedInputs.Match(field, BannedInputs.freeText()).phrase()));
             }
             BannedInputs.match(field)
                     .filter(match ->
                             !(schema.isFreeText(field) && match.category().equals(BannedInputs.freeText())))
-                    .ifPresent(match -> refused.add(regulation.inputSchema() + ", veld " + match.message()));
+                    .ifPresent(match -> refused.add(
+                            Phrase.of("{0}, veld {1}", "{0}, field {1}", regulation.inputSchema(), match.phrase())));
         }
         if (regulation.decisionTable() != null) {
             for (var table : regulation.decisionTable().tables()) {
                 for (var condition : table.conditions()) {
                     for (String field : java.util.Arrays.asList(condition.field(), condition.of(), condition.since())) {
                         BannedInputs.match(field)
-                                .ifPresent(match -> refused.add("decisionTable, tabel '" + table.title() + "', kolom '"
-                                        + condition.heading() + "': " + match.message()));
+                                .ifPresent(match -> refused.add(Phrase.of(
+                                        "decisionTable, tabel '{0}', kolom '{1}': {2}",
+                                        "decisionTable, table '{0}', column '{1}': {2}",
+                                        table.title(),
+                                        condition.heading(),
+                                        match.phrase())));
                     }
                 }
             }

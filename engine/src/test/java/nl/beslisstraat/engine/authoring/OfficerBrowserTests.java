@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.beslisstraat.engine.regulation.table.Tables;
@@ -28,6 +29,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A policy officer in Chromium uploads a new version of the parking table, sees the example cases
@@ -162,6 +165,35 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .doesNotContain("tegenspreken")
                 .doesNotContain(" en ");
         Axe.assertAccessible(browser, "a refused approval in English");
+
+        // the findings stored with the draft read in English on an English page ...
+        browser.get(candidatePage + "?lang=en");
+        assertThat(browser.findElement(By.id("gaps")).getText())
+                .contains("zone: B", "zone = B")
+                .doesNotContain(" geen ", "een van", "ten hoogste", "minder dan", "meer dan", "minstens", "(leeg)");
+        assertThat(browser.findElement(By.id("conflicts")).getText())
+                .contains("Both rules set fee; for an application both apply to, the amounts are added up. Make the"
+                        + " conditions exclude each other.")
+                .doesNotContain("Beide regels", "opgeteld");
+        // ... and in Dutch through the API, also when English is asked for
+        long id = Long.parseLong(candidatePage.replaceAll(".*/candidates/([0-9]+).*", "$1"));
+        HttpResponse<String> history = new Http(port)
+                .as(TestUsers.POLICY_OFFICER)
+                .get("/api/rulesets/PARKING_PERMIT/candidates", "Accept-Language", "en");
+        JsonNode verification = null;
+        for (JsonNode candidate : JsonMapper.builder().build().readTree(history.body())) {
+            if (candidate.path("id").asLong() == id) {
+                verification = candidate.path("verification");
+            }
+        }
+        assertThat(verification).as(history.body()).isNotNull();
+        assertThat(verification.path("overlaps").toString())
+                .contains("Beide regels stellen fee vast; bij een aanvraag waarvoor beide gelden, worden de bedragen"
+                        + " opgeteld.")
+                .doesNotContain("Both rules");
+        assertThat(verification.path("gaps").get(0).path("conditions").get(0).isString())
+                .as("a condition is one Dutch text")
+                .isTrue();
     }
 
     @Test
@@ -199,6 +231,37 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("upload-errors")).getText())
                 .contains("'ping' calls itself (ping -> pong -> ping); recursion is not allowed")
                 .doesNotContain("roept zichzelf aan");
+
+        // a file of own example cases with a cell that is not true or false: in English, naming line and column
+        Path good = Files.createTempFile("parking-permit", ".csv");
+        Files.writeString(good, Tables.parkingCsv());
+        String wrongExamples = "case,referenceDate,zone,vehicleHolderIsApplicant,outcome,reasons\n"
+                + "Yes for true,2026-09-01,A,yes,GRANTED,PERMIT_GRANTED\n";
+        Path examples = Files.createTempFile("own-examples", ".csv");
+        Files.writeString(examples, wrongExamples);
+        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT&lang=en");
+        browser.findElement(By.id("version")).sendKeys("2031.9");
+        browser.findElement(By.id("table")).sendKeys(good.toString());
+        browser.findElement(By.id("examples")).sendKeys(examples.toString());
+        browser.findElement(By.id("upload-button")).click();
+        wait(page -> !page.findElements(By.id("upload-errors")).isEmpty());
+        assertThat(browser.findElement(By.id("upload-errors")).getText())
+                .contains("own example cases, line 2: vehicleHolderIsApplicant: 'yes' is not true or false.")
+                .doesNotContain("eigen voorbeeldgevallen", "regel 2");
+        Axe.assertAccessible(browser, "a refused file of example cases in English");
+        // the API answers in Dutch
+        HttpResponse<String> refused = new Http(port)
+                .as(TestUsers.POLICY_OFFICER)
+                .postFiles(
+                        "/api/rulesets/PARKING_PERMIT/candidates?version=2031.9",
+                        java.util.Map.of(
+                                "table",
+                                Tables.parkingCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                "examples",
+                                wrongExamples.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("eigen voorbeeldgevallen, regel 2: vehicleHolderIsApplicant: 'yes' is niet true of false.");
     }
 
     @Test

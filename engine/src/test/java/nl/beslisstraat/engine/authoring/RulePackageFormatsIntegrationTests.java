@@ -216,7 +216,7 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
                 "/api/rulesets/PARKING_PERMIT/candidates?version=2029.7",
                 Map.of("table", table(), "examples", "case,referenceDate,colour,outcome,reasons\n".getBytes()));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("column 'colour'");
+        assertThat(refused.body()).contains("kolom 'colour' is geen invoerveld van Bewonersparkeervergunning");
     }
 
     private JsonNode upload(Http officer, String version, String content, String contentType) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.beslisstraat.engine.regulation.table.TableTemplate;
@@ -82,7 +83,8 @@ class BannedInputsTests {
     void recognisesAForbiddenInputHoweverItIsWritten(String name, String category) {
         assertThat(BannedInputs.match(name))
                 .as(name)
-                .hasValueSatisfying(match -> assertThat(match.category().name()).isEqualTo(category));
+                .hasValueSatisfying(
+                        match -> assertThat(match.category().name().nl()).isEqualTo(category));
     }
 
     @ParameterizedTest
@@ -115,12 +117,67 @@ class BannedInputsTests {
     @Test
     void everyCategoryNamesItsArticleOfLaw() {
         assertThat(BannedInputs.CATEGORIES)
-                .allSatisfy(category -> assertThat(category.article())
+                .allSatisfy(category -> assertThat(category.article().nl())
                         .containsAnyOf("AVG art. 9", "AVG art. 10", "AVG art. 5", "UAVG art."));
+        assertThat(BannedInputs.CATEGORIES)
+                .allSatisfy(category -> assertThat(category.article().en())
+                        .containsAnyOf("AVG (GDPR) art. 9(1)", "AVG (GDPR) art. 10", "AVG (GDPR) art. 5", "UAVG art.")
+                        .doesNotContain(" lid ", " en ", "tot en met", "bijzondere", "gegevens"));
         assertThat(BannedInputs.match("strafblad").orElseThrow().message())
                 .isEqualTo("'strafblad' is strafrechtelijk gegeven: dat mag nooit een gegeven voor een besluit zijn"
                         + " (AVG art. 10 (strafrechtelijke veroordelingen en strafbare feiten); UAVG art. 31 tot en"
                         + " met 33).");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "religion | 'religion' is religion or belief: that may never be an input for a decision (AVG (GDPR)"
+                        + " art. 9(1) (special categories of personal data): religious or philosophical beliefs;"
+                        + " UAVG art. 22 and 27).",
+                "etniciteit | 'etniciteit' is ethnic origin or race: that may never be an input for a decision (AVG"
+                        + " (GDPR) art. 9(1) (special categories of personal data): racial or ethnic origin; UAVG"
+                        + " art. 22 and 25).",
+                "strafblad | 'strafblad' is criminal data: that may never be an input for a decision (AVG (GDPR)"
+                        + " art. 10 (criminal convictions and offences); UAVG art. 31 to 33).",
+                "bsn | 'bsn' is a citizen service number (burgerservicenummer): that may never be an input for a"
+                        + " decision (UAVG art. 46: the citizen service number serves only to identify someone, not"
+                        + " to decide).",
+            })
+    void theEnglishRefusalNamesTheCategoryAndTheArticleInEnglish(String name, String english) {
+        Phrase refusal = BannedInputs.match(name).orElseThrow().phrase();
+
+        assertThat(refusal.in(Locale.ENGLISH)).isEqualTo(english);
+        assertThat(refusal.in(Locale.forLanguageTag("nl"))).contains("dat mag nooit een gegeven voor een besluit zijn");
+    }
+
+    @Test
+    void aTemplateColumnOrSchemaFieldThatNamesAForbiddenInputIsRefusedInBothLanguages() {
+        RegulationDescriptor regulation = new RegulationCatalog(
+                        JsonMapper.builder().build())
+                .ruleSets().stream()
+                        .filter(rules -> rules.caseType().equals("PARKING_PERMIT"))
+                        .findFirst()
+                        .orElseThrow()
+                        .descriptor();
+        InputSchema schema = new InputSchema(com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                        com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(new java.io.ByteArrayInputStream("""
+                        {"type": "object", "properties": {
+                          "religie": {"type": "string", "enum": ["a", "b"], "title": "religie"}}}
+                        """.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+        List<Phrase> refused = RuleSetCompiler.bannedInputs(regulation, schema);
+
+        assertThat(refused).singleElement().satisfies(phrase -> {
+            assertThat(phrase.in(Locale.forLanguageTag("nl")))
+                    .startsWith(regulation.inputSchema() + ", veld 'religie' is godsdienst of levensovertuiging:");
+            assertThat(phrase.in(Locale.ENGLISH))
+                    .startsWith(regulation.inputSchema() + ", field 'religie' is religion or belief: that may never")
+                    .doesNotContain("veld", "godsdienst", "dat mag", " lid ");
+        });
     }
 
     @Test

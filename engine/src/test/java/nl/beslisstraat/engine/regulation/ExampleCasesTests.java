@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -84,5 +85,59 @@ class ExampleCasesTests {
         Map<String, BigDecimal> stripped = new TreeMap<>();
         amounts.forEach((name, value) -> stripped.put(name, value.stripTrailingZeros()));
         return stripped;
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOfficersFileThatCannotBeReadIsRefusedNamingTheLineInBothLanguages() {
+        RuleSet parking = regulationsOnce()
+                .filter(ruleSet -> ruleSet.caseType().equals("PARKING_PERMIT"))
+                .findFirst()
+                .orElseThrow();
+        Phrase source = new Phrase("eigen voorbeeldgevallen", "own example cases");
+
+        assertThat(refusal(
+                        parking,
+                        source,
+                        "case,referenceDate,zone,vehicleHolderIsApplicant,outcome,reasons\n"
+                                + "A,2026-03-15,A,yes,GRANTED,PERMIT_GRANTED\n"))
+                .isEqualTo(new Phrase(
+                        "eigen voorbeeldgevallen, regel 2: vehicleHolderIsApplicant: 'yes' is niet true of false.",
+                        "own example cases, line 2: vehicleHolderIsApplicant: 'yes' is not true or false."));
+        assertThat(refusal(
+                        parking,
+                        source,
+                        "case,referenceDate,zone,outcome,reasons\n"
+                                + "A,2026-03-15,A,GRANTED,PERMIT_GRANTED\nB,15-03-2026,A,GRANTED,PERMIT_GRANTED\n"))
+                .isEqualTo(new Phrase(
+                        "eigen voorbeeldgevallen, regel 3: referenceDate: '15-03-2026' is geen datum; schrijf"
+                                + " jjjj-mm-dd.",
+                        "own example cases, line 3: referenceDate: '15-03-2026' is not a date; write yyyy-mm-dd."));
+        assertThat(refusal(parking, source, "case,referenceDate,zone,outcome,reasons\nA,2026-03-15,A,TOEGEKEND,\n")
+                        .in(Locale.ENGLISH))
+                .startsWith("own example cases, line 2: outcome: 'TOEGEKEND' is not an outcome; choose from ");
+        assertThat(refusal(parking, source, "case,referenceDate,religion,outcome,reasons\n"))
+                .isEqualTo(new Phrase(
+                        "eigen voorbeeldgevallen: kolom 'religion' is geen invoerveld van Bewonersparkeervergunning en geen bedrag"
+                                + " of datum die de uitkomst vastlegt.",
+                        "own example cases: column 'religion' is neither an input field of Resident parking permit nor an"
+                                + " amount or date its outcome sets."));
+        assertThat(refusal(parking, source, "case,zone,outcome,reasons\n"))
+                .isEqualTo(new Phrase(
+                        "eigen voorbeeldgevallen: de kolom 'referenceDate' ontbreekt.",
+                        "own example cases: the column 'referenceDate' is missing."));
+    }
+
+    private static Phrase refusal(RuleSet ruleSet, Phrase source, String csv) {
+        try {
+            ExampleCases.read(ruleSet, new java.io.StringReader(csv), source);
+        } catch (ExampleCases.Unreadable unreadable) {
+            assertThat(unreadable.getMessage())
+                    .as("Dutch, as the API answers")
+                    .isEqualTo(unreadable.phrase().nl());
+            return unreadable.phrase();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("read without a refusal: " + csv);
     }
 }

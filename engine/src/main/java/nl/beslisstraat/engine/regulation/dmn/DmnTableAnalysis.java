@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.xml.namespace.QName;
+import nl.beslisstraat.engine.regulation.Phrase;
+import nl.beslisstraat.engine.regulation.table.Findings;
 import nl.beslisstraat.engine.regulation.table.Verification;
 import nl.beslisstraat.rules.Outcome;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -310,7 +312,9 @@ public final class DmnTableAnalysis {
                 kept.add(r + 1);
             }
             if (kept.isEmpty()) {
-                result.gaps.add(new Verification.Gap(List.of("geen enkele regel geeft een uitkomst"), Map.of()));
+                result.gaps.add(new Verification.Gap(
+                        List.of(new Phrase("geen enkele regel geeft een uitkomst", "no rule at all gives an outcome")),
+                        Map.of()));
                 continue;
             }
             prepare(copy);
@@ -349,9 +353,8 @@ public final class DmnTableAnalysis {
             maskedBy.forEach((rule, by) -> result.dead.add(new Verification.DeadRow(
                     title(table),
                     ruleName(table, rule),
-                    "Voor elke aanvraag waarvoor deze regel geldt, beslist een sterkere uitkomst: "
-                            + by.stream().map(r -> ruleName(table, r)).collect(Collectors.joining("; "))
-                            + ". Deze regel bepaalt de uitkomst dus nooit.")));
+                    Findings.strongerOutcomeDecides(
+                            by.stream().map(r -> ruleName(table, r)).toList()))));
         }
     }
 
@@ -382,8 +385,8 @@ public final class DmnTableAnalysis {
         for (RulePair pair : pairs(analysis)) {
             int a = pair.a();
             int b = pair.b();
-            String conflict = conflict(table, a, b);
-            String resolved = conflict == null ? resolved(table, a, b) : null;
+            Phrase conflict = conflict(table, a, b);
+            Phrase resolved = conflict == null ? resolved(table, a, b) : null;
             if (conflict == null && resolved == null) {
                 continue;
             }
@@ -399,7 +402,7 @@ public final class DmnTableAnalysis {
     }
 
     /** Why two findings rows cannot both apply, or null when they can (as the table verifier). */
-    private static String conflict(DecisionTable table, int a, int b) {
+    private static Phrase conflict(DecisionTable table, int a, int b) {
         for (int o = 0; o < table.getOutput().size(); o++) {
             OutputClause output = table.getOutput().get(o);
             String name = output.getName();
@@ -407,28 +410,24 @@ public final class DmnTableAnalysis {
                 continue;
             }
             if (isSet(table, a, o) && isSet(table, b, o)) {
-                return isDate(output)
-                        ? "Beide regels stellen " + name + " vast; maar één datum kan gelden. Maak de voorwaarden"
-                                + " elkaar uitsluitend."
-                        : "Beide regels stellen " + name + " vast; bij een aanvraag waarvoor beide gelden, worden"
-                                + " de bedragen opgeteld. Maak de voorwaarden elkaar uitsluitend.";
+                return isDate(output) ? Findings.dateTwice(name) : Findings.amountTwice(name);
             }
         }
         return null;
     }
 
-    private static String resolved(DecisionTable table, int a, int b) {
+    private static Phrase resolved(DecisionTable table, int a, int b) {
         int outcomeColumn = outputIndex(table, OUTCOME);
         Outcome first = outcome(text(table.getRule().get(a - 1).getOutputEntry().get(outcomeColumn)));
         Outcome second =
                 outcome(text(table.getRule().get(b - 1).getOutputEntry().get(outcomeColumn)));
         if (first != null && second != null && first != second) {
-            return "De uitkomsten verschillen; de sterkste uitkomst (" + first.strongest(second) + ") beslist.";
+            return Findings.strongestDecides(first.strongest(second));
         }
         for (int o = 0; o < table.getOutput().size(); o++) {
             String name = table.getOutput().get(o).getName();
             if (name != null && name.endsWith(PERCENTAGE) && isSet(table, a, o) && isSet(table, b, o)) {
-                return "Beide regels tellen een percentage op bij " + name + "; de percentages worden opgeteld.";
+                return Findings.percentagesAdd(name);
             }
         }
         return null;
@@ -450,24 +449,34 @@ public final class DmnTableAnalysis {
                     .get(a - 1)
                     .getOutputEntry()
                     .equals(ddta.getRule().get(b - 1).getOutputEntry());
-            String explanation;
+            Phrase explanation;
             boolean blocking;
             switch (policy) {
                 case UNIQUE -> {
                     blocking = true;
-                    explanation = "De hit policy UNIQUE staat maar één geldende regel toe; beide regels"
-                            + " gelden. Maak de voorwaarden elkaar uitsluitend.";
+                    explanation = new Phrase(
+                            "De hit policy UNIQUE staat maar één geldende regel toe; beide regels gelden. Maak de"
+                                    + " voorwaarden elkaar uitsluitend.",
+                            "The hit policy UNIQUE allows only one rule to apply; both rules apply. Make the"
+                                    + " conditions exclude each other.");
                 }
                 case ANY -> {
                     blocking = !sameOutput;
                     explanation = sameOutput
-                            ? "Beide regels geven hetzelfde resultaat; de hit policy ANY staat dat toe."
-                            : "De hit policy ANY vraagt bij overlap hetzelfde resultaat; deze regels geven"
-                                    + " verschillende resultaten.";
+                            ? new Phrase(
+                                    "Beide regels geven hetzelfde resultaat; de hit policy ANY staat dat toe.",
+                                    "Both rules give the same result; the hit policy ANY allows that.")
+                            : new Phrase(
+                                    "De hit policy ANY vraagt bij overlap hetzelfde resultaat; deze regels geven"
+                                            + " verschillende resultaten.",
+                                    "The hit policy ANY asks for the same result where rules overlap; these rules"
+                                            + " give different results.");
                 }
                 case PRIORITY, FIRST -> {
                     blocking = false;
-                    explanation = "De hit policy " + policy + " kiest één van beide regels.";
+                    explanation = Phrase.of(
+                            "De hit policy {0} kiest één van beide regels.",
+                            "The hit policy {0} chooses one of the two rules.", policy);
                 }
                 default -> {
                     continue;
@@ -500,9 +509,15 @@ public final class DmnTableAnalysis {
         maskedBy.forEach((rule, by) -> result.dead.add(new Verification.DeadRow(
                 title(table),
                 ruleName(table, rule),
-                "Voor elke invoer waarvoor deze regel geldt, kiest de hit policy " + policy + " een andere regel: "
-                        + by.stream().map(r -> ruleName(table, r)).collect(Collectors.joining("; "))
-                        + ". Deze regel geldt dus nooit.")));
+                Phrase.of(
+                        "Voor elke invoer waarvoor deze regel geldt, kiest de hit policy {0} een andere regel: {1}."
+                                + " Deze regel geldt dus nooit.",
+                        "For every input this rule applies to, the hit policy {0} chooses another rule: {1}. So"
+                                + " this rule never applies.",
+                        policy,
+                        Phrase.join(
+                                Phrase.same("; "),
+                                by.stream().map(r -> ruleName(table, r)).toList())))));
     }
 
     private static boolean covers(DDTATable ddta, int wider, int narrower) {
@@ -666,22 +681,23 @@ public final class DmnTableAnalysis {
     }
 
     private Verification.Gap gap(DecisionTable table, DDTATable ddta, Hyperrectangle gap) {
-        List<String> conditions = new ArrayList<>();
+        List<Phrase> conditions = new ArrayList<>();
         List<Interval> edges = gap.getEdges();
         for (int c = 0; c < edges.size(); c++) {
-            String bound = describe(ddta.getInputs().get(c), edges.get(c));
+            Phrase bound = describe(ddta.getInputs().get(c), edges.get(c));
             if (bound != null) {
-                conditions.add(label(table.getInput().get(c)) + ": " + bound);
+                conditions.add(
+                        Phrase.of("{0}: {1}", "{0}: {1}", label(table.getInput().get(c)), bound));
             }
         }
         if (conditions.isEmpty()) {
-            conditions.add("elke aanvraag");
+            conditions.add(new Phrase("elke aanvraag", "every application"));
         }
         return new Verification.Gap(conditions, example(table, ddta, gap));
     }
 
     /** The interval in words as the table verifier says it, or null when it is the whole domain. */
-    private static String describe(DDTAInputClause input, Interval interval) {
+    private static Phrase describe(DDTAInputClause input, Interval interval) {
         if (interval == null || interval.equals(input.getDomainMinMax())) {
             return null;
         }
@@ -694,34 +710,32 @@ public final class DmnTableAnalysis {
             if (chosen.contains(OTHER)) {
                 List<Object> rest = new ArrayList<>(all);
                 rest.removeAll(chosen);
-                return "geen van " + rest.stream().map(DmnTableAnalysis::value).collect(Collectors.joining(", "));
+                return Findings.noneOf(
+                        rest.stream().map(DmnTableAnalysis::value).toList());
             }
             return chosen.size() == 1
                     ? value(chosen.get(0))
-                    : "een van " + chosen.stream().map(DmnTableAnalysis::value).collect(Collectors.joining(", "));
+                    : Findings.oneOf(
+                            chosen.stream().map(DmnTableAnalysis::value).toList());
         }
         Object low = interval.getLowerBound().getValue();
         Object high = interval.getUpperBound().getValue();
         if (low != Interval.NEG_INF && low.equals(high)) {
             return value(low);
         }
-        List<String> parts = new ArrayList<>();
+        List<Phrase> parts = new ArrayList<>();
         if (low != Interval.NEG_INF) {
-            parts.add((interval.getLowerBound().getBoundaryType() == RangeBoundary.CLOSED ? "minstens " : "meer dan ")
-                    + value(low));
+            parts.add(Findings.from(value(low), interval.getLowerBound().getBoundaryType() == RangeBoundary.CLOSED));
         }
         if (high != Interval.POS_INF) {
-            parts.add((interval.getUpperBound().getBoundaryType() == RangeBoundary.CLOSED
-                            ? "ten hoogste "
-                            : "minder dan ")
-                    + value(high));
+            parts.add(Findings.upTo(value(high), interval.getUpperBound().getBoundaryType() == RangeBoundary.CLOSED));
         }
-        return parts.isEmpty() ? null : String.join(" en ", parts);
+        return parts.isEmpty() ? null : Findings.and(parts);
     }
 
     /** One case in the box, input by input, with real values. */
-    private Map<String, String> example(DecisionTable table, DDTATable ddta, Hyperrectangle box) {
-        Map<String, String> example = new LinkedHashMap<>();
+    private Map<String, Phrase> example(DecisionTable table, DDTATable ddta, Hyperrectangle box) {
+        Map<String, Phrase> example = new LinkedHashMap<>();
         List<Interval> edges = box.getEdges();
         for (int c = 0; c < table.getInput().size(); c++) {
             DDTAInputClause input = ddta.getInputs().get(c);
@@ -731,10 +745,10 @@ public final class DmnTableAnalysis {
         return example;
     }
 
-    private static String example(InputClause clause, DDTAInputClause input, Interval interval) {
+    private static Phrase example(InputClause clause, DDTAInputClause input, Interval interval) {
         if (input.isDiscreteDomain()) {
             List<Object> chosen = chosen(input, interval);
-            return chosen.isEmpty() ? "(leeg)" : value(chosen.get(0));
+            return chosen.isEmpty() ? Findings.empty() : value(chosen.get(0));
         }
         Object low = interval.getLowerBound().getValue();
         Object high = interval.getUpperBound().getValue();
@@ -744,7 +758,7 @@ public final class DmnTableAnalysis {
             BigDecimal from = low instanceof BigDecimal number ? number : null;
             BigDecimal to = high instanceof BigDecimal number ? number : null;
             if (from == null && to == null) {
-                return "0";
+                return Phrase.same("0");
             }
             BigDecimal unit = BigDecimal.ONE.movePointLeft(
                     Math.max(0, Math.max(from == null ? 0 : from.scale(), to == null ? 0 : to.scale())));
@@ -766,14 +780,14 @@ public final class DmnTableAnalysis {
                             && clause.getInputExpression().getTypeRef() != null
                     ? clause.getInputExpression().getTypeRef().getLocalPart()
                     : "";
-            return type.equals("number") ? "0" : "(elke waarde)";
+            return type.equals("number") ? Phrase.same("0") : Phrase.of("({0})", "({0})", Findings.anyValue());
         }
         if (low instanceof LocalDate || high instanceof LocalDate) {
             if (low instanceof LocalDate from) {
-                return (lowIncluded ? from : from.plusDays(1)).toString();
+                return Phrase.same((lowIncluded ? from : from.plusDays(1)).toString());
             }
             LocalDate to = (LocalDate) high;
-            return (highIncluded ? to : to.minusDays(1)).toString();
+            return Phrase.same((highIncluded ? to : to.minusDays(1)).toString());
         }
         if (low != Interval.NEG_INF && lowIncluded) {
             return value(low);
@@ -781,7 +795,7 @@ public final class DmnTableAnalysis {
         if (high != Interval.POS_INF && highIncluded) {
             return value(high);
         }
-        return "(" + interval + ")";
+        return Phrase.same("(" + interval + ")");
     }
 
     private static List<Object> discrete(DDTAInputClause input) {
@@ -808,17 +822,17 @@ public final class DmnTableAnalysis {
         return discrete(input).stream().filter(interval::asRangeIncludes).collect(Collectors.toList());
     }
 
-    private static String value(Object value) {
+    private static Phrase value(Object value) {
         if (value instanceof Boolean yes) {
-            return yes ? "ja" : "nee";
+            return Findings.yesNo(yes);
         }
         if ("true".equals(value) || "false".equals(value)) {
-            return "true".equals(value) ? "ja" : "nee";
+            return Findings.yesNo("true".equals(value));
         }
         if (value instanceof BigDecimal number) {
-            return number.stripTrailingZeros().toPlainString();
+            return Phrase.same(number.stripTrailingZeros().toPlainString());
         }
-        return String.valueOf(value);
+        return OTHER.equals(value) ? Findings.other() : Phrase.same(String.valueOf(value));
     }
 
     private String label(InputClause input) {
@@ -845,15 +859,16 @@ public final class DmnTableAnalysis {
         return table.getOutputLabel() != null ? table.getOutputLabel() : String.valueOf(table.getId());
     }
 
-    /** "regel 9: Art. 7 lid 1: verlenen zone A", numbered as in the table (from 1). */
-    private static String ruleName(DecisionTable table, int rule) {
+    /** "regel 9: Art. 7 lid 1: verlenen zone A" / "rule 9: ...", numbered as in the table (from 1). */
+    private static Phrase ruleName(DecisionTable table, int rule) {
         DecisionRule row = table.getRule().get(rule - 1);
         String name = row.getDescription();
         if (name == null || name.isBlank()) {
             int column = outputIndex(table, "rule");
             name = column >= 0 ? unquoted(text(row.getOutputEntry().get(column))) : row.getId();
         }
-        return "regel " + rule + (name == null || name.isBlank() ? "" : ": " + name.trim());
+        String named = name == null || name.isBlank() ? "" : ": " + name.trim();
+        return Phrase.of("regel {0}{1}", "rule {0}{1}", rule, named);
     }
 
     static boolean isFindings(DecisionTable table) {

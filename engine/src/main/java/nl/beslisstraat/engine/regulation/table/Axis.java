@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import nl.beslisstraat.engine.regulation.Phrase;
 
 /**
  * One input the rows of a table look at, as the verifier sees it: a number (a field, or a field
@@ -28,6 +28,9 @@ record Axis(
 
     /** A code field's value outside its list, or absent. */
     static final String OTHER = "(anders)";
+
+    /** The values of a yes/no field, as the verifier names them. */
+    static final Set<String> YES_NO = Set.of("ja", "nee");
 
     enum Kind {
         NUMBER,
@@ -73,39 +76,43 @@ record Axis(
         return new Region.Range(low, true, high, true);
     }
 
-    /** The bound in words: "meer dan 6.00 en ten hoogste 30", "een van A, B", "ja". */
-    String describe(Object bound) {
+    /** The bound in words: "meer dan 6.00 en ten hoogste 30" / "more than 6.00 and at most 30", "ja". */
+    Phrase describe(Object bound) {
         if (kind == Kind.VALUES) {
             @SuppressWarnings("unchecked")
             Set<String> chosen = (Set<String>) bound;
             if (chosen.equals(Set.of(OTHER))) {
-                return "geen van "
-                        + values.stream().filter(v -> !v.equals(OTHER)).collect(Collectors.joining(", "));
+                return Findings.noneOf(values.stream()
+                        .filter(v -> !v.equals(OTHER))
+                        .map(Phrase::same)
+                        .toList());
             }
-            return chosen.size() == 1 ? chosen.iterator().next() : "een van " + String.join(", ", chosen);
+            return chosen.size() == 1
+                    ? value(chosen.iterator().next())
+                    : Findings.oneOf(chosen.stream().map(this::value).toList());
         }
         Region.Range range = (Region.Range) bound;
         if (range.low() != null && range.low().equals(range.high())) {
             return number(range.low());
         }
-        List<String> parts = new java.util.ArrayList<>();
+        List<Phrase> parts = new java.util.ArrayList<>();
         if (range.low() != null && !(range.low().compareTo(lowest) == 0 && range.lowIncluded())) {
-            parts.add((range.lowIncluded() ? "minstens " : "meer dan ") + number(range.low()));
+            parts.add(Findings.from(number(range.low()), range.lowIncluded()));
         }
         if (range.high() != null
                 && !(highest != null && range.high().compareTo(highest) == 0 && range.highIncluded())) {
-            parts.add((range.highIncluded() ? "ten hoogste " : "minder dan ") + number(range.high()));
+            parts.add(Findings.upTo(number(range.high()), range.highIncluded()));
         }
-        return parts.isEmpty() ? "elke waarde" : String.join(" en ", parts);
+        return parts.isEmpty() ? Findings.anyValue() : Findings.and(parts);
     }
 
     /** A value in the bound, for an example case. */
-    String example(Object bound) {
+    Phrase example(Object bound) {
         if (kind == Kind.VALUES) {
             @SuppressWarnings("unchecked")
             Set<String> chosen = (Set<String>) bound;
             String first = chosen.iterator().next();
-            return first.equals(OTHER) ? "(leeg)" : first;
+            return first.equals(OTHER) ? Findings.empty() : value(first);
         }
         Region.Range range = (Region.Range) bound;
         BigDecimal unit = step != null ? step : new BigDecimal("0.01");
@@ -123,13 +130,26 @@ record Axis(
         return number(value);
     }
 
-    private String number(BigDecimal value) {
+    /** A code as typed; yes and no, and a code outside the list, in words. */
+    private Phrase value(String value) {
+        if (value.equals(OTHER)) {
+            return Findings.other();
+        }
+        if (values.equals(YES_NO)) {
+            return Findings.yesNo(value.equals("ja"));
+        }
+        return Phrase.same(value);
+    }
+
+    private Phrase number(BigDecimal value) {
         if (kind == Kind.TIME || kind == Kind.TIME_AFTER_START) {
             int minutes = value.intValue();
             String time = String.format("%02d:%02d", (minutes / 60) % 24, minutes % 60);
-            return minutes >= 24 * 60 ? time + " (na middernacht)" : time;
+            return minutes >= 24 * 60
+                    ? Phrase.of("{0} (na middernacht)", "{0} (after midnight)", time)
+                    : Phrase.same(time);
         }
-        return value.stripTrailingZeros().toPlainString() + (kind == Kind.PERCENTAGE ? "%" : "");
+        return Phrase.same(value.stripTrailingZeros().toPlainString() + (kind == Kind.PERCENTAGE ? "%" : ""));
     }
 
     static Set<String> valuesOf(List<String> codes, boolean open) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.beslisstraat.rules.Outcome;
+import nl.beslisstraat.engine.regulation.Phrase;
 
 /**
  * Analyses a decision table on its typed rows, as boxes in the space of the inputs its
@@ -88,8 +88,8 @@ public final class TableVerifier {
             for (int j = i + 1; j < rows.size() && overlaps.size() < MAX_OVERLAPS; j++) {
                 TableRow a = rows.get(i);
                 TableRow b = rows.get(j);
-                String conflict = conflict(a, b);
-                String resolved = conflict == null ? resolved(a, b) : null;
+                Phrase conflict = conflict(a, b);
+                Phrase resolved = conflict == null ? resolved(a, b) : null;
                 if (conflict == null && resolved == null) {
                     continue;
                 }
@@ -99,9 +99,9 @@ public final class TableVerifier {
                 }
                 overlaps.add(new Verification.Overlap(
                         title(a),
-                        a.name(),
+                        Phrase.same(a.name()),
                         title(b),
-                        b.name(),
+                        Phrase.same(b.name()),
                         conflict != null,
                         conflict != null ? conflict : resolved,
                         example(both.get())));
@@ -111,31 +111,27 @@ public final class TableVerifier {
     }
 
     /** Why two rows cannot both apply, or null when they can. */
-    private static String conflict(TableRow a, TableRow b) {
+    private static Phrase conflict(TableRow a, TableRow b) {
         for (String amount : a.amounts().keySet()) {
             if (b.amounts().containsKey(amount)) {
-                return "Beide regels stellen " + amount + " vast; bij een aanvraag waarvoor beide gelden, worden"
-                        + " de bedragen opgeteld. Maak de voorwaarden elkaar uitsluitend.";
+                return Findings.amountTwice(amount);
             }
         }
         for (String day : a.days().keySet()) {
             if (b.days().containsKey(day)) {
-                return "Beide regels stellen " + day + " vast; maar één datum kan gelden. Maak de voorwaarden"
-                        + " elkaar uitsluitend.";
+                return Findings.dateTwice(day);
             }
         }
         return null;
     }
 
-    private static String resolved(TableRow a, TableRow b) {
+    private static Phrase resolved(TableRow a, TableRow b) {
         if (a.outcome() != null && b.outcome() != null && a.outcome() != b.outcome()) {
-            Outcome wins = a.outcome().strongest(b.outcome());
-            return "De uitkomsten verschillen; de sterkste uitkomst (" + wins + ") beslist.";
+            return Findings.strongestDecides(a.outcome().strongest(b.outcome()));
         }
         for (String percentage : a.percentages().keySet()) {
             if (b.percentages().containsKey(percentage)) {
-                return "Beide regels tellen een percentage op bij " + percentage + "; de percentages worden"
-                        + " opgeteld.";
+                return Findings.percentagesAdd(percentage);
             }
         }
         return null;
@@ -148,29 +144,30 @@ public final class TableVerifier {
             TableRow row = rows.get(i);
             if (boxes.get(i).isEmpty()) {
                 dead.add(new Verification.DeadRow(
-                        title(row), row.name(), "De voorwaarden sluiten elkaar uit: deze regel geldt nooit."));
+                        title(row),
+                        Phrase.same(row.name()),
+                        new Phrase(
+                                "De voorwaarden sluiten elkaar uit: deze regel geldt nooit.",
+                                "The conditions exclude each other: this rule never applies.")));
                 continue;
             }
             if (row.outcome() == null) {
                 continue;
             }
             List<Region> stronger = new ArrayList<>();
-            List<String> names = new ArrayList<>();
+            List<Phrase> names = new ArrayList<>();
             for (int j = 0; j < rows.size(); j++) {
                 TableRow other = rows.get(j);
                 if (other.outcome() != null
                         && other.outcome().strongest(row.outcome()) != row.outcome()
                         && boxes.get(i).intersect(boxes.get(j)).isPresent()) {
                     stronger.add(boxes.get(j));
-                    names.add(other.name());
+                    names.add(Phrase.same(other.name()));
                 }
             }
             if (!stronger.isEmpty() && uncovered(boxes.get(i), stronger, 1).isEmpty()) {
                 dead.add(new Verification.DeadRow(
-                        title(row),
-                        row.name(),
-                        "Voor elke aanvraag waarvoor deze regel geldt, beslist een sterkere uitkomst: "
-                                + String.join("; ", names) + ". Deze regel bepaalt de uitkomst dus nooit."));
+                        title(row), Phrase.same(row.name()), Findings.strongerOutcomeDecides(names)));
             }
         }
         return dead;
@@ -263,7 +260,7 @@ public final class TableVerifier {
         String field = condition.field();
         String label = labels.getOrDefault(field, field);
         return switch (condition.type()) {
-            case YES_NO -> axes.computeIfAbsent(field, key -> Axis.ofValues(key, label, Set.of("ja", "nee")));
+            case YES_NO -> axes.computeIfAbsent(field, key -> Axis.ofValues(key, label, Axis.YES_NO));
             case CODE -> {
                 Axis known = axes.get(field);
                 Set<String> values = Axis.valuesOf(condition.codes(), condition.open());
@@ -282,7 +279,8 @@ public final class TableVerifier {
                         field + "%" + condition.of(),
                         key -> Axis.ofNumbers(
                                 key,
-                                label + " als % van " + labels.getOrDefault(condition.of(), condition.of()),
+                                // a ratio reads the same in both languages of the pages
+                                label + " / " + labels.getOrDefault(condition.of(), condition.of()) + " (%)",
                                 null,
                                 BigDecimal.ZERO,
                                 null,
@@ -307,14 +305,16 @@ public final class TableVerifier {
         };
     }
 
-    private List<String> describe(Region region) {
+    private List<Phrase> describe(Region region) {
         return region.bounds().entrySet().stream()
-                .map(bound -> bound.getKey().label() + ": " + bound.getKey().describe(bound.getValue()))
+                .map(bound -> Phrase.of(
+                        "{0}: {1}",
+                        "{0}: {1}", bound.getKey().label(), bound.getKey().describe(bound.getValue())))
                 .collect(Collectors.toList());
     }
 
-    private Map<String, String> example(Region region) {
-        Map<String, String> example = new LinkedHashMap<>();
+    private Map<String, Phrase> example(Region region) {
+        Map<String, Phrase> example = new LinkedHashMap<>();
         for (Axis axis : axes.values()) {
             example.put(axis.label(), axis.example(region.on(axis)));
         }

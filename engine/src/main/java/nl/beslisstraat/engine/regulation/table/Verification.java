@@ -2,10 +2,12 @@ package nl.beslisstraat.engine.regulation.table;
 
 import java.util.List;
 import java.util.Map;
+import nl.beslisstraat.engine.regulation.Phrase;
 
 /**
  * What {@link TableVerifier} found in a decision table, for the officer to see before anyone
- * approves it.
+ * approves it. Its words are in both languages of the pages: the draft stores them with both, a
+ * page shows its own, the API the Dutch ones.
  *
  * @param gaps combinations of values no row with an outcome covers: such a case goes to a
  *     reviewer with "no rule applied" (a warning)
@@ -31,24 +33,27 @@ public record Verification(List<Gap> gaps, List<Overlap> overlaps, List<DeadRow>
     }
 
     /**
-     * @param conditions the combination, per input in words ("zone: geen van A, B")
+     * @param conditions the combination, per input in words ("zone: geen van A, B" / "zone: none
+     *     of A, B")
      * @param example one case in it, field by field
      */
-    public record Gap(List<String> conditions, Map<String, String> example) {}
+    public record Gap(List<Phrase> conditions, Map<String, Phrase> example) {}
 
     /**
+     * @param rule the row as the table names it; a DMN model's rule by its number too ("regel 9:
+     *     ..." / "rule 9: ...")
      * @param blocking true when both rows would apply their amounts or dates to one case (amounts
      *     add up, a date is overwritten); false when the hit policy resolves it
      * @param example one case both rows apply to
      */
     public record Overlap(
             String table,
-            String rule,
+            Phrase rule,
             String otherTable,
-            String otherRule,
+            Phrase otherRule,
             boolean blocking,
-            String explanation,
-            Map<String, String> example) {}
+            Phrase explanation,
+            Map<String, Phrase> example) {}
 
-    public record DeadRow(String table, String rule, String reason) {}
+    public record DeadRow(String table, Phrase rule, Phrase reason) {}
 }

@@ -93,7 +93,7 @@ class DmnModelCheckTests {
                 },
                 new Object[] {
                     "banned-input-nationality.dmn",
-                    "input 'Nationaliteit' (id_zone): 'Nationaliteit' is nationaliteit: that may never be an input"
+                    "input 'Nationaliteit' (id_zone): 'Nationaliteit' is nationality: that may never be an input"
                 },
                 new Object[] {"no-besluit.dmn", "The model has no decision named 'Besluit'"});
     }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.regulation.table.Verification;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class DmnTableAnalysisTests {
 
+    private static final Locale DUTCH = Locale.forLanguageTag("nl");
     private static final Map<String, String> LABELS = Map.of("zone", "Zone", "vehicleLength", "Lengte voertuig");
 
     @Test
@@ -29,9 +32,10 @@ class DmnTableAnalysisTests {
         assertThat(verification.deadRows()).isEmpty();
         assertThat(verification.blocksApproval()).isFalse();
         // rejections overlap grants: resolved by the strongest outcome, shown but not blocking
-        assertThat(verification.overlaps())
-                .isNotEmpty()
-                .allSatisfy(overlap -> assertThat(overlap.explanation()).contains("sterkste uitkomst"));
+        assertThat(verification.overlaps()).isNotEmpty().allSatisfy(overlap -> {
+            assertThat(overlap.explanation().in(DUTCH)).contains("sterkste uitkomst");
+            assertThat(overlap.explanation().in(Locale.ENGLISH)).contains("strongest outcome");
+        });
     }
 
     @Test
@@ -41,13 +45,19 @@ class DmnTableAnalysisTests {
         assertThat(verification.complete()).isTrue();
         assertThat(verification.blocksApproval()).isFalse();
         assertThat(verification.gaps()).isNotEmpty().allSatisfy(gap -> {
-            assertThat(gap.conditions()).contains("Zone: B", "permitsAtAddress: minder dan 2");
-            assertThat(gap.example()).containsEntry("Zone", "B").containsEntry("permitsAtAddress", "1");
+            assertThat(Phrase.in(gap.conditions(), DUTCH)).contains("Zone: B", "permitsAtAddress: minder dan 2");
+            assertThat(Phrase.in(gap.conditions(), Locale.ENGLISH))
+                    .contains("Zone: B", "permitsAtAddress: less than 2")
+                    .allSatisfy(condition -> assertThat(condition)
+                            .doesNotContain("geen", "regel", "minder", "meer", "minstens", "hoogste", "een van"));
+            assertThat(gap.example())
+                    .containsEntry("Zone", Phrase.same("B"))
+                    .containsEntry("permitsAtAddress", Phrase.same("1"));
         });
         assertThat(verification.gaps())
                 .anySatisfy(gap -> assertThat(gap.example())
-                        .containsEntry("vehicleHolderIsApplicant", "ja")
-                        .containsEntry("leaseOrCompanyCar", "nee"));
+                        .containsEntry("vehicleHolderIsApplicant", new Phrase("ja", "yes"))
+                        .containsEntry("leaseOrCompanyCar", new Phrase("nee", "no")));
     }
 
     @Test
@@ -57,10 +67,16 @@ class DmnTableAnalysisTests {
         assertThat(verification.blocksApproval()).isTrue();
         assertThat(verification.conflicts()).singleElement().satisfies(conflict -> {
             assertThat(conflict.table()).isEqualTo("Besluit");
-            assertThat(conflict.rule()).startsWith("regel 9:");
-            assertThat(conflict.otherRule()).startsWith("regel 12:");
-            assertThat(conflict.explanation()).contains("fee", "opgeteld");
-            assertThat(conflict.example()).containsEntry("Zone", "A").containsEntry("Lengte voertuig", "4");
+            assertThat(conflict.rule().in(DUTCH)).startsWith("regel 9:");
+            assertThat(conflict.rule().in(Locale.ENGLISH)).startsWith("rule 9:");
+            assertThat(conflict.otherRule().in(DUTCH)).startsWith("regel 12:");
+            assertThat(conflict.explanation().in(DUTCH)).contains("fee", "opgeteld");
+            assertThat(conflict.explanation().in(Locale.ENGLISH))
+                    .isEqualTo("Both rules set fee; for an application both apply to, the amounts are added up."
+                            + " Make the conditions exclude each other.");
+            assertThat(conflict.example())
+                    .containsEntry("Zone", Phrase.same("A"))
+                    .containsEntry("Lengte voertuig", Phrase.same("4"));
         });
     }
 
@@ -70,8 +86,15 @@ class DmnTableAnalysisTests {
 
         assertThat(verification.complete()).isTrue();
         assertThat(verification.deadRows()).singleElement().satisfies(dead -> {
-            assertThat(dead.rule()).isEqualTo("regel 12: Art. 3 lid 2: lange camper toestaan");
-            assertThat(dead.reason()).contains("regel 2: Art. 3 lid 1a");
+            assertThat(dead.rule().in(DUTCH)).isEqualTo("regel 12: Art. 3 lid 2: lange camper toestaan");
+            assertThat(dead.rule().in(Locale.ENGLISH)).isEqualTo("rule 12: Art. 3 lid 2: lange camper toestaan");
+            assertThat(dead.reason().in(DUTCH))
+                    .startsWith("Voor elke aanvraag waarvoor deze regel geldt")
+                    .contains("regel 2: Art. 3 lid 1a");
+            assertThat(dead.reason().in(Locale.ENGLISH))
+                    .startsWith("For every application this rule applies to, a stronger outcome decides: rule 2:"
+                            + " Art. 3 lid 1a")
+                    .doesNotContain("regel 2", "Voor elke");
         });
         assertThat(verification.conflicts()).isEmpty();
     }
