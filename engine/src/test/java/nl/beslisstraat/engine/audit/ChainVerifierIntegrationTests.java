@@ -266,6 +266,19 @@ class ChainVerifierIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void theNextLinkDoesNotBuildOnAForgedEntryAfterTheHead() {
+        tamper("insert into audit_log (actor, action, subject_type, subject_id, details, municipality, chain_position,"
+                + " chain_hash) values ('forger', 'REVIEWED', 'case', 'c9', '{}', '" + municipality + "', 6, 'f00d')");
+
+        // the next link takes the head's place, which the forged entry holds: refused, nothing stored
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> auditLog.appendAll(List.of(entry("next"))))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(jdbc.queryForList("select actor from audit_log where chain_position > 5", String.class))
+                .containsExactly("forger");
+        assertThat(onlyBreak().kind()).isEqualTo(Kind.INSERTED);
+    }
+
+    @Test
     void namesTheFirstOfTwoEntriesSwapped() {
         tamper("update audit_log set chain_position = -chain_position where id in (" + entries.get(1) + ", "
                 + entries.get(2) + "); update audit_log set chain_position = case id when " + entries.get(1)
