@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +8,7 @@ import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
-import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.ReviewQueue;
 import nl.beslisstraat.engine.support.TestUsers;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +20,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An auditor searches the audit trail in a real browser (Debian's Chromium, headless) and opens a
@@ -43,10 +41,7 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(
-                Chromium.installed(),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
-        browser = Chromium.start();
+        browser = Chromium.startOrSkip();
     }
 
     @AfterEach
@@ -63,7 +58,7 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
                 "reviewer-browser", "CASE_DECIDED_BY_REVIEWER", "case", "424242", "{\"outcome\":\"GRANTED\"}")));
         verifications.verifyAll(Municipality.DEFAULT, List.of());
         Chromium.signIn(browser, port, TestUsers.AUDITOR);
-        browser.get("http://localhost:" + port + "/audit");
+        Chromium.open(browser, port, "/audit");
         assertThat(browser.findElement(By.id("chain")).getText())
                 .contains("intact")
                 .as("when it was checked, in words and Dutch time, not 30-11-2026 14:03")
@@ -96,18 +91,11 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
     @Test
     void anAuditorOpensACaseFromTheDashboardAndFromTheSearchAndReadsItsHistory() {
         // given a case the engine sent to review
-        String body = new Http(port)
-                .as(TestUsers.INTAKE)
-                .post(
-                        "/api/cases/decide-now",
-                        "application/json",
-                        Http.resource("review/parking-permit-waiting-list.json"))
-                .body();
-        long caseId = JsonMapper.builder().build().readTree(body).path("id").asLong();
+        long caseId = ReviewQueue.escalate(port, "review/parking-permit-waiting-list.json");
         Chromium.signIn(browser, port, TestUsers.AUDITOR);
 
         // when the auditor follows the queue figure on the dashboard
-        browser.get("http://localhost:" + port + "/dashboard");
+        Chromium.open(browser, port, "/dashboard");
         LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
         assertThat(browser.findElement(By.id("overdue-link")).getAttribute("href"))
                 .endsWith("/audit/queue?dueBy=" + today.minusDays(1));
@@ -149,7 +137,7 @@ class AuditorBrowserTests extends DatabaseIntegrationTest {
         Axe.assertAccessible(browser, "a case read only");
 
         // and from the search on the case number
-        browser.get("http://localhost:" + port + "/audit");
+        Chromium.open(browser, port, "/audit");
         browser.findElement(By.id("case")).sendKeys(Long.toString(caseId));
         browser.findElement(By.id("search")).click();
         Chromium.waitFor(browser, page -> !page.findElements(By.id("open-case")).isEmpty());

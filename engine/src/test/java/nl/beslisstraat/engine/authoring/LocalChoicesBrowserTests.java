@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.LocalDate;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
@@ -41,9 +40,8 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are needed; .ci/run installs them");
+        browser = Chromium.startOrSkip();
         TestUsers.ensureZwolle(accounts, jdbc);
-        browser = Chromium.start();
     }
 
     @AfterEach
@@ -56,7 +54,7 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
     @Test
     void zwolleLowersTheVisitorLimitAndAColleagueApproves() {
         Chromium.signIn(browser, port, TestUsers.ZWOLLE_POLICY_OFFICER);
-        browser.get("http://localhost:" + port + "/rules?caseType=EVENT_NOTIFICATION");
+        Chromium.open(browser, port, "/rules?caseType=EVENT_NOTIFICATION");
         String choices = browser.findElement(By.id("local-choices")).getText();
         assertThat(choices)
                 .contains("Bezoekersgrens melding")
@@ -98,7 +96,7 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
                         .getAttribute("title")
                         .equals("APPROVED"));
         // the choices have a timeline of their own, the same life cycle as the decision tables'
-        browser.get("http://localhost:" + port + "/rules?caseType=EVENT_NOTIFICATION");
+        Chromium.open(browser, port, "/rules?caseType=EVENT_NOTIFICATION");
         WebElement inForce = browser.findElement(By.cssSelector("#choices-timeline li.IN_FORCE"));
         assertThat(inForce.getAttribute("data-version")).isEqualTo(version);
         assertThat(inForce.getText())
@@ -129,7 +127,7 @@ class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
     @Test
     void anEnglishPageRefusesAValueOutOfRangeInEnglishNamingTheChoice() {
         Chromium.signIn(browser, port, TestUsers.ZWOLLE_POLICY_OFFICER);
-        browser.get("http://localhost:" + port + "/rules?caseType=EVENT_NOTIFICATION&lang=en");
+        Chromium.open(browser, port, "/rules?caseType=EVENT_NOTIFICATION&lang=en");
         browser.findElement(By.id("choice-visitorLimit")).sendKeys("5000");
         browser.findElement(By.id("choices-version")).sendKeys("zwolle-refused");
         browser.findElement(By.id("choices-button")).click();

@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +42,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are needed; .ci/run installs them");
-        browser = Chromium.start();
+        browser = Chromium.startOrSkip();
     }
 
     @AfterEach
@@ -75,7 +73,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                                 + "COST_OF_LIVING,SINGLE,false,2027-07-01,,1400.00"));
 
         Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
-        browser.get("http://localhost:" + port + "/norms");
+        Chromium.open(browser, port, "/norms");
         // the version in force today on the timeline, its amounts on screen as money, no developer's note
         WebElement inForce = browser.findElement(By.cssSelector("#timeline li.IN_FORCE"));
         assertThat(inForce.getText()).contains("Nu van kracht").contains("Meegeleverd met het product");
@@ -96,16 +94,16 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         shown.sendKeys(Keys.ARROW_UP);
         assertThat(browser.getCurrentUrl()).doesNotContain("version=");
         browser.findElement(By.id("show-version")).sendKeys(Keys.ENTER);
-        wait(page -> page.getCurrentUrl().contains("version="));
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("version="));
         assertThat(browser.findElement(By.id("amounts-title")).getText()).startsWith("Bedragen van versie");
 
         browser.findElement(By.id("version")).sendKeys("2027.2");
         browser.findElement(By.id("note")).sendKeys("Kosten van levensonderhoud alleenstaanden per 1 juli 2027");
         browser.findElement(By.id("table")).sendKeys(csv.toString());
         ((JavascriptExecutor) browser).executeScript("document.getElementById('upload').scrollIntoView();");
-        screenshot("norms-upload");
+        Chromium.screenshot(browser, "norms-upload");
         browser.findElement(By.id("upload-button")).click();
-        wait(page -> page.getCurrentUrl().contains("/norms/candidates/"));
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/norms/candidates/"));
 
         assertThat(browser.findElement(By.id("diff")).getText())
                 .as("the norm and household in words, as in the amounts below")
@@ -130,7 +128,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                         assertThat(row.findElements(By.cssSelector(".changed"))).isEmpty());
         ((JavascriptExecutor) browser)
                 .executeScript("document.querySelector('#amounts td.changed').scrollIntoView({block: 'center'});");
-        screenshot("norms-draft-amounts");
+        Chromium.screenshot(browser, "norms-draft-amounts");
         Axe.assertAccessible(browser, "a norm draft with its amounts marked");
         assertThat(browser.findElement(By.id("example-summary")).getText()).startsWith("60 ");
         assertThat(browser.findElements(By.id("approve-button")))
@@ -140,7 +138,8 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         Axe.assertAccessible(browser, "uploaded norms");
 
         browser.findElement(By.id("simulate-button")).click();
-        wait(page -> !page.findElements(By.id("simulation")).isEmpty());
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("simulation")).isEmpty());
         assertThat(browser.findElement(By.id("simulation")).getText())
                 .contains("Afgewezen → Toegekend")
                 .contains("zoals geldig op 1 juli 2027")
@@ -153,13 +152,13 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                 .doesNotContain("CITY_PASS")
                 .doesNotContain("GRANTED")
                 .doesNotContain("{");
-        screenshot("norms-simulation");
+        Chromium.screenshot(browser, "norms-simulation");
         Axe.assertAccessible(browser, "simulated norms");
         String candidatePage = browser.getCurrentUrl();
 
         // a sample case opens read-only for the officer
         browser.findElement(By.cssSelector("#simulation a")).click();
-        wait(page -> page.getCurrentUrl().contains("/rules/cases/"));
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/rules/cases/"));
         assertThat(browser.findElement(By.id("input")).getText())
                 .contains("Zaaktype Stadspas")
                 .contains("Netto-inkomen van het huishouden per maand € ")
@@ -172,12 +171,14 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         Axe.assertAccessible(browser, "norms to approve");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-07-01';");
         browser.findElement(By.id("approve-button")).click();
-        wait(page -> page.findElement(By.id("candidate-status"))
-                .getAttribute("title")
-                .equals("APPROVED"));
-        screenshot("norms-approved");
+        Chromium.waitFor(
+                browser,
+                page -> page.findElement(By.id("candidate-status"))
+                        .getAttribute("title")
+                        .equals("APPROVED"));
+        Chromium.screenshot(browser, "norms-approved");
         Axe.assertAccessible(browser, "approved norms");
-        browser.get("http://localhost:" + port + "/norms");
+        Chromium.open(browser, port, "/norms");
         assertThat(browser.findElement(By.cssSelector("#timeline li[data-version='2027.2']"))
                         .getText())
                 .contains("Gepland")
@@ -185,7 +186,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                 .contains("Goedgekeurd door " + TestUsers.SECOND_POLICY_OFFICER)
                 .contains("Geüpload door " + TestUsers.POLICY_OFFICER);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline').scrollIntoView();");
-        screenshot("norms-timeline");
+        Chromium.screenshot(browser, "norms-timeline");
         browser.get(candidatePage);
 
         String july2027 = Http.resource("intake/city-pass-2026.json").replace("2026-12-01", "2027-07-05");
@@ -205,9 +206,11 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                 .isEqualTo("GRANTED");
 
         browser.findElement(By.id("withdraw")).click(); // leave the norms in force as they were
-        wait(page -> page.findElement(By.id("candidate-status"))
-                .getAttribute("title")
-                .equals("WITHDRAWN"));
+        Chromium.waitFor(
+                browser,
+                page -> page.findElement(By.id("candidate-status"))
+                        .getAttribute("title")
+                        .equals("WITHDRAWN"));
     }
 
     @Test
@@ -216,7 +219,7 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         Files.writeString(csv, Http.resource("norms/norms-out-of-range.csv"));
         Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
 
-        browser.get("http://localhost:" + port + "/norms?lang=en");
+        Chromium.open(browser, port, "/norms?lang=en");
         assertThat(browser.findElement(By.id("amounts")).getText())
                 .contains("Cost of living per month")
                 .contains("Asset allowance")
@@ -227,7 +230,8 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
         browser.findElement(By.id("version")).sendKeys("2027.81");
         browser.findElement(By.id("table")).sendKeys(csv.toString());
         browser.findElement(By.id("upload-button")).click();
-        wait(page -> !page.findElements(By.id("upload-errors")).isEmpty());
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("upload-errors")).isEmpty());
         assertThat(browser.findElement(By.id("upload-errors")).getText())
                 .contains("line 3, column amount: '999999999999.99' is outside the range of COST_OF_LIVING"
                         + " (cost of living per month): €250.00 to €4,000.00, at most 2 decimals")
@@ -237,13 +241,5 @@ class NormOfficerBrowserTests extends DatabaseIntegrationTest {
                 .doesNotContain("hoogstens")
                 .doesNotContain("t/m");
         Axe.assertAccessible(browser, "a refused norm upload in English");
-    }
-
-    private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-        Chromium.waitFor(browser, condition);
-    }
-
-    private void screenshot(String name) {
-        Chromium.screenshot(browser, name);
     }
 }

@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -48,8 +47,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are needed; .ci/run installs them");
-        browser = Chromium.start();
+        browser = Chromium.startOrSkip();
     }
 
     @AfterEach
@@ -64,13 +62,13 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         Path table = Files.createTempFile("parking-permit-2027", ".xlsx");
         Files.write(table, zoneAFee("255.00"));
 
-        signIn(TestUsers.POLICY_OFFICER);
+        Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
         assertThat(browser.getCurrentUrl()).contains("/rules");
         Axe.assertAccessible(browser, "the rules");
         browser.findElement(By.id("version")).sendKeys("2027.7");
         browser.findElement(By.id("table")).sendKeys(table.toString());
         browser.findElement(By.id("upload-button")).click();
-        wait(page -> page.getCurrentUrl().contains("/rules/candidates/"));
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/rules/candidates/"));
         assertThat(browser.findElement(By.id("example-summary")).getText())
                 .contains("anders")
                 .doesNotStartWith("0 ");
@@ -91,28 +89,33 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElements(By.id("approve-button")))
                 .as("the author cannot approve")
                 .isEmpty();
-        screenshot("officer-upload");
+        Chromium.screenshot(browser, "officer-upload");
         Axe.assertAccessible(browser, "a rule-set draft with its examples");
 
         browser.findElement(By.id("simulate-button")).click();
-        wait(page -> !page.findElements(By.id("simulation")).isEmpty());
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("simulation")).isEmpty());
         assertThat(browser.findElement(By.id("simulation")).getText()).contains("zaken opnieuw beslist");
         Axe.assertAccessible(browser, "a simulated table");
         String candidatePage = browser.getCurrentUrl();
 
-        signIn(TestUsers.SECOND_POLICY_OFFICER);
+        Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
         browser.get(candidatePage);
         Axe.assertAccessible(browser, "a table to approve");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-01-01';");
         browser.findElement(By.id("approve-button")).click();
-        wait(page -> page.findElement(By.id("candidate-status")).getText().equals("Goedgekeurd"));
-        screenshot("officer-approved");
+        Chromium.waitFor(
+                browser,
+                page -> page.findElement(By.id("candidate-status")).getText().equals("Goedgekeurd"));
+        Chromium.screenshot(browser, "officer-approved");
         Axe.assertAccessible(browser, "an approved table");
 
         browser.findElement(By.id("withdraw")).click(); // leave the rules in force as they were
-        wait(page -> page.findElement(By.id("candidate-status"))
-                .getAttribute("title")
-                .equals("WITHDRAWN"));
+        Chromium.waitFor(
+                browser,
+                page -> page.findElement(By.id("candidate-status"))
+                        .getAttribute("title")
+                        .equals("WITHDRAWN"));
     }
 
     @Test
@@ -128,11 +131,11 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         Path table = Files.createTempFile("parking-permit-gap", ".csv");
         Files.writeString(table, csv);
 
-        signIn(TestUsers.POLICY_OFFICER);
+        Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
         browser.findElement(By.id("version")).sendKeys("2031.8");
         browser.findElement(By.id("table")).sendKeys(table.toString());
         browser.findElement(By.id("upload-button")).click();
-        wait(page -> page.getCurrentUrl().contains("/rules/candidates/"));
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/rules/candidates/"));
 
         String gaps = browser.findElement(By.id("gaps")).getText();
         assertThat(gaps).contains("zone: B", "zone = B");
@@ -141,15 +144,15 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .contains("Art. 7 lid 1: verlenen zone A / Art. 7 lid 3: verlenen zone A tweede tarief")
                 .contains("opgeteld");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('verification').scrollIntoView();");
-        screenshot("officer-verification");
+        Chromium.screenshot(browser, "officer-verification");
         Axe.assertAccessible(browser, "a table with a gap and a conflict");
         String candidatePage = browser.getCurrentUrl();
 
-        signIn(TestUsers.SECOND_POLICY_OFFICER);
+        Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
         browser.get(candidatePage);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-01-01';");
         browser.findElement(By.id("approve-button")).click();
-        wait(page -> !page.findElements(By.id("error")).isEmpty());
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("error")).isEmpty());
         assertThat(browser.findElement(By.id("error")).getText()).contains("tegenspreken");
         assertThat(browser.findElement(By.id("candidate-status")).getText()).isEqualTo("Concept");
         Axe.assertAccessible(browser, "a refused approval");
@@ -158,7 +161,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         browser.get(candidatePage + "?lang=en");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2027-01-01';");
         browser.findElement(By.id("approve-button")).click();
-        wait(page -> !page.findElements(By.id("error")).isEmpty());
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("error")).isEmpty());
         assertThat(browser.findElement(By.id("error")).getText())
                 .contains("The table has rules that contradict each other: 'Art. 7 lid 1: verlenen zone A' and"
                         + " 'Art. 7 lid 3: verlenen zone A tweede tarief'")
@@ -206,12 +209,13 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         Path table = Files.createTempFile("parking-permit-refused", ".csv");
         Files.writeString(table, csv);
 
-        signIn(TestUsers.POLICY_OFFICER);
-        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT&lang=en");
+        Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT&lang=en");
         browser.findElement(By.id("version")).sendKeys("2031.9");
         browser.findElement(By.id("table")).sendKeys(table.toString());
         browser.findElement(By.id("upload-button")).click();
-        wait(page -> !page.findElements(By.id("upload-errors")).isEmpty());
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("upload-errors")).isEmpty());
 
         assertThat(browser.findElement(By.id("upload-errors")).getText())
                 .containsPattern(
@@ -223,11 +227,12 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         // a DMN model that calls itself is refused in English too, naming its knowledge models
         Path model = Files.createTempFile("bkm-mutual-recursion", ".dmn");
         Files.writeString(model, Http.resource("authoring/hostile/bkm-mutual-recursion.dmn"));
-        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT&lang=en");
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT&lang=en");
         browser.findElement(By.id("version")).sendKeys("2031.9");
         browser.findElement(By.id("table")).sendKeys(model.toString());
         browser.findElement(By.id("upload-button")).click();
-        wait(page -> !page.findElements(By.id("upload-errors")).isEmpty());
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("upload-errors")).isEmpty());
         assertThat(browser.findElement(By.id("upload-errors")).getText())
                 .contains("'ping' calls itself (ping -> pong -> ping); recursion is not allowed")
                 .doesNotContain("roept zichzelf aan");
@@ -239,12 +244,13 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 + "Yes for true,2026-09-01,A,yes,GRANTED,PERMIT_GRANTED\n";
         Path examples = Files.createTempFile("own-examples", ".csv");
         Files.writeString(examples, wrongExamples);
-        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT&lang=en");
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT&lang=en");
         browser.findElement(By.id("version")).sendKeys("2031.9");
         browser.findElement(By.id("table")).sendKeys(good.toString());
         browser.findElement(By.id("examples")).sendKeys(examples.toString());
         browser.findElement(By.id("upload-button")).click();
-        wait(page -> !page.findElements(By.id("upload-errors")).isEmpty());
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("upload-errors")).isEmpty());
         assertThat(browser.findElement(By.id("upload-errors")).getText())
                 .contains("own example cases, line 2: vehicleHolderIsApplicant: 'yes' is not true or false.")
                 .doesNotContain("eigen voorbeeldgevallen", "regel 2");
@@ -266,8 +272,8 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
 
     @Test
     void theTimelineMarksTheVersionInForceTodayInWordsAndTheCaseTypeChangesOnlyOnTonen() {
-        signIn(TestUsers.POLICY_OFFICER);
-        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+        Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT");
 
         WebElement inForce = browser.findElement(By.cssSelector("#timeline li.IN_FORCE"));
         assertThat(inForce.getText())
@@ -301,7 +307,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.getCurrentUrl()).isEqualTo(before);
         tabTo("show-case-type");
         active().sendKeys(Keys.ENTER);
-        wait(page -> page.getCurrentUrl().contains("caseType=" + chosen));
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("caseType=" + chosen));
         assertThat(new Select(browser.findElement(By.id("caseType")))
                         .getFirstSelectedOption()
                         .getAttribute("value"))
@@ -309,7 +315,7 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#timeline li.IN_FORCE")).getText())
                 .contains("Nu van kracht");
 
-        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT&lang=en");
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT&lang=en");
         assertThat(browser.findElement(By.cssSelector("#timeline li.IN_FORCE")).getText())
                 .contains("In force now")
                 .contains("Shipped with the product");
@@ -324,27 +330,27 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
         Path table = Files.createTempFile("parking-permit-2028", ".xlsx");
         Files.write(table, zoneAFee("260.00"));
 
-        signIn(TestUsers.POLICY_OFFICER);
-        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+        Chromium.signIn(browser, port, TestUsers.POLICY_OFFICER);
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT");
         tabTo("version");
         active().sendKeys("2028.3");
         tabTo("table");
         active().sendKeys(table.toString());
         tabTo("upload-button");
         active().sendKeys(Keys.ENTER);
-        wait(page -> page.getCurrentUrl().contains("/rules/candidates/"));
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/rules/candidates/"));
         assertThat(browser.findElement(By.id("diff")).getText()).contains("€ 240,00 → € 260,00");
         String candidatePage = browser.getCurrentUrl();
         Axe.assertAccessible(browser, "a rule-set draft");
 
-        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT");
         WebElement draft = browser.findElement(By.cssSelector("#timeline li[data-version='2028.3']"));
         assertThat(draft.getText())
                 .contains("Concept")
                 .contains("Nog geen ingangsdatum")
                 .contains("Geüpload door " + TestUsers.POLICY_OFFICER);
 
-        signIn(TestUsers.SECOND_POLICY_OFFICER);
+        Chromium.signIn(browser, port, TestUsers.SECOND_POLICY_OFFICER);
         browser.get(candidatePage);
         tabTo("effectiveFrom");
         active().sendKeys("01012028"); // day and month alike: the same in every date order
@@ -352,9 +358,10 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .isEqualTo("2028-01-01");
         tabTo("approve-button");
         active().sendKeys(Keys.SPACE);
-        wait(page -> !page.findElements(By.id("candidate-approver")).isEmpty());
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("candidate-approver")).isEmpty());
 
-        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT");
         WebElement planned = browser.findElement(By.cssSelector("#timeline li[data-version='2028.3']"));
         assertThat(planned.getAttribute("class")).contains("PLANNED");
         assertThat(planned.getText())
@@ -366,14 +373,14 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
                 .as("the version in force today is followed by the planned one")
                 .contains("tot en met 31 december 2027");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('in-force-today').scrollIntoView();");
-        screenshot("officer-timeline");
+        Chromium.screenshot(browser, "officer-timeline");
         Axe.assertAccessible(browser, "the timeline with a planned version");
 
         browser.get(candidatePage); // leave the rules in force as they were
         tabTo("withdraw");
         active().sendKeys(Keys.ENTER);
-        wait(page -> page.findElements(By.id("withdraw")).isEmpty());
-        browser.get("http://localhost:" + port + "/rules?caseType=PARKING_PERMIT");
+        Chromium.waitFor(browser, page -> page.findElements(By.id("withdraw")).isEmpty());
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT");
         assertThat(browser.findElement(By.cssSelector("#timeline li[data-version='2028.3']"))
                         .getText())
                 .contains("Ingetrokken")
@@ -394,18 +401,6 @@ class OfficerBrowserTests extends DatabaseIntegrationTest {
 
     private WebElement active() {
         return browser.switchTo().activeElement();
-    }
-
-    private void signIn(String user) {
-        Chromium.signIn(browser, port, user);
-    }
-
-    private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-        Chromium.waitFor(browser, condition);
-    }
-
-    private void screenshot(String name) {
-        Chromium.screenshot(browser, name);
     }
 
     private static byte[] zoneAFee(String fee) throws IOException {

@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
@@ -35,10 +34,7 @@ class PlatformBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(
-                Chromium.installed(),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
-        browser = Chromium.start();
+        browser = Chromium.startOrSkip();
     }
 
     @AfterEach

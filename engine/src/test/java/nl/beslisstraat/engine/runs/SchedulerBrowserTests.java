@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.LocalDate;
 import nl.beslisstraat.engine.support.Axe;
@@ -36,13 +35,10 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(
-                Chromium.installed(),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
+        browser = Chromium.startOrSkip();
         batch.owner.update("delete from nightly_schedules");
         batch.owner.update("delete from run_requests");
         batch.owner.update("update batch_processes set ended_at = now() where ended_at is null");
-        browser = Chromium.start();
     }
 
     @AfterEach
@@ -56,17 +52,17 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
     void aSchedulerSetsTheScheduleAndStartsARunAfterConfirming() {
         // given
         Chromium.signIn(browser, port, TestUsers.SCHEDULER);
-        browser.get(url("/dashboard"));
+        Chromium.open(browser, port, "/dashboard");
         browser.findElement(By.id("to-runs")).click();
         Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/runs"));
         assertThat(browser.findElement(By.id("no-manager")).getText()).contains("Er draait geen beheerproces");
         assertThat(browser.findElement(By.id("no-schedule")).getText()).contains("Geen schema ingesteld");
-        checked("the runs without a schedule");
+        Axe.assertAccessible(browser, "the runs without a schedule");
 
         // when the schedule is set with the form: 01:00 on working days
         browser.findElement(By.id("open-schedule")).click();
         Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/runs/schedule"));
-        checked("the schedule form");
+        Axe.assertAccessible(browser, "the schedule form");
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].value = '01:00'", browser.findElement(By.id("time")));
         browser.findElement(By.id("days-working")).click();
@@ -83,12 +79,12 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
                         .as("a weekday and a date in words, not 30-11-2026")
                         .matches("(maandag|dinsdag|woensdag|donderdag|vrijdag) [0-9]{1,2} [a-z]+ 20[0-9]{2} 01:00"));
         Chromium.screenshot(browser, "runs-schedule");
-        checked("the schedule with its next five starts");
-        browser.get(url("/runs/schedule?lang=en"));
+        Axe.assertAccessible(browser, "the schedule with its next five starts");
+        Chromium.open(browser, port, "/runs/schedule?lang=en");
         assertThat(browser.findElements(By.cssSelector("#planned-starts li")))
                 .allSatisfy(start -> assertThat(start.getText())
                         .matches("(Monday|Tuesday|Wednesday|Thursday|Friday) [0-9]{1,2} [A-Z][a-z]+ 20[0-9]{2} 01:00"));
-        browser.get(url("/runs/schedule?lang=nl"));
+        Chromium.open(browser, port, "/runs/schedule?lang=nl");
 
         // and a wrong expression is refused, naming the field
         browser.findElement(By.id("days-advanced")).click();
@@ -99,9 +95,9 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(browser, page -> page.findElements(By.id("cron-error")).size() == 1);
         assertThat(browser.findElement(By.id("cron-error")).getText()).startsWith("Cron-expressie");
         assertThat(browser.findElement(By.id("current-cron")).getText()).isEqualTo("0 0 1 * * MON-FRI");
-        checked("a refused expression");
+        Axe.assertAccessible(browser, "a refused expression");
         // on the English page the refusal is in English, naming the field
-        browser.get(url("/runs/schedule?lang=en"));
+        Chromium.open(browser, port, "/runs/schedule?lang=en");
         browser.findElement(By.id("days-advanced")).click();
         WebElement english = browser.findElement(By.id("cron"));
         english.clear();
@@ -111,13 +107,13 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.findElement(By.id("cron-error")).getText())
                 .startsWith("Cron expression: '0 0 99 * * *' is no valid expression")
                 .doesNotContain("geen geldige");
-        checked("a refused expression in English");
-        browser.get(url("/runs/schedule?lang=nl"));
+        Axe.assertAccessible(browser, "a refused expression in English");
+        Chromium.open(browser, port, "/runs/schedule?lang=nl");
 
         // when a run is started for today, confirmed on a second step
         String today = LocalDate.now(PlannedStarts.AMSTERDAM).toString();
-        browser.get(url("/runs/start"));
-        checked("the start form");
+        Chromium.open(browser, port, "/runs/start");
+        Axe.assertAccessible(browser, "the start form");
         browser.findElement(By.id("next")).click();
         Chromium.waitFor(
                 browser, page -> page.findElements(By.id("confirm-question")).size() == 1);
@@ -128,7 +124,7 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
                                 .format(java.time.format.DateTimeFormatter.ofPattern(
                                         "d MMMM yyyy", java.util.Locale.forLanguageTag("nl")))
                         + " starten");
-        checked("the confirmation");
+        Axe.assertAccessible(browser, "the confirmation");
         browser.findElement(By.id("confirm")).click();
 
         // then the request waits for a manager
@@ -142,7 +138,7 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
                         today))
                 .isEqualTo(1);
         Chromium.screenshot(browser, "runs-requested");
-        checked("the runs with a waiting request");
+        Axe.assertAccessible(browser, "the runs with a waiting request");
     }
 
     @Test
@@ -157,7 +153,7 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         Chromium.signIn(browser, port, TestUsers.SCHEDULER);
 
         // when
-        browser.get(url("/runs/" + run));
+        Chromium.open(browser, port, "/runs/" + run);
 
         // then
         assertThat(browser.findElement(By.id("decided")).getText()).isEqualTo("5");
@@ -168,7 +164,7 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
                 .contains("batch-host")
                 .contains("leeft");
         assertThat(browser.findElements(By.id("stop"))).hasSize(1);
-        checked("a running run");
+        Axe.assertAccessible(browser, "a running run");
 
         // when the workers decide more cases, the page shows them by itself
         batch.progress(run, "0344", "0344-slice-0", "PARKING_PERMIT", "REJECTED", 7);
@@ -188,7 +184,7 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
                 .isNull();
         // the live region is emptied and then filled 100 ms later, so that it is read out again
         Chromium.waitFor(browser, page -> announced(page).startsWith("Voltooid"));
-        checked("a completed run");
+        Axe.assertAccessible(browser, "a completed run");
     }
 
     @Test
@@ -198,18 +194,18 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
         batch.finished(run, "FAILED", null, "MANAGER_DIED", "manager-7");
         Chromium.signIn(browser, port, TestUsers.AUDITOR);
 
-        browser.get(url("/runs"));
+        Chromium.open(browser, port, "/runs");
         assertThat(browser.findElement(By.id("run-" + run)).getText())
                 .contains("2 juni 2026")
                 .contains("Mislukt")
                 .contains("Beheerproces manager-7 gaf geen teken van leven meer");
         assertThat(browser.findElements(By.id("start-run"))).isEmpty();
-        checked("the history for an auditor");
+        Axe.assertAccessible(browser, "the history for an auditor");
 
-        browser.get(url("/runs/" + run));
+        Chromium.open(browser, port, "/runs/" + run);
         assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("2 juni 2026");
         assertThat(browser.findElements(By.id("restart"))).isEmpty();
-        checked("a failed run for an auditor");
+        Axe.assertAccessible(browser, "a failed run for an auditor");
 
         // a request a manager carried out shows its outcome in words, in Dutch and in English
         batch.owner.update(
@@ -217,28 +213,19 @@ class SchedulerBrowserTests extends DatabaseIntegrationTest {
                         + " succeeded, outcome) values ('0344', 'RESTART', ?, 'scheduler', 'manager-8', now(), now(),"
                         + " true, 'RESTARTED')",
                 run);
-        browser.get(url("/runs"));
+        Chromium.open(browser, port, "/runs");
         assertThat(browser.findElement(By.id("requests")).getText()).contains("Opnieuw gestart");
-        browser.get(url("/runs?lang=en"));
+        Chromium.open(browser, port, "/runs?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nightly runs");
         assertThat(browser.findElement(By.id("no-manager")).getText()).startsWith("No manager process is running");
         assertThat(browser.findElement(By.id("run-" + run)).getText())
                 .contains("2 June 2026")
                 .contains("Manager process manager-7 stopped giving signs of life");
-        checked("the history in English");
-    }
-
-    /** axe-core at 1366 and at 390 px, and the page reflows at 390 px without scrolling sideways. */
-    private void checked(String what) {
-        Axe.assertAccessible(browser, what);
+        Axe.assertAccessible(browser, "the history in English");
     }
 
     /** What the page's live region (role=status) last said. */
     private static String announced(WebDriver page) {
         return page.findElement(By.id("announcer")).getDomProperty("textContent");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.support.Axe;
@@ -36,10 +35,7 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(
-                Chromium.installed(),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver)");
-        browser = Chromium.start();
+        browser = Chromium.startOrSkip();
     }
 
     @AfterEach
@@ -96,7 +92,7 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
     @Test
     void theApiDescriptionPageRunsUnderThePolicy() {
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
-        browser.get("http://localhost:" + port + "/swagger-ui/index.html");
+        Chromium.open(browser, port, "/swagger-ui/index.html");
         Chromium.waitFor(
                 browser, page -> !page.findElements(By.className("swagger-ui")).isEmpty());
         Chromium.waitFor(
@@ -106,7 +102,7 @@ class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
     }
 
     private void visit(String path) {
-        browser.get("http://localhost:" + port + path);
+        Chromium.open(browser, port, path);
         Chromium.waitFor(browser, page -> !page.findElements(By.tagName("main")).isEmpty());
         assertThat(Chromium.policyViolations(browser)).as("console on %s", path).isEmpty();
         assertThat(INLINE.matcher(browser.getPageSource()).results().map(found -> found.group()))

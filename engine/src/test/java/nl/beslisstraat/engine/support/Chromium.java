@@ -74,9 +74,14 @@ public final class Chromium {
                 .toList();
     }
 
+    /** Opens a page of the application the test started on {@code port}, such as {@code /review?lang=en}. */
+    public static void open(WebDriver page, int port, String path) {
+        page.get("http://localhost:" + port + path);
+    }
+
     public static void signIn(WebDriver page, int port, String user) {
         page.manage().deleteAllCookies();
-        page.get("http://localhost:" + port + "/login");
+        open(page, port, "/login");
         signInHere(page, user);
     }
 

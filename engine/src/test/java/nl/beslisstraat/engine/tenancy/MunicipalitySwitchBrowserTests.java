@@ -1,7 +1,6 @@
 package nl.beslisstraat.engine.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Set;
 import nl.beslisstraat.engine.security.Role;
@@ -46,13 +45,10 @@ class MunicipalitySwitchBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(
-                Chromium.installed(),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
+        browser = Chromium.startOrSkip();
         TestUsers.ensureZwolle(accounts, jdbc);
         accounts.save(PERSON, "600002", "Wies Wissel", TestUsers.password(PERSON), Set.of(Role.REVIEWER), "test");
         Municipality.run(TestUsers.ZWOLLE, () -> accounts.grant(PERSON, Set.of(Role.AUDITOR), "test"));
-        browser = Chromium.start();
     }
 
     @AfterEach

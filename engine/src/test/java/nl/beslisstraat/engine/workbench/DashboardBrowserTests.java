@@ -1,14 +1,13 @@
 package nl.beslisstraat.engine.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.LocalDate;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
-import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.ReviewQueue;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,14 +32,8 @@ class DashboardBrowserTests extends DatabaseIntegrationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are needed; .ci/run installs them");
-        browser = Chromium.start();
-        new Http(port)
-                .as(TestUsers.INTAKE)
-                .post(
-                        "/api/cases/decide-now",
-                        "application/json",
-                        Http.resource("review/parking-permit-waiting-list.json"));
+        browser = Chromium.startOrSkip();
+        ReviewQueue.escalate(port, "review/parking-permit-waiting-list.json");
     }
 
     @AfterEach
@@ -53,7 +46,7 @@ class DashboardBrowserTests extends DatabaseIntegrationTest {
     @Test
     void aReviewersFiguresOpenTheQueueFilteredOnTheDeadline() {
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
-        browser.get("http://localhost:" + port + "/dashboard");
+        Chromium.open(browser, port, "/dashboard");
         LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
         assertThat(browser.findElement(By.id("overdue-link")).getAttribute("href"))
                 .endsWith("/review?dueBy=" + today.minusDays(1));
@@ -72,7 +65,7 @@ class DashboardBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review"));
         assertThat(browser.findElements(By.cssSelector("#queue tbody tr"))).isNotEmpty();
 
-        browser.get("http://localhost:" + port + "/dashboard");
+        Chromium.open(browser, port, "/dashboard");
         browser.findElement(By.id("overdue-link")).click();
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/review?dueBy="));
         assertThat(browser.findElement(By.id("dueBy")).getAttribute("value"))
@@ -82,7 +75,7 @@ class DashboardBrowserTests extends DatabaseIntegrationTest {
     @Test
     void aSchedulersRunFigureOpensTheRunsAndTheQueueFiguresStayFigures() {
         Chromium.signIn(browser, port, TestUsers.SCHEDULER);
-        browser.get("http://localhost:" + port + "/dashboard");
+        Chromium.open(browser, port, "/dashboard");
         assertThat(browser.findElements(By.id("queue-link")))
                 .as("the review queue is not the scheduler's to open")
                 .isEmpty();
