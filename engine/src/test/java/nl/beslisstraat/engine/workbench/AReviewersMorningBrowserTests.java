@@ -70,7 +70,7 @@ class AReviewersMorningBrowserTests extends DatabaseIntegrationTest {
         Escalated costSharer = escalate("review/tax-remission-cost-sharer.json", "COST_SHARER");
         Escalated alcohol = escalate("review/event-notification-alcohol.json", "ALCOHOL_EXEMPTION");
 
-        browser.get(url("/login"));
+        Chromium.open(browser, port, "/login");
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         assertInWords("the queue");
 
@@ -140,7 +140,7 @@ class AReviewersMorningBrowserTests extends DatabaseIntegrationTest {
 
     /** Finds the case in the queue as a reviewer would: filtered by its reason, page by page. */
     private void claimFromTheQueue(Escalated escalated) {
-        browser.get(url("/review?reason=" + escalated.reason()));
+        Chromium.open(browser, port, "/review?reason=" + escalated.reason());
         By row = By.id("task-" + escalated.taskId());
         while (browser.findElements(row).isEmpty()) {
             List<WebElement> next = browser.findElements(By.linkText("Volgende"));
@@ -197,9 +197,5 @@ class AReviewersMorningBrowserTests extends DatabaseIntegrationTest {
             }
         }
         throw new AssertionError("no decision by a reviewer on case " + escalated.caseId() + ": " + caseFile);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

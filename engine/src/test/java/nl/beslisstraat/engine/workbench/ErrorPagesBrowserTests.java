@@ -76,7 +76,7 @@ class ErrorPagesBrowserTests extends DatabaseIntegrationTest {
     void aFaultOnOurSideIsThePagesOwnWithTheRolesNavigationAndNoStackTrace() {
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
 
-        browser.get(url("/review/fault-in-test"));
+        Chromium.open(browser, port, "/review/fault-in-test");
         assertErrorPage("Er ging iets mis", "nl");
         assertThat(navigation()).contains("Werkvoorraad", "Overzicht", "Afmelden");
         assertThat(browser.findElement(By.id("home")).getText()).isEqualTo("Naar uw startpagina");
@@ -85,8 +85,8 @@ class ErrorPagesBrowserTests extends DatabaseIntegrationTest {
         Axe.assertAccessible(browser, "the 500 page");
         Chromium.screenshot(browser, "error-server");
 
-        browser.get(url("/review?lang=en"));
-        browser.get(url("/review/fault-in-test"));
+        Chromium.open(browser, port, "/review?lang=en");
+        Chromium.open(browser, port, "/review/fault-in-test");
         assertErrorPage("Something went wrong", "en");
         assertThat(navigation()).contains("Work queue", "Overview", "Sign out");
         assertThat(browser.findElement(By.id("home")).getText()).isEqualTo("Go to your start page");
@@ -98,13 +98,13 @@ class ErrorPagesBrowserTests extends DatabaseIntegrationTest {
     void notFoundAndNoAccessShowTheRolesNavigationAndTheWayBack() {
         Chromium.signIn(browser, port, TestUsers.AUDITOR);
 
-        browser.get(url("/audit/no-such-page"));
+        Chromium.open(browser, port, "/audit/no-such-page");
         assertErrorPage("Pagina niet gevonden", "nl");
         assertThat(navigation()).contains("Audittrail", "Runs", "Overzicht");
         Axe.assertAccessible(browser, "the 404 page of an auditor");
 
         // a page of another role, reached from one of the auditor's own: back to it, or to the start page
-        browser.get(url("/dashboard"));
+        Chromium.open(browser, port, "/dashboard");
         ((JavascriptExecutor) browser).executeScript("location.href = '/review'");
         Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review"));
         assertErrorPage("Geen toegang", "nl");
@@ -114,14 +114,14 @@ class ErrorPagesBrowserTests extends DatabaseIntegrationTest {
         assertThat(back.getDomAttribute("href")).isEqualTo("/dashboard");
         Axe.assertAccessible(browser, "the 403 page of an auditor");
 
-        browser.get(url("/audit?lang=en"));
-        browser.get(url("/audit/fault-in-test"));
+        Chromium.open(browser, port, "/audit?lang=en");
+        Chromium.open(browser, port, "/audit/fault-in-test");
         assertErrorPage("Something went wrong", "en");
         assertThat(navigation()).contains("Audit trail", "Runs", "Overview");
         assertNothingOfTheException();
 
         Chromium.signIn(browser, port, TestUsers.PLATFORM_ADMIN);
-        browser.get(url("/platform/no-such-page?lang=nl"));
+        Chromium.open(browser, port, "/platform/no-such-page?lang=nl");
         assertErrorPage("Pagina niet gevonden", "nl");
         assertThat(navigation()).contains("Gemeenten", "Blokkades");
         Axe.assertAccessible(browser, "the 404 page of the platform administrator");
@@ -149,9 +149,5 @@ class ErrorPagesBrowserTests extends DatabaseIntegrationTest {
                 .doesNotContain("Exception")
                 .doesNotContain("at nl.beslisstraat")
                 .doesNotContain("fail(");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

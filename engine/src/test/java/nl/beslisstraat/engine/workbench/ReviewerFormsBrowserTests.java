@@ -71,7 +71,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         long caseId = escalated("review/tax-remission-cost-sharer.json");
         long taskId = claimedBy(TestUsers.REVIEWER, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
-        browser.get(url("/review/cases/" + caseId));
+        Chromium.open(browser, port, "/review/cases/" + caseId);
 
         browser.findElement(By.id("outcome-PARTIALLY_GRANTED")).click();
         replace(browser.findElement(By.id("amount-remitted")), "175,50");
@@ -121,7 +121,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     void anHtmxRequestOfAnEndedSessionSignsInOnAWholePageAndComesBack() {
         escalated("review/parking-permit-waiting-list.json");
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
-        browser.get(url("/review?view=all"));
+        Chromium.open(browser, port, "/review?view=all");
         Chromium.waitFor(browser, page -> !page.findElements(By.id("queue")).isEmpty());
 
         // the session ends; then a filter is chosen, which htmx asks for without a reload
@@ -155,7 +155,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     @Test
     void errorsAreTheProductsOwnPagesAndUnknownAddressesAreNotFound() throws Exception {
         // anonymous: sign in first, then "not found"
-        browser.get(url("/review/no-such-page"));
+        Chromium.open(browser, port, "/review/no-such-page");
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/login"));
         Chromium.signInHere(browser, TestUsers.REVIEWER);
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("/review/no-such-page"));
@@ -164,15 +164,15 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         assertAccessibleAtBothWidths("the 404 page");
         screenshot("error-not-found");
 
-        browser.get(url("/no-such-page?lang=en"));
+        Chromium.open(browser, port, "/no-such-page?lang=en");
         assertErrorPage("Page not found", "en");
-        browser.get(url("/review/cases/99999999?lang=nl"));
+        Chromium.open(browser, port, "/review/cases/99999999?lang=nl");
         assertErrorPage("Pagina niet gevonden", "nl");
-        browser.get(url("/rules"));
+        Chromium.open(browser, port, "/rules");
         assertErrorPage("Geen toegang", "nl");
-        browser.get(url("/review/tasks/1/claim"));
+        Chromium.open(browser, port, "/review/tasks/1/claim");
         assertErrorPage("Deze pagina kan zo niet worden geopend", "nl");
-        browser.get(url("/review?page=abc"));
+        Chromium.open(browser, port, "/review?page=abc");
         assertErrorPage("Het verzoek klopt niet", "nl");
         assertAccessibleAtBothWidths("the 400 page");
 
@@ -200,7 +200,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         long caseId = escalated("review/tax-remission-cost-sharer.json");
         claimedBy(TestUsers.REVIEWER, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
-        browser.get(url("/review/cases/" + caseId));
+        Chromium.open(browser, port, "/review/cases/" + caseId);
 
         // evidence first: the application and the engine's advice above the form
         int form = top(By.id("decision"));
@@ -287,7 +287,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         Chromium.waitFor(browser, page -> !page.findElements(By.id("confirm")).isEmpty());
         browser.findElement(By.id("confirm")).click();
         Chromium.waitFor(browser, page -> !page.findElements(By.id("decided")).isEmpty());
-        browser.get(url("/review/cases/" + caseId));
+        Chromium.open(browser, port, "/review/cases/" + caseId);
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Besloten");
     }
 
@@ -305,14 +305,14 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
                 .isEqualTo(201);
         claimedBy(TestUsers.REVIEWER, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
-        browser.get(url("/review/cases/" + caseId));
+        Chromium.open(browser, port, "/review/cases/" + caseId);
         WebElement fee = browser.findElement(By.id("amount-fee"));
         assertThat(fee.getDomProperty("value")).isEqualTo("240,00");
         assertThat(fee.getDomAttribute("placeholder")).isNull();
-        browser.get(url("/review/cases/" + caseId + "?lang=en"));
+        Chromium.open(browser, port, "/review/cases/" + caseId + "?lang=en");
         assertThat(browser.findElement(By.id("amount-fee")).getDomProperty("value"))
                 .isEqualTo("240.00");
-        browser.get(url("/review/cases/" + caseId + "?lang=nl"));
+        Chromium.open(browser, port, "/review/cases/" + caseId + "?lang=nl");
     }
 
     @Test
@@ -322,7 +322,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         long mineTask = ReviewQueue.openTaskOf(port, mine);
         long otherTask = ReviewQueue.openTaskOf(port, other);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
-        browser.get(url("/review"));
+        Chromium.open(browser, port, "/review");
         new Select(browser.findElement(By.id("reason"))).selectByValue("COST_SHARER");
         Chromium.waitFor(browser, page -> page.getCurrentUrl().contains("reason=COST_SHARER"));
         Chromium.waitFor(
@@ -331,7 +331,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         // another reviewer has the same queue open, and tries to claim the same case a moment later
         secondBrowser = Chromium.start();
         Chromium.signIn(secondBrowser, port, TestUsers.SECOND_REVIEWER);
-        secondBrowser.get(url("/review?reason=COST_SHARER"));
+        Chromium.open(secondBrowser, port, "/review?reason=COST_SHARER");
         browser.findElement(By.cssSelector("#task-" + mineTask + " button.claim"))
                 .click();
         Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review/cases/" + mine));
@@ -370,7 +370,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
                 browser, page -> page.findElement(By.tagName("h1")).getText().equals("Werkvoorraad"));
 
         // releasing from the case page: back in the same queue, told which case
-        browser.get(url("/review/cases/" + mine));
+        Chromium.open(browser, port, "/review/cases/" + mine);
         browser.findElement(By.id("release")).click();
         Chromium.waitFor(browser, page -> !page.findElements(By.id("notice")).isEmpty());
         assertThat(browser.findElement(By.id("notice")).getText())
@@ -378,7 +378,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         assertThat(browser.getCurrentUrl()).contains("reason=COST_SHARER").contains("view=mine");
 
         // a page past the last is the last page
-        browser.get(url("/review?view=all&page=10000"));
+        Chromium.open(browser, port, "/review?view=all&page=10000");
         String paging = browser.findElement(By.cssSelector("#queue p.muted")).getText();
         Matcher pages = Pattern.compile("Pagina (\\d+) van (\\d+)").matcher(paging);
         assertThat(pages.find()).as(paging).isTrue();
@@ -392,7 +392,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         long taskId = ReviewQueue.openTaskOf(port, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         browser.manage().window().setSize(PHONE);
-        browser.get(url("/review?view=all&reason=COST_SHARER"));
+        Chromium.open(browser, port, "/review?view=all&reason=COST_SHARER");
         Chromium.waitFor(
                 browser, page -> !page.findElements(By.id("task-" + taskId)).isEmpty());
         JavascriptExecutor page = (JavascriptExecutor) browser;
@@ -410,7 +410,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
         long caseId = escalated("review/parking-permit-waiting-list.json");
         long taskId = ReviewQueue.openTaskOf(port, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
-        browser.get(url("/review?view=all&reason=WAITING_LIST"));
+        Chromium.open(browser, port, "/review?view=all&reason=WAITING_LIST");
         Chromium.waitFor(
                 browser, page -> !page.findElements(By.id("task-" + taskId)).isEmpty());
 
