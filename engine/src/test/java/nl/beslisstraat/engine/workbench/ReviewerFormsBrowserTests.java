@@ -27,7 +27,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reviewer's forms forgive, in a real browser: a session that ends mid-form loses nothing, the
@@ -49,7 +48,6 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
     private WebDriver browser;
     private WebDriver secondBrowser;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void start() {
@@ -68,7 +66,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
     @Test
     void aDecisionPostedAfterTheSessionEndedComesBackWhole() {
-        long caseId = escalated("review/tax-remission-cost-sharer.json");
+        long caseId = ReviewQueue.escalate(port, "review/tax-remission-cost-sharer.json");
         long taskId = claimedBy(TestUsers.REVIEWER, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         Chromium.open(browser, port, "/review/cases/" + caseId);
@@ -119,7 +117,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
     @Test
     void anHtmxRequestOfAnEndedSessionSignsInOnAWholePageAndComesBack() {
-        escalated("review/parking-permit-waiting-list.json");
+        ReviewQueue.escalate(port, "review/parking-permit-waiting-list.json");
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         Chromium.open(browser, port, "/review?view=all");
         Chromium.waitFor(browser, page -> !page.findElements(By.id("queue")).isEmpty());
@@ -197,7 +195,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
     @Test
     void theDecisionFormFollowsTheEvidenceSaysWhatToPutRightAndConfirmsFirst() {
-        long caseId = escalated("review/tax-remission-cost-sharer.json");
+        long caseId = ReviewQueue.escalate(port, "review/tax-remission-cost-sharer.json");
         claimedBy(TestUsers.REVIEWER, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         Chromium.open(browser, port, "/review/cases/" + caseId);
@@ -294,7 +292,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     @Test
     void theAmountsTheEngineComputedAreFilledInAsValues() {
         // a granted permit (fee 240.00), reopened on objection: the fee is in the form, as a value
-        long caseId = escalated("intake/parking-permit-zone-a.json");
+        long caseId = ReviewQueue.escalate(port, "intake/parking-permit-zone-a.json");
         assertThat(new Http(port)
                         .as(TestUsers.REVIEWER)
                         .post(
@@ -317,8 +315,8 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
     @Test
     void theQueueKeepsItsFiltersHasMyTasksNamesCasesAndClampsItsPages() {
-        long mine = escalated("review/tax-remission-cost-sharer.json");
-        long other = escalated("review/tax-remission-cost-sharer.json");
+        long mine = ReviewQueue.escalate(port, "review/tax-remission-cost-sharer.json");
+        long other = ReviewQueue.escalate(port, "review/tax-remission-cost-sharer.json");
         long mineTask = ReviewQueue.openTaskOf(port, mine);
         long otherTask = ReviewQueue.openTaskOf(port, other);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
@@ -388,7 +386,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
     @Test
     void onAPhoneTheQueueFitsAndClaimAndSignOutAreWithinReach() {
-        long caseId = escalated("review/tax-remission-cost-sharer.json");
+        long caseId = ReviewQueue.escalate(port, "review/tax-remission-cost-sharer.json");
         long taskId = ReviewQueue.openTaskOf(port, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         browser.manage().window().setSize(PHONE);
@@ -407,7 +405,7 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
 
     @Test
     void aReviewerClaimsAndDecidesWithTheKeyboardAlone() {
-        long caseId = escalated("review/parking-permit-waiting-list.json");
+        long caseId = ReviewQueue.escalate(port, "review/parking-permit-waiting-list.json");
         long taskId = ReviewQueue.openTaskOf(port, caseId);
         Chromium.signIn(browser, port, TestUsers.REVIEWER);
         Chromium.open(browser, port, "/review?view=all&reason=WAITING_LIST");
@@ -472,14 +470,6 @@ class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
     private static void replace(WebElement field, String value) {
         field.clear();
         field.sendKeys(value);
-    }
-
-    private long escalated(String application) {
-        String body = new Http(port)
-                .as(TestUsers.INTAKE)
-                .post("/api/cases/decide-now", "application/json", Http.resource(application))
-                .body();
-        return json.readTree(body).path("id").asLong();
     }
 
     private long claimedBy(String reviewer, long caseId) {
