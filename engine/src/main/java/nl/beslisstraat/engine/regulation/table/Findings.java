@@ -34,7 +34,20 @@ public final class Findings {
     public static Phrase strongestDecides(Outcome strongest) {
         return Phrase.of(
                 "De uitkomsten verschillen; de sterkste uitkomst ({0}) beslist.",
-                "The outcomes differ; the strongest outcome ({0}) decides.", strongest);
+                "The outcomes differ; the strongest outcome ({0}) decides.", inWords(strongest));
+    }
+
+    /**
+     * An outcome as the pages name it ({@code outcome.*} in the message bundles), inside a
+     * sentence: the officer reads "afgewezen", not the API's REJECTED.
+     */
+    static Phrase inWords(Outcome outcome) {
+        return switch (outcome) {
+            case GRANTED -> new Phrase("toegekend", "granted");
+            case PARTIALLY_GRANTED -> new Phrase("gedeeltelijk toegekend", "partially granted");
+            case NEEDS_REVIEW -> new Phrase("naar behandelaar", "to reviewer");
+            case REJECTED -> new Phrase("afgewezen", "rejected");
+        };
     }
 
     /** Two rows that both add a percentage to one amount: they add up, as intended. */

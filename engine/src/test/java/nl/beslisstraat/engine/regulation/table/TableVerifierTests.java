@@ -140,9 +140,9 @@ class TableVerifierTests {
                 .satisfies(overlap -> {
                     assertThat(overlap.blocking()).isFalse();
                     assertThat(overlap.explanation().in(DUTCH))
-                            .isEqualTo("De uitkomsten verschillen; de sterkste uitkomst (REJECTED) beslist.");
+                            .isEqualTo("De uitkomsten verschillen; de sterkste uitkomst (afgewezen) beslist.");
                     assertThat(overlap.explanation().in(ENGLISH))
-                            .isEqualTo("The outcomes differ; the strongest outcome (REJECTED) decides.");
+                            .isEqualTo("The outcomes differ; the strongest outcome (rejected) decides.");
                     assertThat(overlap.example()).containsEntry("lengte voertuig", Phrase.same("6.01"));
                 });
     }
