@@ -6,50 +6,29 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.ReviewQueue;
 import nl.beslisstraat.engine.support.TestUsers;
 import nl.beslisstraat.engine.tenancy.Municipality;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An auditor searches the audit trail in a real browser (Debian's Chromium, headless) and opens a
  * case read only; every page state is checked with axe-core against WCAG 2.1 AA.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditorBrowserTests extends DatabaseIntegrationTest {
-
-    @LocalServerPort
-    int port;
+class AuditorBrowserTests extends BrowserIntegrationTest {
 
     @Autowired
     AuditLog auditLog;
 
     @Autowired
     ChainVerifications verifications;
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void start() {
-        browser = Chromium.startOrSkip();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anAuditorSearchesTheTrailByPersonAndSeesTheChainIntact() {

@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,27 +25,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Utrecht's does not. Screenshots for docs/policy-officer-guide.md ({@code -Dscreenshots=docs}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LocalChoicesBrowserTests extends DatabaseIntegrationTest {
-
-    @LocalServerPort
-    int port;
+class LocalChoicesBrowserTests extends BrowserIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
 
-    private WebDriver browser;
-
     @BeforeEach
     void start() {
-        browser = Chromium.startOrSkip();
         TestUsers.ensureZwolle(accounts, jdbc);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

@@ -6,20 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,25 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Screenshots for docs/policy-officer-guide.md ({@code -Dscreenshots=docs}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NormOfficerBrowserTests extends DatabaseIntegrationTest {
+class NormOfficerBrowserTests extends BrowserIntegrationTest {
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
     private final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void start() {
-        browser = Chromium.startOrSkip();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anOfficerRaisesANormSimulatesItAndAColleagueApproves() throws IOException {

@@ -10,24 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.beslisstraat.engine.regulation.table.Tables;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,24 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Screenshots for docs/policy-officer-guide.md ({@code -Dscreenshots=docs}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OfficerBrowserTests extends DatabaseIntegrationTest {
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void start() {
-        browser = Chromium.startOrSkip();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class OfficerBrowserTests extends BrowserIntegrationTest {
 
     @Test
     void anOfficerUploadsTestsAndSimulatesAndAColleagueApproves() throws IOException {

@@ -3,17 +3,13 @@ package nl.beslisstraat.engine.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A platform administrator onboards Enschede and its first reviewer in a real browser (Debian's
@@ -22,27 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * is checked with axe-core against WCAG 2.1 AA. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PlatformBrowserTests extends DatabaseIntegrationTest {
+class PlatformBrowserTests extends BrowserIntegrationTest {
 
     private static final String ENSCHEDE = "0153";
     private static final String ENSCHEDE_REVIEWER = "reviewer-enschede";
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void start() {
-        browser = Chromium.startOrSkip();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anAdministratorOnboardsAMunicipalityAndItsFirstReviewer() {

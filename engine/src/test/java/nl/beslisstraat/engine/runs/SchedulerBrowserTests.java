@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A scheduler plans and watches the night in a real browser (Debian's Chromium, headless): sets the
@@ -25,27 +23,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (WCAG 2.1 AA) and reflows at 390 pixels wide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SchedulerBrowserTests extends DatabaseIntegrationTest {
-
-    @LocalServerPort
-    int port;
+class SchedulerBrowserTests extends BrowserIntegrationTest {
 
     private final BatchRows batch = new BatchRows();
-    private WebDriver browser;
 
     @BeforeEach
     void start() {
-        browser = Chromium.startOrSkip();
         batch.owner.update("delete from nightly_schedules");
         batch.owner.update("delete from run_requests");
         batch.owner.update("update batch_processes set ended_at = now() where ended_at is null");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The main pages run under the Content-Security-Policy without the browser refusing anything (no
@@ -22,28 +18,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * inline handler (the rules page's case-type list) still works from its script file.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ContentSecurityPolicyBrowserTests extends DatabaseIntegrationTest {
+class ContentSecurityPolicyBrowserTests extends BrowserIntegrationTest {
 
     /** A script element without src, an on...= handler attribute, or a style attribute. */
     private static final Pattern INLINE =
             Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\son[a-z]+\\s*=|\\sstyle\\s*=", Pattern.CASE_INSENSITIVE);
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void start() {
-        browser = Chromium.startOrSkip();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theMainPagesBreakNoRuleOfThePolicy() {

@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,32 +27,20 @@ import tools.jackson.databind.json.JsonMapper;
  * counts Zwolle's queue. Both pages are checked with axe-core against WCAG 2.1 AA.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MunicipalitySwitchBrowserTests extends DatabaseIntegrationTest {
+class MunicipalitySwitchBrowserTests extends BrowserIntegrationTest {
 
     private static final String PERSON = "switch-in-browser";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
 
-    private WebDriver browser;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void start() {
-        browser = Chromium.startOrSkip();
         TestUsers.ensureZwolle(accounts, jdbc);
         accounts.save(PERSON, "600002", "Wies Wissel", TestUsers.password(PERSON), Set.of(Role.REVIEWER), "test");
         Municipality.run(TestUsers.ZWOLLE, () -> accounts.grant(PERSON, Set.of(Role.AUDITOR), "test"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

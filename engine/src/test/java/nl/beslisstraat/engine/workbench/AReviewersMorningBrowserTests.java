@@ -7,19 +7,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.ReviewQueue;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through is caught too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AReviewersMorningBrowserTests extends DatabaseIntegrationTest {
+class AReviewersMorningBrowserTests extends BrowserIntegrationTest {
 
     private static final List<Pattern> MACHINE_TEXT = List.of(
             Pattern.compile("\\b[A-Z]+(_[A-Z0-9]+)+\\b"), // a code: WAITING_LIST, IN_REVIEW
@@ -46,23 +42,7 @@ class AReviewersMorningBrowserTests extends DatabaseIntegrationTest {
             Pattern.compile("\\b\\d+\\.\\d{2}\\b"), // an amount as the API writes it: 175.50
             Pattern.compile("\\b(true|false|null)\\b"));
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
     private final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void start() {
-        browser = Chromium.startOrSkip();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void threeEscalatedCasesAreDecidedWithoutMeetingACodeOrLosingAForm() {

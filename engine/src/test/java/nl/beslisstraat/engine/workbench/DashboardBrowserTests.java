@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.ReviewQueue;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard's figures open the list behind them, for each role the list it may see: a reviewer
@@ -23,24 +20,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * to see, so their queue figures stay figures). The auditor's way is in AuditorBrowserTests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardBrowserTests extends DatabaseIntegrationTest {
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
+class DashboardBrowserTests extends BrowserIntegrationTest {
 
     @BeforeEach
     void start() {
-        browser = Chromium.startOrSkip();
         ReviewQueue.escalate(port, "review/parking-permit-waiting-list.json");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

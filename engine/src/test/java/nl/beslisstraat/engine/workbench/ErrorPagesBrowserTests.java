@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -34,7 +30,7 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ErrorPagesBrowserTests.FaultyPages.class)
-class ErrorPagesBrowserTests extends DatabaseIntegrationTest {
+class ErrorPagesBrowserTests extends BrowserIntegrationTest {
 
     /** What the failing page's exception says: it must never reach the page. */
     private static final String SECRET = "relation cases_secret does not exist";
@@ -52,23 +48,6 @@ class ErrorPagesBrowserTests extends DatabaseIntegrationTest {
             };
             return new SimpleUrlHandlerMapping(
                     Map.of("/review/fault-in-test", fail, "/audit/fault-in-test", fail), Ordered.HIGHEST_PRECEDENCE);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void start() {
-        browser = Chromium.startOrSkip();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
         }
     }
 

@@ -11,20 +11,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestDatabase;
 import nl.beslisstraat.engine.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,19 +36,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * lead to their pages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EveryPageBrowserTests extends DatabaseIntegrationTest {
+class EveryPageBrowserTests extends BrowserIntegrationTest {
 
     /** More kinds of page than any role has; a crawl that finds more has left the pages. */
     private static final int AT_MOST = 40;
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
     @BeforeEach
     void start() {
-        browser = Chromium.startOrSkip();
         // axe on a long page (a draft's examples) takes longer than the usual 30 s on a busy machine
         browser.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(2));
         Http intake = new Http(port).as(TestUsers.INTAKE);
@@ -59,13 +50,6 @@ class EveryPageBrowserTests extends DatabaseIntegrationTest {
                 "/api/cases/decide-now", "application/json", Http.resource("review/parking-permit-waiting-list.json"));
         intake.post("/api/cases/decide-now", "application/json", Http.resource("intake/parking-permit-zone-a.json"));
         finishedRun();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @ParameterizedTest

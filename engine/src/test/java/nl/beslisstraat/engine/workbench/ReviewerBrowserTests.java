@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.ReviewQueue;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A reviewer at work in a real browser (Debian's Chromium, headless): sign in, filter the queue,
@@ -24,24 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/screenshots}, and to {@code docs/images} with {@code -Dscreenshots=docs}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReviewerBrowserTests extends DatabaseIntegrationTest {
+class ReviewerBrowserTests extends BrowserIntegrationTest {
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
     private WebDriver secondBrowser;
-
-    @BeforeEach
-    void start() {
-        browser = Chromium.startOrSkip();
-    }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (secondBrowser != null) {
             secondBrowser.quit();
         }

@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.support.Axe;
+import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
-import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.ReviewQueue;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -26,7 +25,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The reviewer's forms forgive, in a real browser: a session that ends mid-form loses nothing, the
@@ -37,28 +35,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 1366 and 390 pixels wide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReviewerFormsBrowserTests extends DatabaseIntegrationTest {
+class ReviewerFormsBrowserTests extends BrowserIntegrationTest {
 
     private static final Dimension DESKTOP = new Dimension(1366, 900);
     private static final Dimension PHONE = new Dimension(390, 844);
     private static final String MOTIVATION = "Medebewoner van 29 draagt volgens de huurovereenkomst de helft bij.";
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
     private WebDriver secondBrowser;
-
-    @BeforeEach
-    void start() {
-        browser = Chromium.startOrSkip();
-    }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (secondBrowser != null) {
             secondBrowser.quit();
         }
