@@ -1,6 +1,8 @@
 package nl.beslisstraat.engine.regulation.table;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.rules.Outcome;
 
@@ -10,6 +12,11 @@ import nl.beslisstraat.rules.Outcome;
  * model's tables, so an officer reads one explanation whichever format was uploaded.
  */
 public final class Findings {
+
+    /** The pages' own labels: the bundle without a language is the Dutch one. */
+    private static final ResourceBundle PAGES_DUTCH = ResourceBundle.getBundle("messages", Locale.ROOT);
+
+    private static final ResourceBundle PAGES_ENGLISH = ResourceBundle.getBundle("messages", Locale.ENGLISH);
 
     private Findings() {}
 
@@ -42,12 +49,10 @@ public final class Findings {
      * sentence: the officer reads "afgewezen", not the API's REJECTED.
      */
     static Phrase inWords(Outcome outcome) {
-        return switch (outcome) {
-            case GRANTED -> new Phrase("toegekend", "granted");
-            case PARTIALLY_GRANTED -> new Phrase("gedeeltelijk toegekend", "partially granted");
-            case NEEDS_REVIEW -> new Phrase("naar behandelaar", "to reviewer");
-            case REJECTED -> new Phrase("afgewezen", "rejected");
-        };
+        String label = "outcome." + outcome.name();
+        return new Phrase(
+                PAGES_DUTCH.getString(label).toLowerCase(Locale.ROOT),
+                PAGES_ENGLISH.getString(label).toLowerCase(Locale.ROOT));
     }
 
     /** Two rows that both add a percentage to one amount: they add up, as intended. */
