@@ -2,6 +2,7 @@ package nl.beslisstraat.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,22 +40,22 @@ public final class Finding {
 
     /** Motivation templates by language ("nl", "en"), with {field} placeholders for figures. */
     public Map<String, String> motivations() {
-        return Map.copyOf(motivations);
+        return Collections.unmodifiableMap(motivations);
     }
 
     /** Base amounts this rule sets, such as the annual fee. */
     public Map<String, BigDecimal> amounts() {
-        return Map.copyOf(amounts);
+        return Collections.unmodifiableMap(amounts);
     }
 
     /** Percentages this rule adds to an amount (a surcharge of 50 adds half the base). */
     public Map<String, BigDecimal> percentages() {
-        return Map.copyOf(percentages);
+        return Collections.unmodifiableMap(percentages);
     }
 
     /** Dates this rule sets, such as the last day a city pass is valid. */
     public Map<String, LocalDate> dates() {
-        return Map.copyOf(dates);
+        return Collections.unmodifiableMap(dates);
     }
 
     void outcome(Outcome outcome) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.QueuedCase;
 import nl.beslisstraat.engine.norms.NormCatalog;
@@ -140,10 +141,7 @@ public class DecisionService {
         }
         Map<String, BigDecimal> amounts = outcome.grants() ? amounts(findings) : Map.of();
         Map<String, LocalDate> dates = outcome.grants() ? dates(findings) : Map.of();
-        Map<String, Object> figures = new HashMap<>(rules.figures(facts));
-        figures.putAll(rules.choiceValues());
-        figures.putAll(amounts);
-        figures.putAll(dates);
+        Function<String, Object> figures = name -> figure(name, dates, amounts, rules, facts);
 
         List<Reason> reasons = new ArrayList<>();
         for (Finding finding : findings) {
@@ -168,6 +166,28 @@ public class DecisionService {
                 null,
                 rules.contentHash(),
                 normHash);
+    }
+
+    /**
+     * A figure a motivation names: a date or amount the rules set, else a local choice, else a
+     * field of the application; {@link Motivations#NO_SUCH_FIGURE} when it is none of these.
+     */
+    private static Object figure(
+            String name,
+            Map<String, LocalDate> dates,
+            Map<String, BigDecimal> amounts,
+            RuleSet rules,
+            CaseFacts facts) {
+        if (dates.containsKey(name)) {
+            return dates.get(name);
+        }
+        if (amounts.containsKey(name)) {
+            return amounts.get(name);
+        }
+        if (rules.choiceValues().containsKey(name)) {
+            return rules.choiceValues().get(name);
+        }
+        return rules.hasFigure(name) ? rules.figure(facts, name) : Motivations.NO_SUCH_FIGURE;
     }
 
     private static Map<String, LocalDate> dates(List<Finding> findings) {

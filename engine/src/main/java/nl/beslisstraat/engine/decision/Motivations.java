@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Fills a motivation template's {@code {field}} placeholders with the case's own figures, written
@@ -19,16 +20,27 @@ final class Motivations {
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
+    /** What a figure look-up answers for a name that is no figure of the case. */
+    static final Object NO_SUCH_FIGURE = new Object();
+
     private Motivations() {}
 
-    static Map<String, String> render(Map<String, String> templates, Map<String, Object> values) {
+    /**
+     * @param figure the case's figure of a name, {@link #NO_SUCH_FIGURE} when it has none: looked up
+     *     per placeholder, as a template names a few of the case's many figures
+     */
+    static Map<String, String> render(Map<String, String> templates, Function<String, Object> figure) {
         Map<String, String> rendered = new LinkedHashMap<>();
         templates.forEach((language, template) ->
-                rendered.put(language, render(template, values, LANGUAGES.getOrDefault(language, DUTCH))));
+                rendered.put(language, render(template, figure, LANGUAGES.getOrDefault(language, DUTCH))));
         return rendered;
     }
 
     static String render(String template, Map<String, Object> values, Locale locale) {
+        return render(template, name -> values.containsKey(name) ? values.get(name) : NO_SUCH_FIGURE, locale);
+    }
+
+    static String render(String template, Function<String, Object> figure, Locale locale) {
         StringBuilder out = new StringBuilder(template.length() + 32);
         int at = 0;
         while (at < template.length()) {
@@ -40,8 +52,9 @@ final class Motivations {
             }
             String name = template.substring(open + 1, close);
             out.append(template, at, open);
-            if (values.containsKey(name)) {
-                out.append(format(values.get(name), locale));
+            Object value = figure.apply(name);
+            if (value != NO_SUCH_FIGURE) {
+                out.append(format(value, locale));
             } else {
                 out.append(template, open, close + 1); // an unknown name stays visible, not silently blank
             }

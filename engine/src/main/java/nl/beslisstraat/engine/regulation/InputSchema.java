@@ -32,7 +32,7 @@ public final class InputSchema {
 
     InputSchema(Schema schema) {
         this.schema = schema;
-        this.quick = QuickInputCheck.compile(schema.getSchemaNode()).orElse(null);
+        this.quick = QuickInputCheck.compile(schema.getSchemaNode(), ENVELOPE).orElse(null);
         Map<String, String> found = new LinkedHashMap<>();
         JsonNode properties = schema.getSchemaNode().path("properties");
         for (String field : properties.propertyNames()) {
@@ -104,12 +104,12 @@ public final class InputSchema {
     }
 
     public List<FieldProblem> check(JsonNode input) {
-        input = withoutEnvelope(input);
-        // Nearly every case is valid: a quick yes first, then the validator's fail-fast yes/no, the
-        // full error list only when needed.
+        // Nearly every case is valid: a quick yes first (which passes the envelope over), then the
+        // validator's fail-fast yes/no, the full error list only when needed.
         if (quick != null && quick.check(input) == QuickInputCheck.Verdict.VALID) {
             return List.of();
         }
+        input = withoutEnvelope(input);
         try {
             if (schema.validate(input, OutputFormat.BOOLEAN)) {
                 return List.of();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,10 @@ import tools.jackson.databind.JsonNode;
  * input that is not plainly valid. {@link InputSchema} then asks the general validator, which
  * also names the problems. A schema with a keyword this check does not know gets no quick check
  * at all ({@link #compile} is empty), so a new regulation may use all of JSON Schema.
+ *
+ * <p>It looks at an application as it arrives, envelope and all: the envelope's fields (case type,
+ * reference date), which the schema does not declare, are passed over at the top level as if they
+ * were absent, so the nightly run does not copy every input without them first.
  */
 final class QuickInputCheck {
 
@@ -65,8 +70,17 @@ final class QuickInputCheck {
 
     /** The quick check of a schema, or none when the schema uses a keyword it does not know. */
     static Optional<QuickInputCheck> compile(JsonNode schema) {
+        return compile(schema, Set.of());
+    }
+
+    /**
+     * As {@link #compile(JsonNode)}, for inputs that may also hold the envelope's fields at the top
+     * level: those are checked as if they were absent. A schema that names one of them at the top
+     * level gets no quick check.
+     */
+    static Optional<QuickInputCheck> compile(JsonNode schema, Set<String> envelope) {
         try {
-            return Optional.of(new QuickInputCheck(new Compiler(schema).node(schema, 0)));
+            return Optional.of(new QuickInputCheck(new Compiler(schema, envelope).node(schema, 0, true)));
         } catch (Unsupported unsupported) {
             return Optional.empty();
         }
@@ -91,13 +105,19 @@ final class QuickInputCheck {
     private static final class Compiler {
 
         private final JsonNode root;
+        private final Set<String> envelope;
         private final Map<String, Node> references = new HashMap<>();
 
-        Compiler(JsonNode root) {
+        Compiler(JsonNode root, Set<String> envelope) {
             this.root = root;
+            this.envelope = envelope;
         }
 
-        Node node(JsonNode schema, int depth) {
+        /**
+         * @param top whether the schema applies to the input itself, where the envelope's fields
+         *     may be, rather than to one of its fields' values
+         */
+        Node node(JsonNode schema, int depth, boolean top) {
             if (depth > MAX_DEPTH) {
                 throw new Unsupported();
             }
@@ -116,8 +136,8 @@ final class QuickInputCheck {
                 JsonNode argument = schema.path(keyword);
                 switch (keyword) {
                     case "type" -> tests.add(type(argument));
-                    case "enum" -> tests.add(oneOfValues(values(argument)));
-                    case "const" -> tests.add(oneOfValues(List.of(argument)));
+                    case "enum" -> tests.add(oneOfValues(values(argument), top));
+                    case "const" -> tests.add(oneOfValues(List.of(argument), top));
                     case "minimum" -> tests.add(bound(argument, sign -> sign >= 0));
                     case "maximum" -> tests.add(bound(argument, sign -> sign <= 0));
                     case "exclusiveMinimum" -> tests.add(bound(argument, sign -> sign > 0));
@@ -126,15 +146,15 @@ final class QuickInputCheck {
                     case "maxLength" -> tests.add(maxLength(count(argument)));
                     case "pattern" -> tests.add(pattern(argument));
                     case "format" -> tests.add(format(argument));
-                    case "properties" -> tests.add(properties(argument, depth));
-                    case "required" -> tests.add(required(argument));
-                    case "additionalProperties" -> tests.add(additionalProperties(schema, argument));
-                    case "$ref" -> tests.add(reference(argument, depth));
-                    case "allOf" -> tests.add(allOf(all(argument, depth)));
-                    case "anyOf" -> tests.add(anyOf(all(argument, depth)));
-                    case "oneOf" -> tests.add(oneOf(all(argument, depth)));
-                    case "not" -> tests.add(not(node(argument, depth + 1)));
-                    case "if" -> tests.add(conditional(schema, depth));
+                    case "properties" -> tests.add(properties(argument, depth, top));
+                    case "required" -> tests.add(required(argument, top));
+                    case "additionalProperties" -> tests.add(additionalProperties(schema, argument, top));
+                    case "$ref" -> tests.add(reference(argument, depth, top));
+                    case "allOf" -> tests.add(allOf(all(argument, depth, top)));
+                    case "anyOf" -> tests.add(anyOf(all(argument, depth, top)));
+                    case "oneOf" -> tests.add(oneOf(all(argument, depth, top)));
+                    case "not" -> tests.add(not(node(argument, depth + 1, top)));
+                    case "if" -> tests.add(conditional(schema, depth, top));
                     case "then", "else" -> {
                         // part of "if"; without an "if" they are ignored, as the specification says
                     }
@@ -144,23 +164,25 @@ final class QuickInputCheck {
             return allOf(tests);
         }
 
-        private List<Node> all(JsonNode schemas, int depth) {
+        private List<Node> all(JsonNode schemas, int depth, boolean top) {
             if (!schemas.isArray() || schemas.isEmpty()) {
                 throw new Unsupported();
             }
             List<Node> nodes = new ArrayList<>();
             for (JsonNode schema : schemas) {
-                nodes.add(node(schema, depth + 1));
+                nodes.add(node(schema, depth + 1, top));
             }
             return nodes;
         }
 
-        private Node reference(JsonNode argument, int depth) {
+        private Node reference(JsonNode argument, int depth, boolean top) {
             String ref = argument.asString("");
             if (!ref.startsWith("#/")) {
                 throw new Unsupported();
             }
-            Node known = references.get(ref);
+            // compiled once for the top level and once for values, which differ in the envelope
+            String key = (top ? "top " : "value ") + ref;
+            Node known = references.get(key);
             if (known != null) {
                 return known;
             }
@@ -170,15 +192,15 @@ final class QuickInputCheck {
             }
             // a placeholder first, so a schema that refers to itself compiles (and is checked to MAX_DEPTH)
             Node[] compiled = new Node[1];
-            references.put(ref, value -> compiled[0].check(value));
-            compiled[0] = node(target, depth + 1);
+            references.put(key, value -> compiled[0].check(value));
+            compiled[0] = node(target, depth + 1, top);
             return compiled[0];
         }
 
-        private Node conditional(JsonNode schema, int depth) {
-            Node condition = node(schema.path("if"), depth + 1);
-            Node then = schema.has("then") ? node(schema.path("then"), depth + 1) : value -> Verdict.VALID;
-            Node otherwise = schema.has("else") ? node(schema.path("else"), depth + 1) : value -> Verdict.VALID;
+        private Node conditional(JsonNode schema, int depth, boolean top) {
+            Node condition = node(schema.path("if"), depth + 1, top);
+            Node then = schema.has("then") ? node(schema.path("then"), depth + 1, top) : value -> Verdict.VALID;
+            Node otherwise = schema.has("else") ? node(schema.path("else"), depth + 1, top) : value -> Verdict.VALID;
             return value -> switch (condition.check(value)) {
                 case VALID -> then.check(value);
                 case INVALID -> otherwise.check(value);
@@ -186,14 +208,15 @@ final class QuickInputCheck {
             };
         }
 
-        private Node properties(JsonNode argument, int depth) {
+        private Node properties(JsonNode argument, int depth, boolean top) {
             if (!argument.isObject()) {
                 throw new Unsupported();
             }
             List<String> names = new ArrayList<>(argument.propertyNames());
+            outsideEnvelope(names, top);
             Node[] fields = new Node[names.size()];
             for (int i = 0; i < fields.length; i++) {
-                fields[i] = node(argument.path(names.get(i)), depth + 1);
+                fields[i] = node(argument.path(names.get(i)), depth + 1, false);
             }
             String[] fieldNames = names.toArray(String[]::new);
             return value -> {
@@ -217,7 +240,14 @@ final class QuickInputCheck {
             };
         }
 
-        private static Node required(JsonNode argument) {
+        /** A schema that speaks of an envelope field at the top level would see it where it is absent. */
+        private void outsideEnvelope(List<String> fields, boolean top) {
+            if (top && fields.stream().anyMatch(envelope::contains)) {
+                throw new Unsupported();
+            }
+        }
+
+        private Node required(JsonNode argument, boolean top) {
             List<String> fields = new ArrayList<>();
             for (JsonNode field : argument) {
                 if (!field.isString()) {
@@ -225,6 +255,7 @@ final class QuickInputCheck {
                 }
                 fields.add(field.asString());
             }
+            outsideEnvelope(fields, top);
             return value -> {
                 if (!value.isObject()) {
                     return Verdict.VALID;
@@ -238,7 +269,7 @@ final class QuickInputCheck {
             };
         }
 
-        private static Node additionalProperties(JsonNode schema, JsonNode argument) {
+        private Node additionalProperties(JsonNode schema, JsonNode argument, boolean top) {
             if (!argument.isBoolean()) {
                 throw new Unsupported();
             }
@@ -248,7 +279,10 @@ final class QuickInputCheck {
             if (schema.has("patternProperties")) {
                 throw new Unsupported();
             }
-            Set<String> declared = Set.copyOf(schema.path("properties").propertyNames());
+            Set<String> declared = new HashSet<>(schema.path("properties").propertyNames());
+            if (top) {
+                declared.addAll(envelope);
+            }
             return value -> {
                 if (!value.isObject()) {
                     return Verdict.VALID;
@@ -327,7 +361,11 @@ final class QuickInputCheck {
             return values;
         }
 
-        private static Node oneOfValues(List<JsonNode> allowed) {
+        private Node oneOfValues(List<JsonNode> allowed, boolean top) {
+            if (top && !envelope.isEmpty()) {
+                // the input as a whole equal to a value: the envelope would make it differ
+                throw new Unsupported();
+            }
             return value -> {
                 for (JsonNode one : allowed) {
                     if (one.equals(value)) {
@@ -415,9 +453,11 @@ final class QuickInputCheck {
                 }
                 String text = value.asString();
                 // regular-expression dialects differ on what ^, $ and . do with line breaks
-                if (text.chars()
-                        .anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
-                    return Verdict.UNKNOWN;
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                        return Verdict.UNKNOWN;
+                    }
                 }
                 return Verdict.of(pattern.matcher(text).find());
             };

@@ -202,9 +202,19 @@ public final class RuleSet {
         return factType;
     }
 
-    /** The application's fields by name, for the figures in a motivation. */
+    /** The application's fields by name. */
     public Map<String, Object> figures(CaseFacts application) {
         return factType.getAsMap(application);
+    }
+
+    /** Whether the application has a field of this name, a figure a motivation may name. */
+    public boolean hasFigure(String name) {
+        return factType.getField(name) != null;
+    }
+
+    /** One field of the application, by name ({@link #hasFigure}). */
+    public Object figure(CaseFacts application, String name) {
+        return factType.get(application, name);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import nl.beslisstraat.engine.regulation.QuickInputCheck.Verdict;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The quick check never contradicts the general JSON Schema validator: over many inputs made from
  * each shipped schema (valid values, values at and across every bound, wrong types, numbers
  * written as 1.0, line breaks, characters outside the basic plane, missing and unknown fields),
- * an input it calls valid is valid to the validator and one it calls invalid is invalid. And it
- * does answer for most valid inputs, or it would speed nothing up.
+ * an input it calls valid is valid to the validator and one it calls invalid is invalid, also
+ * when the input arrives with its envelope (case type and reference date), which the validator is
+ * shown without. And it does answer for most valid inputs, or it would speed nothing up.
  */
 class QuickInputCheckTests {
 
@@ -78,7 +80,8 @@ class QuickInputCheckTests {
             schemaNode = JSON.readTree(in);
         }
         schema = SCHEMAS.getSchema(schemaNode);
-        QuickInputCheck quick = QuickInputCheck.compile(schemaNode).orElseThrow();
+        QuickInputCheck quick =
+                QuickInputCheck.compile(schemaNode, InputSchema.ENVELOPE).orElseThrow();
         List<List<JsonNode>> candidates = new ArrayList<>();
         List<Integer> fitting = new ArrayList<>();
         List<String> fields = new ArrayList<>(schemaNode.path("properties").propertyNames());
@@ -116,7 +119,12 @@ class QuickInputCheckTests {
                 // the validator gives up on a number beyond a long's range; InputSchema calls it invalid
                 generalValid = false;
             }
-            Verdict verdict = quick.check(input);
+            ObjectNode asArrived = input.deepCopy();
+            if (random.nextBoolean()) {
+                asArrived.put("caseType", "PARKING_PERMIT");
+                asArrived.put("referenceDate", random.nextBoolean() ? "2026-03-15" : "not a date");
+            }
+            Verdict verdict = quick.check(asArrived);
             assertThat(verdict == Verdict.UNKNOWN || (verdict == Verdict.VALID) == generalValid)
                     .as("quick says %s, the validator says %s, for %s", verdict, generalValid, input)
                     .isTrue();
@@ -141,6 +149,34 @@ class QuickInputCheckTests {
             })
     void aSchemaWithAKeywordItDoesNotKnowGetsNoQuickCheck(String schema) {
         assertThat(QuickInputCheck.compile(JSON.readTree(schema))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"required\": [\"caseType\"]}",
+                "{\"properties\": {\"referenceDate\": {\"type\": \"string\"}}}",
+                "{\"allOf\": [{\"not\": {\"required\": [\"referenceDate\"]}}]}",
+                "{\"$ref\": \"#/$defs/a\", \"$defs\": {\"a\": {\"required\": [\"caseType\"]}}}",
+                "{\"const\": {}}"
+            })
+    void aSchemaThatSpeaksOfTheEnvelopeAtTheTopGetsNoQuickCheckForInputsWithIt(String schema) {
+        assertThat(QuickInputCheck.compile(JSON.readTree(schema), InputSchema.ENVELOPE))
+                .isEmpty();
+        assertThat(QuickInputCheck.compile(JSON.readTree(schema))).isPresent();
+    }
+
+    @Test
+    void theEnvelopeIsPassedOverAtTheTopLevelOnly() {
+        JsonNode schema = JSON.readTree("{\"type\": \"object\", \"additionalProperties\": false, \"properties\":"
+                + " {\"vehicle\": {\"type\": \"object\", \"additionalProperties\": false}}}");
+        QuickInputCheck quick =
+                QuickInputCheck.compile(schema, InputSchema.ENVELOPE).orElseThrow();
+
+        assertThat(quick.check(JSON.readTree("{\"caseType\": \"X\", \"referenceDate\": \"2026-03-15\"}")))
+                .isEqualTo(Verdict.VALID);
+        assertThat(quick.check(JSON.readTree("{\"vehicle\": {\"caseType\": \"X\"}}")))
+                .isEqualTo(Verdict.INVALID);
     }
 
     /** Values for one field: first those that fit it, then those at and across its edges. */
