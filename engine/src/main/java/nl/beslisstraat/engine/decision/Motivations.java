@@ -19,11 +19,23 @@ final class Motivations {
     static final Map<String, Locale> LANGUAGES = Map.of("nl", DUTCH, "en", Locale.UK);
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    // the same for four-digit years, written without a formatter per figure
+    private static final String[] DUTCH_MONTHS = monthNames(DUTCH);
+    private static final String[] ENGLISH_MONTHS = monthNames(Locale.UK);
 
     /** What a figure look-up answers for a name that is no figure of the case. */
     static final Object NO_SUCH_FIGURE = new Object();
 
     private Motivations() {}
+
+    private static String[] monthNames(Locale locale) {
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MMMM", locale);
+        String[] names = new String[12];
+        for (int m = 1; m <= 12; m++) {
+            names[m - 1] = LocalDate.of(2026, m, 1).format(month);
+        }
+        return names;
+    }
 
     /**
      * @param figure the case's figure of a name, {@link #NO_SUCH_FIGURE} when it has none: looked up
@@ -41,6 +53,7 @@ final class Motivations {
     }
 
     static String render(String template, Function<String, Object> figure, Locale locale) {
+        boolean dutch = isDutch(locale);
         StringBuilder out = new StringBuilder(template.length() + 32);
         int at = 0;
         while (at < template.length()) {
@@ -54,7 +67,7 @@ final class Motivations {
             out.append(template, at, open);
             Object value = figure.apply(name);
             if (value != NO_SUCH_FIGURE) {
-                out.append(format(value, locale));
+                append(out, value, dutch);
             } else {
                 out.append(template, open, close + 1); // an unknown name stays visible, not silently blank
             }
@@ -64,20 +77,34 @@ final class Motivations {
     }
 
     static String format(Object value, Locale locale) {
-        boolean dutch = locale.getLanguage().equals("nl");
+        StringBuilder out = new StringBuilder();
+        append(out, value, isDutch(locale));
+        return out.toString();
+    }
+
+    private static boolean isDutch(Locale locale) {
+        return locale.getLanguage().equals("nl");
+    }
+
+    /** Written straight into the motivation: it runs for every figure of every nightly decision. */
+    private static void append(StringBuilder out, Object value, boolean dutch) {
         if (value == null) {
-            return dutch ? "geen" : "none";
+            out.append(dutch ? "geen" : "none");
+        } else if (value instanceof BigDecimal decimal) {
+            appendDecimal(out, decimal, dutch ? '.' : ',', dutch ? ',' : '.');
+        } else if (value instanceof Boolean flag) {
+            out.append(flag ? (dutch ? "ja" : "yes") : (dutch ? "nee" : "no"));
+        } else if (value instanceof LocalDate date && (date.getYear() < 1000 || date.getYear() > 9999)) {
+            out.append(date.format(dutch ? DUTCH_DATE : ENGLISH_DATE));
+        } else if (value instanceof LocalDate date) {
+            out.append(date.getDayOfMonth())
+                    .append(' ')
+                    .append((dutch ? DUTCH_MONTHS : ENGLISH_MONTHS)[date.getMonthValue() - 1])
+                    .append(' ')
+                    .append(date.getYear());
+        } else {
+            out.append(value);
         }
-        if (value instanceof BigDecimal decimal) {
-            return dutch ? decimal(decimal, '.', ',') : decimal(decimal, ',', '.');
-        }
-        if (value instanceof Boolean flag) {
-            return flag ? (dutch ? "ja" : "yes") : (dutch ? "nee" : "no");
-        }
-        if (value instanceof LocalDate date) {
-            return date.format(dutch ? DUTCH_DATE : ENGLISH_DATE);
-        }
-        return value.toString();
     }
 
     /**
@@ -86,23 +113,28 @@ final class Motivations {
      * neither cheap to create nor safe to share between threads.
      */
     static String decimal(BigDecimal value, char grouping, char decimalSeparator) {
+        StringBuilder out = new StringBuilder();
+        appendDecimal(out, value, grouping, decimalSeparator);
+        return out.toString();
+    }
+
+    private static void appendDecimal(StringBuilder out, BigDecimal value, char grouping, char decimalSeparator) {
         String plain = value.toPlainString();
         boolean negative = plain.startsWith("-");
         int point = plain.indexOf('.');
-        String digits = plain.substring(negative ? 1 : 0, point < 0 ? plain.length() : point);
-        StringBuilder out = new StringBuilder(plain.length() + digits.length() / 3 + 1);
+        int from = negative ? 1 : 0;
+        int digits = (point < 0 ? plain.length() : point) - from;
         if (negative) {
             out.append('-');
         }
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) {
+        for (int i = 0; i < digits; i++) {
+            if (i > 0 && (digits - i) % 3 == 0) {
                 out.append(grouping);
             }
-            out.append(digits.charAt(i));
+            out.append(plain.charAt(from + i));
         }
         if (point >= 0) {
             out.append(decimalSeparator).append(plain, point + 1, plain.length());
         }
-        return out.toString();
     }
 }

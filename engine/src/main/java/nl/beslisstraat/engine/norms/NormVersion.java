@@ -32,10 +32,13 @@ public record NormVersion(
 
     @Override
     public Optional<BigDecimal> amount(String norm, Function<String, String> keyValue, LocalDate date) {
-        return amounts.stream()
-                .filter(row -> row.norm().equals(norm) && row.validOn(date) && matches(row.keys(), keyValue))
-                .map(NormAmount::amount)
-                .findFirst();
+        // a plain loop: it runs for every decision that reads a norm
+        for (NormAmount row : amounts) {
+            if (row.norm().equals(norm) && row.validOn(date) && matches(row.keys(), keyValue)) {
+                return Optional.of(row.amount());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -82,7 +85,12 @@ public record NormVersion(
     }
 
     private static boolean matches(Map<String, String> keys, Function<String, String> keyValue) {
-        return keys.entrySet().stream().allMatch(key -> key.getValue().equals(keyValue.apply(key.getKey())));
+        for (Map.Entry<String, String> key : keys.entrySet()) {
+            if (!key.getValue().equals(keyValue.apply(key.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The norms of this version, by name, in the order of the table. */

@@ -45,7 +45,7 @@ final class FactBinder {
         for (Binding binding : bindings) {
             JsonNode value = input.get(binding.field().getName());
             if (value != null && !value.isNull()) {
-                factType.set(facts, binding.field().getName(), binding.reader().apply(value));
+                binding.field().set(facts, binding.reader().apply(value));
             }
         }
         return facts;

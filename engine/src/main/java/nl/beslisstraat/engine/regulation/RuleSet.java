@@ -214,7 +214,7 @@ public final class RuleSet {
 
     /** One field of the application, by name ({@link #hasFigure}). */
     public Object figure(CaseFacts application, String name) {
-        return factType.get(application, name);
+        return factType.getField(name).get(application);
     }
 
     /**

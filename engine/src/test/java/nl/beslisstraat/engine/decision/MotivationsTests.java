@@ -41,6 +41,20 @@ class MotivationsTests {
     }
 
     @Test
+    void writesEveryDateAsTheLanguagesLongDateFormatDoes() {
+        for (LocalDate date = LocalDate.of(2025, 12, 31);
+                date.isBefore(LocalDate.of(2027, 1, 2));
+                date = date.plusDays(1)) {
+            assertThat(Motivations.format(date, Motivations.DUTCH))
+                    .isEqualTo(date.format(
+                            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Motivations.DUTCH)));
+            assertThat(Motivations.format(date, Locale.UK))
+                    .isEqualTo(date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+        }
+        assertThat(Motivations.format(LocalDate.of(999, 3, 4), Locale.UK)).isEqualTo("4 March 0999");
+    }
+
+    @Test
     void leavesAnUnknownPlaceholderVisibleRatherThanBlank() {
         assertThat(Motivations.render(
                         "Leges {fee} en {typo}", Map.of("fee", new BigDecimal("240.00")), Motivations.DUTCH))
