@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,10 +164,18 @@ public class DecisionService {
                 dates,
                 rules.version(),
                 normVersion,
-                findings.stream().map(Finding::rule).toList(),
+                firedRules(findings),
                 null,
                 rules.contentHash(),
                 normHash);
+    }
+
+    private static List<String> firedRules(List<Finding> findings) {
+        String[] rules = new String[findings.size()];
+        for (int i = 0; i < rules.length; i++) {
+            rules[i] = findings.get(i).rule();
+        }
+        return Collections.unmodifiableList(Arrays.asList(rules));
     }
 
     /**
@@ -294,7 +304,7 @@ public class DecisionService {
                 Map.of(),
                 rules.version(),
                 normVersion,
-                findings.stream().map(Finding::rule).toList(),
+                firedRules(findings),
                 null,
                 rules.contentHash(),
                 normHash);

@@ -69,7 +69,7 @@ final class FactBinder {
             return JsonNode::asString;
         }
         if (type == LocalDate.class) {
-            return node -> LocalDate.parse(node.asString());
+            return node -> IsoDate.parse(node.asString());
         }
         if (type == LocalTime.class) {
             return node -> LocalTime.parse(node.asString());

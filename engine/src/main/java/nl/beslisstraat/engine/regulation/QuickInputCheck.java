@@ -1,8 +1,7 @@
 package nl.beslisstraat.engine.regulation;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -485,9 +484,9 @@ final class QuickInputCheck {
                     }
                 }
                 try {
-                    LocalDate.parse(text);
+                    IsoDate.parse(text);
                     return Verdict.VALID;
-                } catch (DateTimeParseException notADate) {
+                } catch (DateTimeException notADate) {
                     return Verdict.UNKNOWN;
                 }
             };

@@ -24,6 +24,9 @@ public final class RuleSet {
 
     private final RegulationDescriptor descriptor;
     private final RegulationDescriptor.Version version;
+    /** Case type and version, recorded on every decision. */
+    private final String label;
+
     private final InputSchema inputSchema;
     private final FactType factType;
     private final FactBinder factBinder;
@@ -60,6 +63,7 @@ public final class RuleSet {
         this.choices = choices;
         this.choiceValues = Map.copyOf(choiceValues);
         this.version = version;
+        this.label = label(descriptor.caseType(), version.version());
         this.inputSchema = inputSchema;
         String type = descriptor.factType();
         int dot = type.lastIndexOf('.');
@@ -108,7 +112,7 @@ public final class RuleSet {
 
     /** Case type and version, as recorded on every decision: {@code PARKING_PERMIT/2026.1}. */
     public String version() {
-        return label(descriptor.caseType(), version.version());
+        return label;
     }
 
     /**
