@@ -4,10 +4,10 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Reads a date written as JSON Schema's "date" format and the intake write it, {@code 2026-03-15},
- * the same as {@link LocalDate#parse} does, without a formatter: a case's dates are read for every
- * decision. Anything but four digits, two and two with hyphens goes to {@link LocalDate#parse},
- * which refuses it or reads it as before.
+ * Reads a date in the form JSON Schema's "date" format asks for, {@code 2026-03-15}, exactly as
+ * {@link LocalDate#parse} does, without a formatter: a case's dates are read for every decision.
+ * Anything other than four digits, two and two, joined by hyphens, goes to {@link LocalDate#parse},
+ * which reads or refuses it as before.
  */
 final class IsoDate {
 
