@@ -197,7 +197,7 @@ public class DecisionService {
         if (rules.choiceValues().containsKey(name)) {
             return rules.choiceValues().get(name);
         }
-        return rules.hasFigure(name) ? rules.figure(facts, name) : Motivations.NO_SUCH_FIGURE;
+        return rules.figure(facts, name, Motivations.NO_SUCH_FIGURE);
     }
 
     private static Map<String, LocalDate> dates(List<Finding> findings) {

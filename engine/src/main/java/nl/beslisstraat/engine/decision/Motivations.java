@@ -112,12 +112,6 @@ final class Motivations {
      * by hand because it runs for every figure of every nightly decision and DecimalFormat is
      * neither cheap to create nor safe to share between threads.
      */
-    static String decimal(BigDecimal value, char grouping, char decimalSeparator) {
-        StringBuilder out = new StringBuilder();
-        appendDecimal(out, value, grouping, decimalSeparator);
-        return out.toString();
-    }
-
     private static void appendDecimal(StringBuilder out, BigDecimal value, char grouping, char decimalSeparator) {
         String plain = value.toPlainString();
         boolean negative = plain.startsWith("-");

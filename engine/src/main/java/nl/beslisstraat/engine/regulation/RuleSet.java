@@ -8,6 +8,7 @@ import nl.beslisstraat.engine.regulation.table.DecisionTable;
 import nl.beslisstraat.engine.regulation.table.RuleRenderer;
 import nl.beslisstraat.rules.CaseFacts;
 import org.kie.api.KieBase;
+import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.StatelessKieSession;
 import tools.jackson.databind.JsonNode;
@@ -206,19 +207,13 @@ public final class RuleSet {
         return factType;
     }
 
-    /** The application's fields by name. */
-    public Map<String, Object> figures(CaseFacts application) {
-        return factType.getAsMap(application);
-    }
-
-    /** Whether the application has a field of this name, a figure a motivation may name. */
-    public boolean hasFigure(String name) {
-        return factType.getField(name) != null;
-    }
-
-    /** One field of the application, by name ({@link #hasFigure}). */
-    public Object figure(CaseFacts application, String name) {
-        return factType.getField(name).get(application);
+    /**
+     * One field of the application by name, a figure a motivation may name; {@code absent} when the
+     * application has no field of that name.
+     */
+    public Object figure(CaseFacts application, String name, Object absent) {
+        FactField field = factType.getField(name);
+        return field == null ? absent : field.get(application);
     }
 
     /**

@@ -101,7 +101,7 @@ public class DecisionCoreBenchmark {
                             example.application().referenceDate(),
                             example.application().input(),
                             normsInForce);
-                    Map<String, Object> values = new HashMap<>(rules.figures(bound));
+                    Map<String, Object> values = new HashMap<>(rules.factType().getAsMap(bound));
                     values.remove("findings");
                     values.values().removeIf(java.util.Objects::isNull);
                     return new BareCase(rules, Map.copyOf(values));

@@ -100,7 +100,7 @@ class RegulationCatalogStartTests {
             // a case the engine sends to review (a norm it lacks): refused alike both ways
             return refused.toString();
         }
-        Map<String, Object> fields = new java.util.TreeMap<>(rules.figures(facts));
+        Map<String, Object> fields = new java.util.TreeMap<>(rules.factType().getAsMap(facts));
         fields.values().removeIf(Findings.class::isInstance);
         String findings = facts.getFindings().all().stream()
                 .map(finding -> String.join(
