@@ -1,11 +1,7 @@
 package nl.beslisstraat.engine.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -260,11 +256,6 @@ public class ChainVerifier {
 
     /** SHA-256 over the previous hash, a bar and the content, as hex: what the trigger computes. */
     static String link(String previous, String content) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest((previous + "|" + content).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ChainReservation.link(previous, content);
     }
 }

@@ -35,8 +35,14 @@ public final class BulkInsert {
 
     private static final SQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
-    /** Per table, the SQL type of each column, as the catalog names it; a process works in one schema. */
-    private static final Map<String, Map<String, String>> COLUMN_TYPES = new ConcurrentHashMap<>();
+    /** Per table, its columns as the catalog describes them; a process works in one schema. */
+    private static final Map<String, Map<String, Column>> COLUMNS = new ConcurrentHashMap<>();
+
+    /**
+     * A column's SQL type, as the catalog names it, and whether the table always generates its
+     * value itself (an identity column) unless an insert overrides that.
+     */
+    private record Column(String type, boolean generatedAlways) {}
 
     private BulkInsert() {}
 
@@ -44,6 +50,9 @@ public final class BulkInsert {
      * Inserts one row per item into {@code table (columns)}; {@code row} gives the values of an item
      * in column order (null for SQL NULL), each written as its {@code toString()}, the text form the
      * column's type reads (JSON for jsonb, ISO dates, "t"/"f").
+     *
+     * <p>A value given for an identity column the table generates itself is taken as given
+     * ({@code overriding system value}): the caller reserved it from the table's sequence.
      *
      * @param table and {@code columns} are names from the code, never input
      */
@@ -77,7 +86,7 @@ public final class BulkInsert {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            Map<String, String> types = COLUMN_TYPES.computeIfAbsent(table, name -> columnTypes(connection, name));
+            Map<String, Column> types = COLUMNS.computeIfAbsent(table, name -> columns(connection, name));
             String insert = statement(table, columns, types) + (returning == null ? "" : " returning " + returning);
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 for (int c = 0; c < columns.size(); c++) {
@@ -108,31 +117,37 @@ public final class BulkInsert {
         }
     }
 
-    private static String statement(String table, List<String> columns, Map<String, String> types) {
+    private static String statement(String table, List<String> columns, Map<String, Column> types) {
         String names = String.join(", ", columns);
-        String converted = columns.stream()
-                .map(column -> {
-                    String type = types.get(column);
-                    if (type == null) {
-                        throw new IllegalArgumentException(table + " has no column " + column);
-                    }
-                    return "v." + column + "::" + type;
-                })
-                .collect(Collectors.joining(", "));
+        boolean overriding = false;
+        StringBuilder converted = new StringBuilder();
+        for (String column : columns) {
+            Column described = types.get(column);
+            if (described == null) {
+                throw new IllegalArgumentException(table + " has no column " + column);
+            }
+            overriding |= described.generatedAlways();
+            converted
+                    .append(converted.isEmpty() ? "" : ", ")
+                    .append("v.")
+                    .append(column)
+                    .append("::");
+            converted.append(described.type());
+        }
         String arrays = columns.stream().map(column -> "?::text[]").collect(Collectors.joining(", "));
-        return "insert into " + table + " (" + names + ") select " + converted + " from unnest(" + arrays + ") as v("
-                + names + ")";
+        return "insert into " + table + " (" + names + ")" + (overriding ? " overriding system value" : "") + " select "
+                + converted + " from unnest(" + arrays + ") as v(" + names + ")";
     }
 
-    private static Map<String, String> columnTypes(Connection connection, String table) {
-        try (PreparedStatement query =
-                connection.prepareStatement("select attname, format_type(atttypid, atttypmod) from pg_attribute"
+    private static Map<String, Column> columns(Connection connection, String table) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select attname, format_type(atttypid, atttypmod), attidentity = 'a' from pg_attribute"
                         + " where attrelid = to_regclass(?) and attnum > 0 and not attisdropped")) {
             query.setString(1, table);
-            Map<String, String> types = new LinkedHashMap<>();
+            Map<String, Column> types = new LinkedHashMap<>();
             try (ResultSet columns = query.executeQuery()) {
                 while (columns.next()) {
-                    types.put(columns.getString(1), columns.getString(2));
+                    types.put(columns.getString(1), new Column(columns.getString(2), columns.getBoolean(3)));
                 }
             }
             if (types.isEmpty()) {

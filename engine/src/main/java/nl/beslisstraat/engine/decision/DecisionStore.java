@@ -3,14 +3,22 @@ package nl.beslisstraat.engine.decision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
+import nl.beslisstraat.engine.audit.ChainReservation;
+import nl.beslisstraat.engine.audit.JsonbText;
 import nl.beslisstraat.engine.database.BulkInsert;
+import nl.beslisstraat.engine.tenancy.Municipality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The decisions table: insert-only. The database refuses any update or delete. */
@@ -36,6 +44,32 @@ public class DecisionStore {
             "rule_set_hash",
             "norm_hash");
 
+    /** The columns of a decision the engine links itself, {@link #linkedRow}'s values in this order. */
+    private static final List<String> LINKED_COLUMNS = List.of(
+            "id",
+            "case_id",
+            "outcome",
+            "automated",
+            "decided_by",
+            "decided_at",
+            "reference_date",
+            "rule_set_version",
+            "norm_version",
+            "reasons",
+            "amounts",
+            "dates",
+            "fired_rules",
+            "error",
+            "run_id",
+            "rule_set_hash",
+            "norm_hash",
+            "municipality",
+            "chain_lane",
+            "chain_position",
+            "chain_hash");
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionStore.class);
+
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final JsonMapper json;
@@ -49,8 +83,96 @@ public class DecisionStore {
     /** The id and time the database gave a case's decision row. */
     record Stamp(long decisionId, OffsetDateTime decidedAt) {}
 
-    /** Inserts the automated decisions; per case id, the id and time each row was given. */
+    /**
+     * Inserts the automated decisions; per case id, the id and time each row was given. The rows
+     * come with their chain links (V35), computed here from the same content the database would
+     * hash; a batch holding a value this cannot render exactly as the database does is linked by
+     * the database's trigger instead.
+     */
     Map<Long, Stamp> insertAutomated(List<DecidedCase> decided) {
+        Optional<String> municipality = Municipality.current();
+        if (municipality.isPresent()) {
+            ChainReservation chain = ChainReservation.reserve(jdbc, "decisions", decided.size());
+            try {
+                List<Object[]> rows = new ArrayList<>(decided.size());
+                for (int i = 0; i < decided.size(); i++) {
+                    rows.add(linkedRow(decided.get(i), chain.id(i), chain, municipality.get()));
+                }
+                BulkInsert.into(dataSource, "decisions", LINKED_COLUMNS, rows, row -> row);
+                Map<Long, Stamp> byCase = new HashMap<>();
+                for (int i = 0; i < decided.size(); i++) {
+                    byCase.put(decided.get(i).caseId(), new Stamp(chain.id(i), chain.at()));
+                }
+                return byCase;
+            } catch (JsonbText.NotRenderable e) {
+                log.info("Decisions linked by the database: {}", e.getMessage());
+            }
+        }
+        return insertLinkedByDatabase(decided);
+    }
+
+    /**
+     * A decision row with its link: the values as the table's columns read them, and the row's
+     * content (every column but the chain's and the hashes, nulls left out) hashed onto the one
+     * before it.
+     */
+    private Object[] linkedRow(DecidedCase decidedCase, long id, ChainReservation chain, String municipality) {
+        DecisionOutcome outcome = decidedCase.outcome();
+        JsonNode reasons = json.valueToTree(outcome.reasons());
+        JsonNode amounts = json.valueToTree(plain(outcome.amounts()));
+        JsonNode dates = json.valueToTree(outcome.dates());
+        JsonNode firedRules = json.valueToTree(outcome.firedRules());
+        String decidedAt = JsonbText.timestamp(chain.at());
+        String referenceDate = JsonbText.date(outcome.referenceDate());
+        String reasonsText = JsonbText.of(reasons);
+        String amountsText = JsonbText.of(amounts);
+        String datesText = JsonbText.of(dates);
+        String firedRulesText = JsonbText.of(firedRules);
+        String content = new JsonbText.StrippedObject()
+                .number("id", id)
+                .number("case_id", decidedCase.caseId())
+                .text("outcome", outcome.outcome().name())
+                .bool("automated", true)
+                .text("decided_by", ENGINE)
+                .text("decided_at", decidedAt)
+                .text("reference_date", referenceDate)
+                .text("rule_set_version", outcome.ruleSetVersion())
+                .text("norm_version", outcome.normVersion())
+                .json("reasons", reasons, reasonsText)
+                .json("amounts", amounts, amountsText)
+                .json("dates", dates, datesText)
+                .json("fired_rules", firedRules, firedRulesText)
+                .text("error", outcome.error())
+                .number("run_id", decidedCase.runId())
+                .text("municipality", municipality)
+                .toString();
+        ChainReservation.Link link = chain.link(content);
+        return new Object[] {
+            id,
+            decidedCase.caseId(),
+            outcome.outcome().name(),
+            "t",
+            ENGINE,
+            decidedAt,
+            referenceDate,
+            outcome.ruleSetVersion(),
+            outcome.normVersion(),
+            reasonsText,
+            amountsText,
+            datesText,
+            firedRulesText,
+            outcome.error(),
+            decidedCase.runId(),
+            outcome.ruleSetHash(),
+            outcome.normHash(),
+            municipality,
+            link.lane(),
+            link.position(),
+            link.hash()
+        };
+    }
+
+    private Map<Long, Stamp> insertLinkedByDatabase(List<DecidedCase> decided) {
         List<Map.Entry<Long, Stamp>> stamps = BulkInsert.into(
                 dataSource,
                 "decisions",

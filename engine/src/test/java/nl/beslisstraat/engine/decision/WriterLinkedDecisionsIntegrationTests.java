@@ -1,0 +1,220 @@
+package nl.beslisstraat.engine.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.beslisstraat.engine.audit.ChainBreak;
+import nl.beslisstraat.engine.audit.ChainBreak.Kind;
+import nl.beslisstraat.engine.audit.ChainVerification;
+import nl.beslisstraat.engine.audit.ChainVerifier;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.TestDatabase;
+import nl.beslisstraat.engine.tenancy.Municipality;
+import nl.beslisstraat.rules.Outcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine links the automated decisions it records itself (V35). The verifier recomputes every
+ * link from the stored row with the database's own rendering, so a link the engine computed from
+ * anything but exactly what was stored shows as a break; these tests record decisions whose text
+ * and figures are as awkward as a motivation can make them and expect none. Each test works in a
+ * municipality of its own, so its chain is its own.
+ */
+@SpringBootTest
+class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
+
+    /** Text that a motivation, a rule's name or an error could hold, every escape PostgreSQL knows. */
+    private static final List<String> AWKWARD = List.of(
+            "plain",
+            "quote \" backslash \\ slash / tab \t newline \n return \r",
+            "control \u0001 \u001f backspace \b form feed \f delete \u007f",
+            "Één café, ĳs en € 1.234,56",
+            "line separator \u2028 paragraph \u2029 and a smile 😀 from another plane",
+            "<script>alert('x')</script> & ' \"",
+            "");
+
+    @Autowired
+    DecisionRecorder recorder;
+
+    @Autowired
+    DecisionStore decisions;
+
+    @Autowired
+    ChainVerifier verifier;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private Municipality.Scope scope;
+
+    @BeforeEach
+    void chainOfItsOwn() {
+        scope = Municipality.enter(TestDatabase.newMunicipality());
+    }
+
+    @AfterEach
+    void leave() {
+        scope.close();
+    }
+
+    @Test
+    void decisionsWithEveryKindOfTextAreLinkedAsTheDatabaseRendersThem() {
+        List<DecidedCase> batch = new ArrayList<>();
+        for (int i = 0; i < AWKWARD.size(); i++) {
+            batch.add(decided(queuedCase(), AWKWARD.get(i), i % 2 == 0 ? null : 40L + i));
+        }
+
+        List<RecordedDecision> recorded = recorder.record(batch);
+
+        assertThat(recorded).hasSize(AWKWARD.size());
+        assertThat(verifier.verify().breaks()).isEmpty();
+        assertThat(jdbc.queryForList("select chain_position from decisions order by id", Long.class))
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        // what the recorder says it stored is what the table holds
+        for (RecordedDecision decision : recorded) {
+            Map<String, Object> row = jdbc.queryForMap(
+                    "select case_id, decided_at, reasons->0->'motivation'->>'nl' as motivation from decisions where id = ?",
+                    decision.decisionId());
+            assertThat(row.get("case_id")).isEqualTo(decision.decided().caseId());
+            assertThat(((java.sql.Timestamp) row.get("decided_at")).toInstant())
+                    .isEqualTo(decision.decidedAt().toInstant());
+            assertThat(row.get("motivation"))
+                    .isEqualTo(decision.decided()
+                            .outcome()
+                            .reasons()
+                            .get(0)
+                            .motivation()
+                            .get("nl"));
+        }
+    }
+
+    @Test
+    void linksOfTheEngineAndOfTheTriggerFollowEachOtherInOneTransaction() {
+        long reviewed = queuedCase();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            recorder.record(List.of(decided(queuedCase(), "first", 1L), decided(queuedCase(), "second", 1L)));
+            // a reviewer's decision has no link of its own: the trigger gives it one
+            decisions.insertByReviewer(
+                    reviewed, reviewTask(reviewed), "reviewer", "GRANTED", LocalDate.of(2026, 12, 1), "ok", Map.of());
+            recorder.record(List.of(decided(queuedCase(), "third", 1L)));
+        });
+        recorder.record(List.of(decided(queuedCase(), "next transaction", null)));
+
+        assertThat(verifier.verify().breaks()).isEmpty();
+        assertThat(jdbc.queryForList(
+                        "select decided_by from decisions order by chain_lane, chain_position", String.class))
+                .containsExactly("engine", "engine", "reviewer", "engine", "engine");
+    }
+
+    @Test
+    void aBatchWithAValueOnlyTheDatabaseRendersIsLinkedByTheDatabase() {
+        // half a surrogate pair reaches the database as something else than the engine would hash:
+        // the trigger links that batch
+        DecidedCase halfAPair = decided(queuedCase(), "half a pair \ud83d", null);
+
+        recorder.record(List.of(decided(queuedCase(), "before", null), halfAPair));
+        recorder.record(List.of(decided(queuedCase(), "after", null)));
+
+        assertThat(verifier.verify().breaks()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from decisions", Long.class))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void theDatabaseRefusesLinksThatDoNotContinueTheHead() {
+        recorder.record(List.of(decided(queuedCase(), "first", null)));
+        long caseId = queuedCase();
+
+        String linked = "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons,"
+                + " amounts, fired_rules, chain_lane, chain_position, chain_hash)"
+                + " values (?, 'GRANTED', true, 'engine', current_date, '[]', '{}', '[]', 0, ?, 'x')";
+        assertThatThrownBy(() -> jdbc.update(linked, caseId, 1L)).hasMessageContaining("decisions_chain_lanes");
+        assertThatThrownBy(() -> jdbc.update(linked, caseId, 3L)).hasMessageContaining("do not continue its head");
+        assertThatThrownBy(() -> jdbc.update(linked.replace(", 0, ?", ", 7, ?"), caseId, 1L))
+                .hasMessageContaining("has no head");
+        assertThat(jdbc.queryForObject("select count(*) from decisions", Long.class))
+                .isEqualTo(1);
+        assertThat(verifier.verify().breaks()).isEmpty();
+    }
+
+    @Test
+    void aLinkTheWriterGotWrongIsNamedByTheVerifier() {
+        recorder.record(List.of(decided(queuedCase(), "first", null)));
+        long caseId = queuedCase();
+        Long wrong = jdbc.queryForObject(
+                "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons,"
+                        + " amounts, fired_rules, chain_lane, chain_position, chain_hash)"
+                        + " values (?, 'GRANTED', true, 'engine', current_date, '[]', '{}', '[]', 0, 2, 'not its hash')"
+                        + " returning id",
+                Long.class,
+                caseId);
+
+        ChainVerification verification = verifier.verify();
+
+        assertThat(verification.breaks())
+                .singleElement()
+                .extracting(ChainBreak::table, ChainBreak::id, ChainBreak::position, ChainBreak::kind)
+                .containsExactly("decisions", wrong, 2L, Kind.CONTENT_CHANGED);
+    }
+
+    private long queuedCase() {
+        return jdbc.queryForObject(
+                "insert into cases (case_type, reference_date, input) values ('parking-permit', current_date, '{}')"
+                        + " returning id",
+                Long.class);
+    }
+
+    private long reviewTask(long caseId) {
+        return jdbc.queryForObject(
+                "insert into review_tasks (case_id, reason_codes, deadline) values (?, '{}', current_date) returning id",
+                Long.class,
+                caseId);
+    }
+
+    /** A decision that puts the text everywhere a decision row holds text the engine wrote. */
+    private static DecidedCase decided(long caseId, String text, Long runId) {
+        LocalDate referenceDate = LocalDate.of(2026, 12, 1);
+        Map<String, String> motivation = new LinkedHashMap<>();
+        motivation.put("nl", "U krijgt " + text);
+        motivation.put("en", "You get " + text);
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        amounts.put("fee", new BigDecimal("120.00"));
+        amounts.put(text.isEmpty() ? "z" : text, new BigDecimal("-0.50"));
+        amounts.put("aa", new BigDecimal("1E+3"));
+        Map<String, LocalDate> dates = new LinkedHashMap<>();
+        dates.put("valid_until", referenceDate.plusYears(1));
+        dates.put("é", referenceDate);
+        DecisionOutcome outcome = new DecisionOutcome(
+                "parking-permit",
+                referenceDate,
+                Outcome.GRANTED,
+                List.of(
+                        new Reason("PERMIT_GRANTED", Outcome.GRANTED, "Art. 7 " + text, motivation),
+                        new Reason("NOTE", Outcome.GRANTED, null, Map.of("nl", text))),
+                amounts,
+                dates,
+                text.isEmpty() ? null : "PARKING_PERMIT/" + text,
+                "NORMS/2026",
+                List.of("Art. 7 " + text, text),
+                text.contains("quote") ? "an error: " + text : null,
+                "rule-set-hash",
+                "norm-hash");
+        return new DecidedCase(caseId, outcome, null, runId);
+    }
+}
