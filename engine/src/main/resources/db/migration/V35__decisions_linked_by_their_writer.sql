@@ -18,6 +18,8 @@ create function chain_reserve(chain_table text, rows integer)
     language plpgsql security definer set search_path from current as $$
 declare
     municipality_code constant text := current_setting('beslisstraat.municipality', true);
+    -- looked up once: per id it would cost six times the id itself
+    id_sequence constant regclass := pg_get_serial_sequence('decisions', 'id')::regclass;
     start text[];
 begin
     if chain_table <> 'decisions' then
@@ -34,7 +36,7 @@ begin
     head_position := start[4]::bigint;
     head_hash := coalesce(start[5], '');
     at := now();
-    ids := array(select nextval(pg_get_serial_sequence('decisions', 'id')) from generate_series(1, rows));
+    ids := array(select nextval(id_sequence) from generate_series(1, rows));
     return next;
 end;
 $$;

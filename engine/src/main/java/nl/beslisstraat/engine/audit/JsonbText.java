@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A JSON value written exactly as PostgreSQL writes it as {@code jsonb} text: an object's keys
@@ -19,9 +18,11 @@ import tools.jackson.databind.JsonNode;
  * ({@code chain_content}), so a writer that renders a row the same way computes the same link as
  * the database.
  *
- * <p>Only what a stored row holds is written: objects, arrays, text, whole numbers, booleans and
- * null. Anything else (a fraction, whose digits PostgreSQL may write differently) is refused with
- * {@link NotRenderable}, so the caller lets the database render that row instead of guessing.
+ * <p>Values are plain Java: a {@link Map} with text keys for an object, a {@link List} for an array,
+ * {@link String}, a whole number ({@link Long}, {@link Integer}), {@link Boolean} and null. Anything
+ * else (a fraction, whose digits PostgreSQL may write differently, or an object of some other
+ * class) is refused with {@link NotRenderable}, so the caller lets the database render that row
+ * instead of guessing.
  */
 public final class JsonbText {
 
@@ -40,14 +41,14 @@ public final class JsonbText {
     private JsonbText() {}
 
     /** The value as {@code value::jsonb::text} gives it. */
-    public static String of(JsonNode value) {
+    public static String of(Object value) {
         StringBuilder out = new StringBuilder(512);
         write(out, value, false);
         return out.toString();
     }
 
     /** The value as {@code jsonb_strip_nulls(value::jsonb)::text} gives it: no object member that is null. */
-    public static String strippedOf(JsonNode value) {
+    public static String strippedOf(Object value) {
         StringBuilder out = new StringBuilder(512);
         write(out, value, true);
         return out.toString();
@@ -91,51 +92,50 @@ public final class JsonbText {
         return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
-    /** Appends the value; with {@code stripNulls}, as {@code jsonb_strip_nulls} leaves it. */
-    public static void write(StringBuilder out, JsonNode value, boolean stripNulls) {
-        switch (value.getNodeType()) {
-            case OBJECT -> writeObject(out, value, stripNulls);
-            case ARRAY -> {
-                out.append('[');
-                for (int i = 0; i < value.size(); i++) {
-                    if (i > 0) {
-                        out.append(", ");
-                    }
-                    write(out, value.get(i), stripNulls);
+    private static void write(StringBuilder out, Object value, boolean stripNulls) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String text) {
+            quote(out, text);
+        } else if (value instanceof Map<?, ?> object) {
+            writeObject(out, object, stripNulls);
+        } else if (value instanceof List<?> array) {
+            out.append('[');
+            for (int i = 0; i < array.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
                 }
-                out.append(']');
+                write(out, array.get(i), stripNulls);
             }
-            case STRING -> quote(out, value.stringValue());
-            case BOOLEAN -> out.append(value.booleanValue());
-            case NULL -> out.append("null");
-            case NUMBER -> {
-                if (!value.isIntegralNumber()) {
-                    throw new NotRenderable("a number with a fraction (" + value + ")");
-                }
-                out.append(value.bigIntegerValue());
-            }
-            default -> throw new NotRenderable("a " + value.getNodeType() + " value");
+            out.append(']');
+        } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
+            out.append(value);
+        } else {
+            throw new NotRenderable("a " + value.getClass().getSimpleName());
         }
     }
 
-    private static void writeObject(StringBuilder out, JsonNode object, boolean stripNulls) {
-        List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
-        if (members.size() > 1) {
-            members.sort(Map.Entry.comparingByKey(KEY_ORDER));
+    private static void writeObject(StringBuilder out, Map<?, ?> object, boolean stripNulls) {
+        List<String> keys = new ArrayList<>(object.size());
+        for (Object key : object.keySet()) {
+            if (!(key instanceof String text)) {
+                throw new NotRenderable("an object whose key is no text: " + key);
+            }
+            if (!stripNulls || object.get(text) != null) {
+                keys.add(text);
+            }
+        }
+        if (keys.size() > 1) {
+            keys.sort(KEY_ORDER);
         }
         out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, JsonNode> member : members) {
-            if (stripNulls && member.getValue().isNull()) {
-                continue;
-            }
-            if (!first) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) {
                 out.append(", ");
             }
-            first = false;
-            quote(out, member.getKey());
+            quote(out, keys.get(i));
             out.append(": ");
-            write(out, member.getValue(), stripNulls);
+            write(out, object.get(keys.get(i)), stripNulls);
         }
         out.append('}');
     }
@@ -194,15 +194,15 @@ public final class JsonbText {
     }
 
     /** Whether jsonb_strip_nulls would change the value: some object in it has a member that is null. */
-    private static boolean holdsNullMember(JsonNode value) {
-        if (value.isObject()) {
-            for (Map.Entry<String, JsonNode> member : value.properties()) {
-                if (member.getValue().isNull() || holdsNullMember(member.getValue())) {
+    private static boolean holdsNullMember(Object value) {
+        if (value instanceof Map<?, ?> object) {
+            for (Object member : object.values()) {
+                if (member == null || holdsNullMember(member)) {
                     return true;
                 }
             }
-        } else if (value.isArray()) {
-            for (JsonNode element : value) {
+        } else if (value instanceof List<?> array) {
+            for (Object element : array) {
                 if (holdsNullMember(element)) {
                     return true;
                 }
@@ -218,51 +218,62 @@ public final class JsonbText {
      */
     public static final class StrippedObject {
 
-        private final List<Map.Entry<String, String>> members = new ArrayList<>(24);
+        /** A member and the length of its key in UTF-8, which PostgreSQL orders keys by first. */
+        private record Member(String key, int keyBytes, String value) {}
+
+        private static final Comparator<Member> ORDER =
+                Comparator.comparingInt(Member::keyBytes).thenComparing(Member::key, KEY_ORDER);
+
+        private final List<Member> members = new ArrayList<>(24);
+
+        private void add(String key, String value) {
+            members.add(
+                    new Member(key, isAscii(key) ? key.length() : key.getBytes(StandardCharsets.UTF_8).length, value));
+        }
 
         public StrippedObject text(String key, String value) {
             if (value != null) {
                 StringBuilder quoted = new StringBuilder(value.length() + 8);
                 quote(quoted, value);
-                members.add(Map.entry(key, quoted.toString()));
+                add(key, quoted.toString());
             }
             return this;
         }
 
         public StrippedObject number(String key, Long value) {
             if (value != null) {
-                members.add(Map.entry(key, value.toString()));
+                add(key, value.toString());
             }
             return this;
         }
 
         public StrippedObject bool(String key, boolean value) {
-            members.add(Map.entry(key, Boolean.toString(value)));
+            add(key, Boolean.toString(value));
             return this;
         }
 
         /** A JSON value and its text as {@link JsonbText#of} wrote it, which is used when nothing is stripped. */
-        public StrippedObject json(String key, JsonNode value, String written) {
-            if (!value.isNull()) {
-                members.add(Map.entry(key, holdsNullMember(value) ? strippedOf(value) : written));
+        public StrippedObject json(String key, Object value, String written) {
+            if (value != null) {
+                add(key, holdsNullMember(value) ? strippedOf(value) : written);
             }
             return this;
         }
 
         @Override
         public String toString() {
-            members.sort(Map.Entry.comparingByKey(KEY_ORDER));
+            members.sort(ORDER);
             int length = 2;
-            for (Map.Entry<String, String> member : members) {
-                length += member.getKey().length() + member.getValue().length() + 6;
+            for (Member member : members) {
+                length += member.key().length() + member.value().length() + 6;
             }
             StringBuilder out = new StringBuilder(length).append('{');
             for (int i = 0; i < members.size(); i++) {
                 if (i > 0) {
                     out.append(", ");
                 }
-                quote(out, members.get(i).getKey());
-                out.append(": ").append(members.get(i).getValue());
+                quote(out, members.get(i).key());
+                out.append(": ").append(members.get(i).value());
             }
             return out.append('}').toString();
         }

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The decisions table: insert-only. The database refuses any update or delete. */
@@ -94,9 +93,10 @@ public class DecisionStore {
         if (municipality.isPresent()) {
             ChainReservation chain = ChainReservation.reserve(jdbc, "decisions", decided.size());
             try {
+                String decidedAt = JsonbText.timestamp(chain.at());
                 List<Object[]> rows = new ArrayList<>(decided.size());
                 for (int i = 0; i < decided.size(); i++) {
-                    rows.add(linkedRow(decided.get(i), chain.id(i), chain, municipality.get()));
+                    rows.add(linkedRow(decided.get(i), chain.id(i), decidedAt, chain, municipality.get()));
                 }
                 BulkInsert.into(dataSource, "decisions", LINKED_COLUMNS, rows, row -> row);
                 Map<Long, Stamp> byCase = new HashMap<>();
@@ -116,13 +116,13 @@ public class DecisionStore {
      * content (every column but the chain's and the hashes, nulls left out) hashed onto the one
      * before it.
      */
-    private Object[] linkedRow(DecidedCase decidedCase, long id, ChainReservation chain, String municipality) {
+    private static Object[] linkedRow(
+            DecidedCase decidedCase, long id, String decidedAt, ChainReservation chain, String municipality) {
         DecisionOutcome outcome = decidedCase.outcome();
-        JsonNode reasons = json.valueToTree(outcome.reasons());
-        JsonNode amounts = json.valueToTree(plain(outcome.amounts()));
-        JsonNode dates = json.valueToTree(outcome.dates());
-        JsonNode firedRules = json.valueToTree(outcome.firedRules());
-        String decidedAt = JsonbText.timestamp(chain.at());
+        List<Map<String, Object>> reasons = stored(outcome.reasons());
+        Map<String, String> amounts = plain(outcome.amounts());
+        Map<String, String> dates = stored(outcome.dates());
+        List<String> firedRules = outcome.firedRules();
         String referenceDate = JsonbText.date(outcome.referenceDate());
         String reasonsText = JsonbText.of(reasons);
         String amountsText = JsonbText.of(amounts);
@@ -188,9 +188,9 @@ public class DecisionStore {
                         outcome.referenceDate(),
                         outcome.ruleSetVersion(),
                         outcome.normVersion(),
-                        json.writeValueAsString(outcome.reasons()),
+                        json.writeValueAsString(stored(outcome.reasons())),
                         json.writeValueAsString(plain(outcome.amounts())),
-                        json.writeValueAsString(outcome.dates()),
+                        json.writeValueAsString(stored(outcome.dates())),
                         json.writeValueAsString(outcome.firedRules()),
                         outcome.error(),
                         decidedCase.runId(),
@@ -223,9 +223,9 @@ public class DecisionStore {
                 outcome.referenceDate(),
                 outcome.ruleSetVersion(),
                 outcome.normVersion(),
-                json.valueToTree(outcome.reasons()),
+                json.valueToTree(stored(outcome.reasons())),
                 json.valueToTree(plain(outcome.amounts())),
-                json.valueToTree(outcome.dates()),
+                json.valueToTree(stored(outcome.dates())),
                 json.valueToTree(outcome.firedRules()),
                 outcome.error(),
                 recorded.decided().runId(),
@@ -324,6 +324,32 @@ public class DecisionStore {
                 "update decisions set norm_hash = ? where norm_version = ? and norm_hash is null",
                 contentHash,
                 normVersion);
+    }
+
+    /**
+     * Reasons as the decisions table holds them: per reason its code, outcome, rule and
+     * motivation (a sentence per language), each as text.
+     */
+    static List<Map<String, Object>> stored(List<Reason> reasons) {
+        List<Map<String, Object>> stored = new ArrayList<>(reasons.size());
+        for (Reason reason : reasons) {
+            Map<String, Object> one = new LinkedHashMap<>(8);
+            one.put("code", reason.code());
+            one.put(
+                    "outcome",
+                    reason.outcome() == null ? null : reason.outcome().name());
+            one.put("rule", reason.rule());
+            one.put("motivation", reason.motivation());
+            stored.add(one);
+        }
+        return stored;
+    }
+
+    /** Dates travel as ISO text ("2026-12-01"). */
+    static Map<String, String> stored(Map<String, LocalDate> dates) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        dates.forEach((name, date) -> stored.put(name, date.toString()));
+        return stored;
     }
 
     /** Amounts travel as decimal strings ("240.00"), never as binary floating point. */
