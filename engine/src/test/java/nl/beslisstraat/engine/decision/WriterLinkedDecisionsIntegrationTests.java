@@ -173,6 +173,23 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
                 .containsExactly("decisions", wrong, 2L, Kind.CONTENT_CHANGED);
     }
 
+    @Test
+    void aDecisionOrReviewTaskCannotNameTheCaseOfAnotherMunicipality() {
+        long ownCase = queuedCase();
+        long othersCase;
+        try (Municipality.Scope other = Municipality.enter(TestDatabase.newMunicipality())) {
+            othersCase = queuedCase();
+        }
+
+        // the recorder does not see that case in the queue; the table itself refuses it too
+        assertThat(recorder.record(List.of(decided(othersCase, "not ours", null))))
+                .isEmpty();
+        assertThatThrownBy(() -> decisions.insertAutomated(List.of(decided(othersCase, "not ours", null))))
+                .hasMessageContaining("decisions_case_in_municipality");
+        assertThatThrownBy(() -> reviewTask(othersCase)).hasMessageContaining("review_tasks_case_in_municipality");
+        assertThat(recorder.record(List.of(decided(ownCase, "ours", null)))).hasSize(1);
+    }
+
     private long queuedCase() {
         return jdbc.queryForObject(
                 "insert into cases (case_type, reference_date, input) values ('parking-permit', current_date, '{}')"
