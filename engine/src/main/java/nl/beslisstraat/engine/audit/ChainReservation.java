@@ -67,7 +67,9 @@ public final class ChainReservation {
     /** The next link: the row whose content this is comes right after the previous one. */
     public Link link(String content) {
         position++;
-        hash = HexFormat.of().formatHex(sha256.digest((hash + "|" + content).getBytes(StandardCharsets.UTF_8)));
+        sha256.update(hash.getBytes(StandardCharsets.UTF_8));
+        sha256.update((byte) '|');
+        hash = HexFormat.of().formatHex(sha256.digest(content.getBytes(StandardCharsets.UTF_8)));
         return new Link(lane, position, hash);
     }
 
