@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import nl.beslisstraat.engine.audit.ChainReservation;
 import nl.beslisstraat.engine.audit.JsonbText;
@@ -26,6 +28,7 @@ public class DecisionStore {
 
     static final String ENGINE = "engine";
 
+    /** What the engine writes of an automated decision; the table fills in id, time, municipality and link. */
     private static final List<String> AUTOMATED_COLUMNS = List.of(
             "case_id",
             "outcome",
@@ -43,29 +46,14 @@ public class DecisionStore {
             "rule_set_hash",
             "norm_hash");
 
-    /** The columns of a decision the engine links itself, {@link #linkedRow}'s values in this order. */
-    private static final List<String> LINKED_COLUMNS = List.of(
-            "id",
-            "case_id",
-            "outcome",
-            "automated",
-            "decided_by",
-            "decided_at",
-            "reference_date",
-            "rule_set_version",
-            "norm_version",
-            "reasons",
-            "amounts",
-            "dates",
-            "fired_rules",
-            "error",
-            "run_id",
-            "rule_set_hash",
-            "norm_hash",
-            "municipality",
-            "chain_lane",
-            "chain_position",
-            "chain_hash");
+    /**
+     * The columns of a decision the engine links itself (V35): {@link #AUTOMATED_COLUMNS} and then
+     * what the table would otherwise fill in, given instead, in {@link #linkedRow}'s order.
+     */
+    private static final List<String> LINKED_COLUMNS = Stream.concat(
+                    AUTOMATED_COLUMNS.stream(),
+                    Stream.of("id", "decided_at", "municipality", "chain_lane", "chain_position", "chain_hash"))
+            .toList();
 
     private static final Logger log = LoggerFactory.getLogger(DecisionStore.class);
 
@@ -79,7 +67,7 @@ public class DecisionStore {
         this.json = json;
     }
 
-    /** The id and time the database gave a case's decision row. */
+    /** The id and time a case's decision row was given. */
     record Stamp(long decisionId, OffsetDateTime decidedAt) {}
 
     /**
@@ -147,28 +135,44 @@ public class DecisionStore {
                 .text("municipality", municipality)
                 .toString();
         ChainReservation.Link link = chain.link(content);
+        Object[] row = Arrays.copyOf(
+                automatedValues(decidedCase, referenceDate, reasonsText, amountsText, datesText, firedRulesText),
+                LINKED_COLUMNS.size());
+        int given = AUTOMATED_COLUMNS.size();
+        row[given] = id;
+        row[given + 1] = decidedAt;
+        row[given + 2] = municipality;
+        row[given + 3] = link.lane();
+        row[given + 4] = link.position();
+        row[given + 5] = link.hash();
+        return row;
+    }
+
+    /** The values of {@link #AUTOMATED_COLUMNS}, the JSON columns as given. */
+    private static Object[] automatedValues(
+            DecidedCase decidedCase,
+            Object referenceDate,
+            String reasons,
+            String amounts,
+            String dates,
+            String firedRules) {
+        DecisionOutcome outcome = decidedCase.outcome();
         return new Object[] {
-            id,
             decidedCase.caseId(),
             outcome.outcome().name(),
             "t",
             ENGINE,
-            decidedAt,
             referenceDate,
             outcome.ruleSetVersion(),
             outcome.normVersion(),
-            reasonsText,
-            amountsText,
-            datesText,
-            firedRulesText,
+            reasons,
+            amounts,
+            dates,
+            firedRules,
             outcome.error(),
             decidedCase.runId(),
             outcome.ruleSetHash(),
-            outcome.normHash(),
-            municipality,
-            link.lane(),
-            link.position(),
-            link.hash()
+            outcome.normHash()
         };
     }
 
@@ -180,23 +184,13 @@ public class DecisionStore {
                 decided,
                 decidedCase -> {
                     DecisionOutcome outcome = decidedCase.outcome();
-                    return new Object[] {
-                        decidedCase.caseId(),
-                        outcome.outcome().name(),
-                        "t",
-                        ENGINE,
-                        outcome.referenceDate(),
-                        outcome.ruleSetVersion(),
-                        outcome.normVersion(),
-                        json.writeValueAsString(stored(outcome.reasons())),
-                        json.writeValueAsString(plain(outcome.amounts())),
-                        json.writeValueAsString(stored(outcome.dates())),
-                        json.writeValueAsString(outcome.firedRules()),
-                        outcome.error(),
-                        decidedCase.runId(),
-                        outcome.ruleSetHash(),
-                        outcome.normHash()
-                    };
+                    return automatedValues(
+                            decidedCase,
+                            outcome.referenceDate(),
+                            json.writeValueAsString(stored(outcome.reasons())),
+                            json.writeValueAsString(plain(outcome.amounts())),
+                            json.writeValueAsString(stored(outcome.dates())),
+                            json.writeValueAsString(outcome.firedRules()));
                 },
                 "case_id, id, decided_at",
                 (row, n) -> Map.entry(
