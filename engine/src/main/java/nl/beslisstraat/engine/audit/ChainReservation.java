@@ -67,9 +67,7 @@ public final class ChainReservation {
     /** The next link: the row whose content this is comes right after the previous one. */
     public Link link(String content) {
         position++;
-        sha256.update(hash.getBytes(StandardCharsets.UTF_8));
-        sha256.update((byte) '|');
-        hash = HexFormat.of().formatHex(sha256.digest(content.getBytes(StandardCharsets.UTF_8)));
+        hash = hash(sha256, hash, content);
         return new Link(lane, position, hash);
     }
 
@@ -78,7 +76,13 @@ public final class ChainReservation {
 
     /** SHA-256 over the previous link's hash, a bar and the content, as hex: what the trigger computes (V18). */
     static String link(String previous, String content) {
-        return HexFormat.of().formatHex(sha256().digest((previous + "|" + content).getBytes(StandardCharsets.UTF_8)));
+        return hash(sha256(), previous, content);
+    }
+
+    private static String hash(MessageDigest sha256, String previous, String content) {
+        sha256.update(previous.getBytes(StandardCharsets.UTF_8));
+        sha256.update((byte) '|');
+        return HexFormat.of().formatHex(sha256.digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest sha256() {

@@ -127,12 +127,8 @@ public final class BulkInsert {
                 throw new IllegalArgumentException(table + " has no column " + column);
             }
             overriding |= described.generatedAlways();
-            converted
-                    .append(converted.isEmpty() ? "" : ", ")
-                    .append("v.")
-                    .append(column)
-                    .append("::");
-            converted.append(described.type());
+            String separator = converted.isEmpty() ? "" : ", ";
+            converted.append(separator).append("v.").append(column).append("::").append(described.type());
         }
         String arrays = columns.stream().map(column -> "?::text[]").collect(Collectors.joining(", "));
         return "insert into " + table + " (" + names + ")" + (overriding ? " overriding system value" : "") + " select "
