@@ -1,4 +1,4 @@
--- A decision row's link took the row trigger more than half of the database's work per decision
+-- Linking a decision row took the row trigger more than half of the time the row's insert took
 -- (rendering the row as jsonb text, SHA-256, the session setting that carries the link;
 -- docs/performance.md). The engine now computes the same link itself for the decisions it records
 -- in bulk: it reserves the rows' ids, time and chain positions here, renders each row's content

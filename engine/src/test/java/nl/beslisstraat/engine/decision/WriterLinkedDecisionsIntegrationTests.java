@@ -3,6 +3,9 @@ package nl.beslisstraat.engine.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import nl.beslisstraat.rules.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,13 +67,19 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
 
     private Municipality.Scope scope;
 
+    /** What the store says when it leaves a batch to the trigger. */
+    private final ListAppender<ILoggingEvent> fallbacks = new ListAppender<>();
+
     @BeforeEach
     void chainOfItsOwn() {
         scope = Municipality.enter(TestDatabase.newMunicipality());
+        fallbacks.start();
+        ((Logger) LoggerFactory.getLogger(DecisionStore.class)).addAppender(fallbacks);
     }
 
     @AfterEach
     void leave() {
+        ((Logger) LoggerFactory.getLogger(DecisionStore.class)).detachAppender(fallbacks);
         scope.close();
     }
 
@@ -83,6 +93,9 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
         List<RecordedDecision> recorded = recorder.record(batch);
 
         assertThat(recorded).hasSize(AWKWARD.size());
+        assertThat(fallbacks.list)
+                .as("linked by the engine, not left to the trigger")
+                .isEmpty();
         assertThat(verifier.verify().breaks()).isEmpty();
         assertThat(jdbc.queryForList("select chain_position from decisions order by id", Long.class))
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
@@ -131,6 +144,11 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
         recorder.record(List.of(decided(queuedCase(), "before", null), halfAPair));
         recorder.record(List.of(decided(queuedCase(), "after", null)));
 
+        assertThat(fallbacks.list)
+                .singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
+                .contains("linked by the database", "lone surrogate");
         assertThat(verifier.verify().breaks()).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from decisions", Long.class))
                 .isEqualTo(3);
