@@ -129,7 +129,7 @@ public class ChainVerifier {
                             "a second row at position %d, which was never appended through the chain"
                                     .formatted(link.position())));
                 }
-                if (!link(previous, link.content()).equals(link.hash())) {
+                if (!ChainReservation.link(previous, link.content()).equals(link.hash())) {
                     return Optional.of(classify(chain, municipality, previous, link));
                 }
                 if (wanted.containsKey(link.position())) {
@@ -200,7 +200,7 @@ public class ChainVerifier {
                         chain.lane(),
                         link.id())
                 .stream()
-                .anyMatch(other -> link(other, content).equals(link.hash()));
+                .anyMatch(other -> ChainReservation.link(other, content).equals(link.hash()));
         if (hashedAfterAnother) {
             return new ChainBreak(
                     table,
@@ -213,7 +213,8 @@ public class ChainVerifier {
         List<Link> next =
                 page(chain, link.position(), link.id()).stream().limit(1).toList();
         if (!next.isEmpty()
-                && link(previous, next.get(0).content()).equals(next.get(0).hash())) {
+                && ChainReservation.link(previous, next.get(0).content())
+                        .equals(next.get(0).hash())) {
             return new ChainBreak(
                     table,
                     municipality,
@@ -252,10 +253,5 @@ public class ChainVerifier {
                 chain.lane(),
                 afterPosition,
                 afterId);
-    }
-
-    /** SHA-256 over the previous hash, a bar and the content, as hex: what the trigger computes. */
-    static String link(String previous, String content) {
-        return ChainReservation.link(previous, content);
     }
 }

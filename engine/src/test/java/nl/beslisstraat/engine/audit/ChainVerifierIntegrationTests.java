@@ -308,7 +308,7 @@ class ChainVerifierIntegrationTests extends DatabaseIntegrationTest {
         for (Long id : entries) {
             String content =
                     owner.queryForObject("select chain_content(x) from audit_log x where id = ?", String.class, id);
-            previous = ChainVerifier.link(previous, content);
+            previous = ChainReservation.link(previous, content);
             tamper("update audit_log set chain_hash = '" + previous + "' where id = " + id);
         }
         tamper("update chain_heads set hash = '" + previous + "' where chain_table = 'audit_log' and municipality = '"
