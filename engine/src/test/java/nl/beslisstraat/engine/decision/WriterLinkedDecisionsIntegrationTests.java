@@ -208,6 +208,25 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
         assertThat(recorder.record(List.of(decided(ownCase, "ours", null)))).hasSize(1);
     }
 
+    @Test
+    void theDatabaseKeepsACaseToOneAutomatedDecisionAndAnyNumberOfReviewers() {
+        long caseId = queuedCase();
+        decisions.insertAutomated(List.of(decided(caseId, "first", null)));
+
+        // past the recorder, which would skip a case no longer queued: the index itself refuses
+        assertThatThrownBy(() -> decisions.insertAutomated(List.of(decided(caseId, "second", null))))
+                .hasMessageContaining("decisions_of_case");
+        decisions.insertByReviewer(
+                caseId, reviewTask(caseId), "reviewer", "GRANTED", LocalDate.of(2026, 12, 1), "Toegekend", Map.of());
+        jdbc.update("update review_tasks set status = 'CLOSED' where case_id = ?", caseId);
+        decisions.insertByReviewer(
+                caseId, reviewTask(caseId), "reviewer", "REJECTED", LocalDate.of(2026, 12, 2), "Afgewezen", Map.of());
+
+        assertThat(decisions.findFor(caseId))
+                .extracting(StoredDecision::automated)
+                .containsExactlyInAnyOrder(true, false, false);
+    }
+
     private long queuedCase() {
         return jdbc.queryForObject(
                 "insert into cases (case_type, reference_date, input) values ('parking-permit', current_date, '{}')"
