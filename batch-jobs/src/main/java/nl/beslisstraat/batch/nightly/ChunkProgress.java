@@ -1,6 +1,7 @@
 package nl.beslisstraat.batch.nightly;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,11 +30,10 @@ public class ChunkProgress {
 
     /** Counts recorded cases of a partition; call in the transaction that recorded them. */
     void add(long runId, String partition, List<DecidedCase> recorded) {
-        Map<List<String>, Long> counts =
-                new TreeMap<>((a, b) -> String.join("/", a).compareTo(String.join("/", b)));
+        Map<Count, Long> counts = new TreeMap<>();
         for (DecidedCase decided : recorded) {
             DecisionOutcome outcome = decided.outcome();
-            counts.merge(List.of(outcome.caseType(), outcomeOf(outcome)), 1L, Long::sum);
+            counts.merge(new Count(outcome.caseType(), outcomeOf(outcome)), 1L, Long::sum);
         }
         jdbc.batchUpdate(
                 "insert into run_progress (run_id, partition, case_type, outcome, cases) values (?, ?, ?, ?, ?)"
@@ -43,8 +43,8 @@ public class ChunkProgress {
                         .map(count -> new Object[] {
                             runId,
                             partition,
-                            count.getKey().get(0),
-                            count.getKey().get(1),
+                            count.getKey().caseType(),
+                            count.getKey().outcome(),
                             count.getValue()
                         })
                         .toList());
@@ -68,6 +68,18 @@ public class ChunkProgress {
                 () -> queued.addAndGet(
                         jdbc.queryForObject("select count(*) from cases where status = 'QUEUED'", Long.class))));
         return queued.get();
+    }
+
+    /** What a progress row counts: cases of one type with one outcome. */
+    private record Count(String caseType, String outcome) implements Comparable<Count> {
+
+        private static final Comparator<Count> ORDER =
+                Comparator.comparing(Count::caseType).thenComparing(Count::outcome);
+
+        @Override
+        public int compareTo(Count other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     private static String outcomeOf(DecisionOutcome outcome) {
