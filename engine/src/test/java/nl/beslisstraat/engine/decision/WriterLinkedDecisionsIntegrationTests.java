@@ -209,6 +209,54 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aDecisionOrReviewTaskCannotNameACaseThatDoesNotExist() {
+        long ownCase = queuedCase();
+        long noCase = ownCase + 1_000_000;
+
+        // one row without its case refuses the whole statement
+        assertThatThrownBy(() -> decisions.insertAutomated(
+                        List.of(decided(ownCase, "ours", null), decided(noCase, "nobody's", null))))
+                .hasMessageContaining("decisions_case_in_municipality")
+                .hasMessageContaining("has no case " + noCase);
+        assertThatThrownBy(() -> reviewTask(noCase)).hasMessageContaining("review_tasks_case_in_municipality");
+        assertThat(decisions.findFor(ownCase)).isEmpty();
+    }
+
+    @Test
+    void aCaseThatADecisionOrTaskNamesStaysWithItsIdAndMunicipality() {
+        JdbcTemplate owner = new JdbcTemplate(TestDatabase.owner());
+        long decided = queuedCase();
+        decisions.insertAutomated(List.of(decided(decided, "kept", null)));
+        long reviewed = queuedCase();
+        reviewTask(reviewed);
+        long unnamed = queuedCase();
+        String municipality = Municipality.current().orElseThrow();
+        String other = TestDatabase.newMunicipality();
+
+        assertThatThrownBy(() -> owner.update("delete from cases where id = ?", decided))
+                .hasMessageContaining("is named by a decision or review task and stays");
+        assertThatThrownBy(() -> owner.update("delete from cases where id = ?", reviewed))
+                .hasMessageContaining("is named by a decision or review task and stays");
+        assertThatThrownBy(() -> owner.update("update cases set municipality = ? where id = ?", other, decided))
+                .hasMessageContaining("keeps its id and municipality");
+        assertThatThrownBy(() -> owner.update("update cases set id = default where id = ?", unnamed))
+                .hasMessageContaining("keeps its id and municipality");
+        assertThat(owner.queryForObject(
+                        "select count(*) from cases where id in (?, ?, ?) and municipality = ?",
+                        Long.class,
+                        decided,
+                        reviewed,
+                        unnamed,
+                        municipality))
+                .isEqualTo(3);
+
+        // a case nothing names yet can go, and a status change is no change of key
+        assertThat(jdbc.update("update cases set status = 'DECIDED' where id = ?", reviewed))
+                .isEqualTo(1);
+        assertThat(owner.update("delete from cases where id = ?", unnamed)).isEqualTo(1);
+    }
+
+    @Test
     void theDatabaseKeepsACaseToOneAutomatedDecisionAndAnyNumberOfReviewers() {
         long caseId = queuedCase();
         decisions.insertAutomated(List.of(decided(caseId, "first", null)));
