@@ -44,6 +44,10 @@ create trigger review_tasks_case_in_municipality after insert on review_tasks
     referencing new table as inserted
     for each statement execute function rows_name_their_case('review_tasks_case_in_municipality');
 
+-- The unique index on cases (id, municipality) was there only for the keys to refer to. Moving a
+-- case out of the queue wrote an entry into it for every case; the primary key finds a case alone.
+drop index cases_in_municipality;
+
 create function cases_stay_while_named() returns trigger
     language plpgsql set search_path from current as $$
 begin
