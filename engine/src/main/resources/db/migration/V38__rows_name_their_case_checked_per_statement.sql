@@ -20,8 +20,10 @@ create function rows_name_their_case() returns trigger
 declare
     orphan record;
 begin
+    -- a look-up by primary key per row, whatever the number of rows: as an anti-join the plan,
+    -- made once per connection, could scan all cases for each statement of a few rows
     select i.case_id, i.municipality into orphan from inserted i
-        where not exists (select from cases c where c.id = i.case_id and c.municipality = i.municipality)
+        where (select c.municipality from cases c where c.id = i.case_id) is distinct from i.municipality
         limit 1;
     if found then
         raise exception using
