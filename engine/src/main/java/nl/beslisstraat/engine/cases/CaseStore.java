@@ -5,13 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nl.beslisstraat.engine.database.BulkInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Repository;
 
 /** The cases table: enqueue, read the queue in id order, and move cases out of it. */
@@ -31,27 +35,51 @@ public class CaseStore {
      * is recorded with it ({@link SubmittingClient}), so that client, and no other, reads it back.
      */
     public long enqueue(CaseApplication application) {
-        return queue(application).id();
-    }
-
-    /**
-     * Stores an application as {@link #enqueue} does and returns it as the queue holds it, in the
-     * same round trip: for deciding it at once.
-     */
-    public QueuedCase queue(CaseApplication application) {
         return jdbc.queryForObject(
                 "insert into cases (case_type, reference_date, input, submitted_by) values (?, ?, ?::jsonb, ?)"
-                        + " returning id, case_type, reference_date, received_at, input::text",
-                (row, n) -> new QueuedCase(
-                        row.getLong("id"),
-                        row.getString("case_type"),
-                        row.getObject("reference_date", LocalDate.class),
-                        row.getObject("received_at", OffsetDateTime.class),
-                        row.getString("input")),
+                        + " returning id",
+                Long.class,
                 application.caseType(),
                 application.referenceDate(),
                 application.input().toString(),
                 SubmittingClient.current().orElse(null));
+    }
+
+    /**
+     * An application to store, with the signed-in client that sent it and the status it is stored
+     * in: QUEUED for the nightly run, or the status its decision, taken at once, gives it.
+     */
+    public record Submission(CaseApplication application, Authentication client, CaseStatus status) {}
+
+    /**
+     * Stores applications in one statement, each with the client that sent it (as {@link #enqueue}
+     * records the signed-in one) and its status, and returns them as stored, in the order given.
+     */
+    public List<StoredCase> storeAll(List<Submission> submissions) {
+        List<StoredCase> stored = new ArrayList<>(BulkInsert.into(
+                jdbc.getDataSource(),
+                "cases",
+                List.of("case_type", "reference_date", "input", "submitted_by", "status"),
+                submissions,
+                submission -> new Object[] {
+                    submission.application().caseType(),
+                    submission.application().referenceDate(),
+                    submission.application().input(),
+                    SubmittingClient.of(submission.client()).orElse(null),
+                    submission.status().name()
+                },
+                "id, case_type, reference_date, received_at, status, input::text",
+                (row, n) -> new StoredCase(
+                        row.getLong("id"),
+                        row.getString("case_type"),
+                        row.getObject("reference_date", LocalDate.class),
+                        row.getObject("received_at", OffsetDateTime.class),
+                        CaseStatus.valueOf(row.getString("status")),
+                        row.getString("input"))));
+        // The rows come back in no promised order, but their ids were drawn from the sequence one
+        // after the other as the rows went in, in the order given: sorted by id, they line up.
+        stored.sort(Comparator.comparingLong(StoredCase::id));
+        return stored;
     }
 
     /** Stores many applications as QUEUED in one round trip, for bulk intake and the demo. */

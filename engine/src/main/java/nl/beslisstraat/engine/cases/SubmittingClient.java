@@ -16,7 +16,11 @@ public final class SubmittingClient {
     private SubmittingClient() {}
 
     public static Optional<String> current() {
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The account of an authentication taken on a request's thread, to store what it sent on another. */
+    public static Optional<String> of(Authentication signedIn) {
         if (signedIn == null || !signedIn.isAuthenticated() || signedIn instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }

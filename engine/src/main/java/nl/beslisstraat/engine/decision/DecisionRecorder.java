@@ -12,6 +12,7 @@ import nl.beslisstraat.engine.review.ReviewTaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,7 +48,7 @@ public class DecisionRecorder {
     public List<RecordedDecision> record(List<DecidedCase> decided) {
         Set<Long> moved = cases.leaveQueue(
                 decided.stream().map(DecidedCase::caseId).toList(),
-                decided.stream().map(DecisionRecorder::nextStatus).toList());
+                decided.stream().map(one -> statusAfter(one.outcome())).toList());
         List<DecidedCase> recorded = new ArrayList<>(decided.size());
         for (DecidedCase decidedCase : decided) {
             if (moved.contains(decidedCase.caseId())) {
@@ -56,6 +57,21 @@ public class DecisionRecorder {
                 log.warn("Case {} was no longer queued; its decision is not recorded again", decidedCase.caseId());
             }
         }
+        return recordDecisions(recorded);
+    }
+
+    /**
+     * Records the decisions of cases stored in the caller's transaction already in the status
+     * their decision gives them ({@link #statusAfter}): decided as they arrived, they never waited
+     * in the queue, so nobody else can have decided them. A transaction must be running: a case
+     * must never be committed as decided without its decision.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RecordedDecision> recordNewlyStored(List<DecidedCase> decided) {
+        return recordDecisions(decided);
+    }
+
+    private List<RecordedDecision> recordDecisions(List<DecidedCase> recorded) {
         if (recorded.isEmpty()) {
             return List.of();
         }
@@ -69,14 +85,15 @@ public class DecisionRecorder {
             }
             DecisionStore.Stamp stamp = stamps.get(decidedCase.caseId());
             stored.add(new RecordedDecision(
-                    decidedCase, stamp.decisionId(), stamp.decidedAt(), nextStatus(decidedCase), task));
+                    decidedCase, stamp.decisionId(), stamp.decidedAt(), statusAfter(decidedCase.outcome()), task));
         }
         reviewTasks.openAll(opened);
         return stored;
     }
 
-    private static CaseStatus nextStatus(DecidedCase decided) {
-        return decided.outcome().needsReview() ? CaseStatus.IN_REVIEW : CaseStatus.DECIDED;
+    /** The status a case takes with its automated decision: in review when a person must decide. */
+    public static CaseStatus statusAfter(DecisionOutcome outcome) {
+        return outcome.needsReview() ? CaseStatus.IN_REVIEW : CaseStatus.DECIDED;
     }
 
     private static ReviewTask reviewTask(DecidedCase decided) {

@@ -24,7 +24,6 @@ import nl.beslisstraat.rules.CaseFacts;
 import nl.beslisstraat.rules.Finding;
 import nl.beslisstraat.rules.Outcome;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,19 +55,37 @@ public class DecisionService {
      * bad case must not stop a night's run.
      */
     public DecidedCase decide(QueuedCase queued, Long runId) {
-        JsonNode input = null;
+        PendingDecision pending;
+        try {
+            pending = decideApplication(
+                    new CaseApplication(queued.caseType(), queued.referenceDate(), json.readTree(queued.input())));
+        } catch (RuntimeException unreadable) {
+            pending = new PendingDecision(
+                    DecisionOutcome.failed(queued.caseType(), queued.referenceDate(), describe(unreadable)),
+                    DecisionDeadline.AWB_DEFAULT,
+                    null);
+        }
+        return pending.forCase(queued.id(), queued.receivedAt(), runId);
+    }
+
+    /**
+     * Decides an application before it is stored, as {@link #decide(QueuedCase, Long)} decides a
+     * stored one: the rules need neither the case's id nor its time of receipt, so a request can
+     * be decided on its own thread and stored with others afterwards. Never throws for the case's
+     * sake: a problem is a failed outcome for a reviewer.
+     */
+    public PendingDecision decideApplication(CaseApplication application) {
+        // the regulation's deadline holds also when its rules fail on this case
         DecisionDeadline deadline = DecisionDeadline.AWB_DEFAULT;
         DecisionOutcome outcome;
         try {
-            input = json.readTree(queued.input());
-            RuleSet rules = regulations.inForce(municipality(), queued.caseType(), queued.referenceDate());
+            RuleSet rules = regulations.inForce(municipality(), application.caseType(), application.referenceDate());
             deadline = rules.decisionDeadline();
-            outcome = decide(new CaseApplication(queued.caseType(), queued.referenceDate(), input), rules);
+            outcome = decide(application, rules);
         } catch (RuntimeException e) {
-            outcome = DecisionOutcome.failed(queued.caseType(), queued.referenceDate(), describe(e));
+            outcome = DecisionOutcome.failed(application.caseType(), application.referenceDate(), describe(e));
         }
-        LocalDate reviewDeadline = outcome.needsReview() ? deadline.of(queued.receivedAt(), input) : null;
-        return new DecidedCase(queued.id(), outcome, reviewDeadline, runId);
+        return new PendingDecision(outcome, deadline, application.input());
     }
 
     /** Decides with the rule set and the norm table version in force on the reference date. */

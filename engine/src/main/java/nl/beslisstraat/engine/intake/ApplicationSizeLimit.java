@@ -67,11 +67,16 @@ class ApplicationSizeLimit {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (request.getContentLengthLong() > limit) {
+            long announced = request.getContentLengthLong();
+            if (announced > limit) {
                 refuse(request, response);
                 return;
             }
-            byte[] body = readAtMost(request.getInputStream(), limit);
+            // An announced length is read into an array of just that size: the server hands out no
+            // byte beyond it, and a body cut short goes on as it came, for the reader to refuse.
+            byte[] body = announced >= 0
+                    ? request.getInputStream().readNBytes((int) announced)
+                    : readAtMost(request.getInputStream(), limit);
             if (body == null) {
                 refuse(request, response);
                 return;
@@ -79,7 +84,7 @@ class ApplicationSizeLimit {
             chain.doFilter(new ReadBody(request, body), response);
         }
 
-        /** The body, or null when it has more than {@code limit} bytes. */
+        /** A body of unannounced length (chunked), or null when it has more than {@code limit} bytes. */
         private static byte[] readAtMost(InputStream in, long limit) throws IOException {
             ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(limit, 8192));
             byte[] buffer = new byte[8192];

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.CaseStore;
-import nl.beslisstraat.engine.cases.QueuedCase;
+import nl.beslisstraat.engine.cases.StoredCase;
 import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.decision.RecordedDecision;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
@@ -52,15 +52,15 @@ public class CaseIntake {
      */
     CaseFile decideNow(CaseApplication application, String language) {
         ImmediateDecisions.Decided decided = immediate.decide(application);
-        QueuedCase queued = decided.queued();
+        StoredCase stored = decided.stored();
         RecordedDecision recorded = decided.recorded();
         return new CaseFile(
-                queued.id(),
-                queued.caseType(),
-                queued.referenceDate(),
-                queued.receivedAt(),
-                recorded.status(),
-                json.readTree(queued.input()),
+                stored.id(),
+                stored.caseType(),
+                stored.referenceDate(),
+                stored.receivedAt(),
+                stored.status(),
+                json.readTree(stored.input()),
                 List.of(MotivationLanguage.of(decisions.asStored(recorded), language)),
                 recorded.reviewTask());
     }

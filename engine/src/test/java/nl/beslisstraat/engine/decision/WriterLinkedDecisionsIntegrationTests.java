@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -273,6 +274,24 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
         assertThat(decisions.findFor(caseId))
                 .extracting(StoredDecision::automated)
                 .containsExactlyInAnyOrder(true, false, false);
+    }
+
+    @Test
+    void decisionsOfNewlyStoredCasesAreRecordedOnlyInTheTransactionThatStoredThem() {
+        long caseId = queuedCase();
+
+        // outside a transaction the case would be committed as stored without its decision
+        assertThatThrownBy(() -> recorder.recordNewlyStored(List.of(decided(caseId, "alone", null))))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(decisions.findFor(caseId)).isEmpty();
+
+        List<RecordedDecision> recorded = new TransactionTemplate(transactions)
+                .execute(status -> recorder.recordNewlyStored(List.of(decided(caseId, "together", null))));
+        assertThat(recorded)
+                .singleElement()
+                .satisfies(one -> assertThat(one.decided().caseId()).isEqualTo(caseId));
+        assertThat(decisions.findFor(caseId)).hasSize(1);
+        assertThat(verifier.verify().breaks()).isEmpty();
     }
 
     private long queuedCase() {

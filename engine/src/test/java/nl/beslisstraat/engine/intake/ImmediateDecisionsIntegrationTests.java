@@ -102,6 +102,12 @@ class ImmediateDecisionsIntegrationTests extends DatabaseIntegrationTest {
         }
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(jdbc.queryForObject(
+                        "select count(*) from cases where id = any (?) and status_changed_at = received_at",
+                        Long.class,
+                        (Object) ids.toArray(Long[]::new)))
+                .as("each case was stored with the status its decision gave it, never queued")
+                .isEqualTo(REQUESTS);
+        assertThat(jdbc.queryForObject(
                         "select count(*) from cases where id = any (?) and status in ('DECIDED', 'IN_REVIEW')",
                         Long.class,
                         (Object) ids.toArray(Long[]::new)))

@@ -1,0 +1,23 @@
+package nl.beslisstraat.engine.decision;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the rules decided for an application whose case is not stored yet: the outcome, and what
+ * the legal deadline for a person's decision is counted from once the case's time of receipt is
+ * known.
+ *
+ * @param input the application's input, for a deadline counted from one of its dates; null when it
+ *     could not be read
+ */
+public record PendingDecision(DecisionOutcome outcome, DecisionDeadline deadline, JsonNode input) {
+
+    /** The decision of the stored case: the review deadline counts from its receipt. */
+    public DecidedCase forCase(long caseId, OffsetDateTime receivedAt, Long runId) {
+        LocalDate reviewDeadline = outcome.needsReview() ? deadline.of(receivedAt, input) : null;
+        return new DecidedCase(caseId, outcome, reviewDeadline, runId);
+    }
+}
