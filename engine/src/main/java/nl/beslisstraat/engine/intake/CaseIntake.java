@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the API does with an application: queue it for the nightly run, or decide it at once by
- * the same path the nightly run takes (queue, decide, record), committed before it answers.
+ * the rules and records the nightly run uses (decide, store, record), committed before it answers.
  */
 @Service
 public class CaseIntake {

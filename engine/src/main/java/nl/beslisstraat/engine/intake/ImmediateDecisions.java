@@ -31,9 +31,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decides applications at once, as {@code POST /api/cases/decide-now} asks: each by the path the
- * nightly run takes (queue it, decide it, record the decision), committed
- * before the request is answered.
+ * Decides applications at once, as {@code POST /api/cases/decide-now} asks: each by the rules and
+ * records the nightly run uses, without the wait in the queue (decide it, store it as decided,
+ * record the decision), committed before the request is answered.
  *
  * <p>The rules run on the request's own thread: they need neither the case's id nor its time of
  * receipt. Storing is shared. Applications of one municipality that arrive together are stored and
@@ -41,11 +41,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hash chain of decisions, and a transaction that adds a link holds a lane of the chain until it
  * commits (four lanes per table); one transaction per request would make concurrent requests queue
  * for the lanes a commit at a time, each holding a database connection while it waits, and would
- * pay the chain's bookkeeping and a commit per request. So each municipality has a few writer
- * threads ({@code beslisstraat.intake.decide-now.writers}, default 2), each taking whatever
- * applications are waiting (up to {@code beslisstraat.intake.decide-now.max-batch}, default 50) and
- * storing them together: one insert of their cases, one wait for the chain's head and one commit
- * for all. A lone request is stored alone, without waiting for company. Each request still gets its
+ * pay the chain's bookkeeping and a commit per request. So each municipality has a writer thread
+ * ({@code beslisstraat.intake.decide-now.writers}, default 1: it only stores, so one keeps the
+ * batches largest) that takes whatever applications are waiting (up to {@code
+ * beslisstraat.intake.decide-now.max-batch}, default 50) and stores them together: one insert of
+ * their cases, one wait for the chain's head and one commit for all. While requests arrive together
+ * it waits a moment for more ({@code beslisstraat.intake.decide-now.gather}, default 2 ms); a lone
+ * request is stored alone, without waiting for company. Each request still gets its
  * own case, with the client that sent it, and its own decision; should the shared transaction fail,
  * each application is tried again in a transaction of its own, so one request's failure is never
  * another's.
@@ -125,10 +127,7 @@ class ImmediateDecisions implements DisposableBean {
         writersByMunicipality.values().forEach(writers -> writers.threads.forEach(Thread::interrupt));
     }
 
-    /**
-     * One municipality's waiting applications and the threads that record them, a batch each: while
-     * one writer commits, the others store and decide their batches.
-     */
+    /** One municipality's decided applications waiting to be stored, and the threads that store them, a batch each. */
     private final class Writers implements Runnable {
 
         private final String municipality;

@@ -90,7 +90,7 @@ public class SecurityConfiguration {
      * Spring Security does not observe its filters, authentications and authorizations: with
      * observations on, every filter of every request is wrapped in observations of its own, even
      * when {@code management.observations.enable.spring.security} turns them into no-ops; under
-     * decide-now load that wrapping was a fifth of what the API allocated. Requests stay observed
+     * decide-now load that wrapping was a twentieth of what the API allocated. Requests stay observed
      * as a whole ({@code http.server.requests}).
      */
     @Bean
