@@ -168,7 +168,8 @@ class ImmediateDecisions implements DisposableBean {
                 }
                 batch.clear();
             }
-            List<Waiting> left = new ArrayList<>();
+            // stopped while gathering: the batch taken so far is answered with the rest
+            List<Waiting> left = new ArrayList<>(batch);
             queue.drainTo(left);
             left.forEach(waiting -> waiting.answer()
                     .completeExceptionally(new IllegalStateException("The engine is stopping; nothing was stored")));
