@@ -7,6 +7,8 @@ import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.cases.StoredCase;
 import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.decision.RecordedDecision;
+import nl.beslisstraat.engine.decision.StoredDecision;
+import nl.beslisstraat.engine.review.ReviewTask;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,15 +54,9 @@ public class CaseIntake {
      */
     CaseFile decideNow(CaseApplication application, String language) {
         ImmediateDecisions.Decided decided = immediate.decide(application);
-        StoredCase stored = decided.stored();
         RecordedDecision recorded = decided.recorded();
-        return new CaseFile(
-                stored.id(),
-                stored.caseType(),
-                stored.referenceDate(),
-                stored.receivedAt(),
-                stored.status(),
-                json.readTree(stored.input()),
+        return caseFile(
+                decided.stored(),
                 List.of(MotivationLanguage.of(decisions.asStored(recorded), language)),
                 recorded.reviewTask());
     }
@@ -69,16 +65,23 @@ public class CaseIntake {
     @Transactional(readOnly = true)
     public Optional<CaseFile> caseFile(long id, String language) {
         return cases.find(id)
-                .map(stored -> new CaseFile(
-                        stored.id(),
-                        stored.caseType(),
-                        stored.referenceDate(),
-                        stored.receivedAt(),
-                        stored.status(),
-                        json.readTree(stored.input()),
+                .map(stored -> caseFile(
+                        stored,
                         decisions.findFor(id).stream()
                                 .map(decision -> MotivationLanguage.of(decision, language))
                                 .toList(),
                         reviewTasks.openFor(id).stream().findFirst().orElse(null)));
+    }
+
+    private CaseFile caseFile(StoredCase stored, List<StoredDecision> decided, ReviewTask reviewTask) {
+        return new CaseFile(
+                stored.id(),
+                stored.caseType(),
+                stored.referenceDate(),
+                stored.receivedAt(),
+                stored.status(),
+                json.readTree(stored.input()),
+                decided,
+                reviewTask);
     }
 }
