@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=batch-jobs/target/beslisstraat-batch.jar
 [ -f "$jar" ] || ./mvnw -q -DskipTests package
-java_opts=${BENCHMARK_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
+java_opts=${BENCHMARK_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=5000 -XX:Tier4CompileThreshold=30000 -XX:Tier4BackEdgeThreshold=100000}
 echo "java $(java -version 2>&1 | head -n 1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for count in ${@:-100000 1000000}; do
