@@ -7,9 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.beslisstraat.engine.database.BulkInsert;
@@ -17,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The cases table: enqueue, read the queue in id order, and move cases out of it. */
 @Repository
@@ -54,33 +57,47 @@ public class CaseStore {
     /**
      * Stores applications in one statement, each with the client that sent it (as {@link #enqueue}
      * records the signed-in one) and its status, and returns them as stored, in the order given.
+     * Only inside the caller's transaction: a case stored decided must commit with its decision.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
     public List<StoredCase> storeAll(List<Submission> submissions) {
-        List<StoredCase> stored = new ArrayList<>(BulkInsert.into(
-                jdbc.getDataSource(),
-                "cases",
-                List.of("case_type", "reference_date", "input", "submitted_by", "status"),
-                submissions,
-                submission -> new Object[] {
-                    submission.application().caseType(),
-                    submission.application().referenceDate(),
-                    submission.application().input(),
-                    SubmittingClient.of(submission.client()).orElse(null),
-                    submission.status().name()
-                },
-                "id, case_type, reference_date, received_at, status, input::text",
-                (row, n) -> new StoredCase(
-                        row.getLong("id"),
-                        row.getString("case_type"),
-                        row.getObject("reference_date", LocalDate.class),
-                        row.getObject("received_at", OffsetDateTime.class),
-                        CaseStatus.valueOf(row.getString("status")),
-                        row.getString("input"))));
-        // The rows come back in no promised order, but their ids were drawn from the sequence one
-        // after the other as the rows went in, in the order given: sorted by id, they line up.
-        stored.sort(Comparator.comparingLong(StoredCase::id));
-        return stored;
+        // Each application gets its id before it goes in, so a stored row is matched to the request
+        // it came from by its id, not by the order rows go in or come back, which nothing promises.
+        List<Long> ids = jdbc.queryForList(
+                "select nextval(pg_get_serial_sequence('cases', 'id')) from generate_series(1, ?)",
+                Long.class,
+                submissions.size());
+        List<Numbered> rows = new ArrayList<>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            rows.add(new Numbered(ids.get(i), submissions.get(i)));
+        }
+        Map<Long, StoredCase> byId = new HashMap<>();
+        BulkInsert.into(
+                        jdbc.getDataSource(),
+                        "cases",
+                        List.of("id", "case_type", "reference_date", "input", "submitted_by", "status"),
+                        rows,
+                        row -> new Object[] {
+                            row.id(),
+                            row.submission().application().caseType(),
+                            row.submission().application().referenceDate(),
+                            row.submission().application().input(),
+                            SubmittingClient.of(row.submission().client()).orElse(null),
+                            row.submission().status().name()
+                        },
+                        "id, case_type, reference_date, received_at, status, input::text",
+                        (row, n) -> new StoredCase(
+                                row.getLong("id"),
+                                row.getString("case_type"),
+                                row.getObject("reference_date", LocalDate.class),
+                                row.getObject("received_at", OffsetDateTime.class),
+                                CaseStatus.valueOf(row.getString("status")),
+                                row.getString("input")))
+                .forEach(storedCase -> byId.put(storedCase.id(), storedCase));
+        return ids.stream().map(byId::get).toList();
     }
+
+    private record Numbered(long id, Submission submission) {}
 
     /** Stores many applications as QUEUED in one round trip, for bulk intake and the demo. */
     public void enqueueAll(List<CaseApplication> applications) {

@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records what the rules decided: for each case, in one transaction, the case leaves the queue,
- * its decision is stored and a review task is opened when a person must look at it. Either all of
- * that happens for a whole batch, or none of it.
+ * Records what the rules decided: for each case, in one transaction, the case leaves the queue (or,
+ * decided as it arrived, was stored in its new status by the caller), its decision is stored and a
+ * review task is opened when a person must look at it. Either all of that happens for a whole
+ * batch, or none of it.
  *
  * <p>The stored decision is its own audit entry: a link of the municipality's hash chain of
  * decisions, holding outcome, reasons, versions and their hashes and the run, which the audit

@@ -22,8 +22,9 @@ import nl.beslisstraat.engine.decision.RecordedDecision;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -46,14 +47,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batches largest) that takes whatever applications are waiting (up to {@code
  * beslisstraat.intake.decide-now.max-batch}, default 50) and stores them together: one insert of
  * their cases, one wait for the chain's head and one commit for all. While requests arrive together
- * it waits a moment for more ({@code beslisstraat.intake.decide-now.gather}, default 2 ms); a lone
- * request is stored alone, without waiting for company. Each request still gets its
- * own case, with the client that sent it, and its own decision; should the shared transaction fail,
- * each application is tried again in a transaction of its own, so one request's failure is never
- * another's.
+ * it waits a moment for more ({@code beslisstraat.intake.decide-now.gather}, default 2 ms); a
+ * request after a quiet spell is stored at once, without waiting for company. Each request still
+ * gets its own case, with the client that sent it, and its own decision. Should the database refuse
+ * the shared transaction for what an application holds, each is tried again in a transaction of its
+ * own, so one request's bad data never fails another; any other failure (a lost connection, say)
+ * fails the batch, as it would have failed each of its transactions.
+ *
+ * <p>When the engine stops, the writers stop after the web server: they store what is waiting, take
+ * nothing new and end before the database connections close, so every request is answered.
  */
 @Component
-class ImmediateDecisions implements DisposableBean {
+class ImmediateDecisions implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImmediateDecisions.class);
 
@@ -70,6 +75,9 @@ class ImmediateDecisions implements DisposableBean {
         }
     }
 
+    /** Behind the last application a stopping engine takes: a writer that takes it ends. */
+    private static final Waiting END = new Waiting(null, null, null, null);
+
     /** An application as stored and what was recorded for it, enough to answer without reading it back. */
     record Decided(StoredCase stored, RecordedDecision recorded) {}
 
@@ -81,6 +89,7 @@ class ImmediateDecisions implements DisposableBean {
     private final int writers;
     private final long gatherNanos;
     private final Map<String, Writers> writersByMunicipality = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
 
     ImmediateDecisions(
             CaseStore cases,
@@ -106,12 +115,17 @@ class ImmediateDecisions implements DisposableBean {
     Decided decide(CaseApplication application) {
         String municipality = Municipality.current()
                 .orElseThrow(() -> new IllegalStateException("An application is decided for a municipality"));
+        if (!running) {
+            throw new EngineStopping();
+        }
         Waiting waiting = new Waiting(
                 application,
                 SecurityContextHolder.getContext().getAuthentication(),
                 decisionService.decideApplication(application),
                 new CompletableFuture<>());
-        writersByMunicipality.computeIfAbsent(municipality, Writers::new).queue.add(waiting);
+        if (!writersByMunicipality.computeIfAbsent(municipality, Writers::new).offer(waiting)) {
+            throw new EngineStopping();
+        }
         try {
             return waiting.answer().join();
         } catch (CompletionException failed) {
@@ -122,9 +136,45 @@ class ImmediateDecisions implements DisposableBean {
         }
     }
 
+    /** Answered to a request that arrives while the engine stops: nothing of it was stored. */
+    static final class EngineStopping extends IllegalStateException {
+        EngineStopping() {
+            super("The engine is stopping; nothing was stored");
+        }
+    }
+
+    /** After the web server (which stops in a higher phase), before the database connections close. */
     @Override
-    public void destroy() {
-        writersByMunicipality.values().forEach(writers -> writers.threads.forEach(Thread::interrupt));
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    @Override
+    public void start() {
+        writersByMunicipality.clear(); // the writers of an earlier stop have ended
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stores what is waiting, then ends the writers; a request that comes later is refused. */
+    @Override
+    public void stop() {
+        running = false;
+        writersByMunicipality.values().forEach(Writers::close);
+        for (Writers municipalityWriters : writersByMunicipality.values()) {
+            for (Thread thread : municipalityWriters.threads) {
+                try {
+                    thread.join(TimeUnit.SECONDS.toMillis(30));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** One municipality's decided applications waiting to be stored, and the threads that store them, a batch each. */
@@ -133,6 +183,8 @@ class ImmediateDecisions implements DisposableBean {
         private final String municipality;
         private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
         private final List<Thread> threads = new ArrayList<>();
+        /** Set once, under the same lock as every offer: nothing joins the queue after it. */
+        private boolean closed;
 
         Writers(String municipality) {
             this.municipality = municipality;
@@ -144,18 +196,38 @@ class ImmediateDecisions implements DisposableBean {
             threads.forEach(Thread::start);
         }
 
+        /** Queues an application for storing; false once the engine stops. */
+        synchronized boolean offer(Waiting waiting) {
+            if (closed || !running) {
+                return false;
+            }
+            return queue.add(waiting);
+        }
+
+        /** Takes nothing more; behind what is waiting, an end for each writer thread. */
+        synchronized void close() {
+            if (!closed) {
+                closed = true;
+                threads.forEach(thread -> queue.add(END));
+            }
+        }
+
         @Override
         public void run() {
             List<Waiting> batch = new ArrayList<>(maxBatch);
             boolean busy = false;
-            while (!Thread.currentThread().isInterrupted()) {
+            while (true) {
                 try {
-                    batch.add(queue.take());
-                    queue.drainTo(batch, maxBatch - 1);
+                    Waiting first = queue.take();
+                    if (first == END) {
+                        return; // all that came before it is taken
+                    }
+                    batch.add(first);
+                    takeWaiting(batch);
                     if (busy) {
                         gather(batch);
                     }
-                } catch (InterruptedException stopping) {
+                } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     break;
                 }
@@ -168,28 +240,46 @@ class ImmediateDecisions implements DisposableBean {
                 }
                 batch.clear();
             }
-            // stopped while gathering: the batch taken so far is answered with the rest
+            // interrupted (the JVM ending without a stop): the batch taken so far is answered with the rest
+            close();
             List<Waiting> left = new ArrayList<>(batch);
             queue.drainTo(left);
-            left.forEach(waiting -> waiting.answer()
-                    .completeExceptionally(new IllegalStateException("The engine is stopping; nothing was stored")));
+            left.stream()
+                    .filter(waiting -> waiting != END)
+                    .forEach(waiting -> waiting.answer().completeExceptionally(new EngineStopping()));
+        }
+
+        /**
+         * Adds what is waiting to the batch, up to its size. An end taken along is put back: it is
+         * another writer's, or this one's once the batch is stored.
+         */
+        private void takeWaiting(List<Waiting> batch) {
+            queue.drainTo(batch, maxBatch - batch.size());
+            while (batch.get(batch.size() - 1) == END) {
+                batch.remove(batch.size() - 1);
+                queue.add(END);
+            }
         }
 
         /**
          * Waits a moment for more applications to store with the batch: only while requests arrive
-         * together (the last batch had company), so a lone request is never kept waiting. A batch
-         * of four costs the database about half as much per request as a batch of two.
+         * together (the last batch had company), so a request after a quiet spell is not kept
+         * waiting. A batch of four costs the database about half as much per request as a batch
+         * of two.
          */
         private void gather(List<Waiting> batch) throws InterruptedException {
             long until = System.nanoTime() + gatherNanos;
             while (batch.size() < maxBatch) {
                 long left = until - System.nanoTime();
                 Waiting next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (next == null) {
+                if (next == null || next == END) {
+                    if (next == END) {
+                        queue.add(END);
+                    }
                     return;
                 }
                 batch.add(next);
-                queue.drainTo(batch, maxBatch - batch.size());
+                takeWaiting(batch);
             }
         }
 
@@ -200,12 +290,15 @@ class ImmediateDecisions implements DisposableBean {
                     batch.get(i).answer().complete(decided.get(i));
                 }
             } catch (RuntimeException failed) {
-                if (batch.size() == 1) {
-                    batch.get(0).answer().completeExceptionally(failed);
+                // Only data the database refused can be one application's fault. A failure of the
+                // connection or the commit is every one's: trying each again could store twice what
+                // a commit that seemed to fail had stored after all.
+                if (batch.size() == 1 || !(failed instanceof DataIntegrityViolationException)) {
+                    batch.forEach(waiting -> waiting.answer().completeExceptionally(failed));
                     return;
                 }
                 log.warn(
-                        "Deciding {} applications of {} together failed ({}); each is tried alone",
+                        "The database refused {} applications of {} together ({}); each is tried alone",
                         batch.size(),
                         municipality,
                         failed.toString());
@@ -216,6 +309,7 @@ class ImmediateDecisions implements DisposableBean {
                                         .execute(status -> storeAll(List.of(waiting)))
                                         .get(0));
                     } catch (RuntimeException alone) {
+                        log.warn("An application of {} was not stored: {}", municipality, alone.toString());
                         waiting.answer().completeExceptionally(alone);
                     }
                 }

@@ -1,8 +1,10 @@
 package nl.beslisstraat.engine.intake;
 
 import nl.beslisstraat.engine.decision.RecomputationRefused;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -17,6 +19,16 @@ class IntakeErrors {
         problem.setTitle("Invalid application");
         problem.setProperty("errors", invalid.errors());
         return problem;
+    }
+
+    /** Sent while the engine stops: nothing was stored, so the client may send it again elsewhere or later. */
+    @ExceptionHandler(ImmediateDecisions.EngineStopping.class)
+    ResponseEntity<ProblemDetail> stopping(ImmediateDecisions.EngineStopping stopping) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, stopping.getMessage());
+        problem.setTitle("Engine stopping");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 
     /** The content a decision was taken with cannot be had: said as such, never as a difference. */
