@@ -240,13 +240,18 @@ class ImmediateDecisions implements SmartLifecycle {
                 }
                 batch.clear();
             }
-            // interrupted (the JVM ending without a stop): the batch taken so far is answered with the rest
+            // interrupted, which only the JVM's end does: the batch taken so far is answered with
+            // the rest, and the other writers' ends go back for them
             close();
             List<Waiting> left = new ArrayList<>(batch);
             queue.drainTo(left);
-            left.stream()
-                    .filter(waiting -> waiting != END)
-                    .forEach(waiting -> waiting.answer().completeExceptionally(new EngineStopping()));
+            for (Waiting waiting : left) {
+                if (waiting == END) {
+                    queue.add(END);
+                } else {
+                    waiting.answer().completeExceptionally(new EngineStopping());
+                }
+            }
         }
 
         /**
