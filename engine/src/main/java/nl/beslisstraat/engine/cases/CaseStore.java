@@ -26,6 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseStore {
 
     private static final RowMapper<QueuedCase> QUEUED_CASE = CaseStore::queuedCase;
+    private static final String STORED_COLUMNS = "id, case_type, reference_date, received_at, status, input::text";
+    private static final RowMapper<StoredCase> STORED_CASE = (row, n) -> new StoredCase(
+            row.getLong("id"),
+            row.getString("case_type"),
+            row.getObject("reference_date", LocalDate.class),
+            row.getObject("received_at", OffsetDateTime.class),
+            CaseStatus.valueOf(row.getString("status")),
+            row.getString("input"));
 
     private final JdbcTemplate jdbc;
 
@@ -85,14 +93,8 @@ public class CaseStore {
                             SubmittingClient.of(row.submission().client()).orElse(null),
                             row.submission().status().name()
                         },
-                        "id, case_type, reference_date, received_at, status, input::text",
-                        (row, n) -> new StoredCase(
-                                row.getLong("id"),
-                                row.getString("case_type"),
-                                row.getObject("reference_date", LocalDate.class),
-                                row.getObject("received_at", OffsetDateTime.class),
-                                CaseStatus.valueOf(row.getString("status")),
-                                row.getString("input")))
+                        STORED_COLUMNS,
+                        STORED_CASE)
                 .forEach(storedCase -> byId.put(storedCase.id(), storedCase));
         return ids.stream().map(byId::get).toList();
     }
@@ -133,18 +135,7 @@ public class CaseStore {
     }
 
     public Optional<StoredCase> find(long id) {
-        return jdbc
-                .query(
-                        "select id, case_type, reference_date, received_at, status, input::text from cases where id = ?",
-                        (row, n) -> new StoredCase(
-                                row.getLong("id"),
-                                row.getString("case_type"),
-                                row.getObject("reference_date", LocalDate.class),
-                                row.getObject("received_at", OffsetDateTime.class),
-                                CaseStatus.valueOf(row.getString("status")),
-                                row.getString("input")),
-                        id)
-                .stream()
+        return jdbc.query("select " + STORED_COLUMNS + " from cases where id = ?", STORED_CASE, id).stream()
                 .findFirst();
     }
 
