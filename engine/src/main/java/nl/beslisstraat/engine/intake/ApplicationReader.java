@@ -57,6 +57,7 @@ public class ApplicationReader {
             throw new InvalidApplication(List.of(new FieldError("(body)", "must be a JSON object")));
         }
         List<FieldError> errors = new ArrayList<>();
+        storable(node, "", errors);
         String caseType = caseType(node.get("caseType"), errors);
         LocalDate referenceDate = referenceDate(node.get("referenceDate"), errors);
         // a case type whose regulation could not be started is taken in unchecked: it goes to review
@@ -102,6 +103,49 @@ public class ApplicationReader {
                 }
             }
         }
+    }
+
+    /**
+     * Refuses text the database cannot keep exactly as sent, in names and values alike: the NUL
+     * character, which PostgreSQL's JSON refuses, and half of a surrogate pair, which is no character
+     * at all. A schema's pattern or list of values would refuse them in a field that has one; a
+     * free-text field, or a case taken in unchecked, has none.
+     */
+    static void storable(JsonNode node, String path, List<FieldError> errors) {
+        if (node.isString() && !storable(node.asString())) {
+            errors.add(
+                    new FieldError(path, "holds a NUL character or half of a surrogate pair, which cannot be stored"));
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                String name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (!storable(field.getKey())) {
+                    errors.add(new FieldError(
+                            name,
+                            "is a name with a NUL character or half of a surrogate pair, which cannot be stored"));
+                }
+                storable(field.getValue(), name, errors);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                storable(node.get(i), path + "[" + i + "]", errors);
+            }
+        }
+    }
+
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0' || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++; // the pair's second half
+            }
+        }
+        return true;
     }
 
     /** The values in a document, counted up to just past the limit. */
