@@ -277,10 +277,11 @@ class ImmediateDecisions implements SmartLifecycle {
             while (batch.size() < maxBatch) {
                 long left = until - System.nanoTime();
                 Waiting next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (next == null || next == END) {
-                    if (next == END) {
-                        queue.add(END);
-                    }
+                if (next == END) {
+                    queue.add(END); // stored with this batch, then taken again
+                    return;
+                }
+                if (next == null) {
                     return;
                 }
                 batch.add(next);
