@@ -89,6 +89,8 @@ public final class BulkInsert {
             Map<String, Column> types = COLUMNS.computeIfAbsent(table, name -> columns(connection, name));
             String insert = statement(table, columns, types) + (returning == null ? "" : " returning " + returning);
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                // a transaction with a time limit (decide-now's) holds its statements to it
+                DataSourceUtils.applyTransactionTimeout(statement, dataSource);
                 for (int c = 0; c < columns.size(); c++) {
                     Array array = connection.createArrayOf("text", values[c]);
                     statement.setArray(c + 1, array);

@@ -9,8 +9,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.cases.StoredCase;
@@ -24,11 +26,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,6 +59,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the shared transaction for what an application holds, each is tried again in a transaction of its
  * own, so one request's bad data never fails another; any other failure (a lost connection, say)
  * fails the batch, as it would have failed each of its transactions.
+ *
+ * <p>A request is never kept waiting without bounds, and never told "not stored" about an
+ * application that was stored. An application still waiting for its writer after {@code
+ * beslisstraat.intake.decide-now.answer-within} (default 5 s) is taken back from the queue, so no
+ * writer will store it, and the request is answered that nothing was stored. Once a writer has
+ * taken it, the request waits for the writer's transaction, which the database ends after {@code
+ * beslisstraat.intake.decide-now.store-within} (default 10 s, whole seconds) by rolling it back. A
+ * transaction that failed before its commit (too slow, no connection, a lock it could not get)
+ * stored nothing, and each of its requests is told so; only a failed commit leaves it open whether
+ * the data is stored, and that is answered as a failure, not as "not stored".
  *
  * <p>When the engine stops, the writers stop after the web server: they store what is waiting, take
  * nothing new and end before the database connections close, so every request is answered.
@@ -88,6 +104,7 @@ class ImmediateDecisions implements SmartLifecycle {
     private final int maxBatch;
     private final int writers;
     private final long gatherNanos;
+    private final long answerWithinNanos;
     private final Map<String, Writers> writersByMunicipality = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
@@ -98,14 +115,18 @@ class ImmediateDecisions implements SmartLifecycle {
             PlatformTransactionManager transactions,
             @Value("${beslisstraat.intake.decide-now.max-batch:50}") int maxBatch,
             @Value("${beslisstraat.intake.decide-now.writers:1}") int writers,
-            @Value("${beslisstraat.intake.decide-now.gather:2ms}") Duration gather) {
+            @Value("${beslisstraat.intake.decide-now.gather:2ms}") Duration gather,
+            @Value("${beslisstraat.intake.decide-now.answer-within:5s}") Duration answerWithin,
+            @Value("${beslisstraat.intake.decide-now.store-within:10s}") Duration storeWithin) {
         this.cases = cases;
         this.decisionService = decisionService;
         this.recorder = recorder;
         this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setTimeout((int) Math.max(1, storeWithin.toSeconds()));
         this.maxBatch = Math.max(1, maxBatch);
         this.writers = Math.max(1, writers);
         this.gatherNanos = gather.toNanos();
+        this.answerWithinNanos = answerWithin.toNanos();
     }
 
     /**
@@ -116,18 +137,19 @@ class ImmediateDecisions implements SmartLifecycle {
         String municipality = Municipality.current()
                 .orElseThrow(() -> new IllegalStateException("An application is decided for a municipality"));
         if (!running) {
-            throw new EngineStopping();
+            throw NothingStored.stopping();
         }
         Waiting waiting = new Waiting(
                 application,
                 SecurityContextHolder.getContext().getAuthentication(),
                 decisionService.decideApplication(application),
                 new CompletableFuture<>());
-        if (!writersByMunicipality.computeIfAbsent(municipality, Writers::new).offer(waiting)) {
-            throw new EngineStopping();
+        Writers municipalityWriters = writersByMunicipality.computeIfAbsent(municipality, Writers::new);
+        if (!municipalityWriters.offer(waiting)) {
+            throw NothingStored.stopping();
         }
         try {
-            return waiting.answer().join();
+            return answerOf(waiting, municipalityWriters);
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -136,10 +158,47 @@ class ImmediateDecisions implements SmartLifecycle {
         }
     }
 
-    /** Answered to a request that arrives while the engine stops: nothing of it was stored. */
-    static final class EngineStopping extends IllegalStateException {
-        EngineStopping() {
-            super("The engine is stopping; nothing was stored");
+    /** The answer within its time, or "not stored" if no writer took the application by then. */
+    private Decided answerOf(Waiting waiting, Writers municipalityWriters) {
+        try {
+            return waiting.answer().get(answerWithinNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException notYet) {
+            if (notYet instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (municipalityWriters.withdraw(waiting)) {
+                throw NothingStored.tooSlow(null);
+            }
+            // a writer is storing it: its transaction ends within its own time limit
+            return waiting.answer().join();
+        } catch (ExecutionException failed) {
+            throw new CompletionException(failed.getCause());
+        }
+    }
+
+    /** The application was not stored, so the client may send it again, later or elsewhere. */
+    static final class NothingStored extends IllegalStateException {
+
+        private final String title;
+
+        private NothingStored(String title, String detail, Throwable cause) {
+            super(detail, cause);
+            this.title = title;
+        }
+
+        static NothingStored stopping() {
+            return new NothingStored("Engine stopping", "The engine is stopping; nothing was stored.", null);
+        }
+
+        static NothingStored tooSlow(Throwable cause) {
+            return new NothingStored(
+                    "Not stored in time",
+                    "The application could not be stored in time; nothing was stored. Send it again later.",
+                    cause);
+        }
+
+        String title() {
+            return title;
         }
     }
 
@@ -204,6 +263,11 @@ class ImmediateDecisions implements SmartLifecycle {
             return queue.add(waiting);
         }
 
+        /** Takes an application back that no writer has taken yet; false if one has. */
+        boolean withdraw(Waiting waiting) {
+            return queue.remove(waiting);
+        }
+
         /** Takes nothing more; behind what is waiting, an end for each writer thread. */
         synchronized void close() {
             if (!closed) {
@@ -249,7 +313,7 @@ class ImmediateDecisions implements SmartLifecycle {
                 if (waiting == END) {
                     queue.add(END);
                 } else {
-                    waiting.answer().completeExceptionally(new EngineStopping());
+                    waiting.answer().completeExceptionally(NothingStored.stopping());
                 }
             }
         }
@@ -291,7 +355,7 @@ class ImmediateDecisions implements SmartLifecycle {
 
         private void record(List<Waiting> batch) {
             try {
-                List<Decided> decided = transaction.execute(status -> storeAll(batch));
+                List<Decided> decided = storeInTime(batch);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).answer().complete(decided.get(i));
                 }
@@ -310,16 +374,41 @@ class ImmediateDecisions implements SmartLifecycle {
                         failed.toString());
                 for (Waiting waiting : batch) {
                     try {
-                        waiting.answer()
-                                .complete(transaction
-                                        .execute(status -> storeAll(List.of(waiting)))
-                                        .get(0));
+                        waiting.answer().complete(storeInTime(List.of(waiting)).get(0));
                     } catch (RuntimeException alone) {
                         log.warn("An application of {} was not stored: {}", municipality, alone.toString());
                         waiting.answer().completeExceptionally(alone);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Stores the batch in a transaction of its own within its time limit. A failure that is the
+     * database's passing state and came before the commit rolled everything back: it is said as
+     * "nothing stored".
+     */
+    private List<Decided> storeInTime(List<Waiting> batch) {
+        RuntimeException[] beforeCommit = new RuntimeException[1];
+        try {
+            return transaction.execute(status -> {
+                try {
+                    return storeAll(batch);
+                } catch (RuntimeException failed) {
+                    beforeCommit[0] = failed;
+                    throw failed;
+                }
+            });
+        } catch (CannotCreateTransactionException noTransaction) {
+            throw NothingStored.tooSlow(noTransaction);
+        } catch (TransientDataAccessException
+                | DataAccessResourceFailureException
+                | TransactionTimedOutException passing) {
+            if (passing != beforeCommit[0]) {
+                throw passing; // the commit's: whether it stored the batch is not known
+            }
+            throw NothingStored.tooSlow(passing);
         }
     }
 

@@ -21,11 +21,15 @@ class IntakeErrors {
         return problem;
     }
 
-    /** Sent while the engine stops: nothing was stored, so the client may send it again elsewhere or later. */
-    @ExceptionHandler(ImmediateDecisions.EngineStopping.class)
-    ResponseEntity<ProblemDetail> stopping(ImmediateDecisions.EngineStopping stopping) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, stopping.getMessage());
-        problem.setTitle("Engine stopping");
+    /**
+     * Sent while the engine stops, or when the application could not be stored in time: nothing
+     * was stored, so the client may send it again, later or elsewhere.
+     */
+    @ExceptionHandler(ImmediateDecisions.NothingStored.class)
+    ResponseEntity<ProblemDetail> nothingStored(ImmediateDecisions.NothingStored nothingStored) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, nothingStored.getMessage());
+        problem.setTitle(nothingStored.title());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);

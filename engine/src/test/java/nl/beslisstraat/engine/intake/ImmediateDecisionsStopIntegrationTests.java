@@ -57,8 +57,16 @@ class ImmediateDecisionsStopIntegrationTests extends DatabaseIntegrationTest {
     @Test
     void everyRequestIsAnsweredStoredOrRefusedWhenTheWritersStop() throws Exception {
         String municipality = TestDatabase.newMunicipality();
-        ImmediateDecisions decisions =
-                new ImmediateDecisions(cases, decisionService, recorder, transactions, 5, 1, Duration.ofMillis(2));
+        ImmediateDecisions decisions = new ImmediateDecisions(
+                cases,
+                decisionService,
+                recorder,
+                transactions,
+                5,
+                1,
+                Duration.ofMillis(2),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(1));
         CaseApplication application = reader.read(Http.resource("intake/parking-permit-zone-a.json"));
 
         // when: requests keep coming while the writers are stopped halfway
@@ -86,7 +94,9 @@ class ImmediateDecisionsStopIntegrationTests extends DatabaseIntegrationTest {
             try {
                 answeredStored.add(request.get(1, TimeUnit.MINUTES).stored().id());
             } catch (ExecutionException failed) {
-                assertThat(failed.getCause()).isInstanceOf(ImmediateDecisions.EngineStopping.class);
+                assertThat(failed.getCause())
+                        .isInstanceOf(ImmediateDecisions.NothingStored.class)
+                        .hasMessageContaining("stopping");
                 refused++;
             }
         }
@@ -105,7 +115,8 @@ class ImmediateDecisionsStopIntegrationTests extends DatabaseIntegrationTest {
                         decisions.decide(application);
                     }
                 })
-                .isInstanceOf(ImmediateDecisions.EngineStopping.class);
+                .isInstanceOf(ImmediateDecisions.NothingStored.class)
+                .hasMessageContaining("stopping");
     }
 
     @Test

@@ -1,0 +1,172 @@
+package nl.beslisstraat.engine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.cases.CaseStore;
+import nl.beslisstraat.engine.decision.DecisionRecorder;
+import nl.beslisstraat.engine.decision.DecisionService;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestDatabase;
+import nl.beslisstraat.engine.support.TestUsers;
+import nl.beslisstraat.engine.tenancy.Municipality;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Deciding at once while the database cannot store: a request waits a bounded time, and is told
+ * "nothing stored" only when nothing was, whether its application was still waiting for the writer
+ * or the writer's transaction was ended for taking too long.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "beslisstraat.intake.decide-now.answer-within=300ms",
+            "beslisstraat.intake.decide-now.store-within=1s"
+        })
+class ImmediateDecisionsSlowDatabaseIntegrationTests extends DatabaseIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CaseStore cases;
+
+    @Autowired
+    DecisionService decisionService;
+
+    @Autowired
+    DecisionRecorder recorder;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    ApplicationReader reader;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aRequestThatCannotBeStoredInTimeIsToldNothingWasStoredAndNothingIs() throws Exception {
+        String municipality = TestDatabase.newMunicipality();
+        // one writer, one application a batch: the second request waits behind the first
+        ImmediateDecisions decisions = new ImmediateDecisions(
+                cases,
+                decisionService,
+                recorder,
+                transactions,
+                1,
+                1,
+                Duration.ofMillis(2),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(2));
+        CaseApplication application = reader.read(Http.resource("intake/parking-permit-zone-a.json"));
+        long before = decide(decisions, municipality, application).stored().id();
+
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        // given: another transaction holds every lane of the municipality's chain of decisions
+        try (Connection holder = holdEveryLane(municipality)) {
+            // when: two requests come, the first taken by the writer, the second waiting for it
+            Future<ImmediateDecisions.Decided> taken =
+                    senders.submit(() -> decide(decisions, municipality, application));
+            Thread.sleep(100);
+            Future<ImmediateDecisions.Decided> waiting =
+                    senders.submit(() -> decide(decisions, municipality, application));
+
+            // then: both are told that nothing was stored (a minute is only there to fail rather than hang)
+            assertThat(failureOf(waiting))
+                    .as("taken back from the queue after half a second")
+                    .isInstanceOf(ImmediateDecisions.NothingStored.class);
+            assertThat(failureOf(taken))
+                    .as("its transaction ended after two seconds")
+                    .isInstanceOf(ImmediateDecisions.NothingStored.class)
+                    .hasMessageContaining("nothing was stored");
+            holder.rollback();
+        } finally {
+            senders.shutdown();
+        }
+
+        // and: nothing of them is stored, and the next request is stored as usual
+        long after = decide(decisions, municipality, application).stored().id();
+        try (Municipality.Scope ignored = Municipality.enter(municipality)) {
+            assertThat(jdbc.queryForList("select id from cases order by id", Long.class))
+                    .containsExactly(before, after);
+            assertThat(jdbc.queryForList("select case_id from decisions order by case_id", Long.class))
+                    .containsExactly(before, after);
+        }
+    }
+
+    @Test
+    void overHttpTheClientGets503WithRetryAfterAndNothingIsStored() throws Exception {
+        String body = Http.resource("intake/parking-permit-zone-a.json");
+        long casesBefore = jdbc.queryForObject("select count(*) from cases", Long.class);
+        HttpResponse<String> refused;
+        try (Connection holder = holdEveryLane(Municipality.DEFAULT)) {
+            refused = new Http(port).as(TestUsers.INTAKE).post("/api/cases/decide-now", "application/json", body);
+            holder.rollback();
+        }
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(refused.body()).contains("Not stored in time").contains("nothing was stored");
+        assertThat(jdbc.queryForObject("select count(*) from cases", Long.class))
+                .isEqualTo(casesBefore);
+        assertThat(new Http(port)
+                        .as(TestUsers.INTAKE)
+                        .post("/api/cases/decide-now", "application/json", body)
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    /** Another transaction, holding every lane of the municipality's chain of decisions until it ends. */
+    private static Connection holdEveryLane(String municipality) throws SQLException {
+        Connection holder = TestDatabase.owner().getConnection();
+        holder.setAutoCommit(false);
+        try (PreparedStatement lanes = holder.prepareStatement("""
+                insert into chain_heads (chain_table, municipality, position, hash)
+                select chain_head_name('decisions', lane::smallint), ?, 0, ''
+                from generate_series(0, 3) lane
+                on conflict do nothing""")) {
+            lanes.setString(1, municipality);
+            lanes.executeUpdate();
+        }
+        try (PreparedStatement lock =
+                holder.prepareStatement("select 1 from chain_heads where municipality = ? for update")) {
+            lock.setString(1, municipality);
+            lock.executeQuery().close();
+        }
+        return holder;
+    }
+
+    private static ImmediateDecisions.Decided decide(
+            ImmediateDecisions decisions, String municipality, CaseApplication application) {
+        try (Municipality.Scope ignored = Municipality.enter(municipality)) {
+            return decisions.decide(application);
+        }
+    }
+
+    private static Throwable failureOf(Future<?> request) throws Exception {
+        try {
+            request.get(1, TimeUnit.MINUTES);
+            return null;
+        } catch (ExecutionException failed) {
+            return failed.getCause();
+        }
+    }
+}
