@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.regulation.Phrase;
+import nl.beslisstraat.engine.regulation.PlainDecimal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -43,8 +44,6 @@ public final class NormTableReader {
     static final int MAX_PROBLEMS = 50;
 
     /** A plain amount as officers write it: digits, optionally a point and decimals. */
-    private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,15})?");
-
     private static final Pattern EXPONENT = Pattern.compile("[-+]?[0-9]*\\.?[0-9]+[eE][-+]?[0-9]+");
 
     private static final Pattern DECIMAL_COMMA = Pattern.compile("-?[0-9.]{1,15},[0-9]{1,15}");
@@ -194,7 +193,7 @@ public final class NormTableReader {
                     "{0} has a comma; write a point before the cents, such as 1245.00{1}", where, allowed));
             return null;
         }
-        if (!PLAIN_AMOUNT.matcher(text).matches()) {
+        if (!PlainDecimal.isPlain(text)) {
             problems.add(noAmount);
             return null;
         }

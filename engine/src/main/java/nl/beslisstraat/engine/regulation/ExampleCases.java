@@ -201,7 +201,7 @@ public final class ExampleCases {
 
     private static BigDecimal amount(String column, String cell) {
         try {
-            return new BigDecimal(cell);
+            return PlainDecimal.parse(cell);
         } catch (NumberFormatException notANumber) {
             throw new Unreadable(Phrase.of(
                     "{0}: '{1}' is geen bedrag; schrijf bijvoorbeeld 240.00.",

@@ -84,7 +84,7 @@ public record LocalChoices(
                 return; // left empty: the model's value
             }
             try {
-                typed.put(name, new BigDecimal(text.strip().replace(',', '.')));
+                typed.put(name, PlainDecimal.parse(text.strip().replace(',', '.')));
             } catch (NumberFormatException notANumber) {
                 String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
                 problems.add(Phrase.of("{0}: '{1}' is geen getal.", "{0}: '{1}' is not a number.", name, shown));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.beslisstraat.engine.regulation.PlainDecimal;
 import nl.beslisstraat.engine.security.KeptForm;
 import nl.beslisstraat.rules.Outcome;
 import org.springframework.context.MessageSource;
@@ -154,7 +155,7 @@ public record DecisionForm(String outcome, Map<String, String> amounts, String m
             plain = plain.replace(".", "").replace(',', '.');
         }
         try {
-            return new BigDecimal(plain);
+            return PlainDecimal.parse(plain);
         } catch (NumberFormatException notAnAmount) {
             return null;
         }

@@ -205,11 +205,14 @@ class LocalChoicesIntegrationTests extends DatabaseIntegrationTest {
                         "/api/rulesets/PARKING_PERMIT/choices",
                         "application/json",
                         "{\"version\":\"bad1\",\"values\":{\"feeZoneA\":\"1500\",\"feeZoneB\":\"veel\","
+                                + "\"permitsPerAddressZoneA\":\"1e999999999\","
                                 + "\"permitsPerAddressZoneB\":\"2.5\",\"colour\":\"3\"}}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body())
                 .contains("Leges per jaar zone A (EUR) (feeZoneA): hier hoort een getal van 0 tot en met 1.000")
                 .contains("feeZoneB: 'veel' is geen getal")
+                // a number with an exponent is no number a person writes, and printing it would take gigabytes
+                .contains("permitsPerAddressZoneA: '1e999999999' is geen getal")
                 .contains("permitsPerAddressZoneB")
                 .contains("colour: Bewonersparkeervergunning laat geen lokale keuze met deze naam toe");
         HttpResponse<String> noChoices = as(TestUsers.ZWOLLE_POLICY_OFFICER)

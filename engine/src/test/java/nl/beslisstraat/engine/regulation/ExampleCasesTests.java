@@ -112,6 +112,14 @@ class ExampleCasesTests {
                         "eigen voorbeeldgevallen, regel 3: referenceDate: '15-03-2026' is geen datum; schrijf"
                                 + " jjjj-mm-dd.",
                         "own example cases, line 3: referenceDate: '15-03-2026' is not a date; write yyyy-mm-dd."));
+        assertThat(
+                        refusal(
+                                parking,
+                                source,
+                                "case,referenceDate,zone,outcome,reasons,fee\nA,2026-03-15,A,GRANTED,PERMIT_GRANTED,1e999999999\n"))
+                .isEqualTo(new Phrase(
+                        "eigen voorbeeldgevallen, regel 2: fee: '1e999999999' is geen bedrag; schrijf bijvoorbeeld 240.00.",
+                        "own example cases, line 2: fee: '1e999999999' is not an amount; write for example 240.00."));
         assertThat(refusal(parking, source, "case,referenceDate,zone,outcome,reasons\nA,2026-03-15,A,TOEGEKEND,\n")
                         .in(Locale.ENGLISH))
                 .startsWith("own example cases, line 2: outcome: 'TOEGEKEND' is not an outcome; choose from ");
