@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.authoring;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -88,9 +89,15 @@ class RuleSetApi {
                 : ResponseEntity.notFound().build();
     }
 
+    /**
+     * The body is read up to one byte past the largest file a reader takes, not as a whole: a file
+     * of gigabytes is refused without being held in memory.
+     */
     @PostMapping("/api/rulesets/{caseType}/candidates")
     ResponseEntity<Candidate> upload(
-            @PathVariable String caseType, @RequestParam String version, @RequestBody byte[] table, Principal officer) {
+            @PathVariable String caseType, @RequestParam String version, InputStream body, Principal officer)
+            throws IOException {
+        byte[] table = body.readNBytes(RuleSetCandidates.LARGEST_FILE + 1);
         Candidate uploaded = candidates.upload(caseType, version, table, officer.getName());
         return ResponseEntity.created(URI.create("/api/rulesets/candidates/" + uploaded.id()))
                 .body(uploaded);

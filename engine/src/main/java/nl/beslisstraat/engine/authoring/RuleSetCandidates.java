@@ -57,6 +57,9 @@ public class RuleSetCandidates {
     /** The format of a municipality's values for a shared model's local choices. */
     static final String CHOICES = "CHOICES";
 
+    /** The largest table or model file an upload may be; every reader refuses a larger one, naming the limit. */
+    static final int LARGEST_FILE = 2 * 1024 * 1024;
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleSetCandidates.class);
 
     private final RegulationCatalog regulations;
