@@ -3,7 +3,6 @@ package nl.beslisstraat.engine.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,9 @@ public record KeptForm(String path, String returnTo, Map<String, List<String>> f
         });
         String path = request.getRequestURI().substring(request.getContextPath().length());
         request.getSession(true)
-                .setAttribute(ATTRIBUTE, new KeptForm(path, returnTo(referer, site, request.getContextPath()), fields));
+                .setAttribute(
+                        ATTRIBUTE,
+                        new KeptForm(path, OwnPage.of(referer, request).orElse(null), fields));
     }
 
     /** Where signing in leads when a form was kept: back to its page. */
@@ -91,18 +92,5 @@ public record KeptForm(String path, String returnTo, Map<String, List<String>> f
         boolean usual = (request.getScheme().equals("http") && port == 80)
                 || (request.getScheme().equals("https") && port == 443);
         return request.getScheme() + "://" + request.getServerName() + (usual ? "" : ":" + port);
-    }
-
-    /** The referring page as a path of this application (never another site's address). */
-    private static String returnTo(String referer, String site, String contextPath) {
-        if (referer == null || !referer.startsWith(site + contextPath + "/")) {
-            return null;
-        }
-        URI page = URI.create(referer);
-        String path = page.getRawPath().substring(contextPath.length());
-        if (path.equals("/login")) {
-            return null;
-        }
-        return page.getRawQuery() == null ? path : path + "?" + page.getRawQuery();
     }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -90,7 +89,7 @@ final class SignInAgain implements AuthenticationEntryPoint, AccessDeniedHandler
      */
     private static void signInWholePage(HttpServletRequest request, HttpServletResponse response) {
         String context = request.getContextPath();
-        String page = ownPage(request.getHeader("HX-Current-URL"), request);
+        String page = OwnPage.of(request.getHeader("HX-Current-URL"), request).orElse(null);
         if (page != null) {
             String asked = request.getRequestURI().substring(context.length());
             boolean samePage = request.getMethod().equals("GET") && page.split("\\?", 2)[0].equals(asked);
@@ -112,31 +111,5 @@ final class SignInAgain implements AuthenticationEntryPoint, AccessDeniedHandler
             return java.util.Optional.of(page);
         }
         return java.util.Optional.empty();
-    }
-
-    /** The address htmx says the page has, as a path of this application; null for anything else. */
-    private static String ownPage(String address, HttpServletRequest request) {
-        if (address == null) {
-            return null;
-        }
-        URI page;
-        try {
-            page = URI.create(address);
-        } catch (IllegalArgumentException notAnAddress) {
-            return null;
-        }
-        String context = request.getContextPath();
-        boolean here = request.getServerName().equalsIgnoreCase(page.getHost())
-                && request.getServerPort() == (page.getPort() == -1 ? request.getServerPort() : page.getPort())
-                && page.getRawPath() != null
-                && page.getRawPath().startsWith(context + "/");
-        if (!here) {
-            return null;
-        }
-        String path = page.getRawPath().substring(context.length());
-        if (path.equals(SIGN_IN) || path.startsWith("//")) {
-            return null;
-        }
-        return page.getRawQuery() == null ? path : path + "?" + page.getRawQuery();
     }
 }

@@ -3,6 +3,7 @@ package nl.beslisstraat.engine.workbench;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.beslisstraat.engine.security.OwnPage;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -39,31 +40,9 @@ class ErrorPages implements ErrorViewResolver, Ordered {
      * address.
      */
     static String pageBefore(HttpServletRequest request, String path) {
-        String referer = request.getHeader("Referer");
-        if (referer == null) {
-            return null;
-        }
-        java.net.URI before;
-        try {
-            before = java.net.URI.create(referer);
-        } catch (IllegalArgumentException notAnAddress) {
-            return null;
-        }
-        String context = request.getContextPath();
-        String beforePath = before.getRawPath();
-        boolean ours = request.getServerName().equalsIgnoreCase(before.getHost())
-                && (before.getPort() == -1 ? 80 : before.getPort()) == request.getServerPort()
-                && beforePath != null
-                && beforePath.startsWith(context + "/")
-                && !beforePath.startsWith(context + "//");
-        if (!ours) {
-            return null;
-        }
-        String local = beforePath.substring(context.length());
-        if (local.equals("/login") || local.equals(path)) {
-            return null;
-        }
-        return before.getRawQuery() == null ? local : local + "?" + before.getRawQuery();
+        return OwnPage.of(request.getHeader("Referer"), request)
+                .filter(before -> !before.split("\\?", 2)[0].equals(path))
+                .orElse(null);
     }
 
     /** The kind of error, for the page's title and text ({@code error.<kind>.title} in the bundles). */
