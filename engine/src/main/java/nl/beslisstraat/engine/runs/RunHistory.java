@@ -137,10 +137,19 @@ public class RunHistory {
             long millis = Math.max(Duration.between(started, finished).toMillis(), 1);
             perSecond = counts.read() * 1000.0 / millis;
         }
+        // A run of all municipalities counted every municipality's queue, and a step's failure may
+        // be about another's cases: of such a run a municipality sees only its own counts and the
+        // kind of failure (the exception's name, not its message).
+        boolean forAll = row.getBoolean("for_all");
+        String errorCode = row.getString("error_code");
+        String errorDetail = row.getString("error_detail");
+        if (forAll && "STEP_FAILED".equals(errorCode) && errorDetail != null) {
+            errorDetail = errorDetail.split(":", 2)[0];
+        }
         return new Run(
                 row.getLong("run_id"),
                 row.getObject("run_date", LocalDate.class),
-                row.getBoolean("for_all"),
+                forAll,
                 row.getString("status"),
                 row.getString("execution_status"),
                 (Long) row.getObject("latest_execution"),
@@ -151,8 +160,8 @@ public class RunHistory {
                 finished,
                 counts,
                 perSecond,
-                (Long) row.getObject("queued_at_start"),
-                row.getString("error_code"),
-                row.getString("error_detail"));
+                forAll ? null : (Long) row.getObject("queued_at_start"),
+                errorCode,
+                errorDetail);
     }
 }

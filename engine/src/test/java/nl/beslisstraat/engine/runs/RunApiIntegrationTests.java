@@ -258,7 +258,7 @@ class RunApiIntegrationTests extends DatabaseIntegrationTest {
     @Test
     void theHistoryFiltersAndShowsTheOwnCountsOfARunOfAllMunicipalities() {
         LocalDate night = LocalDate.of(2026, 3, 3);
-        long ofAll = batch.run(night, null, "STARTED", null);
+        long ofAll = batch.run(night, null, "STARTED", 15L);
         batch.finished(
                 ofAll,
                 "COMPLETED",
@@ -278,6 +278,9 @@ class RunApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(counts.path("read").asLong()).isEqualTo(10);
         assertThat(counts.path("granted").asLong()).isEqualTo(7);
         assertThat(all.path(1).path("casesPerSecond").asDouble()).isEqualTo(0.1);
+        assertThat(all.path(1).path("queuedAtStart").isNull())
+                .as("the queue at its start was every municipality's")
+                .isTrue();
 
         JsonNode onlyFailed = json.readTree(scheduler
                 .get("/api/runs?status=FAILED&from=2026-03-03&to=2026-03-04")
@@ -287,6 +290,20 @@ class RunApiIntegrationTests extends DatabaseIntegrationTest {
                         .map(r -> r.path("errorCode").asString())
                         .toList())
                 .containsExactly("WORKER_DIED");
+
+        // a failed step of a run of all municipalities may be about another's cases: only its kind
+        long failedForAll = batch.run(night.plusDays(7), null, "STARTED", 15L);
+        batch.finished(
+                failedForAll,
+                "FAILED",
+                null,
+                "STEP_FAILED",
+                "IllegalStateException: case 81 of 0193 Zwolle has no applicant");
+        JsonNode failedRun =
+                json.readTree(scheduler.get("/api/runs/" + failedForAll).body()).path("run");
+        assertThat(failedRun.path("errorCode").asString()).isEqualTo("STEP_FAILED");
+        assertThat(failedRun.path("errorDetail").asString()).isEqualTo("IllegalStateException");
+        assertThat(failedRun.path("queuedAtStart").isNull()).isTrue();
     }
 
     @Test
