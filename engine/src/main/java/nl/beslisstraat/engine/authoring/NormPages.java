@@ -80,8 +80,7 @@ class NormPages {
         model.addAttribute("versions", newestFirst);
         model.addAttribute("timeline", timelines.norms());
         NormVersion inForce = inForceToday();
-        NormVersion shown =
-                version != null && !version.isBlank() && catalog.knows(version) ? catalog.version(version) : inForce;
+        NormVersion shown = catalog.find(version).orElse(inForce);
         model.addAttribute("inForce", inForce == null ? null : inForce.version());
         model.addAttribute("shown", shown);
         model.addAttribute("amounts", shown == null ? List.of() : NormAmountRows.of(shown, null, keyWords(), locale));
@@ -119,12 +118,12 @@ class NormPages {
     /** The version as CSV, the starting point of the next version. */
     @GetMapping(value = "/norms/versions/{version}/csv", produces = "text/csv")
     ResponseEntity<String> csv(@PathVariable String version) {
-        if (!catalog.knows(version)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Normversie " + version + " bestaat niet.");
-        }
+        NormVersion shown = catalog.find(version)
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "Normversie " + version + " bestaat niet."));
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"normen-" + version + ".csv\"")
-                .body(NormTable.csv(catalog.version(version)));
+                .body(NormTable.csv(shown));
     }
 
     @PostMapping("/norms/upload")

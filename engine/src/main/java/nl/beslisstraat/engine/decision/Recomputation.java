@@ -8,6 +8,7 @@ import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.cases.StoredCase;
 import nl.beslisstraat.engine.norms.NormCatalog;
+import nl.beslisstraat.engine.norms.NormVersion;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -200,7 +201,7 @@ public class Recomputation {
         }
         String normLabel = decision.normVersion();
         String normRecorded = decision.normHash();
-        String normCurrent = norms.knows(normLabel) ? norms.version(normLabel).contentHash() : null;
+        String normCurrent = norms.find(normLabel).map(NormVersion::contentHash).orElse(null);
         if (normRecorded == null || !normRecorded.equals(normCurrent)) {
             throw new RecomputationRefused(
                     decision.id(),

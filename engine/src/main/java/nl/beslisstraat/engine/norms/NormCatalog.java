@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,14 +120,21 @@ public class NormCatalog {
      * municipality's version is unknown here.
      */
     public NormVersion version(String label) {
-        NormVersion version = label == null || !visible(label) ? null : byLabel.get(label);
-        if (version == null) {
-            throw new IllegalArgumentException("Unknown norm table version " + label);
-        }
-        return version;
+        return find(label).orElseThrow(() -> new IllegalArgumentException("Unknown norm table version " + label));
     }
 
-    /** Whether the label names a version, in force or withdrawn, of any municipality: labels are never reused. */
+    /**
+     * The version by its label when the current municipality may see it (national or its own); empty
+     * for another municipality's, as for a label that names nothing.
+     */
+    public Optional<NormVersion> find(String label) {
+        return label == null || !visible(label) ? Optional.empty() : Optional.ofNullable(byLabel.get(label));
+    }
+
+    /**
+     * Whether the label names a version, in force or withdrawn, of any municipality: labels are never
+     * reused. For checking a new label only; what a municipality may see is {@link #find}.
+     */
     public boolean knows(String label) {
         return byLabel.containsKey(label);
     }

@@ -3,6 +3,7 @@ package nl.beslisstraat.engine.norms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -83,5 +84,16 @@ class MunicipalNormsIntegrationTests extends DatabaseIntegrationTest {
         assertThat(utrecht.get("/api/norms/" + version).statusCode()).isEqualTo(404);
         assertThat(officer.get("/api/norms").body()).contains(version);
         assertThat(officer.get("/api/norms/" + version).statusCode()).isEqualTo(200);
+
+        // on the pages too, another municipality's version is answered as one that does not exist
+        Browserless utrechtPages = Browserless.signedIn(port, TestUsers.POLICY_OFFICER);
+        assertThat(utrechtPages.get("/norms/versions/" + version + "/csv").statusCode())
+                .isEqualTo(utrechtPages.get("/norms/versions/nosuch1/csv").statusCode())
+                .isEqualTo(404);
+        assertThat(utrechtPages.get("/norms?version=" + version).body()).doesNotContain("1.300,00");
+        assertThat(Browserless.signedIn(port, TestUsers.ZWOLLE_POLICY_OFFICER)
+                        .get("/norms/versions/" + version + "/csv")
+                        .body())
+                .contains("1300.00");
     }
 }
