@@ -88,10 +88,12 @@ public class SignInThrottle {
     /**
      * Counts a failed or too early attempt against the account and the address. An attempt refused
      * because its address is held counts against the address only ({@code username} null): one
-     * address must not go on to lock account after account.
+     * address must not go on to lock account after account. A name no account can have is counted
+     * against the address only: locking it protects nobody, and its text (line breaks, megabytes)
+     * would otherwise reach the log and the audit trail.
      */
     public void failed(String username, String address) {
-        if (username != null && !username.isBlank()) {
+        if (UserAccounts.couldBeAName(username)) {
             count(Kind.ACCOUNT, username, municipalitiesOf(username));
         }
         if (address != null) {

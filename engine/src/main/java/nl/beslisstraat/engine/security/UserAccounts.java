@@ -148,6 +148,11 @@ public class UserAccounts implements UserDetailsService {
      * Everything wrong with a new account as asked, field by field, in Dutch, so that a form can
      * show all at once; {@link #create} refuses the first.
      */
+    /** Whether an account could have this name; one that does not exist may, too. */
+    static boolean couldBeAName(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
     public static List<AccountRefused> problemsOfNewAccount(
             String username, String personId, String displayName, String rawPassword, Set<Role> roles) {
         List<AccountRefused> problems = new java.util.ArrayList<>();

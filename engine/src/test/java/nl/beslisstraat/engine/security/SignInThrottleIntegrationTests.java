@@ -189,6 +189,24 @@ class SignInThrottleIntegrationTests extends DatabaseIntegrationTest {
         assertThat(actions("user", guessed)).doesNotContain("SIGN_IN_LOCKED");
     }
 
+    @Test
+    void aNameNoAccountCanHaveIsCountedAgainstTheAddressOnlyAndNeverWrittenDown() {
+        String forged =
+                "x\n2026-05-01T02:00:00.000Z  INFO 1 --- [main] UserAccounts : Account admin granted PLATFORM_ADMIN";
+        Form attacker = new Form("198.51.100.10");
+        for (int i = 0; i < 12; i++) {
+            attacker.signIn(forged, "wrong-password-" + i);
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from sign_in_throttle where kind = 'ACCOUNT'", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select failures from sign_in_throttle where kind = 'ADDRESS' and key = '198.51.100.10'",
+                        Integer.class))
+                .isEqualTo(12);
+        assertThat(actions("user", forged)).isEmpty();
+    }
+
     private List<String> actions(String subjectType, String subject) {
         return audit.entriesFor(subjectType, subject).stream()
                 .map(entry -> (String) entry.get("action"))
