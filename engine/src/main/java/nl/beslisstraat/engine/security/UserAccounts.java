@@ -144,15 +144,15 @@ public class UserAccounts implements UserDetailsService {
                 actor, "USER_CREATED", "user", username, details(personId, municipality, roleNames(roles)))));
     }
 
-    /**
-     * Everything wrong with a new account as asked, field by field, in Dutch, so that a form can
-     * show all at once; {@link #create} refuses the first.
-     */
     /** Whether an account could have this name; one that does not exist may, too. */
     static boolean couldBeAName(String username) {
         return username != null && USERNAME.matcher(username).matches();
     }
 
+    /**
+     * Everything wrong with a new account as asked, field by field, in Dutch, so that a form can
+     * show all at once; {@link #create} refuses the first.
+     */
     public static List<AccountRefused> problemsOfNewAccount(
             String username, String personId, String displayName, String rawPassword, Set<Role> roles) {
         List<AccountRefused> problems = new java.util.ArrayList<>();
