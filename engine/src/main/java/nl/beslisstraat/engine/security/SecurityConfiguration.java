@@ -173,6 +173,8 @@ public class SecurityConfiguration {
                 .addFilterBefore(
                         new SignInThrottleFilter(throttle, SignInThrottleFilter.Credentials.BASIC),
                         BasicAuthenticationFilter.class)
+                // a person's account with the password the administrator gave it does nothing yet
+                .addFilterAfter(new ChosenPassword(ChosenPassword.Answer.API), BasicAuthenticationFilter.class)
                 // after authentication, before authorization: the roles are those of the request's municipality
                 .addFilterBefore(
                         new MunicipalityFilter(memberships, MunicipalityFilter.Choice.HEADER),
@@ -206,6 +208,8 @@ public class SecurityConfiguration {
                         .hasRole(PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/municipality")
                         .authenticated() // the switch takes only a municipality the account works for
+                        .requestMatchers(ChosenPassword.PAGE)
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()
                         // a controller's path not named above is refused; an address nothing answers is a 404
@@ -229,6 +233,9 @@ public class SecurityConfiguration {
                 .addFilterBefore(
                         new SignInThrottleFilter(throttle, SignInThrottleFilter.Credentials.FORM),
                         UsernamePasswordAuthenticationFilter.class)
+                // a person's account with the password the administrator gave it chooses its own first
+                .addFilterAfter(
+                        new ChosenPassword(ChosenPassword.Answer.PAGES), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
                         new MunicipalityFilter(memberships, MunicipalityFilter.Choice.SESSION),
                         AuthorizationFilter.class)

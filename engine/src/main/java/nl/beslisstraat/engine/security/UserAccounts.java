@@ -2,6 +2,7 @@ package nl.beslisstraat.engine.security;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,6 +10,8 @@ import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -67,20 +70,89 @@ public class UserAccounts implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> found = jdbc.query(
                 "select username, password_hash, roles, enabled, exists (select from sign_in_throttle t"
-                        + " where t.kind = 'ACCOUNT' and t.key = users.username and t.locked_until > now()) as locked"
+                        + " where t.kind = 'ACCOUNT' and t.key = users.username and t.locked_until > now()) as locked,"
+                        + " not password_chosen_by_holder and exists (select from user_municipalities m"
+                        + " where m.username = users.username and m.roles && ?::text[]) as password_to_choose"
                         + " from users where username = ?",
                 (row, n) -> User.withUsername(row.getString("username"))
                         .password(row.getString("password_hash"))
-                        .roles((String[]) row.getArray("roles").getArray())
+                        .authorities(authorities(
+                                (String[]) row.getArray("roles").getArray(), row.getBoolean("password_to_choose")))
                         .disabled(!row.getBoolean("enabled"))
                         // Spring refuses a locked account before its password is checked (LockedException)
                         .accountLocked(row.getBoolean("locked"))
                         .build(),
+                PERSON_ROLES,
                 username);
         if (found.isEmpty()) {
             throw new UsernameNotFoundException("No user " + username);
         }
         return found.get(0);
+    }
+
+    /** The roles that act as a person, whose decisions and approvals carry the account's name. */
+    private static final String[] PERSON_ROLES = {
+        Role.REVIEWER.name(), Role.POLICY_OFFICER.name(), Role.SCHEDULER.name(), Role.AUDITOR.name()
+    };
+
+    private static List<GrantedAuthority> authorities(String[] platformRoles, boolean passwordToChoose) {
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        for (String role : platformRoles) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+        }
+        if (passwordToChoose) {
+            authorities.add(new SimpleGrantedAuthority(ChosenPassword.TO_CHOOSE));
+        }
+        return authorities;
+    }
+
+    /**
+     * The holder of a signed-in account replaces its password with one of their own. What is wrong,
+     * by field ({@code current}, {@code chosen}, {@code repeated}) as a message key; empty when the
+     * password is changed, which is audited in the log of every municipality the account works for.
+     */
+    public Map<String, String> choosePassword(String username, String current, String chosen, String repeated) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        String hash = jdbc
+                .queryForList("select password_hash from users where username = ? and enabled", String.class, username)
+                .stream()
+                .findFirst()
+                .orElse(null);
+        if (hash == null || current == null || !passwords.matches(current, hash)) {
+            problems.put("current", "account.password.currentWrong");
+        }
+        if (PasswordRules.problem(username, chosen).isPresent()) {
+            problems.put("chosen", "account.password.rules");
+        } else if (chosen.equals(current)) {
+            problems.put("chosen", "account.password.same");
+        }
+        if (chosen == null || !chosen.equals(repeated)) {
+            problems.put("repeated", "account.password.mismatch");
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        String encoded = passwords.encode(chosen);
+        List<String> logs =
+                memberships(username).stream().map(membership -> membership[0]).toList();
+        boolean first = true;
+        for (String municipality : logs.isEmpty() ? List.of(Municipality.DEFAULT) : logs) {
+            boolean change = first;
+            Municipality.run(
+                    municipality,
+                    () -> transaction.executeWithoutResult(status -> {
+                        if (change) {
+                            jdbc.update(
+                                    "update users set password_hash = ?, password_chosen_by_holder = true"
+                                            + " where username = ? and enabled",
+                                    encoded,
+                                    username);
+                        }
+                        audit.appendAll(List.of(new AuditEntry(username, "PASSWORD_CHOSEN", "user", username, "{}")));
+                    }));
+            first = false;
+        }
+        return problems;
     }
 
     /**
@@ -129,9 +201,10 @@ public class UserAccounts implements UserDetailsService {
         if (exists(username)) {
             throw new AccountRefused("username", "Gebruikersnaam: er bestaat al een account " + username + ".");
         }
+        // the password is the administrator's: the holder chooses their own at the first sign-in
         int created = jdbc.update(
-                "insert into users (username, person_id, display_name, password_hash, roles) values (?, ?, ?, ?, '{}')"
-                        + " on conflict (username) do nothing",
+                "insert into users (username, person_id, display_name, password_hash, roles, password_chosen_by_holder)"
+                        + " values (?, ?, ?, ?, '{}', false) on conflict (username) do nothing",
                 username,
                 personId,
                 displayName.strip(),

@@ -59,7 +59,8 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                 .contains("\"username\":\"" + AMSTERDAM_REVIEWER + "\"")
                 .contains("\"roles\":[\"REVIEWER\"]");
 
-        // and Amsterdam's reviewer signs in, works for Amsterdam and finds an empty queue
+        // and Amsterdam's reviewer signs in, chooses a password, works for Amsterdam and finds an empty queue
+        Browserless.choosingPassword(port, AMSTERDAM_REVIEWER, "given-reviewer-amsterdam");
         Http reviewer = new Http(port).as(AMSTERDAM_REVIEWER);
         HttpResponse<String> queue = reviewer.get("/api/review/tasks");
         assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);

@@ -47,6 +47,22 @@ public final class Browserless {
         return browser;
     }
 
+    /**
+     * Signs in to an account the platform administrator made, with the password it was given, and
+     * chooses the test password ({@link TestUsers#password}) as its holder must before anything else.
+     */
+    public static Browserless choosingPassword(int port, String user, String given) {
+        Browserless browser = new Browserless(port);
+        browser.post("/login", "username=" + user + "&password=" + given);
+        HttpResponse<String> chosen = browser.post(
+                "/account/password",
+                "current=" + given + "&chosen=" + TestUsers.password(user) + "&repeated=" + TestUsers.password(user));
+        if (chosen.statusCode() != 302) {
+            throw new IllegalStateException("Choosing a password for " + user + " failed: " + chosen.statusCode());
+        }
+        return browser;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }

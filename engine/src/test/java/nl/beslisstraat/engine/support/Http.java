@@ -16,26 +16,33 @@ public final class Http {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
     private final String user;
+    private final String password;
     private final String bearer;
 
     public Http(int port) {
-        this(port, null, null);
+        this(port, null, null, null);
     }
 
-    private Http(int port, String user, String bearer) {
+    private Http(int port, String user, String password, String bearer) {
         this.port = port;
         this.user = user;
+        this.password = password;
         this.bearer = bearer;
     }
 
     /** The same client, signed in (HTTP Basic) as one of the {@link TestUsers}. */
     public Http as(String user) {
-        return new Http(port, user, null);
+        return new Http(port, user, TestUsers.password(user), null);
+    }
+
+    /** The same client, signed in (HTTP Basic) with this password. */
+    public Http basic(String user, String password) {
+        return new Http(port, user, password, null);
     }
 
     /** The same client, signing every request with this API key ({@code Authorization: Bearer}). */
     public Http bearer(String key) {
-        return new Http(port, null, key);
+        return new Http(port, null, null, key);
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) {
@@ -122,7 +129,7 @@ public final class Http {
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
         if (user != null) {
-            String credentials = user + ":" + TestUsers.password(user);
+            String credentials = user + ":" + password;
             request.header(
                     "Authorization",
                     "Basic "

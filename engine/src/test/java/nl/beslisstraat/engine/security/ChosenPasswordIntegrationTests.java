@@ -1,0 +1,92 @@
+package nl.beslisstraat.engine.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.support.Browserless;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A person's account made by the platform administrator keeps the administrator's password for one
+ * thing only: signing in to choose the holder's own. Until then no page or endpoint serves it, and
+ * afterwards the administrator's password no longer opens it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void theHolderChoosesTheirOwnPasswordBeforeAnythingElseAndTheGivenOneStopsWorking() {
+        String user = "new-reviewer-" + System.nanoTime() % 1_000_000;
+        String given = "given-by-the-administrator";
+        HttpResponse<String> created = new Http(port)
+                .as(TestUsers.PLATFORM_ADMIN)
+                .post(
+                        "/api/platform/municipalities/0344/users",
+                        "application/json",
+                        "{\"username\": \"" + user + "\", \"personId\": \"N-" + user.hashCode()
+                                + "\", \"displayName\": \"Nieuwe Behandelaar\", \"roles\": [\"REVIEWER\"],"
+                                + " \"password\": \"" + given + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        // the API refuses it, saying why
+        HttpResponse<String> api = basic(user, given).get("/api/review/tasks");
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.body()).contains("/account/password");
+
+        // signed in, every page leads to choosing a password
+        Browserless holder = Browserless.anonymous(port);
+        holder.post("/login", "username=" + user + "&password=" + given);
+        HttpResponse<String> queue = holder.get("/review");
+        assertThat(queue.statusCode()).isEqualTo(302);
+        assertThat(queue.headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
+        assertThat(holder.get("/account/password").body()).contains("id=\"to-choose\"");
+
+        // a wrong current password, a short one or two that differ change nothing
+        String refused = holder.post("/account/password", "current=wrong-password-1&chosen=short&repeated=other")
+                .body();
+        assertThat(refused)
+                .contains("id=\"current-error\"")
+                .contains("id=\"chosen-error\"")
+                .contains("id=\"repeated-error\"")
+                .contains("dit is niet uw huidige wachtwoord");
+        assertThat(holder.get("/review").statusCode()).isEqualTo(302);
+
+        // chosen: the pages and the API serve it, with the new password only
+        String own = TestUsers.password(user);
+        HttpResponse<String> chosen =
+                holder.post("/account/password", "current=" + given + "&chosen=" + own + "&repeated=" + own);
+        assertThat(chosen.statusCode()).isEqualTo(302);
+        assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/account/password?chosen");
+        assertThat(holder.get("/review").statusCode()).isEqualTo(200);
+        assertThat(basic(user, own).get("/api/review/tasks").statusCode()).isEqualTo(200);
+        assertThat(basic(user, given).get("/api/review/tasks").statusCode()).isEqualTo(401);
+        assertThat(audit.entriesFor("user", user).stream().map(entry -> entry.get("action")))
+                .contains("USER_CREATED", "PASSWORD_CHOSEN");
+    }
+
+    @Test
+    void anAccountThatChoseItsPasswordMayChangeItAndIsNeverHeldToIt() {
+        Browserless auditor = Browserless.signedIn(port, TestUsers.AUDITOR);
+        assertThat(auditor.get("/audit").statusCode()).isEqualTo(200);
+        assertThat(auditor.get("/account/password").body())
+                .contains("id=\"choose-password\"")
+                .doesNotContain("id=\"to-choose\"");
+    }
+
+    private Http basic(String user, String password) {
+        return new Http(port).basic(user, password);
+    }
+}
