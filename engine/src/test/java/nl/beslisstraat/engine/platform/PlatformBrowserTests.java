@@ -22,6 +22,7 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
 
     private static final String ENSCHEDE = "0153";
     private static final String ENSCHEDE_REVIEWER = "reviewer-enschede";
+    private static final String GIVEN = "given-to-enschede";
 
     @Test
     void anAdministratorOnboardsAMunicipalityAndItsFirstReviewer() {
@@ -63,7 +64,7 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
         type("displayName", "Eva Enschede");
         type("personId", "E-100001");
         browser.findElement(By.id("role-REVIEWER")).click();
-        type("password", TestUsers.password(ENSCHEDE_REVIEWER));
+        type("password", GIVEN);
         browser.findElement(By.id("create-account")).click();
 
         // then
@@ -76,9 +77,20 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
         Chromium.screenshot(browser, "platform-onboarding");
         Axe.assertAccessible(browser, "a municipality with its first account");
 
-        // and the reviewer signs in to Enschede's queue, empty
-        Chromium.signIn(browser, port, ENSCHEDE_REVIEWER);
-        assertThat(browser.getCurrentUrl()).endsWith("/review");
+        // and the reviewer signs in with the given password, chooses one and finds Enschede's queue, empty
+        browser.manage().deleteAllCookies();
+        Chromium.open(browser, port, "/login");
+        type("username", ENSCHEDE_REVIEWER);
+        type("password", GIVEN);
+        browser.findElement(By.id("sign-in")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/account/password"));
+        type("current", GIVEN);
+        type("chosen", TestUsers.password(ENSCHEDE_REVIEWER));
+        type("repeated", TestUsers.password(ENSCHEDE_REVIEWER));
+        browser.findElement(By.id("choose")).click();
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("to-start")).isEmpty());
+        browser.findElement(By.id("to-start")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/review"));
         assertThat(browser.findElement(By.id("municipality-name")).getText()).isEqualTo("Enschede");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Geen zaken in de werkvoorraad.");
         Axe.assertAccessible(browser, "an empty queue");
