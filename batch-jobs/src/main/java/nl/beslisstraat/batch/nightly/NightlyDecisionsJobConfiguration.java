@@ -12,7 +12,9 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.repository.ExecutionContextSerializer;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.dao.JacksonExecutionContextStringSerializer;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,6 +45,18 @@ public class NightlyDecisionsJobConfiguration {
     public static final String TRIGGERED_BY = "triggeredBy";
     /** The worker step of a partition, by this name on the manager's and on every worker's side. */
     public static final String SLICE_STEP = "decide-queue-slice";
+
+    /**
+     * The job repository's execution contexts as JSON of a few plain types (Spring Batch's
+     * allow-list: java.lang, java.util, java.time, java.math and its own), not as serialized Java
+     * objects: a worker reads them back from the database, and whoever could write those rows must
+     * not choose which classes it builds (as with the partitions channel, docs/architecture.md).
+     * The slices' contexts hold a municipality code and numbers.
+     */
+    @Bean
+    ExecutionContextSerializer executionContextSerializer() {
+        return new JacksonExecutionContextStringSerializer();
+    }
 
     @Bean
     Job nightlyDecisionsJob(

@@ -227,6 +227,15 @@ class NightlyDecisionsFunctionalTests extends DatabaseIntegrationTest {
                         .read())
                 .as("the restarted run counts each of Zwolle's cases once")
                 .isEqualTo(4_000);
+        assertThat(jdbc.queryForList(
+                        "select c.short_context from batch_step_execution_context c join batch_step_execution s"
+                                + " on s.step_execution_id = c.step_execution_id where s.job_execution_id = ?",
+                        String.class,
+                        restarted.getId()))
+                .as("the slices' contexts, read back for the restart, are JSON and no serialized Java object")
+                .isNotEmpty()
+                .allMatch(context -> context.startsWith("{"))
+                .anyMatch(context -> context.contains(ZWOLLE));
     }
 
     @Test
