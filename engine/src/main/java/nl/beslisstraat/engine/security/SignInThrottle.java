@@ -97,7 +97,7 @@ public class SignInThrottle {
             count(Kind.ACCOUNT, username, municipalitiesOf(username));
         }
         if (address != null) {
-            count(Kind.ADDRESS, address, List.of(Municipality.DEFAULT));
+            count(Kind.ADDRESS, address, List.of());
         }
     }
 
@@ -137,7 +137,7 @@ public class SignInThrottle {
             return locked;
         }));
         if (lifted) {
-            List<String> logs = kind == Kind.ACCOUNT ? municipalitiesOf(key) : List.of(Municipality.DEFAULT);
+            List<String> logs = kind == Kind.ACCOUNT ? municipalitiesOf(key) : List.of();
             inEach(logs, first -> audit.appendAll(List.of(entry(administrator, kind, key, "SIGN_IN_UNLOCKED", "{}"))));
         }
         return lifted;
@@ -234,12 +234,19 @@ public class SignInThrottle {
         }
     }
 
+    /**
+     * The municipalities whose audit trail records a lock of this account. None for a source
+     * address, a platform administrator or a name of no account: those are the platform's own
+     * events, kept in the lock table (the platform administrator's page) and the log, and no
+     * municipality's auditors read the addresses of another municipality's staff or the names of the
+     * platform's administrators.
+     */
     private List<String> municipalitiesOf(String username) {
         List<String> found = new ArrayList<>(jdbc.queryForList(
                 "select municipality from user_municipalities where username = ? order by municipality",
                 String.class,
                 username));
-        return found.isEmpty() ? List.of(Municipality.DEFAULT) : found;
+        return found;
     }
 
     private static AuditEntry entry(String actor, Kind kind, String key, String action, String details) {

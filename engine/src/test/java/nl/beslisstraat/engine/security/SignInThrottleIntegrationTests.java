@@ -185,7 +185,17 @@ class SignInThrottleIntegrationTests extends DatabaseIntegrationTest {
                 .isEqualTo(429);
         assertThat(basic(guessed, TestUsers.password(guessed), "198.51.100.9").statusCode())
                 .isNotIn(401, 429);
-        assertThat(actions("address", "198.51.100.8")).containsOnlyOnce("SIGN_IN_LOCKED");
+        assertThat(basic(
+                                TestUsers.PLATFORM_ADMIN,
+                                TestUsers.password(TestUsers.PLATFORM_ADMIN),
+                                "GET",
+                                "/api/platform/sign-in-locks")
+                        .body())
+                .as("the platform administrator sees the address's lock")
+                .contains("\"key\":\"198.51.100.8\"");
+        assertThat(actions("address", "198.51.100.8"))
+                .as("no municipality's auditors read another's staff's addresses")
+                .isEmpty();
         assertThat(actions("user", guessed)).doesNotContain("SIGN_IN_LOCKED");
     }
 
