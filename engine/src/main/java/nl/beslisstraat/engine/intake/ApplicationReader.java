@@ -78,7 +78,7 @@ public class ApplicationReader {
                     InputSchema.WHOLE_INPUT,
                     "has more than " + MAX_UNCHECKED_VALUES + " values, more than any application has"));
         }
-        numbers(node, errors);
+        numbers(node, "", errors);
         if (!errors.isEmpty()) {
             throw new InvalidApplication(errors);
         }
@@ -86,21 +86,26 @@ public class ApplicationReader {
     }
 
     /**
-     * Refuses numbers with more digits or a larger exponent than any amount, measure or count has.
-     * A number such as {@code 1e-16000} passes a schema's bounds yet is stored as sixteen thousand
-     * digits; without this, a small body could become a large stored case.
+     * Refuses numbers with more digits or a larger exponent than any amount, measure or count has,
+     * at any depth. A number such as {@code 1e-16000} passes a schema's bounds yet is stored as
+     * sixteen thousand digits; without this, a small body could become a large stored case.
      */
-    private static void numbers(JsonNode node, List<FieldError> errors) {
-        for (var field : node.properties()) {
-            JsonNode value = field.getValue();
-            if (value.isNumber()) {
-                java.math.BigDecimal number = value.decimalValue();
-                if (number.precision() > MAX_DIGITS || Math.abs(number.scale()) > MAX_SCALE) {
-                    errors.add(new FieldError(
-                            field.getKey(),
-                            "has more digits than any amount or count needs (at most " + MAX_DIGITS + " digits, "
-                                    + MAX_SCALE + " after the point)"));
-                }
+    static void numbers(JsonNode node, String path, List<FieldError> errors) {
+        if (node.isNumber()) {
+            java.math.BigDecimal number = node.decimalValue();
+            if (number.precision() > MAX_DIGITS || Math.abs(number.scale()) > MAX_SCALE) {
+                errors.add(new FieldError(
+                        path,
+                        "has more digits than any amount or count needs (at most " + MAX_DIGITS + " digits, "
+                                + MAX_SCALE + " after the point)"));
+            }
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                numbers(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), errors);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                numbers(node.get(i), path + "[" + i + "]", errors);
             }
         }
     }
