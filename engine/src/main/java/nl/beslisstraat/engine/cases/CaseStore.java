@@ -46,21 +46,57 @@ public class CaseStore {
      * is recorded with it ({@link SubmittingClient}), so that client, and no other, reads it back.
      */
     public long enqueue(CaseApplication application) {
+        return enqueue(application, null);
+    }
+
+    /**
+     * {@link #enqueue(CaseApplication)}, with the client's key for it ({@code Idempotency-Key}; null
+     * for none). A key the client used before is refused by the database ({@code
+     * DuplicateKeyException}): {@link #sentBefore} tells what was stored with it.
+     */
+    public long enqueue(CaseApplication application, String idempotencyKey) {
         return jdbc.queryForObject(
-                "insert into cases (case_type, reference_date, input, submitted_by) values (?, ?, ?::jsonb, ?)"
-                        + " returning id",
+                "insert into cases (case_type, reference_date, input, submitted_by, idempotency_key)"
+                        + " values (?, ?, ?::jsonb, ?, ?) returning id",
                 Long.class,
                 application.caseType(),
                 application.referenceDate(),
                 application.input().toString(),
-                SubmittingClient.current().orElse(null));
+                SubmittingClient.current().orElse(null),
+                idempotencyKey);
     }
 
+    /** The case the signed-in client sent before with this key, and whether it was this application. */
+    public Optional<SentBefore> sentBefore(String idempotencyKey, CaseApplication application) {
+        return jdbc
+                .query(
+                        "select id, case_type = ? and reference_date = ? and input = ?::jsonb as same from cases"
+                                + " where submitted_by = ? and idempotency_key = ?",
+                        (row, n) -> new SentBefore(row.getLong("id"), row.getBoolean("same")),
+                        application.caseType(),
+                        application.referenceDate(),
+                        application.input().toString(),
+                        SubmittingClient.current().orElse(null),
+                        idempotencyKey)
+                .stream()
+                .findFirst();
+    }
+
+    /** A case stored under a client's key, and whether it holds the application sent again. */
+    public record SentBefore(long id, boolean sameApplication) {}
+
     /**
-     * An application to store, with the signed-in client that sent it and the status it is stored
-     * in: QUEUED for the nightly run, or the status its decision, taken at once, gives it.
+     * An application to store, with the signed-in client that sent it, the status it is stored in
+     * (QUEUED for the nightly run, or the status its decision, taken at once, gives it) and the
+     * client's key for it (null for none).
      */
-    public record Submission(CaseApplication application, Authentication client, CaseStatus status) {}
+    public record Submission(
+            CaseApplication application, Authentication client, CaseStatus status, String idempotencyKey) {
+
+        public Submission(CaseApplication application, Authentication client, CaseStatus status) {
+            this(application, client, status, null);
+        }
+    }
 
     /**
      * Stores applications in one statement, each with the client that sent it (as {@link #enqueue}
@@ -83,7 +119,14 @@ public class CaseStore {
         BulkInsert.into(
                         jdbc.getDataSource(),
                         "cases",
-                        List.of("id", "case_type", "reference_date", "input", "submitted_by", "status"),
+                        List.of(
+                                "id",
+                                "case_type",
+                                "reference_date",
+                                "input",
+                                "submitted_by",
+                                "status",
+                                "idempotency_key"),
                         rows,
                         row -> new Object[] {
                             row.id(),
@@ -91,7 +134,8 @@ public class CaseStore {
                             row.submission().application().referenceDate(),
                             row.submission().application().input(),
                             SubmittingClient.of(row.submission().client()).orElse(null),
-                            row.submission().status().name()
+                            row.submission().status().name(),
+                            row.submission().idempotencyKey()
                         },
                         STORED_COLUMNS,
                         STORED_CASE)

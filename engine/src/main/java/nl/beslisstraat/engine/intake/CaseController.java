@@ -53,8 +53,10 @@ class CaseController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> enqueue(@RequestBody(required = false) String body) {
-        long id = intake.enqueue(reader.read(body));
+    ResponseEntity<Map<String, Object>> enqueue(
+            @RequestBody(required = false) String body,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        long id = intake.enqueue(reader.read(body), IdempotencyKey.of(idempotencyKey));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/cases/" + id))
                 .body(Map.of("id", id, "status", "QUEUED"));
@@ -64,8 +66,10 @@ class CaseController {
     ResponseEntity<CaseFile> decideNow(
             @RequestBody(required = false) String body,
             @RequestParam(required = false) String lang,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        CaseFile decided = intake.decideNow(reader.read(body), MotivationLanguage.choose(lang, acceptLanguage));
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        CaseFile decided = intake.decideNow(
+                reader.read(body), MotivationLanguage.choose(lang, acceptLanguage), IdempotencyKey.of(idempotencyKey));
         return ResponseEntity.created(URI.create("/api/cases/" + decided.id())).body(decided);
     }
 

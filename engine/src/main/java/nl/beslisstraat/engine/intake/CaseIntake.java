@@ -10,6 +10,7 @@ import nl.beslisstraat.engine.decision.RecordedDecision;
 import nl.beslisstraat.engine.decision.StoredDecision;
 import nl.beslisstraat.engine.review.ReviewTask;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,9 +41,23 @@ public class CaseIntake {
         this.json = json;
     }
 
-    @Transactional
-    long enqueue(CaseApplication application) {
-        return cases.enqueue(application);
+    /**
+     * Queues the application; with a key the client sent it with before, the case stored then
+     * (the same application) or a refusal (another one), and nothing new.
+     */
+    long enqueue(CaseApplication application, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return cases.enqueue(application);
+        }
+        Optional<CaseStore.SentBefore> before = cases.sentBefore(idempotencyKey, application);
+        if (before.isPresent()) {
+            return again(before.get());
+        }
+        try {
+            return cases.enqueue(application, idempotencyKey);
+        } catch (DuplicateKeyException sentMeanwhile) {
+            return again(sentBefore(idempotencyKey, application, sentMeanwhile));
+        }
     }
 
     /**
@@ -52,13 +67,41 @@ public class CaseIntake {
      * reading it back took a transaction and three queries of its own, half of the database's
      * statements per request (docs/performance.md).
      */
-    CaseFile decideNow(CaseApplication application, String language) {
-        ImmediateDecisions.Decided decided = immediate.decide(application);
+    CaseFile decideNow(CaseApplication application, String language, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<CaseStore.SentBefore> before = cases.sentBefore(idempotencyKey, application);
+            if (before.isPresent()) {
+                return caseFile(again(before.get()), language).orElseThrow();
+            }
+        }
+        ImmediateDecisions.Decided decided;
+        try {
+            decided = immediate.decide(application, idempotencyKey);
+        } catch (DuplicateKeyException sentMeanwhile) {
+            if (idempotencyKey == null) {
+                throw sentMeanwhile;
+            }
+            // the same key came twice at once: the other request's case is this one's
+            return caseFile(again(sentBefore(idempotencyKey, application, sentMeanwhile)), language)
+                    .orElseThrow();
+        }
         RecordedDecision recorded = decided.recorded();
         return caseFile(
                 decided.stored(),
                 List.of(MotivationLanguage.of(decisions.asStored(recorded), language)),
                 recorded.reviewTask());
+    }
+
+    private CaseStore.SentBefore sentBefore(
+            String idempotencyKey, CaseApplication application, DuplicateKeyException refused) {
+        return cases.sentBefore(idempotencyKey, application).orElseThrow(() -> refused);
+    }
+
+    private static long again(CaseStore.SentBefore before) {
+        if (!before.sameApplication()) {
+            throw new IdempotencyKey.Reused(before.id());
+        }
+        return before.id();
     }
 
     /** The case with its decisions, their motivation in the language asked for ("nl" or "en"). */

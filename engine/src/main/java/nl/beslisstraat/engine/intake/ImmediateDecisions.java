@@ -81,18 +81,20 @@ class ImmediateDecisions implements SmartLifecycle {
     /** One application waiting for its writers, with the client that sent it and the answer it waits for. */
     private record Waiting(
             CaseApplication application,
+            String idempotencyKey,
             Authentication client,
             PendingDecision pending,
             CompletableFuture<Decided> answer) {
 
         /** The case to store: in the status its decision gives it, for it never waits in the queue. */
         CaseStore.Submission submission() {
-            return new CaseStore.Submission(application, client, DecisionRecorder.statusAfter(pending.outcome()));
+            return new CaseStore.Submission(
+                    application, client, DecisionRecorder.statusAfter(pending.outcome()), idempotencyKey);
         }
     }
 
     /** Behind the last application a stopping engine takes: a writer that takes it ends. */
-    private static final Waiting END = new Waiting(null, null, null, null);
+    private static final Waiting END = new Waiting(null, null, null, null, null);
 
     /** An application as stored and what was recorded for it, enough to answer without reading it back. */
     record Decided(StoredCase stored, RecordedDecision recorded) {}
@@ -134,6 +136,14 @@ class ImmediateDecisions implements SmartLifecycle {
      * the stored case and its recorded decision once they are committed.
      */
     Decided decide(CaseApplication application) {
+        return decide(application, null);
+    }
+
+    /**
+     * {@link #decide(CaseApplication)}, with the client's key for the application (null for none):
+     * a key the client used before makes the database refuse it ({@code DuplicateKeyException}).
+     */
+    Decided decide(CaseApplication application, String idempotencyKey) {
         String municipality = Municipality.current()
                 .orElseThrow(() -> new IllegalStateException("An application is decided for a municipality"));
         if (!running) {
@@ -141,6 +151,7 @@ class ImmediateDecisions implements SmartLifecycle {
         }
         Waiting waiting = new Waiting(
                 application,
+                idempotencyKey,
                 SecurityContextHolder.getContext().getAuthentication(),
                 decisionService.decideApplication(application),
                 new CompletableFuture<>());

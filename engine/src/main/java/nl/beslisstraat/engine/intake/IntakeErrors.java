@@ -35,6 +35,17 @@ class IntakeErrors {
                 .body(problem);
     }
 
+    /** A key sent again with another application: said as a conflict with the case it named. */
+    @ExceptionHandler(IdempotencyKey.Reused.class)
+    ProblemDetail reused(IdempotencyKey.Reused reused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage());
+        problem.setTitle("Idempotency-Key reused");
+        problem.setProperty(
+                "errors",
+                java.util.List.of(new FieldError(IdempotencyKey.HEADER, "was sent before with another application")));
+        return problem;
+    }
+
     /** The content a decision was taken with cannot be had: said as such, never as a difference. */
     @ExceptionHandler(RecomputationRefused.class)
     ProblemDetail recomputationRefused(RecomputationRefused refused) {

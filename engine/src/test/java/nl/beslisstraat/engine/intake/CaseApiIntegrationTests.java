@@ -375,6 +375,72 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(get("/api/cases/987654321").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anApplicationSentAgainWithItsKeyIsStoredOnceAndTheKeyWithAnotherIsRefused() {
+        String key = "queue-" + java.util.UUID.randomUUID();
+        String application = payload("parking-permit-zone-a.json");
+        long casesBefore = countCases();
+
+        HttpResponse<String> first = postWithKey("/api/cases", application, key);
+        HttpResponse<String> again = postWithKey("/api/cases", application, key);
+        HttpResponse<String> other = postWithKey("/api/cases", payload("parking-permit-length-missing.json"), key);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        long id = json.readTree(first.body()).path("id").asLong();
+        assertThat(json.readTree(again.body()).path("id").asLong()).isEqualTo(id);
+        assertThat(again.headers().firstValue("Location")).hasValue("/api/cases/" + id);
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(other.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("Idempotency-Key");
+        assertThat(countCases()).as("one case for the three requests").isEqualTo(casesBefore + 1);
+
+        HttpResponse<String> noKey = postWithKey("/api/cases", application, "a key with spaces");
+        assertThat(noKey.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noKey.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("Idempotency-Key");
+        assertThat(countCases()).isEqualTo(casesBefore + 1);
+    }
+
+    @Test
+    void decidedAtOnceAndSentAgainAtOnceByManyItIsOneCaseWithOneDecision() throws Exception {
+        String key = "now-" + java.util.UUID.randomUUID();
+        String application = payload("parking-permit-zone-a.json");
+        long casesBefore = countCases();
+
+        // the same application with the same key, eight times at once, then once more
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                sent.add(senders.submit(() -> postWithKey("/api/cases/decide-now", application, key)));
+            }
+        } finally {
+            senders.shutdown();
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<HttpResponse<String>> request : sent) {
+            HttpResponse<String> answer = request.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            JsonNode caseFile = json.readTree(answer.body());
+            assertThat(caseFile.path("decisions").path(0).path("outcome").asString())
+                    .isEqualTo("GRANTED");
+            ids.add(caseFile.path("id").asLong());
+        }
+        HttpResponse<String> later = postWithKey("/api/cases/decide-now", application, key);
+
+        assertThat(ids).as("every request answered with the same case").hasSize(1);
+        long id = ids.iterator().next();
+        assertThat(json.readTree(later.body()).path("id").asLong()).isEqualTo(id);
+        assertThat(countCases()).isEqualTo(casesBefore + 1);
+        assertThat(jdbc.queryForObject("select count(*) from decisions where case_id = ?", Long.class, id))
+                .isEqualTo(1);
+    }
+
+    private HttpResponse<String> postWithKey(String path, String body, String key) {
+        return new Http(port).as(user).post(path, "application/json", body, "Idempotency-Key", key);
+    }
+
     private long countCases() {
         return jdbc.queryForObject("select count(*) from cases", Long.class);
     }
