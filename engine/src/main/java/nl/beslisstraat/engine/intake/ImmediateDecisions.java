@@ -64,11 +64,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * application that was stored. An application still waiting for its writer after {@code
  * beslisstraat.intake.decide-now.answer-within} (default 5 s) is taken back from the queue, so no
  * writer will store it, and the request is answered that nothing was stored. Once a writer has
- * taken it, the request waits for the writer's transaction, which the database ends after {@code
- * beslisstraat.intake.decide-now.store-within} (default 10 s, whole seconds) by rolling it back. A
- * transaction that failed before its commit (too slow, no connection, a lock it could not get)
- * stored nothing, and each of its requests is told so; only a failed commit leaves it open whether
- * the data is stored, and that is answered as a failure, not as "not stored".
+ * taken it, the request waits for the writer's transaction, whose statements the database ends
+ * after {@code beslisstraat.intake.decide-now.store-within} (default 10 s, whole seconds), rolling
+ * it back. A transaction that failed before its commit (too slow, no connection, a lock it could
+ * not get) stored nothing, and each of its requests is told so; a failed commit leaves it open
+ * whether the data is stored, and is answered as a failure, not as "not stored". What no statement
+ * limit bounds (a connection to wait for, a commit, a refused batch tried one by one) the request
+ * bounds itself: after twice {@code store-within} it answers that the outcome is not known ({@link
+ * OutcomeUnknown}), which a client that sent an {@code Idempotency-Key} resolves by sending it again.
  *
  * <p>When the engine stops, the writers stop after the web server: they store what is waiting, take
  * nothing new and end before the database connections close, so every request is answered.
@@ -107,6 +110,7 @@ class ImmediateDecisions implements SmartLifecycle {
     private final int writers;
     private final long gatherNanos;
     private final long answerWithinNanos;
+    private final long storeWithinNanos;
     private final Map<String, Writers> writersByMunicipality = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
@@ -129,6 +133,7 @@ class ImmediateDecisions implements SmartLifecycle {
         this.writers = Math.max(1, writers);
         this.gatherNanos = gather.toNanos();
         this.answerWithinNanos = answerWithin.toNanos();
+        this.storeWithinNanos = Duration.ofSeconds(transaction.getTimeout()).toNanos();
     }
 
     /**
@@ -180,10 +185,40 @@ class ImmediateDecisions implements SmartLifecycle {
             if (municipalityWriters.withdraw(waiting)) {
                 throw NothingStored.tooSlow(null);
             }
-            // a writer is storing it: its transaction ends within its own time limit
-            return waiting.answer().join();
+            return storedBy(waiting);
         } catch (ExecutionException failed) {
             throw new CompletionException(failed.getCause());
+        }
+    }
+
+    /**
+     * The answer of a writer that took the application. Its statements end within their time limit,
+     * but waiting for a connection, a commit, or the applications of a refused batch tried one by
+     * one each in their own time may take longer; after twice that limit the request stops
+     * waiting, and says that it does not know whether the application was stored.
+     */
+    private Decided storedBy(Waiting waiting) {
+        try {
+            return waiting.answer().get(2 * storeWithinNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException stillStoring) {
+            if (stillStoring instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new OutcomeUnknown();
+        } catch (ExecutionException failed) {
+            throw new CompletionException(failed.getCause());
+        }
+    }
+
+    /**
+     * The request stopped waiting while a writer was still storing its application: it may be
+     * stored or not. A client that sent an {@code Idempotency-Key} learns which by sending it again.
+     */
+    static final class OutcomeUnknown extends RuntimeException {
+        OutcomeUnknown() {
+            super("The application was still being stored when the engine stopped waiting; it may be stored"
+                    + " or not. Send it again with the same Idempotency-Key to get its case, or look it up"
+                    + " before sending it again without one.");
         }
     }
 
@@ -276,7 +311,7 @@ class ImmediateDecisions implements SmartLifecycle {
 
         /** Takes an application back that no writer has taken yet; false if one has. */
         boolean withdraw(Waiting waiting) {
-            return queue.remove(waiting);
+            return queue.removeIf(queued -> queued == waiting);
         }
 
         /** Takes nothing more; behind what is waiting, an end for each writer thread. */

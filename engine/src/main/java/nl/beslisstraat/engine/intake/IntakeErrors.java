@@ -35,6 +35,15 @@ class IntakeErrors {
                 .body(problem);
     }
 
+    /** Whether the application is stored is not known: said so, never as "not stored". */
+    @ExceptionHandler(ImmediateDecisions.OutcomeUnknown.class)
+    ProblemDetail outcomeUnknown(ImmediateDecisions.OutcomeUnknown unknown) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, unknown.getMessage());
+        problem.setTitle("Outcome unknown");
+        return problem;
+    }
+
     /** A key sent again with another application: said as a conflict with the case it named. */
     @ExceptionHandler(IdempotencyKey.Reused.class)
     ProblemDetail reused(IdempotencyKey.Reused reused) {

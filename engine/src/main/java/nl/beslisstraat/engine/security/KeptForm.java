@@ -29,7 +29,8 @@ import java.util.function.Predicate;
 public record KeptForm(String path, String returnTo, Map<String, List<String>> fields) implements Serializable {
 
     private static final String ATTRIBUTE = KeptForm.class.getName();
-    private static final List<String> NEVER_KEPT = List.of("_csrf", "password", "username");
+    private static final List<String> NEVER_KEPT =
+            List.of("_csrf", "password", "username", "current", "chosen", "repeated");
 
     /** The first value of a field, or null. */
     public String value(String field) {
@@ -50,8 +51,9 @@ public record KeptForm(String path, String returnTo, Map<String, List<String>> f
         String origin = request.getHeader("Origin");
         String referer = request.getHeader("Referer");
         boolean ours = origin != null ? origin.equals(site) : referer != null && referer.startsWith(site + "/");
-        if (!ours) {
-            return;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!ours || path.equals(ChosenPassword.PAGE)) {
+            return; // a form of passwords is never kept: it is typed again
         }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
@@ -59,7 +61,6 @@ public record KeptForm(String path, String returnTo, Map<String, List<String>> f
                 fields.put(name, List.of(values));
             }
         });
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         request.getSession(true)
                 .setAttribute(
                         ATTRIBUTE,

@@ -8,7 +8,7 @@ import java.util.Optional;
  * An address a browser sent (its {@code Referer}, htmx's current URL) as a page of this
  * application: its path and query below the context, for a link back or a redirect after signing
  * in. Anything else, another site's address among them, is no page: a path that starts with two
- * slashes or holds a backslash would lead a browser to another site, so it is none either.
+ * slashes would lead a browser to another site, so it is none either.
  */
 public final class OwnPage {
 
@@ -37,7 +37,8 @@ public final class OwnPage {
             return Optional.empty();
         }
         String path = rawPath.substring(context.length());
-        if (path.startsWith("//") || path.contains("\\") || path.equals(SignInAgain.SIGN_IN)) {
+        // a raw backslash, which a browser reads as a slash, is no URI: parsing refused it above
+        if (path.startsWith("//") || path.equals(SignInAgain.SIGN_IN)) {
             return Optional.empty();
         }
         return Optional.of(page.getRawQuery() == null ? path : path + "?" + page.getRawQuery());

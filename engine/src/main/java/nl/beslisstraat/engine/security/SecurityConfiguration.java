@@ -100,7 +100,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Memberships memberships, SignInThrottle throttle, ApiKeys keys)
+    SecurityFilterChain api(
+            HttpSecurity http, Memberships memberships, SignInThrottle throttle, ApiKeys keys, UserAccounts accounts)
             throws Exception {
         // the actuator is called by machines (Prometheus, a load balancer) with HTTP Basic, as the API is
         return http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
@@ -174,7 +175,8 @@ public class SecurityConfiguration {
                         new SignInThrottleFilter(throttle, SignInThrottleFilter.Credentials.BASIC),
                         BasicAuthenticationFilter.class)
                 // a person's account with the password the administrator gave it does nothing yet
-                .addFilterAfter(new ChosenPassword(ChosenPassword.Answer.API), BasicAuthenticationFilter.class)
+                .addFilterAfter(
+                        new ChosenPassword(ChosenPassword.Answer.API, accounts), BasicAuthenticationFilter.class)
                 // after authentication, before authorization: the roles are those of the request's municipality
                 .addFilterBefore(
                         new MunicipalityFilter(memberships, MunicipalityFilter.Choice.HEADER),
@@ -184,7 +186,12 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Memberships memberships, SignInThrottle throttle, BeanFactory beans)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            Memberships memberships,
+            SignInThrottle throttle,
+            BeanFactory beans,
+            UserAccounts accounts)
             throws Exception {
         SignInAgain signInAgain = new SignInAgain();
         return http.authorizeHttpRequests(paths -> paths.requestMatchers(
@@ -216,7 +223,7 @@ public class SecurityConfiguration {
                         .anyRequest()
                         .access(new UnknownPages(beans)))
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler(backToWhereTheyWere())
+                        .successHandler(backToWhereTheyWere(accounts))
                         .permitAll())
                 // an ended session: sign in again, and what a form held is kept (KeptForm)
                 .exceptionHandling(
@@ -235,7 +242,8 @@ public class SecurityConfiguration {
                         UsernamePasswordAuthenticationFilter.class)
                 // a person's account with the password the administrator gave it chooses its own first
                 .addFilterAfter(
-                        new ChosenPassword(ChosenPassword.Answer.PAGES), UsernamePasswordAuthenticationFilter.class)
+                        new ChosenPassword(ChosenPassword.Answer.PAGES, accounts),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
                         new MunicipalityFilter(memberships, MunicipalityFilter.Choice.SESSION),
                         AuthorizationFilter.class)
@@ -247,10 +255,13 @@ public class SecurityConfiguration {
      * htmx request of the ended session came from, else to the page that was asked for, else to the
      * start page of one's role.
      */
-    private static AuthenticationSuccessHandler backToWhereTheyWere() {
+    private static AuthenticationSuccessHandler backToWhereTheyWere(UserAccounts accounts) {
         SavedRequestAwareAuthenticationSuccessHandler asked = new SavedRequestAwareAuthenticationSuccessHandler();
         asked.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
+            // the session is the password's it signed in with (ChosenPassword)
+            accounts.passwordState(authentication.getName())
+                    .ifPresent(state -> request.getSession().setAttribute(ChosenPassword.STAMP, state.stamp()));
             java.util.Optional<String> page = KeptForm.returnTo(request).or(() -> SignInAgain.pageBefore(request));
             if (page.isPresent()) {
                 new HttpSessionRequestCache().removeRequest(request, response);

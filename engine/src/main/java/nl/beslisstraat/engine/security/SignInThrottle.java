@@ -137,6 +137,7 @@ public class SignInThrottle {
             return locked;
         }));
         if (lifted) {
+            log.warn("Sign-in lock of {} {} lifted by {}", kind, key, administrator);
             List<String> logs = kind == Kind.ACCOUNT ? municipalitiesOf(key) : List.of();
             inEach(logs, first -> audit.appendAll(List.of(entry(administrator, kind, key, "SIGN_IN_UNLOCKED", "{}"))));
         }

@@ -45,6 +45,8 @@ public class UserAccounts implements UserDetailsService {
     /** A new account's name: no spaces, nothing that needs escaping in a URL, a log or a header. */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,39}");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserAccounts.class);
+
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
@@ -107,9 +109,33 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
+     * What a session of the account depends on: when its holder last chose a password (a session
+     * signed in before that is over) and whether the holder has still to choose one. Empty for an
+     * account that is disabled or gone.
+     */
+    public Optional<PasswordState> passwordState(String username) {
+        return jdbc
+                .query(
+                        "select coalesce(password_chosen_at::text, 'never') as stamp, not password_chosen_by_holder"
+                                + " and exists (select from user_municipalities m where m.username = users.username"
+                                + " and m.roles && ?::text[]) as to_choose from users where username = ? and enabled",
+                        (row, n) -> new PasswordState(row.getString("stamp"), row.getBoolean("to_choose")),
+                        PERSON_ROLES,
+                        username)
+                .stream()
+                .findFirst();
+    }
+
+    /** @param stamp when the holder last chose the password ("never" if they did not) */
+    public record PasswordState(String stamp, boolean toChoose) {}
+
+    /**
      * The holder of a signed-in account replaces its password with one of their own. What is wrong,
      * by field ({@code current}, {@code chosen}, {@code repeated}) as a message key; empty when the
-     * password is changed, which is audited in the log of every municipality the account works for.
+     * password is changed. The change and its audit entry (in the log of the municipality the
+     * request works for) commit together, and only if the password is still the one checked; the
+     * other municipalities the account works for get theirs after it. A platform administrator's
+     * change is the platform's own and only logged.
      */
     public Map<String, String> choosePassword(String username, String current, String chosen, String repeated) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
@@ -135,22 +161,46 @@ public class UserAccounts implements UserDetailsService {
         String encoded = passwords.encode(chosen);
         List<String> logs =
                 memberships(username).stream().map(membership -> membership[0]).toList();
-        boolean first = true;
-        for (String municipality : logs.isEmpty() ? List.of(Municipality.DEFAULT) : logs) {
-            boolean change = first;
-            Municipality.run(
-                    municipality,
-                    () -> transaction.executeWithoutResult(status -> {
-                        if (change) {
-                            jdbc.update(
-                                    "update users set password_hash = ?, password_chosen_by_holder = true"
-                                            + " where username = ? and enabled",
-                                    encoded,
-                                    username);
-                        }
-                        audit.appendAll(List.of(new AuditEntry(username, "PASSWORD_CHOSEN", "user", username, "{}")));
-                    }));
-            first = false;
+        String here = Municipality.current().filter(logs::contains).orElse(logs.isEmpty() ? null : logs.get(0));
+        Runnable change = () -> transaction.executeWithoutResult(status -> {
+            int changed = jdbc.update(
+                    "update users set password_hash = ?, password_chosen_by_holder = true,"
+                            + " password_chosen_at = clock_timestamp()"
+                            + " where username = ? and enabled and password_hash = ?",
+                    encoded,
+                    username,
+                    hash);
+            if (changed == 1 && here != null) {
+                audit.appendAll(List.of(new AuditEntry(username, "PASSWORD_CHOSEN", "user", username, "{}")));
+            }
+            if (changed != 1) {
+                // disabled, or its password changed since it was checked: nothing is changed now
+                problems.put("current", "account.password.currentWrong");
+            }
+        });
+        if (here == null) {
+            change.run();
+            log.info("Platform account {} chose a new password", username);
+            return problems;
+        }
+        Municipality.run(here, change);
+        if (problems.isEmpty()) {
+            for (String other : logs) {
+                if (!other.equals(here)) {
+                    try {
+                        Municipality.run(
+                                other,
+                                () -> transaction.executeWithoutResult(status -> audit.appendAll(
+                                        List.of(new AuditEntry(username, "PASSWORD_CHOSEN", "user", username, "{}")))));
+                    } catch (RuntimeException notAudited) {
+                        log.error(
+                                "{} chose a new password, not audited in {}: {}",
+                                username,
+                                other,
+                                notAudited.toString());
+                    }
+                }
+            }
         }
         return problems;
     }
@@ -168,9 +218,11 @@ public class UserAccounts implements UserDetailsService {
         checkRoles(roles);
         PasswordRules.check(username, rawPassword);
         int saved = jdbc.update(
+                // set by whoever runs the engine (the demo, the tests, an operator's command), not the
+                // platform administrator: the holder need not choose another
                 "insert into users (username, person_id, display_name, password_hash, roles) values (?, ?, ?, ?, '{}')"
                         + " on conflict (username) do update set display_name = excluded.display_name,"
-                        + " password_hash = excluded.password_hash, enabled = true"
+                        + " password_hash = excluded.password_hash, enabled = true, password_chosen_by_holder = true"
                         + " where users.person_id = excluded.person_id",
                 username,
                 personId,

@@ -27,6 +27,9 @@ class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void theHolderChoosesTheirOwnPasswordBeforeAnythingElseAndTheGivenOneStopsWorking() {
         String user = "new-reviewer-" + System.nanoTime() % 1_000_000;
@@ -75,6 +78,79 @@ class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
         assertThat(basic(user, given).get("/api/review/tasks").statusCode()).isEqualTo(401);
         assertThat(audit.entriesFor("user", user).stream().map(entry -> entry.get("action")))
                 .contains("USER_CREATED", "PASSWORD_CHOSEN");
+    }
+
+    @Test
+    void aSessionOfTheGivenPasswordEndsWhenTheHolderChoosesAndAWrongCurrentPasswordCountsAsAGuess() {
+        String user = "two-sessions-" + System.nanoTime() % 1_000_000;
+        String given = "given-by-the-administrator";
+        create(user, given, "REVIEWER");
+        Browserless administrator = signIn(user, given);
+        Browserless holder = signIn(user, given);
+        String own = TestUsers.password(user);
+
+        assertThat(holder.post("/account/password", "current=" + given + "&chosen=" + own + "&repeated=" + own)
+                        .statusCode())
+                .isEqualTo(302);
+
+        HttpResponse<String> ended = administrator.get("/account/password");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).endsWith("/login?ended");
+        assertThat(administrator.get("/review").statusCode())
+                .as("signed out for good")
+                .isEqualTo(302);
+        assertThat(holder.get("/review").statusCode()).isEqualTo(200);
+
+        // guessing the current password in a session is held to the sign-in limit
+        String refused = "";
+        for (int i = 0; i < 6; i++) {
+            refused = holder.post(
+                            "/account/password",
+                            "current=guess-number-" + i + "&chosen=another-one-123&repeated=another-one-123")
+                    .body();
+        }
+        assertThat(refused).contains("te veel mislukte pogingen");
+        jdbc.update("delete from sign_in_throttle where key in (?, '127.0.0.1', '0:0:0:0:0:0:0:1')", user);
+    }
+
+    @Test
+    void aPersonsRoleGivenDuringASessionHoldsItToChoosingAtOnce() {
+        String user = "monitor-then-reviewer-" + System.nanoTime() % 1_000_000;
+        String given = "given-by-the-administrator";
+        create(user, given, "MONITORING");
+        Browserless session = signIn(user, given);
+        assertThat(session.get("/account/password").body()).doesNotContain("id=\"to-choose\"");
+
+        assertThat(new Http(port)
+                        .as(TestUsers.PLATFORM_ADMIN)
+                        .post(
+                                "/api/platform/municipalities/0344/memberships",
+                                "application/json",
+                                "{\"username\": \"" + user + "\", \"roles\": [\"REVIEWER\", \"MONITORING\"]}")
+                        .statusCode())
+                .isIn(200, 201);
+
+        HttpResponse<String> review = session.get("/review");
+        assertThat(review.statusCode()).isEqualTo(302);
+        assertThat(review.headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
+    }
+
+    private void create(String user, String password, String role) {
+        HttpResponse<String> created = new Http(port)
+                .as(TestUsers.PLATFORM_ADMIN)
+                .post(
+                        "/api/platform/municipalities/0344/users",
+                        "application/json",
+                        "{\"username\": \"" + user + "\", \"personId\": \"N-" + user.hashCode()
+                                + "\", \"displayName\": \"Iemand Nieuw\", \"roles\": [\"" + role + "\"],"
+                                + " \"password\": \"" + password + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private Browserless signIn(String user, String password) {
+        Browserless browser = Browserless.anonymous(port);
+        browser.post("/login", "username=" + user + "&password=" + password);
+        return browser;
     }
 
     @Test
