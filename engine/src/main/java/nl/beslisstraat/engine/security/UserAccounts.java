@@ -180,7 +180,9 @@ public class UserAccounts implements UserDetailsService {
         });
         if (here == null) {
             change.run();
-            log.info("Platform account {} chose a new password", username);
+            if (problems.isEmpty()) {
+                log.info("Platform account {} chose a new password", username);
+            }
             return problems;
         }
         Municipality.run(here, change);
