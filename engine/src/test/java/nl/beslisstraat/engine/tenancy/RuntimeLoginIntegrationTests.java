@@ -133,6 +133,22 @@ class RuntimeLoginIntegrationTests extends DatabaseIntegrationTest {
                 .isTrue();
     }
 
+    /**
+     * Taking a lane of a municipality's chain holds it to the end of the transaction: the runtime
+     * login may take one only for the municipality it works for, never another's, which it would
+     * stall.
+     */
+    @Test
+    void anApplicationConnectionTakesNoLaneOfAnotherMunicipalitysChain() throws SQLException {
+        try (Connection login = loginAsTheApplication()) {
+            assertRefused(login, "select chain_start('decisions', '0193', '1')", "taken only while working for it");
+            try (Statement statement = login.createStatement()) {
+                statement.execute("select set_config('beslisstraat.municipality', '0344', false)");
+            }
+            assertRefused(login, "select chain_start('decisions', '0193', '1')", "taken only while working for it");
+        }
+    }
+
     @Test
     void anApplicationConnectionMayCreateATemporaryTableForCopy() throws SQLException {
         try (Connection login = loginAsTheApplication();
