@@ -64,8 +64,9 @@ class SchedulersNightBrowserTests extends DatabaseIntegrationTest {
         assumeTrue(
                 Chromium.installed(),
                 "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver); .ci/run installs them");
-        new JdbcTemplate(TestDatabase.owner())
-                .execute(new ClassPathResource("nightly/clean.sql").getContentAsString(StandardCharsets.UTF_8));
+        asOwner("nightly/clean.sql");
+        // the night must still run when she presses "stop", on however fast a machine
+        asOwner("nightly/brake.sql");
         engine = startEngine();
         managing = new Thread(
                 () -> {
@@ -93,6 +94,12 @@ class SchedulersNightBrowserTests extends DatabaseIntegrationTest {
             engine.destroy();
             engine.waitFor(30, TimeUnit.SECONDS);
         }
+        asOwner("nightly/release-brake.sql");
+    }
+
+    private static void asOwner(String script) throws java.io.IOException {
+        new JdbcTemplate(TestDatabase.owner())
+                .execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
     }
 
     @Test
