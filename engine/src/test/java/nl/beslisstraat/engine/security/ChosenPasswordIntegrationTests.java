@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A person's account made by the platform administrator keeps the administrator's password for one
@@ -28,21 +29,13 @@ class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
     AuditLog audit;
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @Test
     void theHolderChoosesTheirOwnPasswordBeforeAnythingElseAndTheGivenOneStopsWorking() {
         String user = "new-reviewer-" + System.nanoTime() % 1_000_000;
         String given = "given-by-the-administrator";
-        HttpResponse<String> created = new Http(port)
-                .as(TestUsers.PLATFORM_ADMIN)
-                .post(
-                        "/api/platform/municipalities/0344/users",
-                        "application/json",
-                        "{\"username\": \"" + user + "\", \"personId\": \"N-" + user.hashCode()
-                                + "\", \"displayName\": \"Nieuwe Behandelaar\", \"roles\": [\"REVIEWER\"],"
-                                + " \"password\": \"" + given + "\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        create(user, given, "REVIEWER");
 
         // the API refuses it, saying why
         HttpResponse<String> api = basic(user, given).get("/api/review/tasks");
@@ -50,8 +43,7 @@ class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
         assertThat(api.body()).contains("/account/password");
 
         // signed in, every page leads to choosing a password
-        Browserless holder = Browserless.anonymous(port);
-        holder.post("/login", "username=" + user + "&password=" + given);
+        Browserless holder = signIn(user, given);
         HttpResponse<String> queue = holder.get("/review");
         assertThat(queue.statusCode()).isEqualTo(302);
         assertThat(queue.headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
