@@ -73,6 +73,12 @@ final class ChosenPassword extends OncePerRequestFilter {
             }
             return;
         }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (ALSO_ALLOWED.stream().anyMatch(path::startsWith)) {
+            // a page's styles and scripts, signing in or out, an error: no look-up of the account
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<UserAccounts.PasswordState> state = accounts.passwordState(user.getName());
         HttpSession session = request.getSession(false);
         Object stamp = session == null ? null : session.getAttribute(STAMP);
@@ -88,10 +94,7 @@ final class ChosenPassword extends OncePerRequestFilter {
         if (session != null && stamp == null) {
             session.setAttribute(STAMP, state.get().stamp());
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (state.get().toChoose()
-                && !path.equals(PAGE)
-                && ALSO_ALLOWED.stream().noneMatch(path::startsWith)) {
+        if (state.get().toChoose() && !path.equals(PAGE)) {
             response.sendRedirect(request.getContextPath() + PAGE);
             return;
         }

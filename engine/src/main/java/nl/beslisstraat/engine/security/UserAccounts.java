@@ -73,9 +73,7 @@ public class UserAccounts implements UserDetailsService {
         List<UserDetails> found = jdbc.query(
                 "select username, password_hash, roles, enabled, exists (select from sign_in_throttle t"
                         + " where t.kind = 'ACCOUNT' and t.key = users.username and t.locked_until > now()) as locked,"
-                        + " not password_chosen_by_holder and exists (select from user_municipalities m"
-                        + " where m.username = users.username and m.roles && ?::text[]) as password_to_choose"
-                        + " from users where username = ?",
+                        + PASSWORD_TO_CHOOSE + " as password_to_choose from users where username = ?",
                 (row, n) -> User.withUsername(row.getString("username"))
                         .password(row.getString("password_hash"))
                         .authorities(authorities(
@@ -91,6 +89,13 @@ public class UserAccounts implements UserDetailsService {
         }
         return found.get(0);
     }
+
+    /**
+     * Whether a row of {@code users} has a password its holder must still choose: one they did not
+     * choose, on an account that acts as a person somewhere ({@link #PERSON_ROLES}, the parameter).
+     */
+    private static final String PASSWORD_TO_CHOOSE = "(not password_chosen_by_holder and exists (select from"
+            + " user_municipalities m where m.username = users.username and m.roles && ?::text[]))";
 
     /** The roles that act as a person, whose decisions and approvals carry the account's name. */
     private static final String[] PERSON_ROLES = {
@@ -116,9 +121,8 @@ public class UserAccounts implements UserDetailsService {
     public Optional<PasswordState> passwordState(String username) {
         return jdbc
                 .query(
-                        "select coalesce(password_chosen_at::text, 'never') as stamp, not password_chosen_by_holder"
-                                + " and exists (select from user_municipalities m where m.username = users.username"
-                                + " and m.roles && ?::text[]) as to_choose from users where username = ? and enabled",
+                        "select coalesce(password_chosen_at::text, 'never') as stamp, " + PASSWORD_TO_CHOOSE
+                                + " as to_choose from users where username = ? and enabled",
                         (row, n) -> new PasswordState(row.getString("stamp"), row.getBoolean("to_choose")),
                         PERSON_ROLES,
                         username)
