@@ -134,6 +134,64 @@ class ImmediateDecisionsSlowDatabaseIntegrationTests extends DatabaseIntegration
                 .isEqualTo(201);
     }
 
+    @Test
+    void aCommitThatHangsIsAnsweredAsUnknownAndTheSameKeyLaterGivesTheCaseItStored() throws Exception {
+        String body = Http.resource("intake/parking-permit-zone-a.json");
+        String key = "slow-commit-" + java.util.UUID.randomUUID();
+        HttpResponse<String> unknown;
+        // given: the commit of a case sent with this key waits four seconds, where no statement
+        // limit reaches (a deferred check runs in the commit itself)
+        try (Connection owner = TestDatabase.owner().getConnection();
+                java.sql.Statement ddl = owner.createStatement()) {
+            ddl.execute("""
+                    create function slow_commit() returns trigger language plpgsql as $$
+                    begin perform pg_sleep(4); return null; end $$""");
+            ddl.execute("""
+                    create constraint trigger slow_commit after insert on cases deferrable initially deferred
+                    for each row when (new.idempotency_key like 'slow-commit-%') execute function slow_commit()""");
+            try {
+                // when: it is decided at once
+                unknown = new Http(port)
+                        .as(TestUsers.INTAKE)
+                        .post("/api/cases/decide-now", "application/json", body, "Idempotency-Key", key);
+            } finally {
+                ddl.execute("drop trigger slow_commit on cases");
+                ddl.execute("drop function slow_commit()");
+            }
+        }
+
+        // then: after twice store-within the client hears that the outcome is not known, not "not stored"
+        assertThat(unknown.statusCode()).isEqualTo(500);
+        assertThat(unknown.body()).contains("Outcome unknown").contains("same Idempotency-Key");
+        // and: the commit went through after all, so sending the same key again gives that case
+        Long stored = waitForCaseSentWith(key);
+        HttpResponse<String> again = new Http(port)
+                .as(TestUsers.INTAKE)
+                .post("/api/cases/decide-now", "application/json", body, "Idempotency-Key", key);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Location")).hasValue("/api/cases/" + stored);
+        try (Municipality.Scope ignored = Municipality.enter(Municipality.DEFAULT)) {
+            assertThat(jdbc.queryForObject("select count(*) from decisions where case_id = ?", Long.class, stored))
+                    .isEqualTo(1);
+        }
+    }
+
+    /** The case stored with the key, once its commit is through (a minute is only there to fail rather than hang). */
+    private Long waitForCaseSentWith(String key) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        try (Municipality.Scope ignored = Municipality.enter(Municipality.DEFAULT)) {
+            while (System.nanoTime() < until) {
+                java.util.List<Long> ids =
+                        jdbc.queryForList("select id from cases where idempotency_key = ?", Long.class, key);
+                if (!ids.isEmpty()) {
+                    return ids.get(0);
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("No case was stored with key " + key);
+    }
+
     /** Another transaction, holding every lane of the municipality's chain of decisions until it ends. */
     private static Connection holdEveryLane(String municipality) throws SQLException {
         Connection holder = TestDatabase.owner().getConnection();
