@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.security.AccountRefused;
+import nl.beslisstraat.engine.security.ApiKeys;
 import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.tenancy.Municipality;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the platform administrator does: onboard a municipality, create its first accounts, give an
- * existing account roles in it. Each step is done while working for the municipality it concerns
+ * existing account roles in it, take an account's roles there away. Each step is done while working for the municipality it concerns
  * ({@link Municipality#run}), so its audit entry lands in that municipality's log (the log is under
  * row-level security) in the same transaction as the change; the administrator's own requests work
  * for no municipality.
@@ -35,6 +36,7 @@ class Onboarding {
 
     private final JdbcTemplate jdbc;
     private final UserAccounts accounts;
+    private final ApiKeys apiKeys;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
@@ -42,11 +44,13 @@ class Onboarding {
     Onboarding(
             JdbcTemplate jdbc,
             UserAccounts accounts,
+            ApiKeys apiKeys,
             AuditLog audit,
             PlatformTransactionManager transactions,
             JsonMapper json) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.apiKeys = apiKeys;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
@@ -165,6 +169,26 @@ class Onboarding {
             Municipality.run(municipality.cbsCode(), () -> accounts.grant(username, roles, administrator));
         } catch (AccountRefused refused) {
             throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, refused.field(), refused.getMessage());
+        }
+    }
+
+    /**
+     * Takes the account's roles in the municipality away, and revokes its API keys there, in one
+     * transaction audited in that municipality: a person or e-service that stops working for it.
+     */
+    List<String> withdraw(String cbsCode, String username, String administrator) {
+        MunicipalityRow municipality = existing(cbsCode);
+        List<String> withdrawn = new ArrayList<>();
+        try {
+            Municipality.run(
+                    municipality.cbsCode(),
+                    () -> transaction.executeWithoutResult(status -> {
+                        withdrawn.addAll(accounts.withdraw(username, administrator));
+                        apiKeys.revokeAllOf(username, administrator);
+                    }));
+            return withdrawn;
+        } catch (AccountRefused refused) {
+            throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused.field(), refused.getMessage());
         }
     }
 

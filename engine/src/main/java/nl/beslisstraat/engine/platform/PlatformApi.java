@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  *       "displayName", "roles": ["REVIEWER"], "password"}}: creates an account that works there.
  *   <li>{@code POST /api/platform/municipalities/{code}/memberships} {@code {"username", "roles"}}:
  *       gives an existing account roles there.
+ *   <li>{@code DELETE /api/platform/municipalities/{code}/memberships/{username}}: takes the account's
+ *       roles there away and revokes its API keys there; 204, or 404 when it does not work there.
  * </ul>
  */
 @RestController
@@ -76,6 +79,12 @@ class PlatformApi {
         onboarding.grant(code, body.username(), body.roles(), administrator.getName());
         return ResponseEntity.created(URI.create("/api/platform/municipalities/" + code + "/users"))
                 .body(Map.of("username", body.username(), "municipality", code, "roles", body.roles()));
+    }
+
+    @DeleteMapping("/{code}/memberships/{username}")
+    ResponseEntity<Void> withdraw(@PathVariable String code, @PathVariable String username, Principal administrator) {
+        onboarding.withdraw(code, username, administrator.getName());
+        return ResponseEntity.noContent().build();
     }
 
     @ExceptionHandler(OnboardingRefused.class)

@@ -120,6 +120,21 @@ class PlatformPages {
         }
     }
 
+    @PostMapping("/platform/municipalities/{code}/memberships/{username}/withdraw")
+    String withdraw(
+            @PathVariable String code,
+            @PathVariable String username,
+            Principal administrator,
+            RedirectAttributes flash) {
+        try {
+            onboarding.withdraw(code, username, administrator.getName());
+        } catch (OnboardingRefused refused) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        flash.addFlashAttribute("withdrawn", username);
+        return "redirect:/platform/municipalities/" + code;
+    }
+
     private static void notFound(OnboardingRefused refused) {
         if (refused.kind() == OnboardingRefused.Kind.NOT_FOUND) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

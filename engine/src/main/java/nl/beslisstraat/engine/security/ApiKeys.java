@@ -9,12 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.database.AfterCommit;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -147,6 +150,29 @@ public class ApiKeys {
             return true;
         }));
         known.remove(keyId);
+        return revoked;
+    }
+
+    /**
+     * Revokes every key in force of an account in the current thread's municipality, each audited
+     * there ({@code API_KEY_REVOKED}), in the caller's transaction: for an e-service that stops
+     * working for it. Refused from this process's next request on. Returns the keys revoked.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> revokeAllOf(String username, String actor) {
+        String municipality = currentMunicipality();
+        List<String> revoked = jdbc.queryForList(
+                "update api_keys set revoked_at = clock_timestamp(), revoked_by = ?"
+                        + " where username = ? and municipality = ? and revoked_at is null returning key_id",
+                String.class,
+                actor,
+                username,
+                municipality);
+        audit.appendAll(revoked.stream()
+                .map(keyId -> new AuditEntry(actor, "API_KEY_REVOKED", "user", username, details(keyId, municipality)))
+                .toList());
+        // dropped once committed: a request between the update and the commit may have kept it again
+        AfterCommit.run(() -> revoked.forEach(known::remove));
         return revoked;
     }
 

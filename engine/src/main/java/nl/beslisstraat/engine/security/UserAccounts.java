@@ -328,6 +328,30 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
+     * Takes away every role the account has in the current thread's municipality: how a person who
+     * leaves it stops working for it. The account stays, with its name on what it did, and keeps
+     * its roles elsewhere; its open sessions lose these roles from their next request on (roles
+     * are read per request, {@code Memberships}). Returns the roles it had there.
+     */
+    @Transactional
+    public List<String> withdraw(String username, String actor) {
+        String municipality = currentMunicipality();
+        List<String[]> withdrawn = jdbc.query(
+                "delete from user_municipalities where username = ? and municipality = ? returning roles",
+                (row, n) -> (String[]) row.getArray("roles").getArray(),
+                username,
+                municipality);
+        if (withdrawn.isEmpty()) {
+            throw new AccountRefused("username", "Gebruikersnaam: " + username + " werkt niet voor deze gemeente.");
+        }
+        List<String> roles = List.of(withdrawn.get(0));
+        String person = jdbc.queryForObject("select person_id from users where username = ?", String.class, username);
+        audit.appendAll(List.of(
+                new AuditEntry(actor, "MEMBERSHIP_WITHDRAWN", "user", username, details(person, municipality, roles))));
+        return roles;
+    }
+
+    /**
      * Creates or resets a platform administrator: an account that works for no municipality and
      * onboards them. Its audit entry goes to the default municipality's log, as other platform-wide
      * changes do until there is a log of the platform's own.

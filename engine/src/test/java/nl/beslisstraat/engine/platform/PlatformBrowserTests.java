@@ -14,7 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A platform administrator onboards Enschede and its first reviewer in a real browser (Debian's
  * Chromium, headless): a malformed CBS code is shown beside its field, the municipality is added,
- * the account is created, and the new reviewer signs in to Enschede's empty queue. Every page state
+ * the account is created, the new reviewer signs in to Enschede's empty queue, and her access is
+ * withdrawn again when she leaves. Every page state
  * is checked with axe-core against WCAG 2.1 AA. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -25,7 +26,7 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
     private static final String GIVEN = "given-to-enschede";
 
     @Test
-    void anAdministratorOnboardsAMunicipalityAndItsFirstReviewer() {
+    void anAdministratorOnboardsAMunicipalityAndItsFirstReviewerAndWithdrawsHerAccessWhenSheLeaves() {
         // given
         Chromium.signIn(browser, port, TestUsers.PLATFORM_ADMIN);
         assertThat(browser.getCurrentUrl()).endsWith("/platform");
@@ -94,6 +95,29 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
         assertThat(browser.findElement(By.id("municipality-name")).getText()).isEqualTo("Enschede");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Geen zaken in de werkvoorraad.");
         Axe.assertAccessible(browser, "an empty queue");
+
+        // when: she leaves Enschede, and the administrator withdraws her access, confirming it
+        browser.manage().deleteAllCookies();
+        Chromium.signIn(browser, port, TestUsers.PLATFORM_ADMIN);
+        Chromium.open(browser, port, "/platform/municipalities/" + ENSCHEDE);
+        WebElement row = browser.findElement(By.id("member-" + ENSCHEDE_REVIEWER));
+        row.findElement(By.tagName("summary")).click();
+        Chromium.waitFor(
+                browser,
+                page -> page.findElement(By.id("withdraw-" + ENSCHEDE_REVIEWER)).isDisplayed());
+        assertThat(row.getText()).contains("verliest alle rollen in Enschede");
+        Chromium.screenshot(browser, "platform-withdraw");
+        Axe.assertAccessible(browser, "withdrawing an account's access, to confirm");
+        browser.findElement(By.id("withdraw-" + ENSCHEDE_REVIEWER)).click();
+
+        // then: she no longer works there
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("message")).isEmpty());
+        assertThat(browser.findElement(By.id("message")).getText())
+                .isEqualTo(
+                        "Account " + ENSCHEDE_REVIEWER
+                                + " werkt niet meer voor deze gemeente; de API-sleutels van het account hier zijn ingetrokken.");
+        assertThat(browser.findElements(By.id("member-" + ENSCHEDE_REVIEWER))).isEmpty();
+        Axe.assertAccessible(browser, "an account's access withdrawn");
     }
 
     private void type(String field, String text) {

@@ -211,6 +211,105 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aPersonAndAnEServiceThatLeaveAMunicipalityLoseTheirRolesAndKeysThereAtOnce() throws Exception {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String almere = "0034";
+        String reviewer = "reviewer-almere";
+        String eService = "eloket-almere";
+        admin.post("/api/platform/municipalities", "application/json", "{\"cbsCode\": \"0034\", \"name\": \"Almere\"}");
+        assertThat(admin.post(
+                                "/api/platform/municipalities/" + almere + "/users",
+                                "application/json",
+                                newAccount(reviewer, "AL-1", "REVIEWER"))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(admin.post(
+                                "/api/platform/municipalities/" + almere + "/users",
+                                "application/json",
+                                newAccount(eService, "AL-2", "INTAKE"))
+                        .statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> issued = admin.post(
+                "/api/platform/municipalities/" + almere + "/api-keys",
+                "application/json",
+                "{\"username\": \"" + eService + "\"}");
+        Http withKey =
+                new Http(port).bearer(json.readTree(issued.body()).path("key").asString());
+        String application = Http.resource("intake/parking-permit-zone-a.json");
+        // given: the reviewer works in a session of its own, and the e-service's key is in use
+        Browserless session = Browserless.choosingPassword(port, reviewer, "given-" + reviewer);
+        Http reviewerApi = new Http(port).as(reviewer);
+        assertThat(session.get("/review").statusCode()).isEqualTo(200);
+        assertThat(reviewerApi.get("/api/review/tasks").statusCode()).isEqualTo(200);
+        assertThat(withKey.post("/api/cases", "application/json", application).statusCode())
+                .isEqualTo(202);
+
+        // when: the administrator withdraws both from Almere
+        HttpResponse<String> reviewerWithdrawn =
+                admin.send("DELETE", "/api/platform/municipalities/" + almere + "/memberships/" + reviewer);
+        HttpResponse<String> eServiceWithdrawn =
+                admin.send("DELETE", "/api/platform/municipalities/" + almere + "/memberships/" + eService);
+
+        // then: their very next requests are refused, in the open session too
+        assertThat(reviewerWithdrawn.statusCode()).as(reviewerWithdrawn.body()).isEqualTo(204);
+        assertThat(eServiceWithdrawn.statusCode()).as(eServiceWithdrawn.body()).isEqualTo(204);
+        assertThat(session.get("/review").statusCode()).isEqualTo(403);
+        assertThat(reviewerApi.get("/api/review/tasks").statusCode()).isEqualTo(403);
+        assertThat(withKey.post("/api/cases", "application/json", application).statusCode())
+                .isEqualTo(401);
+        assertThat(admin.get("/api/platform/municipalities/" + almere + "/users")
+                        .body())
+                .doesNotContain(reviewer)
+                .doesNotContain(eService);
+        // and: the key stays revoked should the e-service be given the role again
+        admin.post(
+                "/api/platform/municipalities/" + almere + "/memberships",
+                "application/json",
+                "{\"username\": \"" + eService + "\", \"roles\": [\"INTAKE\"]}");
+        assertThat(withKey.post("/api/cases", "application/json", application).statusCode())
+                .isEqualTo(401);
+        // and: each step is in Almere's audit trail with the administrator's name
+        assertThat(Municipality.call(
+                        almere,
+                        () -> jdbc.queryForList(
+                                "select action || ' ' || subject_id from audit_log where actor = ?"
+                                        + " and action in ('MEMBERSHIP_WITHDRAWN', 'API_KEY_REVOKED') order by id",
+                                String.class,
+                                TestUsers.PLATFORM_ADMIN)))
+                .containsExactly(
+                        "MEMBERSHIP_WITHDRAWN " + reviewer,
+                        "MEMBERSHIP_WITHDRAWN " + eService,
+                        "API_KEY_REVOKED " + eService);
+        assertThat(Municipality.call(
+                        almere,
+                        () -> jdbc.queryForObject(
+                                "select details->>'roles' from audit_log where action = 'MEMBERSHIP_WITHDRAWN'"
+                                        + " and subject_id = ?",
+                                String.class,
+                                reviewer)))
+                .contains("REVIEWER");
+
+        // and: an account that does not work there is 404, and nobody else may withdraw
+        assertThat(admin.send("DELETE", "/api/platform/municipalities/" + almere + "/memberships/" + reviewer)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(admin.send("DELETE", "/api/platform/municipalities/9999/memberships/" + reviewer)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(new Http(port)
+                        .as(TestUsers.POLICY_OFFICER)
+                        .send("DELETE", "/api/platform/municipalities/" + almere + "/memberships/" + eService)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    private static String newAccount(String username, String personId, String role) {
+        return "{\"username\": \"" + username + "\", \"personId\": \"" + personId
+                + "\", \"displayName\": \"" + username + "\", \"roles\": [\"" + role
+                + "\"], \"password\": \"given-" + username + "\"}";
+    }
+
+    @Test
     void theAdministratorReadsNoCaseDataOfAnyMunicipality() {
         // given: a case with a decision, a review task and audit entries in Utrecht
         HttpResponse<String> decided = new Http(port)
