@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.review.ReviewTaskStore;
 import nl.beslisstraat.engine.security.AccountRefused;
 import nl.beslisstraat.engine.security.ApiKeys;
 import nl.beslisstraat.engine.security.Role;
@@ -37,6 +38,7 @@ class Onboarding {
     private final JdbcTemplate jdbc;
     private final UserAccounts accounts;
     private final ApiKeys apiKeys;
+    private final ReviewTaskStore reviewTasks;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
@@ -45,12 +47,14 @@ class Onboarding {
             JdbcTemplate jdbc,
             UserAccounts accounts,
             ApiKeys apiKeys,
+            ReviewTaskStore reviewTasks,
             AuditLog audit,
             PlatformTransactionManager transactions,
             JsonMapper json) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.apiKeys = apiKeys;
+        this.reviewTasks = reviewTasks;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
@@ -173,8 +177,9 @@ class Onboarding {
     }
 
     /**
-     * Takes the account's roles in the municipality away, and revokes its API keys there, in one
-     * transaction audited in that municipality: a person or e-service that stops working for it.
+     * Takes the account's roles in the municipality away, revokes its API keys there and gives back
+     * the review tasks it held there, in one transaction audited in that municipality: a person or
+     * e-service that stops working for it.
      */
     List<String> withdraw(String cbsCode, String username, String administrator) {
         MunicipalityRow municipality = existing(cbsCode);
@@ -185,6 +190,7 @@ class Onboarding {
                     () -> transaction.executeWithoutResult(status -> {
                         withdrawn.addAll(accounts.withdraw(username, administrator));
                         apiKeys.revokeAllOf(username, administrator);
+                        reviewTasks.releaseAllOf(username);
                     }));
             return withdrawn;
         } catch (AccountRefused refused) {

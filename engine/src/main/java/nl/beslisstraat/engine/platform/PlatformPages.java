@@ -128,10 +128,14 @@ class PlatformPages {
             RedirectAttributes flash) {
         try {
             onboarding.withdraw(code, username, administrator.getName());
+            flash.addFlashAttribute("withdrawn", username);
         } catch (OnboardingRefused refused) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            if (!refused.problems().get(0).field().equals("username")) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND); // no such municipality
+            }
+            // sent twice, or by two administrators at once: said so on the page, nothing changed
+            flash.addFlashAttribute("notMember", username);
         }
-        flash.addFlashAttribute("withdrawn", username);
         return "redirect:/platform/municipalities/" + code;
     }
 

@@ -74,6 +74,16 @@ public class ReviewTaskStore {
                 == 1;
     }
 
+    /**
+     * Gives back every open task a reviewer holds in the current municipality: they no longer work
+     * there, and their tasks' deadlines do not wait for the claims to lapse. Returns how many.
+     */
+    public int releaseAllOf(String reviewer) {
+        return jdbc.update(
+                "update review_tasks set claimed_by = null, claimed_at = null where status = 'OPEN' and claimed_by = ?",
+                reviewer);
+    }
+
     /** Closes a task this reviewer holds; false when they do not hold it (any more). */
     public boolean close(long taskId, String reviewer) {
         return jdbc.update(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.database.AfterCommit;
@@ -16,8 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +67,8 @@ public class ApiKeys {
     private final TransactionTemplate transaction;
     private final long ttlNanos;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+    /** How many revocations this process committed: a key read while one committed is not kept. */
+    private final AtomicLong revocations = new AtomicLong();
 
     ApiKeys(
             JdbcTemplate jdbc,
@@ -91,14 +93,17 @@ public class ApiKeys {
         String municipality = currentMunicipality();
         ApiKey key = ApiKey.generate();
         transaction.executeWithoutResult(status -> {
-            Boolean intake = jdbc.queryForObject(
-                    "select exists (select from user_municipalities um join users u on u.username = um.username"
-                            + " where um.username = ? and um.municipality = ? and 'INTAKE' = any (um.roles)"
-                            + " and u.enabled)",
-                    Boolean.class,
-                    username,
-                    municipality);
-            if (!Boolean.TRUE.equals(intake)) {
+            // the membership is locked until the key is stored: a withdrawal of it at the same time
+            // either waits and then revokes this key too, or comes first and this issue is refused
+            boolean intake = !jdbc.queryForList(
+                            "select 1 from user_municipalities um join users u on u.username = um.username"
+                                    + " where um.username = ? and um.municipality = ? and 'INTAKE' = any (um.roles)"
+                                    + " and u.enabled for share of um",
+                            Integer.class,
+                            username,
+                            municipality)
+                    .isEmpty();
+            if (!intake) {
                 throw new AccountRefused(
                         "username",
                         "Gebruikersnaam: " + username + " is geen actieve e-dienst (INTAKE) van gemeente "
@@ -149,8 +154,18 @@ public class ApiKeys {
                     new AuditEntry(actor, "API_KEY_REVOKED", "user", owners.get(0), details(keyId, municipality))));
             return true;
         }));
-        known.remove(keyId);
+        forget(List.of(keyId));
         return revoked;
+    }
+
+    /**
+     * Drops revoked keys from memory, once their revocation is committed. A request that read a
+     * key before the commit may put it back after this; {@link #known} notices the count moved and
+     * drops it again, so a revocation holds from this process's next request on.
+     */
+    private void forget(List<String> keyIds) {
+        revocations.incrementAndGet();
+        keyIds.forEach(known::remove);
     }
 
     /**
@@ -158,8 +173,10 @@ public class ApiKeys {
      * there ({@code API_KEY_REVOKED}), in the caller's transaction: for an e-service that stops
      * working for it. Refused from this process's next request on. Returns the keys revoked.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public List<String> revokeAllOf(String username, String actor) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Keys are revoked in the transaction of what ends their account's role");
+        }
         String municipality = currentMunicipality();
         List<String> revoked = jdbc.queryForList(
                 "update api_keys set revoked_at = clock_timestamp(), revoked_by = ?"
@@ -171,8 +188,7 @@ public class ApiKeys {
         audit.appendAll(revoked.stream()
                 .map(keyId -> new AuditEntry(actor, "API_KEY_REVOKED", "user", username, details(keyId, municipality)))
                 .toList());
-        // dropped once committed: a request between the update and the commit may have kept it again
-        AfterCommit.run(() -> revoked.forEach(known::remove));
+        AfterCommit.run(() -> forget(revoked));
         return revoked;
     }
 
@@ -214,6 +230,7 @@ public class ApiKeys {
         if (entry != null && now - entry.loadedAt() < ttlNanos) {
             return entry;
         }
+        long revokedBefore = revocations.get();
         Known loaded = load(keyId, now);
         if (loaded == null) {
             known.remove(keyId);
@@ -223,6 +240,9 @@ public class ApiKeys {
             known.clear();
         }
         known.put(keyId, loaded);
+        if (revocations.get() != revokedBefore) {
+            known.remove(keyId); // read before a revocation committed: read again next time
+        }
         return loaded;
     }
 

@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.security;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.audit.JsonbText;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.GrantedAuthority;
@@ -496,10 +498,14 @@ public class UserAccounts implements UserDetailsService {
         return roles.stream().map(Role::name).sorted().toList();
     }
 
-    /** The entry's details; every value is checked above (a person id, a CBS code, role names), so none needs escaping. */
+    /** The entry's details, escaped as JSON: a person id read back from the database is not re-checked here. */
     private static String details(String personId, String municipality, List<String> roles) {
-        return "{\"person\": \"" + personId + "\", "
-                + (municipality == null ? "" : "\"municipality\": \"" + municipality + "\", ")
-                + "\"roles\": \"" + String.join(",", roles) + "\"}";
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("person", personId);
+        if (municipality != null) {
+            details.put("municipality", municipality);
+        }
+        details.put("roles", String.join(",", roles));
+        return JsonbText.of(details);
     }
 }

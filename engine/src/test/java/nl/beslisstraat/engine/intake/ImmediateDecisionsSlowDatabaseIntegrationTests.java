@@ -143,8 +143,9 @@ class ImmediateDecisionsSlowDatabaseIntegrationTests extends DatabaseIntegration
         // limit reaches (a deferred check runs in the commit itself)
         try (Connection owner = TestDatabase.owner().getConnection();
                 java.sql.Statement ddl = owner.createStatement()) {
+            ddl.execute("drop trigger if exists slow_commit on cases"); // of a run that was killed
             ddl.execute("""
-                    create function slow_commit() returns trigger language plpgsql as $$
+                    create or replace function slow_commit() returns trigger language plpgsql as $$
                     begin perform pg_sleep(4); return null; end $$""");
             ddl.execute("""
                     create constraint trigger slow_commit after insert on cases deferrable initially deferred

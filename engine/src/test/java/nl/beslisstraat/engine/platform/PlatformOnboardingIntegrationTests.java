@@ -243,6 +243,23 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
         assertThat(reviewerApi.get("/api/review/tasks").statusCode()).isEqualTo(200);
         assertThat(withKey.post("/api/cases", "application/json", application).statusCode())
                 .isEqualTo(202);
+        HttpResponse<String> toReview = withKey.post(
+                "/api/cases/decide-now",
+                "application/json",
+                Http.resource("intake/parking-permit-length-missing.json"));
+        assertThat(toReview.statusCode()).as(toReview.body()).isEqualTo(201);
+        long task = json.readTree(reviewerApi.get("/api/review/tasks").body())
+                .path("items")
+                .path(0)
+                .path("taskId")
+                .asLong();
+        assertThat(reviewerApi
+                        .send("POST", "/api/review/tasks/" + task + "/claim")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(Municipality.call(
+                        almere, () -> jdbc.queryForObject("select claimed_by from review_tasks", String.class)))
+                .isEqualTo(reviewer);
 
         // when: the administrator withdraws both from Almere
         HttpResponse<String> reviewerWithdrawn =
@@ -261,6 +278,13 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                         .body())
                 .doesNotContain(reviewer)
                 .doesNotContain(eService);
+        // and: the task she held is free for her former colleagues at once, not after the claim lapses
+        assertThat(Municipality.call(
+                        almere,
+                        () -> jdbc.queryForList(
+                                "select id from review_tasks where claimed_by is null and status = 'OPEN'",
+                                Long.class)))
+                .containsExactly(task);
         // and: the key stays revoked should the e-service be given the role again
         admin.post(
                 "/api/platform/municipalities/" + almere + "/memberships",
@@ -383,6 +407,15 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                 .contains("id=\"password-error\">Wachtwoord: minstens 12 tekens.</p>")
                 .contains("value=\"nieuw-zwolle\"")
                 .doesNotContain("value=\"kort\"");
+
+        // an account withdrawn already (a second click, a second administrator): said, nothing changed
+        HttpResponse<String> again = pages.post("/platform/municipalities/0193/memberships/nobody-here/withdraw", "");
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(pages.get("/platform/municipalities/0193").body())
+                .contains("Account nobody-here werkt niet (meer) voor deze gemeente; er is niets gewijzigd.");
+        assertThat(pages.post("/platform/municipalities/9999/memberships/nobody-here/withdraw", "")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private void assertRefused(Http admin, String body, int status, String field, String message) {
