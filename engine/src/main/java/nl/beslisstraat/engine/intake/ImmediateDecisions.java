@@ -56,8 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it waits a moment for more ({@code beslisstraat.intake.decide-now.gather}, default 2 ms); a
  * request after a quiet spell is stored at once, without waiting for company. Each request still
  * gets its own case, with the client that sent it, and its own decision. Should the database refuse
- * the shared transaction for what an application holds, each is tried again in a transaction of its
- * own, so one request's bad data never fails another; any other failure (a lost connection, say)
+ * the shared transaction for what an application holds, each half of the batch is tried again in a
+ * transaction of its own, and so on down to the application at fault, so one request's bad data
+ * never fails another; any other failure (a lost connection, say)
  * fails the batch, as it would have failed each of its transactions.
  *
  * <p>A request is never kept waiting without bounds, and never told "not stored" about an
@@ -69,7 +70,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it back. A transaction that failed before its commit (too slow, no connection, a lock it could
  * not get) stored nothing, and each of its requests is told so; a failed commit leaves it open
  * whether the data is stored, and is answered as a failure, not as "not stored". What no statement
- * limit bounds (a connection to wait for, a commit, a refused batch tried one by one) the request
+ * limit bounds (a connection to wait for, a commit, a refused batch tried again in halves) the request
  * bounds itself: after twice {@code store-within} it answers that the outcome is not known ({@link
  * OutcomeUnknown}), which a client that sent an {@code Idempotency-Key} resolves by sending it again.
  *
@@ -193,8 +194,8 @@ class ImmediateDecisions implements SmartLifecycle {
 
     /**
      * The answer of a writer that took the application. Its statements end within their time limit,
-     * but waiting for a connection, a commit, or the applications of a refused batch tried one by
-     * one each in their own time may take longer; after twice that limit the request stops
+     * but waiting for a connection, a commit, or the halves of a refused batch each in their own
+     * time may take longer; after twice that limit the request stops
      * waiting, and says that it does not know whether the application was stored.
      */
     private Decided storedBy(Waiting waiting) {
@@ -410,22 +411,22 @@ class ImmediateDecisions implements SmartLifecycle {
                 // connection or the commit is every one's: trying each again could store twice what
                 // a commit that seemed to fail had stored after all.
                 if (batch.size() == 1 || !(failed instanceof DataIntegrityViolationException)) {
+                    if (batch.size() == 1) {
+                        log.warn("An application of {} was not stored: {}", municipality, failed.toString());
+                    }
                     batch.forEach(waiting -> waiting.answer().completeExceptionally(failed));
                     return;
                 }
+                // Each half again, down to the application at fault: one bad application among 50
+                // costs about a dozen transactions rather than one per application.
                 log.warn(
-                        "The database refused {} applications of {} together ({}); each is tried alone",
+                        "The database refused {} applications of {} together ({}); each half is tried again",
                         batch.size(),
                         municipality,
                         failed.toString());
-                for (Waiting waiting : batch) {
-                    try {
-                        waiting.answer().complete(storeInTime(List.of(waiting)).get(0));
-                    } catch (RuntimeException alone) {
-                        log.warn("An application of {} was not stored: {}", municipality, alone.toString());
-                        waiting.answer().completeExceptionally(alone);
-                    }
-                }
+                int half = batch.size() / 2;
+                record(batch.subList(0, half));
+                record(batch.subList(half, batch.size()));
             }
         }
     }

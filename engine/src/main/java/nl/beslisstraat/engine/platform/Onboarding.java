@@ -24,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the platform administrator does: onboard a municipality, create its first accounts, give an
- * existing account roles in it, take an account's roles there away. Each step is done while working for the municipality it concerns
- * ({@link Municipality#run}), so its audit entry lands in that municipality's log (the log is under
- * row-level security) in the same transaction as the change; the administrator's own requests work
- * for no municipality.
+ * existing account roles in it, take them away again. Each step is done while working for the
+ * municipality it concerns ({@link Municipality#run}), so its audit entry lands in that
+ * municipality's log (the log is under row-level security) in the same transaction as the change;
+ * the administrator's own requests work for no municipality.
  */
 @Service
 class Onboarding {

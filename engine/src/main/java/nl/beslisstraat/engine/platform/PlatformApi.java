@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /api/platform/municipalities/{code}/memberships} {@code {"username", "roles"}}:
  *       gives an existing account roles there.
  *   <li>{@code DELETE /api/platform/municipalities/{code}/memberships/{username}}: takes the account's
- *       roles there away and revokes its API keys there; 204, or 404 when it does not work there.
+ *       roles there away, revokes its API keys there and gives back the review tasks it held there;
+ *       204, or 404 when it does not work there.
  * </ul>
  */
 @RestController

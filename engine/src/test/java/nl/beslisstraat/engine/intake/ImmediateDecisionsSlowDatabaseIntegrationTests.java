@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -113,6 +117,70 @@ class ImmediateDecisionsSlowDatabaseIntegrationTests extends DatabaseIntegration
     }
 
     @Test
+    void anApplicationTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored() throws Exception {
+        String municipality = TestDatabase.newMunicipality();
+        ImmediateDecisions decisions = new ImmediateDecisions(
+                cases,
+                decisionService,
+                recorder,
+                transactions,
+                8,
+                1,
+                Duration.ofMillis(2),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
+        CaseApplication application = reader.read(Http.resource("intake/parking-permit-zone-a.json"));
+        // six applications of one client, the fourth and the sixth with the same key
+        List<String> keys = List.of("once-0", "once-1", "once-2", "twice", "once-4", "twice");
+        ExecutorService senders = Executors.newFixedThreadPool(7);
+        List<Future<ImmediateDecisions.Decided>> sent = new ArrayList<>();
+        try {
+            // given: the writer is held by a first application while the six wait, so they go in one batch
+            try (Connection holder = holdEveryLane(municipality)) {
+                senders.submit(() -> decideAsClient(decisions, municipality, application, "first"));
+                Thread.sleep(300);
+                for (String key : keys) {
+                    sent.add(senders.submit(() -> decideAsClient(decisions, municipality, application, key)));
+                }
+                Thread.sleep(300);
+                holder.rollback();
+            }
+
+            // then: the database refuses the batch for the second "twice" alone; the five others are stored
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<ImmediateDecisions.Decided> request : sent) {
+                Throwable failure = failureOf(request);
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+            assertThat(failures).hasSize(1);
+            assertThat(failures.get(0)).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        } finally {
+            senders.shutdown();
+        }
+        try (Municipality.Scope ignored = Municipality.enter(municipality)) {
+            assertThat(jdbc.queryForList(
+                            "select idempotency_key from cases where submitted_by = 'eloket' order by idempotency_key",
+                            String.class))
+                    .containsExactly("first", "once-0", "once-1", "once-2", "once-4", "twice");
+            assertThat(jdbc.queryForObject("select count(*) from decisions", Long.class))
+                    .isEqualTo(6);
+        }
+    }
+
+    private static ImmediateDecisions.Decided decideAsClient(
+            ImmediateDecisions decisions, String municipality, CaseApplication application, String key) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("eloket", null, List.of()));
+        try (Municipality.Scope ignored = Municipality.enter(municipality)) {
+            return decisions.decide(application, key);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void overHttpTheClientGets503WithRetryAfterAndNothingIsStored() throws Exception {
         String body = Http.resource("intake/parking-permit-zone-a.json");
         long casesBefore = jdbc.queryForObject("select count(*) from cases", Long.class);
@@ -182,8 +250,7 @@ class ImmediateDecisionsSlowDatabaseIntegrationTests extends DatabaseIntegration
         long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         try (Municipality.Scope ignored = Municipality.enter(Municipality.DEFAULT)) {
             while (System.nanoTime() < until) {
-                java.util.List<Long> ids =
-                        jdbc.queryForList("select id from cases where idempotency_key = ?", Long.class, key);
+                List<Long> ids = jdbc.queryForList("select id from cases where idempotency_key = ?", Long.class, key);
                 if (!ids.isEmpty()) {
                     return ids.get(0);
                 }
