@@ -70,16 +70,7 @@ class ImmediateDecisionsSlowDatabaseIntegrationTests extends DatabaseIntegration
     void aRequestThatCannotBeStoredInTimeIsToldNothingWasStoredAndNothingIs() throws Exception {
         String municipality = TestDatabase.newMunicipality();
         // one writer, one application a batch: the second request waits behind the first
-        ImmediateDecisions decisions = new ImmediateDecisions(
-                cases,
-                decisionService,
-                recorder,
-                transactions,
-                1,
-                1,
-                Duration.ofMillis(2),
-                Duration.ofMillis(500),
-                Duration.ofSeconds(2));
+        ImmediateDecisions decisions = oneWriter(1, Duration.ofMillis(500), Duration.ofSeconds(2));
         CaseApplication application = reader.read(Http.resource("intake/parking-permit-zone-a.json"));
         long before = decide(decisions, municipality, application).stored().id();
 
@@ -119,16 +110,7 @@ class ImmediateDecisionsSlowDatabaseIntegrationTests extends DatabaseIntegration
     @Test
     void anApplicationTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored() throws Exception {
         String municipality = TestDatabase.newMunicipality();
-        ImmediateDecisions decisions = new ImmediateDecisions(
-                cases,
-                decisionService,
-                recorder,
-                transactions,
-                8,
-                1,
-                Duration.ofMillis(2),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(30));
+        ImmediateDecisions decisions = oneWriter(8, Duration.ofSeconds(30), Duration.ofSeconds(30));
         CaseApplication application = reader.read(Http.resource("intake/parking-permit-zone-a.json"));
         // six applications of one client, the fourth and the sixth with the same key
         List<String> keys = List.of("once-0", "once-1", "once-2", "twice", "once-4", "twice");
@@ -258,6 +240,20 @@ class ImmediateDecisionsSlowDatabaseIntegrationTests extends DatabaseIntegration
             }
         }
         throw new AssertionError("No case was stored with key " + key);
+    }
+
+    /** Decides at once with one writer, batches of at most {@code maxBatch} and these time limits. */
+    private ImmediateDecisions oneWriter(int maxBatch, Duration answerWithin, Duration storeWithin) {
+        return new ImmediateDecisions(
+                cases,
+                decisionService,
+                recorder,
+                transactions,
+                maxBatch,
+                1,
+                Duration.ofMillis(2),
+                answerWithin,
+                storeWithin);
     }
 
     /** Another transaction, holding every lane of the municipality's chain of decisions until it ends. */
