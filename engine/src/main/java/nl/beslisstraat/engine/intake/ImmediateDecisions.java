@@ -58,8 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gets its own case, with the client that sent it, and its own decision. Should the database refuse
  * the shared transaction for what an application holds, each half of the batch is tried again in a
  * transaction of its own, and so on down to the application at fault, so one request's bad data
- * never fails another; any other failure (a lost connection, say)
- * fails the batch, as it would have failed each of its transactions.
+ * never fails another; any other failure (a lost connection, say) fails the batch, as it would have
+ * failed each of its transactions.
  *
  * <p>A request is never kept waiting without bounds, and never told "not stored" about an
  * application that was stored. An application still waiting for its writer after {@code
@@ -70,9 +70,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it back. A transaction that failed before its commit (too slow, no connection, a lock it could
  * not get) stored nothing, and each of its requests is told so; a failed commit leaves it open
  * whether the data is stored, and is answered as a failure, not as "not stored". What no statement
- * limit bounds (a connection to wait for, a commit, a refused batch tried again in halves) the request
- * bounds itself: after twice {@code store-within} it answers that the outcome is not known ({@link
- * OutcomeUnknown}), which a client that sent an {@code Idempotency-Key} resolves by sending it again.
+ * limit bounds (a connection to wait for, a commit, a refused batch tried again in halves) the
+ * request bounds itself: after twice {@code store-within} it answers that the outcome is not known
+ * ({@link OutcomeUnknown}), which a client that sent an {@code Idempotency-Key} resolves by sending
+ * it again.
  *
  * <p>When the engine stops, the writers stop after the web server: they store what is waiting, take
  * nothing new and end before the database connections close, so every request is answered.
@@ -195,8 +196,8 @@ class ImmediateDecisions implements SmartLifecycle {
     /**
      * The answer of a writer that took the application. Its statements end within their time limit,
      * but waiting for a connection, a commit, or the halves of a refused batch each in their own
-     * time may take longer; after twice that limit the request stops
-     * waiting, and says that it does not know whether the application was stored.
+     * time may take longer; after twice that limit the request stops waiting, and says that it does
+     * not know whether the application was stored.
      */
     private Decided storedBy(Waiting waiting) {
         try {
