@@ -181,18 +181,16 @@ class Onboarding {
      * the review tasks it held there, in one transaction audited in that municipality: a person or
      * e-service that stops working for it.
      */
-    List<String> withdraw(String cbsCode, String username, String administrator) {
+    void withdraw(String cbsCode, String username, String administrator) {
         MunicipalityRow municipality = existing(cbsCode);
-        List<String> withdrawn = new ArrayList<>();
         try {
             Municipality.run(
                     municipality.cbsCode(),
                     () -> transaction.executeWithoutResult(status -> {
-                        withdrawn.addAll(accounts.withdraw(username, administrator));
+                        accounts.withdraw(username, administrator);
                         apiKeys.revokeAllOf(username, administrator);
                         reviewTasks.releaseAllOf(username);
                     }));
-            return withdrawn;
         } catch (AccountRefused refused) {
             throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused.field(), refused.getMessage());
         }

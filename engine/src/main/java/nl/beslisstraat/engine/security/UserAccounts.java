@@ -333,24 +333,22 @@ public class UserAccounts implements UserDetailsService {
      * Takes away every role the account has in the current thread's municipality: how a person who
      * leaves it stops working for it. The account stays, with its name on what it did, and keeps
      * its roles elsewhere; its open sessions lose these roles from their next request on (roles
-     * are read per request, {@code Memberships}). Returns the roles it had there.
+     * are read per request, {@code Memberships}).
      */
     @Transactional
-    public List<String> withdraw(String username, String actor) {
+    public void withdraw(String username, String actor) {
         String municipality = currentMunicipality();
-        List<String[]> withdrawn = jdbc.query(
-                "delete from user_municipalities where username = ? and municipality = ? returning roles",
-                (row, n) -> (String[]) row.getArray("roles").getArray(),
+        List<String> details = jdbc.query(
+                "delete from user_municipalities m using users u where m.username = ? and m.municipality = ?"
+                        + " and u.username = m.username returning u.person_id, m.roles",
+                (row, n) -> details(row.getString("person_id"), municipality, List.of((String[])
+                        row.getArray("roles").getArray())),
                 username,
                 municipality);
-        if (withdrawn.isEmpty()) {
+        if (details.isEmpty()) {
             throw new AccountRefused("username", "Gebruikersnaam: " + username + " werkt niet voor deze gemeente.");
         }
-        List<String> roles = List.of(withdrawn.get(0));
-        String person = jdbc.queryForObject("select person_id from users where username = ?", String.class, username);
-        audit.appendAll(List.of(
-                new AuditEntry(actor, "MEMBERSHIP_WITHDRAWN", "user", username, details(person, municipality, roles))));
-        return roles;
+        audit.appendAll(List.of(new AuditEntry(actor, "MEMBERSHIP_WITHDRAWN", "user", username, details.get(0))));
     }
 
     /**
