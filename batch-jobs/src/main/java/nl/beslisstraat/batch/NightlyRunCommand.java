@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import nl.beslisstraat.batch.accounts.FirstPlatformAdministrator;
 import nl.beslisstraat.batch.benchmark.ThroughputBenchmark;
 import nl.beslisstraat.batch.demo.DemoSeeder;
 import nl.beslisstraat.batch.manager.Manager;
@@ -44,6 +45,7 @@ import org.springframework.stereotype.Component;
  * java -jar beslisstraat-batch.jar --simulate-norms=norms.csv [--last=100000]
  * java -jar beslisstraat-batch.jar --worker --beslisstraat.nightly.partitions.channel=postgres
  * java -jar beslisstraat-batch.jar --benchmark=1000000
+ * java -jar beslisstraat-batch.jar --create-platform-admin=beheer-anna --person-id=100712 --display-name='Anna de Wit'
  * </pre>
  *
  * <ul>
@@ -70,6 +72,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code --benchmark=N}: in an empty database, queue N demo applications and measure the raw
  *       floor of the database and the nightly run on them side by side (see {@link
  *       ThroughputBenchmark}).
+ *   <li>{@code --create-platform-admin=username --person-id=... --display-name=...}: create a platform
+ *       administrator and print its password once, instead of running (see {@link
+ *       FirstPlatformAdministrator}); exit code 2 when refused.
  * </ul>
  *
  * It prints the run's summary, throughput and peak heap, and exits 0 when the run completed.
@@ -90,6 +95,7 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
     private final SimulateCommand simulate;
     private final VerifyChainCommand verifyChain;
     private final ThroughputBenchmark benchmark;
+    private final FirstPlatformAdministrator platformAdministrator;
     private int exitCode;
 
     NightlyRunCommand(
@@ -101,7 +107,8 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
             RecomputeCommand recompute,
             SimulateCommand simulate,
             VerifyChainCommand verifyChain,
-            ThroughputBenchmark benchmark) {
+            ThroughputBenchmark benchmark,
+            FirstPlatformAdministrator platformAdministrator) {
         this.launcher = launcher;
         this.runs = runs;
         this.progress = progress;
@@ -111,6 +118,7 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
         this.simulate = simulate;
         this.verifyChain = verifyChain;
         this.benchmark = benchmark;
+        this.platformAdministrator = platformAdministrator;
     }
 
     @Override
@@ -135,6 +143,14 @@ class NightlyRunCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void command(ApplicationArguments args, String municipality) throws Exception {
+        if (args.containsOption("create-platform-admin")) {
+            exitCode = platformAdministrator.create(
+                    option(args, "create-platform-admin").orElse(null),
+                    option(args, "person-id").orElse(null),
+                    option(args, "display-name").orElse(null),
+                    System.out);
+            return;
+        }
         if (args.containsOption("manager")) {
             manager.serveUntilShutdown();
             return;

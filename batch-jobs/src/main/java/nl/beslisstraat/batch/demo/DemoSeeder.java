@@ -1,6 +1,5 @@
 package nl.beslisstraat.batch.demo;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import nl.beslisstraat.engine.authoring.RuleSetCandidates;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.security.PasswordRules;
 import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.tenancy.Municipality;
@@ -83,7 +83,6 @@ public class DemoSeeder {
     private final JdbcTemplate jdbc;
     private final UserAccounts accounts;
     private final RuleSetCandidates candidates;
-    private final SecureRandom random = new SecureRandom();
     private final List<String> userLines = new ArrayList<>();
 
     DemoSeeder(CaseStore cases, JdbcTemplate jdbc, UserAccounts accounts, RuleSetCandidates candidates) {
@@ -102,7 +101,7 @@ public class DemoSeeder {
         userLines.clear();
         userLines.add("Demo users: municipality, role, account, employee number, password (new on every demo run):");
         for (DemoUser user : USERS) {
-            String password = password();
+            String password = PasswordRules.random();
             // an account of an earlier demo keeps its person: accounts never change person
             String person = accounts.activePerson(user.username()).orElse(user.personId());
             Municipality.run(
@@ -119,7 +118,7 @@ public class DemoSeeder {
                     "  %-5s %-14s %-19s (the same account, another municipality)",
                     grant.municipality(), grant.role(), grant.username()));
         }
-        String password = password();
+        String password = PasswordRules.random();
         String person = accounts.activePerson(PLATFORM_ADMIN).orElse("100711");
         accounts.savePlatformAdministrator(PLATFORM_ADMIN, person, "Pim Platformbeheer", password, "demo");
         userLines.add(
@@ -161,15 +160,6 @@ public class DemoSeeder {
                 () -> seed(
                         new DemoApplications(20261201L + count, LocalDate.now(DecisionDeadline.NETHERLANDS), 1),
                         count));
-    }
-
-    private String password() {
-        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 
     public void seed(int count) {

@@ -94,10 +94,12 @@ public class UserAccounts implements UserDetailsService {
 
     /**
      * Whether a row of {@code users} has a password its holder must still choose: one they did not
-     * choose, on an account that acts as a person somewhere ({@link #PERSON_ROLES}, the parameter).
+     * choose, on an account that acts as a person: a platform administrator, or an account with a
+     * person's role somewhere ({@link #PERSON_ROLES}, the parameter).
      */
-    private static final String PASSWORD_TO_CHOOSE = "(not password_chosen_by_holder and exists (select from"
-            + " user_municipalities m where m.username = users.username and m.roles && ?::text[]))";
+    private static final String PASSWORD_TO_CHOOSE = "(not password_chosen_by_holder and ('PLATFORM_ADMIN' ="
+            + " any (users.roles) or exists (select from user_municipalities m where m.username = users.username"
+            + " and m.roles && ?::text[])))";
 
     /** The roles that act as a person, whose decisions and approvals carry the account's name. */
     private static final String[] PERSON_ROLES = {
@@ -288,6 +290,19 @@ public class UserAccounts implements UserDetailsService {
      */
     public static List<AccountRefused> problemsOfNewAccount(
             String username, String personId, String displayName, String rawPassword, Set<Role> roles) {
+        List<AccountRefused> problems = problemsOfNewAccount(username, personId, displayName);
+        try {
+            checkRoles(roles);
+        } catch (AccountRefused refused) {
+            problems.add(refused);
+        }
+        PasswordRules.problem(username, rawPassword)
+                .ifPresent(problem -> problems.add(new AccountRefused("password", problem)));
+        return problems;
+    }
+
+    /** What is wrong with a new account's name, person and the name it shows. */
+    private static List<AccountRefused> problemsOfNewAccount(String username, String personId, String displayName) {
         List<AccountRefused> problems = new java.util.ArrayList<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
             problems.add(
@@ -302,13 +317,6 @@ public class UserAccounts implements UserDetailsService {
         if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
             problems.add(new AccountRefused("displayName", "Naam: verplicht, hoogstens 100 tekens."));
         }
-        try {
-            checkRoles(roles);
-        } catch (AccountRefused refused) {
-            problems.add(refused);
-        }
-        PasswordRules.problem(username, rawPassword)
-                .ifPresent(problem -> problems.add(new AccountRefused("password", problem)));
         return problems;
     }
 
@@ -373,8 +381,8 @@ public class UserAccounts implements UserDetailsService {
                             "insert into users (username, person_id, display_name, password_hash, roles)"
                                     + " values (?, ?, ?, ?, '{PLATFORM_ADMIN}')"
                                     + " on conflict (username) do update set display_name = excluded.display_name,"
-                                    + " password_hash = excluded.password_hash, roles = excluded.roles, enabled = true"
-                                    + " where users.person_id = excluded.person_id",
+                                    + " password_hash = excluded.password_hash, roles = excluded.roles, enabled = true,"
+                                    + " password_chosen_by_holder = true where users.person_id = excluded.person_id",
                             username,
                             personId,
                             displayName,
@@ -386,6 +394,46 @@ public class UserAccounts implements UserDetailsService {
                     audit.appendAll(List.of(new AuditEntry(
                             actor,
                             "USER_SAVED",
+                            "user",
+                            username,
+                            details(personId, null, List.of(Role.PLATFORM_ADMIN.name())))));
+                }));
+    }
+
+    /**
+     * Creates a platform administrator with a password given by someone else than its holder (the
+     * operator's command on a new installation): as with any account given a password, its holder
+     * must choose one of their own at the first sign-in, so the given one opens it once. An existing
+     * name, in any capitals, is refused rather than reset, so that the command cannot take over an
+     * account. The audit entry goes where {@link #savePlatformAdministrator}'s does.
+     */
+    public void createPlatformAdministrator(
+            String username, String personId, String displayName, String rawPassword, String actor) {
+        List<AccountRefused> problems = problemsOfNewAccount(username, personId, displayName);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+        PasswordRules.check(username, rawPassword);
+        Municipality.run(
+                Municipality.DEFAULT,
+                () -> transaction.executeWithoutResult(status -> {
+                    int created = exists(username)
+                            ? 0
+                            : jdbc.update(
+                                    "insert into users (username, person_id, display_name, password_hash, roles,"
+                                            + " password_chosen_by_holder) values (?, ?, ?, ?, '{PLATFORM_ADMIN}', false)"
+                                            + " on conflict (username) do nothing",
+                                    username,
+                                    personId,
+                                    displayName.strip(),
+                                    passwords.encode(rawPassword));
+                    if (created != 1) {
+                        throw new AccountRefused(
+                                "username", "Gebruikersnaam: er bestaat al een account " + username + ".");
+                    }
+                    audit.appendAll(List.of(new AuditEntry(
+                            actor,
+                            "USER_CREATED",
                             "user",
                             username,
                             details(personId, null, List.of(Role.PLATFORM_ADMIN.name())))));

@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import nl.beslisstraat.engine.audit.AuditLog;
@@ -30,6 +31,9 @@ class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    UserAccounts accounts;
 
     @Test
     void theHolderChoosesTheirOwnPasswordBeforeAnythingElseAndTheGivenOneStopsWorking() {
@@ -70,6 +74,56 @@ class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
         assertThat(basic(user, given).get("/api/review/tasks").statusCode()).isEqualTo(401);
         assertThat(audit.entriesFor("user", user).stream().map(entry -> entry.get("action")))
                 .contains("USER_CREATED", "PASSWORD_CHOSEN");
+    }
+
+    @Test
+    void aPlatformAdministratorCreatedByAnOperatorChoosesTheirOwnPasswordFirst() {
+        String user = "new-platform-admin-" + System.nanoTime() % 1_000_000;
+        String given = "given-by-the-operator";
+        accounts.createPlatformAdministrator(user, "P-" + user.hashCode(), "Nieuwe Beheerder", given, "operator:test");
+
+        HttpResponse<String> api = basic(user, given).get("/api/platform/municipalities");
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.body()).contains("/account/password");
+        Browserless holder = signIn(user, given);
+        HttpResponse<String> platform = holder.get("/platform");
+        assertThat(platform.statusCode()).isEqualTo(302);
+        assertThat(platform.headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
+
+        String own = TestUsers.password(user);
+        assertThat(holder.post("/account/password", "current=" + given + "&chosen=" + own + "&repeated=" + own)
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(holder.get("/platform").statusCode()).isEqualTo(200);
+        assertThat(basic(user, own).get("/api/platform/municipalities").statusCode())
+                .isEqualTo(200);
+        assertThat(basic(user, given).get("/api/platform/municipalities").statusCode())
+                .isEqualTo(401);
+        // it works for no municipality, as every platform administrator
+        assertThat(basic(user, own).get("/api/review/tasks").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anOperatorCannotTakeOverAnExistingAccountAsAPlatformAdministrator() {
+        String reviewer = TestUsers.REVIEWER.toUpperCase(java.util.Locale.ROOT);
+        String before = jdbc.queryForObject(
+                "select password_hash || roles::text from users where username = ?", String.class, TestUsers.REVIEWER);
+
+        assertThatThrownBy(() -> accounts.createPlatformAdministrator(
+                        reviewer, "P-1", "Overnemer", "given-by-the-operator", "operator:test"))
+                .isInstanceOf(AccountRefused.class)
+                .hasMessageContaining("bestaat al");
+        assertThatThrownBy(() -> accounts.createPlatformAdministrator(
+                        "no-person-" + System.nanoTime() % 1_000_000, "", "Iemand", "given-by-the-operator", "t"))
+                .isInstanceOf(AccountRefused.class)
+                .extracting(refused -> ((AccountRefused) refused).field())
+                .isEqualTo("personId");
+
+        assertThat(jdbc.queryForObject(
+                        "select password_hash || roles::text from users where username = ?",
+                        String.class,
+                        TestUsers.REVIEWER))
+                .isEqualTo(before);
     }
 
     @Test
