@@ -188,12 +188,60 @@ class Onboarding {
                     municipality.cbsCode(),
                     () -> transaction.executeWithoutResult(status -> {
                         accounts.withdraw(username, administrator);
-                        apiKeys.revokeAllOf(username, administrator);
-                        reviewTasks.releaseAllOf(username);
+                        leave(username, administrator);
                     }));
         } catch (AccountRefused refused) {
             throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused.field(), refused.getMessage());
         }
+    }
+
+    /**
+     * Disables the account on the whole platform: a person who leaves the cooperative's
+     * municipalities altogether, or an e-service taken out of use. It can no longer sign in anywhere,
+     * also not in a session it has open; and in every municipality it works for, its API keys are
+     * revoked, the review tasks it held go back to the queue and the municipality's log records it.
+     * Its roles stay, so that what it was allowed to do remains visible, and what it did keeps its
+     * name.
+     *
+     * <p>Each municipality's part is a transaction of that municipality (its log and tasks are under
+     * row-level security). The account itself is disabled in the first, so from that commit on
+     * nothing it holds opens anything, whatever happens to the rest; asking again finishes the rest.
+     * An administrator cannot disable their own account, so the platform keeps someone to run it.
+     */
+    void disable(String username, String administrator) {
+        if (username.equalsIgnoreCase(administrator)) {
+            throw new OnboardingRefused(
+                    OnboardingRefused.Kind.INVALID,
+                    "username",
+                    "Gebruikersnaam: u kunt uw eigen account niet uitschakelen; dat doet een andere platformbeheerder.");
+        }
+        List<String> municipalities = accounts.municipalitiesOf(username);
+        // an account that works for none (a platform administrator) is recorded where its creation was
+        String first = municipalities.isEmpty() ? Municipality.DEFAULT : municipalities.get(0);
+        try {
+            Municipality.run(
+                    first,
+                    () -> transaction.executeWithoutResult(status -> {
+                        accounts.disable(username, administrator);
+                        leave(username, administrator);
+                    }));
+        } catch (AccountRefused refused) {
+            throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused.field(), refused.getMessage());
+        }
+        for (String other : municipalities.subList(Math.min(1, municipalities.size()), municipalities.size())) {
+            Municipality.run(
+                    other,
+                    () -> transaction.executeWithoutResult(status -> {
+                        accounts.noteDisabled(username, administrator);
+                        leave(username, administrator);
+                    }));
+        }
+    }
+
+    /** In the current municipality: the account's API keys revoked, the tasks it held given back. */
+    private void leave(String username, String administrator) {
+        apiKeys.revokeAllOf(username, administrator);
+        reviewTasks.releaseAllOf(username);
     }
 
     private MunicipalityRow existing(String cbsCode) {

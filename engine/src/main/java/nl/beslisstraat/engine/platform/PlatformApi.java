@@ -33,10 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code DELETE /api/platform/municipalities/{code}/memberships/{username}}: takes the account's
  *       roles there away, revokes its API keys there and gives back the review tasks it held there;
  *       204, or 404 when it does not work there.
+ *   <li>{@code POST /api/platform/accounts/{username}/disable}: disables the account in every
+ *       municipality, revoking its API keys and giving back its review tasks in each; 204, 404 for no
+ *       such account, 400 for the administrator's own.
  * </ul>
  */
 @RestController
-@RequestMapping(path = "/api/platform/municipalities", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/platform", produces = MediaType.APPLICATION_JSON_VALUE)
 class PlatformApi {
 
     private final Onboarding onboarding;
@@ -49,24 +52,24 @@ class PlatformApi {
 
     record NewMembership(String username, List<String> roles) {}
 
-    @GetMapping
+    @GetMapping("/municipalities")
     List<Onboarding.MunicipalityRow> municipalities() {
         return onboarding.municipalities();
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/municipalities", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Onboarding.MunicipalityRow> onboard(@RequestBody NewMunicipality body, Principal administrator) {
         Onboarding.MunicipalityRow onboarded = onboarding.onboard(body.cbsCode(), body.name(), administrator.getName());
         return ResponseEntity.created(URI.create("/api/platform/municipalities/" + onboarded.cbsCode() + "/users"))
                 .body(onboarded);
     }
 
-    @GetMapping("/{code}/users")
+    @GetMapping("/municipalities/{code}/users")
     List<UserAccounts.Member> users(@PathVariable String code) {
         return onboarding.members(code);
     }
 
-    @PostMapping(path = "/{code}/users", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/municipalities/{code}/users", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> createAccount(
             @PathVariable String code, @RequestBody Onboarding.NewAccount body, Principal administrator) {
         onboarding.createAccount(code, body, administrator.getName());
@@ -74,7 +77,7 @@ class PlatformApi {
                 .body(Map.of("username", body.username(), "municipality", code, "roles", body.roles()));
     }
 
-    @PostMapping(path = "/{code}/memberships", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/municipalities/{code}/memberships", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> grant(
             @PathVariable String code, @RequestBody NewMembership body, Principal administrator) {
         onboarding.grant(code, body.username(), body.roles(), administrator.getName());
@@ -82,9 +85,15 @@ class PlatformApi {
                 .body(Map.of("username", body.username(), "municipality", code, "roles", body.roles()));
     }
 
-    @DeleteMapping("/{code}/memberships/{username}")
+    @DeleteMapping("/municipalities/{code}/memberships/{username}")
     ResponseEntity<Void> withdraw(@PathVariable String code, @PathVariable String username, Principal administrator) {
         onboarding.withdraw(code, username, administrator.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/accounts/{username}/disable")
+    ResponseEntity<Void> disable(@PathVariable String username, Principal administrator) {
+        onboarding.disable(username, administrator.getName());
         return ResponseEntity.noContent().build();
     }
 

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Platform administration as web pages: the municipalities with a form to add one, and per
  * municipality its accounts with forms for a new account and for giving an existing account roles
- * there. A refused form comes back with what was typed (never the password) and a message per field.
+ * there, take them away again or disable an account everywhere. A refused form comes back with what
+ * was typed (never the password) and a message per field.
  */
 @Controller
 class PlatformPages {
@@ -137,6 +138,29 @@ class PlatformPages {
             flash.addFlashAttribute("notMember", username);
         }
         return "redirect:/platform/municipalities/" + code;
+    }
+
+    /**
+     * Disables the account everywhere, asked from the page of one municipality it works for, to which
+     * the administrator returns; the municipality in the path only says where to return to.
+     */
+    @PostMapping("/platform/municipalities/{code}/accounts/{username}/disable")
+    String disable(
+            @PathVariable String code,
+            @PathVariable String username,
+            Principal administrator,
+            RedirectAttributes flash) {
+        String back = onboarding
+                .municipality(code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+                .cbsCode();
+        try {
+            onboarding.disable(username, administrator.getName());
+            flash.addFlashAttribute("disabled", username);
+        } catch (OnboardingRefused refused) {
+            flash.addFlashAttribute("notDisabled", refused.problems().get(0).message());
+        }
+        return "redirect:/platform/municipalities/" + back;
     }
 
     private static void notFound(OnboardingRefused refused) {

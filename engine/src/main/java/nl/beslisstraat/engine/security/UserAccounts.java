@@ -447,8 +447,16 @@ public class UserAccounts implements UserDetailsService {
     @Transactional
     public void disable(String username, String actor) {
         if (jdbc.update("update users set enabled = false where username = ?", username) != 1) {
-            throw new IllegalArgumentException("No user " + username);
+            throw new AccountRefused("username", "Gebruikersnaam: er is geen account " + username + ".");
         }
+        noteDisabled(username, actor);
+    }
+
+    /**
+     * Records in the current municipality's log that the account was disabled: for each further
+     * municipality it works for, whose people see it there.
+     */
+    public void noteDisabled(String username, String actor) {
         audit.appendAll(List.of(new AuditEntry(actor, "USER_DISABLED", "user", username, "{}")));
     }
 
@@ -508,6 +516,14 @@ public class UserAccounts implements UserDetailsService {
             upsert.setArray(3, connection.createArrayOf("text", roleNames(roles).toArray()));
             return upsert;
         });
+    }
+
+    /** The municipalities the account works for, by CBS code. */
+    public List<String> municipalitiesOf(String username) {
+        return jdbc.queryForList(
+                "select municipality from user_municipalities where username = ? order by municipality",
+                String.class,
+                username);
     }
 
     /** The account's memberships as (municipality, comma-separated roles). */

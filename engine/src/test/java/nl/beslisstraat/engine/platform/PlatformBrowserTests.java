@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.BrowserIntegrationTest;
 import nl.beslisstraat.engine.support.Chromium;
+import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * A platform administrator onboards Enschede and its first reviewer in a real browser (Debian's
  * Chromium, headless): a malformed CBS code is shown beside its field, the municipality is added,
  * the account is created, the new reviewer signs in to Enschede's empty queue, and her access is
- * withdrawn again when she leaves. Every page state
+ * withdrawn again when she leaves; a colleague who leaves every municipality is disabled. Every page state
  * is checked with axe-core against WCAG 2.1 AA. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -118,6 +119,36 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
                                 + " werkt niet meer voor deze gemeente; de API-sleutels van het account hier zijn ingetrokken.");
         assertThat(browser.findElements(By.id("member-" + ENSCHEDE_REVIEWER))).isEmpty();
         Axe.assertAccessible(browser, "an account's access withdrawn");
+
+        // when: a colleague leaves every municipality, and the administrator disables her account
+        String leaving = "monitor-enschede";
+        assertThat(new Http(port)
+                        .as(TestUsers.PLATFORM_ADMIN)
+                        .post(
+                                "/api/platform/municipalities/" + ENSCHEDE + "/users",
+                                "application/json",
+                                "{\"username\": \"" + leaving + "\", \"personId\": \"E-100002\", \"displayName\":"
+                                        + " \"Mia Monitor\", \"roles\": [\"MONITORING\"], \"password\": \"" + GIVEN
+                                        + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        Chromium.open(browser, port, "/platform/municipalities/" + ENSCHEDE);
+        WebElement leavingRow = browser.findElement(By.id("member-" + leaving));
+        leavingRow.findElements(By.tagName("summary")).get(1).click();
+        Chromium.waitFor(
+                browser, page -> page.findElement(By.id("disable-" + leaving)).isDisplayed());
+        assertThat(leavingRow.getText()).contains("kan nergens meer inloggen");
+        Chromium.screenshot(browser, "platform-disable");
+        Axe.assertAccessible(browser, "disabling an account everywhere, to confirm");
+        browser.findElement(By.id("disable-" + leaving)).click();
+
+        // then: the account is disabled, shown so, and cannot be disabled twice
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("message")).isEmpty());
+        assertThat(browser.findElement(By.id("message")).getText())
+                .startsWith("Account " + leaving + " is uitgeschakeld in alle gemeenten");
+        assertThat(browser.findElement(By.id("member-" + leaving)).getText()).contains("uitgeschakeld");
+        assertThat(browser.findElements(By.id("disable-" + leaving))).isEmpty();
+        Axe.assertAccessible(browser, "an account disabled everywhere");
     }
 
     private void type(String field, String text) {

@@ -327,6 +327,162 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void anAccountDisabledEverywhereIsRefusedInEveryMunicipalityAtOnce() throws Exception {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String lelystad = "0995";
+        String reviewer = "reviewer-lelystad";
+        String eService = "eloket-lelystad";
+        admin.post(
+                "/api/platform/municipalities", "application/json", "{\"cbsCode\": \"0995\", \"name\": \"Lelystad\"}");
+        admin.post(
+                "/api/platform/municipalities/" + lelystad + "/users",
+                "application/json",
+                newAccount(reviewer, "LE-1", "REVIEWER"));
+        admin.post(
+                "/api/platform/municipalities/" + lelystad + "/users",
+                "application/json",
+                newAccount(eService, "LE-2", "INTAKE"));
+        assertThat(admin.post(
+                                "/api/platform/municipalities/" + Municipality.DEFAULT + "/memberships",
+                                "application/json",
+                                "{\"username\": \"" + reviewer + "\", \"roles\": [\"AUDITOR\"]}")
+                        .statusCode())
+                .isEqualTo(201);
+        Http withKey = new Http(port)
+                .bearer(json.readTree(admin.post(
+                                        "/api/platform/municipalities/" + lelystad + "/api-keys",
+                                        "application/json",
+                                        "{\"username\": \"" + eService + "\"}")
+                                .body())
+                        .path("key")
+                        .asString());
+        // given: the reviewer has a session open and holds a task; the e-service's key is in use
+        Browserless session = Browserless.choosingPassword(port, reviewer, "given-" + reviewer);
+        Http reviewerApi = new Http(port).as(reviewer);
+        assertThat(withKey.post(
+                                "/api/cases/decide-now",
+                                "application/json",
+                                Http.resource("intake/parking-permit-length-missing.json"))
+                        .statusCode())
+                .isEqualTo(201);
+        long task = json.readTree(reviewerApi
+                        .get("/api/review/tasks", MunicipalityFilter.HEADER, lelystad)
+                        .body())
+                .path("items")
+                .path(0)
+                .path("taskId")
+                .asLong();
+        assertThat(reviewerApi
+                        .send("POST", "/api/review/tasks/" + task + "/claim", MunicipalityFilter.HEADER, lelystad)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(session.get("/review").statusCode()).isEqualTo(200);
+
+        // when: the administrator disables both, each with one call
+        assertThat(admin.send("POST", "/api/platform/accounts/" + reviewer + "/disable")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(admin.send("POST", "/api/platform/accounts/" + eService + "/disable")
+                        .statusCode())
+                .isEqualTo(204);
+
+        // then: nothing they hold opens anything, in either municipality, from the next request on
+        HttpResponse<String> ended = session.get("/review");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).contains("/login");
+        assertThat(reviewerApi
+                        .get("/api/review/tasks", MunicipalityFilter.HEADER, lelystad)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(reviewerApi.get("/api/review/tasks").statusCode())
+                .as("nor as auditor in Utrecht")
+                .isEqualTo(401);
+        assertThat(withKey.post("/api/cases", "application/json", Http.resource("intake/parking-permit-zone-a.json"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(Municipality.call(
+                        lelystad,
+                        () -> jdbc.queryForList(
+                                "select id from review_tasks where claimed_by is null and status = 'OPEN'",
+                                Long.class)))
+                .containsExactly(task);
+        // and: their roles stay in view, marked disabled; each municipality's log says so
+        assertThat(admin.get("/api/platform/municipalities/" + lelystad + "/users")
+                        .body())
+                .contains("\"username\":\"" + reviewer + "\"")
+                .doesNotContain("\"enabled\":true");
+        assertThat(auditedBy(lelystad))
+                .containsExactly(
+                        "USER_DISABLED " + reviewer, "USER_DISABLED " + eService, "API_KEY_REVOKED " + eService);
+        assertThat(auditedBy(Municipality.DEFAULT)).contains("USER_DISABLED " + reviewer);
+
+        // and: asking again finishes what is left and harms nothing; an unknown account is 404, the
+        // administrator's own is refused, and nobody else may disable
+        assertThat(admin.send("POST", "/api/platform/accounts/" + reviewer + "/disable")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(admin.send("POST", "/api/platform/accounts/nobody-at-all/disable")
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> own =
+                admin.send("POST", "/api/platform/accounts/" + TestUsers.PLATFORM_ADMIN + "/disable");
+        assertThat(own.statusCode()).isEqualTo(400);
+        assertThat(own.body()).contains("eigen account");
+        assertThat(admin.get("/api/platform/municipalities").statusCode()).isEqualTo(200);
+        assertThat(new Http(port)
+                        .as(TestUsers.POLICY_OFFICER)
+                        .send("POST", "/api/platform/accounts/" + TestUsers.REVIEWER + "/disable")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(new Http(port)
+                        .as(TestUsers.REVIEWER)
+                        .get("/api/review/tasks")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theMunicipalityPageDisablesAnAccountAndShowsItDisabled() {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String leaving = "leaving-zwolle";
+        admin.post(
+                "/api/platform/municipalities/" + TestUsers.ZWOLLE + "/users",
+                "application/json",
+                newAccount(leaving, "ZW-9", "MONITORING"));
+        Browserless pages = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
+        assertThat(pages.get("/platform/municipalities/" + TestUsers.ZWOLLE).body())
+                .contains("id=\"disable-" + leaving + "\"");
+
+        HttpResponse<String> disabled =
+                pages.post("/platform/municipalities/" + TestUsers.ZWOLLE + "/accounts/" + leaving + "/disable", "");
+
+        assertThat(disabled.statusCode()).isEqualTo(302);
+        String page = pages.get("/platform/municipalities/" + TestUsers.ZWOLLE).body();
+        assertThat(page)
+                .contains("Account " + leaving + " is uitgeschakeld in alle gemeenten")
+                .doesNotContain("id=\"disable-" + leaving + "\"");
+        assertThat(jdbc.queryForObject("select enabled from users where username = ?", Boolean.class, leaving))
+                .isFalse();
+        assertThat(pages.post("/platform/municipalities/9999/accounts/" + leaving + "/disable", "")
+                        .statusCode())
+                .isEqualTo(404);
+        pages.post("/platform/municipalities/" + TestUsers.ZWOLLE + "/accounts/nobody-at-all/disable", "");
+        assertThat(pages.get("/platform/municipalities/" + TestUsers.ZWOLLE).body())
+                .contains("Gebruikersnaam: er is geen account nobody-at-all.");
+    }
+
+    /** The actions the platform administrator's requests left in a municipality's log, oldest first. */
+    private List<String> auditedBy(String municipality) throws Exception {
+        return Municipality.call(
+                municipality,
+                () -> jdbc.queryForList(
+                        "select action || ' ' || subject_id from audit_log where actor = ?"
+                                + " and action in ('USER_DISABLED', 'API_KEY_REVOKED') order by id",
+                        String.class,
+                        TestUsers.PLATFORM_ADMIN));
+    }
+
     private static String newAccount(String username, String personId, String role) {
         return "{\"username\": \"" + username + "\", \"personId\": \"" + personId
                 + "\", \"displayName\": \"" + username + "\", \"roles\": [\"" + role

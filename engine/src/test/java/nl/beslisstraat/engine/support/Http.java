@@ -120,11 +120,14 @@ public final class Http {
         return send(request.build());
     }
 
-    public HttpResponse<String> send(String method, String path) {
-        return send(authorized(HttpRequest.newBuilder(uri(path)))
+    public HttpResponse<String> send(String method, String path, String... headers) {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path)))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(method.equals("GET") ? "" : "{}"))
-                .build());
+                .method(method, HttpRequest.BodyPublishers.ofString(method.equals("GET") ? "" : "{}"));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
