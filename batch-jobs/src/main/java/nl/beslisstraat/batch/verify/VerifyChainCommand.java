@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code --verify-audit-chain [--chain-heads=file] [--municipality=0344]}: recomputes the hash
- * chains of the audit trail and the decisions of every municipality (or the one named), each
+ * chains of the audit trail and the decisions of every municipality and the platform's own log
+ * (or those of the one municipality named), each
  * against the heads in the file when one is given (a file the daily run wrote, kept outside the
  * database), and prints the first break of each chain. Exit code 0 when every chain holds, 1 when
  * one does not.

@@ -18,8 +18,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The operator's command for the first platform administrator: it stores the account with a hash of
- * a password it prints once, which its holder must replace; it never changes an account that exists,
- * and refuses a wrong option by name with nothing stored.
+ * a password it prints once, which its holder must replace, and says so in the platform's log; it
+ * never changes an account that exists, and refuses a wrong option by name with nothing stored.
  */
 @SpringBootTest(properties = "beslisstraat.command-line.enabled=false")
 class FirstPlatformAdministratorFunctionalTests extends DatabaseIntegrationTest {
@@ -64,12 +64,10 @@ class FirstPlatformAdministratorFunctionalTests extends DatabaseIntegrationTest 
                         "select count(*) from user_municipalities where username = ?", Long.class, username))
                 .as("works for no municipality")
                 .isZero();
-        assertThat(Municipality.call(
-                        Municipality.DEFAULT,
-                        () -> jdbc.queryForMap(
-                                "select actor, details::text as details from audit_log where action = 'USER_CREATED'"
-                                        + " and subject_id = ?",
-                                username)))
+        assertThat(Municipality.callForNone(() -> jdbc.queryForMap(
+                        "select actor, details::text as details from platform_audit_log where action = 'USER_CREATED'"
+                                + " and subject_id = ?",
+                        username)))
                 .containsEntry("actor", "operator:" + System.getProperty("user.name"))
                 .extractingByKey("details")
                 .asString()

@@ -68,7 +68,8 @@ class VerifyChainFunctionalTests extends DatabaseIntegrationTest {
         Path written = heads.resolve("chain-heads-" + LocalDate.now() + ".txt");
         assertThat(ChainHeadFiles.read(written))
                 .anySatisfy(head -> assertThat(head.table()).isEqualTo("decisions"))
-                .anySatisfy(head -> assertThat(head.table()).isEqualTo("audit_log"));
+                .anySatisfy(head -> assertThat(head.table()).isEqualTo("audit_log"))
+                .anySatisfy(head -> assertThat(head.table()).isEqualTo("platform_audit_log"));
         assertThat(verifications.last(Municipality.DEFAULT))
                 .hasValueSatisfying(last -> assertThat(last.intact()).isTrue());
         assertThat(command.run(Municipality.DEFAULT, written)).isZero();

@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Verifies every municipality's chains: daily on its own ({@code beslisstraat.audit.chain-cron},
+ * Verifies every municipality's chains and the platform's own log: daily on its own ({@code beslisstraat.audit.chain-cron},
  * by default at 04:15, after the nightly run), and on request from the command line. It keeps the
  * last result per municipality for the dashboard, compares with the heads written the day before,
  * and writes today's heads outside the database.
@@ -26,13 +26,16 @@ public class ChainVerifications {
     private static final Logger log = LoggerFactory.getLogger(ChainVerifications.class);
 
     private final ChainVerifier verifier;
+    private final PlatformAuditLog platformLog;
     private final ChainHeadFiles files;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<String, ChainVerification> last = new ConcurrentHashMap<>();
 
-    public ChainVerifications(ChainVerifier verifier, ChainHeadFiles files, JdbcTemplate jdbc) {
+    public ChainVerifications(
+            ChainVerifier verifier, PlatformAuditLog platformLog, ChainHeadFiles files, JdbcTemplate jdbc) {
         this.verifier = verifier;
+        this.platformLog = platformLog;
         this.files = files;
         this.jdbc = jdbc;
         this.clock = Clock.systemDefaultZone();
@@ -47,6 +50,10 @@ public class ChainVerifications {
         List<ChainVerification> results = verifyAll(null, earlier);
         List<ChainHead> heads = new ArrayList<>();
         for (ChainVerification result : results) {
+            if (result.municipality().equals(PlatformAuditLog.PLATFORM)) {
+                heads.addAll(result.heads()); // the database's head, broken or not
+                continue;
+            }
             // a broken chain's head is the database's, which is what an investigation starts from
             try (Municipality.Scope ignored = Municipality.enter(result.municipality())) {
                 heads.addAll(verifier.heads());
@@ -56,8 +63,8 @@ public class ChainVerifications {
     }
 
     /**
-     * Verifies the chains of one municipality (or all, with null), each against the earlier heads
-     * given for it; logs and remembers each result.
+     * Verifies the chains of one municipality (or all and the platform's log, with null), each
+     * against the earlier heads given for it; logs and remembers each result.
      */
     public List<ChainVerification> verifyAll(String municipality, List<ChainHead> earlier) {
         List<String> codes = municipality != null
@@ -69,15 +76,22 @@ public class ChainVerifications {
             try (Municipality.Scope ignored = Municipality.enter(code)) {
                 result = verifier.verify(earlier);
             }
-            last.put(code, result);
-            if (result.intact()) {
-                log.info("chains of municipality {} intact: {}", code, result.heads());
-            } else {
-                result.breaks().forEach(broken -> log.error("CHAIN BROKEN: {}", broken.describe()));
-            }
-            results.add(result);
+            results.add(remembered(result));
+        }
+        if (municipality == null) {
+            results.add(remembered(platformLog.verify(earlier)));
         }
         return results;
+    }
+
+    private ChainVerification remembered(ChainVerification result) {
+        last.put(result.municipality(), result);
+        if (result.intact()) {
+            log.info("chains of {} intact: {}", result.municipality(), result.heads());
+        } else {
+            result.breaks().forEach(broken -> log.error("CHAIN BROKEN: {}", broken.describe()));
+        }
+        return result;
     }
 
     /** The last verification of a municipality's chains since the application started. */

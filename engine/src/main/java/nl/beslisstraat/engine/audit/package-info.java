@@ -9,5 +9,8 @@
  * the first link that does not hold, and {@link nl.beslisstraat.engine.audit.ChainVerifications}
  * does so daily and writes the chains' heads outside the database. Proved by {@code
  * ChainVerifierIntegrationTests} (tampering as the superuser) and {@code AuditTrailIntegrationTests}.
+ *
+ * <p>What happens on the platform rather than in a municipality has a log and a chain of its own,
+ * {@link nl.beslisstraat.engine.audit.PlatformAuditLog}, which only work for no municipality reads.
  */
 package nl.beslisstraat.engine.audit;

@@ -216,11 +216,15 @@ class Onboarding {
                     "Gebruikersnaam: u kunt uw eigen account niet uitschakelen; dat doet een andere platformbeheerder.");
         }
         List<String> municipalities = accounts.municipalitiesOf(username);
-        // an account that works for none (a platform administrator) is recorded where its creation was
-        String first = municipalities.isEmpty() ? Municipality.DEFAULT : municipalities.get(0);
         try {
+            if (municipalities.isEmpty()) {
+                // a platform administrator, or an account withdrawn everywhere: the platform's own log
+                Municipality.runForNone(
+                        () -> transaction.executeWithoutResult(status -> accounts.disable(username, administrator)));
+                return;
+            }
             Municipality.run(
-                    first,
+                    municipalities.get(0),
                     () -> transaction.executeWithoutResult(status -> {
                         accounts.disable(username, administrator);
                         leave(username, administrator);
@@ -228,7 +232,7 @@ class Onboarding {
         } catch (AccountRefused refused) {
             throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused.field(), refused.getMessage());
         }
-        for (String other : municipalities.subList(Math.min(1, municipalities.size()), municipalities.size())) {
+        for (String other : municipalities.subList(1, municipalities.size())) {
             Municipality.run(
                     other,
                     () -> transaction.executeWithoutResult(status -> {

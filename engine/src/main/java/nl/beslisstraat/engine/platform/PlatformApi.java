@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import nl.beslisstraat.engine.audit.PlatformAuditLog;
 import nl.beslisstraat.engine.security.UserAccounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /api/platform/accounts/{username}/disable}: disables the account in every
  *       municipality, revoking its API keys and giving back its review tasks in each; 204, 404 for no
  *       such account, 400 for the administrator's own.
+ *   <li>{@code GET /api/platform/audit?limit=100}: the platform's own audit log, newest first (at most
+ *       1,000 entries).
  * </ul>
  */
 @RestController
@@ -43,9 +47,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PlatformApi {
 
     private final Onboarding onboarding;
+    private final PlatformAuditLog log;
 
-    PlatformApi(Onboarding onboarding) {
+    PlatformApi(Onboarding onboarding, PlatformAuditLog log) {
         this.onboarding = onboarding;
+        this.log = log;
     }
 
     record NewMunicipality(String cbsCode, String name) {}
@@ -95,6 +101,17 @@ class PlatformApi {
     ResponseEntity<Void> disable(@PathVariable String username, Principal administrator) {
         onboarding.disable(username, administrator.getName());
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/audit")
+    ResponseEntity<?> auditLog(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1_000) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "limit: tussen 1 en 1000, niet " + limit + ".");
+            problem.setTitle("Invalid limit");
+            return ResponseEntity.badRequest().body(problem);
+        }
+        return ResponseEntity.ok(log.latest(limit));
     }
 
     @ExceptionHandler(OnboardingRefused.class)

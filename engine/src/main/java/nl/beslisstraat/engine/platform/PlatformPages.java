@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.beslisstraat.engine.audit.PlatformAuditLog;
 import nl.beslisstraat.engine.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,8 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Platform administration as web pages: the municipalities with a form to add one, and per
  * municipality its accounts with forms for a new account and for giving an existing account roles
- * there, take them away again or disable an account everywhere. A refused form comes back with what
- * was typed (never the password) and a message per field.
+ * there, take them away again or disable an account everywhere; and the platform's own audit log. A
+ * refused form comes back with what was typed (never the password) and a message per field.
  */
 @Controller
 class PlatformPages {
@@ -28,16 +29,28 @@ class PlatformPages {
     private static final List<Role> ROLES =
             List.of(Role.REVIEWER, Role.POLICY_OFFICER, Role.SCHEDULER, Role.AUDITOR, Role.INTAKE, Role.MONITORING);
 
-    private final Onboarding onboarding;
+    /** The platform's log shows its latest entries; its chain is verified daily, not paged through here. */
+    static final int LOG_ENTRIES = 200;
 
-    PlatformPages(Onboarding onboarding) {
+    private final Onboarding onboarding;
+    private final PlatformAuditLog log;
+
+    PlatformPages(Onboarding onboarding, PlatformAuditLog log) {
         this.onboarding = onboarding;
+        this.log = log;
     }
 
     @GetMapping("/platform")
     String municipalities(Model model) {
         model.addAttribute("municipalities", onboarding.municipalities());
         return "platform/municipalities";
+    }
+
+    @GetMapping("/platform/audit")
+    String auditLog(Model model) {
+        model.addAttribute("entries", log.latest(LOG_ENTRIES));
+        model.addAttribute("head", log.head());
+        return "platform/audit";
     }
 
     @PostMapping("/platform/municipalities")

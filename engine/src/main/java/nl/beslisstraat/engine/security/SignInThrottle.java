@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.audit.PlatformAuditLog;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * process. After a few free failures each attempt has to wait a delay that doubles; an attempt
  * made before its time is refused unchecked and counts as a failure too; at the limit the account
  * or the address is locked, also for the right password. Each lock and each unlock is written to
- * the audit trail: an account's in every municipality it works for (the default municipality's
- * when it works for none, as for a platform administrator or a name that does not exist), an
- * address's in the default municipality's, as other platform-wide events are.
+ * the audit trail: an account's in every municipality it works for, and the platform's own log
+ * ({@link PlatformAuditLog}) for an address, a platform administrator or a name of no account.
  *
  * <p>Rows exist for names that are no account as well, so a refusal tells nobody whether an account
  * exists.
@@ -46,16 +46,19 @@ public class SignInThrottle {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final PlatformAuditLog platformAudit;
     private final TransactionTemplate transaction;
     private final SignInThrottleSettings settings;
 
     SignInThrottle(
             JdbcTemplate jdbc,
             AuditLog audit,
+            PlatformAuditLog platformAudit,
             PlatformTransactionManager transactions,
             SignInThrottleSettings settings) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.platformAudit = platformAudit;
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
     }
@@ -139,7 +142,7 @@ public class SignInThrottle {
         if (lifted) {
             log.warn("Sign-in lock of {} {} lifted by {}", kind, key, administrator);
             List<String> logs = kind == Kind.ACCOUNT ? municipalitiesOf(key) : List.of();
-            inEach(logs, first -> audit.appendAll(List.of(entry(administrator, kind, key, "SIGN_IN_UNLOCKED", "{}"))));
+            record(logs, entry(administrator, kind, key, "SIGN_IN_UNLOCKED", "{}"));
         }
         return lifted;
     }
@@ -155,15 +158,15 @@ public class SignInThrottle {
                     key,
                     counted.lockedUntil(),
                     counted.failures());
-            inEach(
+            record(
                     logs,
-                    first -> audit.appendAll(List.of(entry(
+                    entry(
                             "system",
                             kind,
                             key,
                             "SIGN_IN_LOCKED",
                             "{\"failures\": " + counted.failures() + ", \"lockedUntil\": \"" + counted.lockedUntil()
-                                    + "\"}"))));
+                                    + "\"}"));
         }
         forgetOld();
     }
@@ -221,26 +224,25 @@ public class SignInThrottle {
                 at(Instant.now().minus(settings.window())));
     }
 
-    private interface InLog {
-        void run(boolean first);
-    }
-
-    /** Runs the work once per municipality's log, each time in a transaction working for it. */
-    private void inEach(List<String> municipalities, InLog work) {
-        boolean first = true;
+    /**
+     * Records the entry in the log of each municipality, each in a transaction working for it; with
+     * none, in the platform's own log.
+     */
+    private void record(List<String> municipalities, AuditEntry entry) {
+        if (municipalities.isEmpty()) {
+            Municipality.runForNone(() -> transaction.executeWithoutResult(status -> platformAudit.append(entry)));
+        }
         for (String municipality : municipalities) {
-            boolean isFirst = first;
-            Municipality.run(municipality, () -> transaction.executeWithoutResult(status -> work.run(isFirst)));
-            first = false;
+            Municipality.run(
+                    municipality, () -> transaction.executeWithoutResult(status -> audit.appendAll(List.of(entry))));
         }
     }
 
     /**
      * The municipalities whose audit trail records a lock of this account. None for a source
      * address, a platform administrator or a name of no account: those are the platform's own
-     * events, kept in the lock table (the platform administrator's page) and the log, and no
-     * municipality's auditors read the addresses of another municipality's staff or the names of the
-     * platform's administrators.
+     * events, in its own log, and no municipality's auditors read the addresses of another
+     * municipality's staff or the names of the platform's administrators.
      */
     private List<String> municipalitiesOf(String username) {
         List<String> found = new ArrayList<>(jdbc.queryForList(

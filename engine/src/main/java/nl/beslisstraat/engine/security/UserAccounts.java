@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.audit.JsonbText;
+import nl.beslisstraat.engine.audit.PlatformAuditLog;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.GrantedAuthority;
@@ -52,13 +53,19 @@ public class UserAccounts implements UserDetailsService {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final PlatformAuditLog platformAudit;
     private final TransactionTemplate transaction;
 
     UserAccounts(
-            JdbcTemplate jdbc, PasswordEncoder passwords, AuditLog audit, PlatformTransactionManager transactions) {
+            JdbcTemplate jdbc,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            PlatformAuditLog platformAudit,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
+        this.platformAudit = platformAudit;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -142,8 +149,8 @@ public class UserAccounts implements UserDetailsService {
      * by field ({@code current}, {@code chosen}, {@code repeated}) as a message key; empty when the
      * password is changed. The change and its audit entry (in the log of the municipality the
      * request works for) commit together, and only if the password is still the one checked; the
-     * other municipalities the account works for get theirs after it. A platform administrator's
-     * change is the platform's own and only logged.
+     * other municipalities the account works for get theirs after it. The change of an account
+     * that works for no municipality, such as a platform administrator's, is in the platform's log.
      */
     public Map<String, String> choosePassword(String username, String current, String chosen, String repeated) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
@@ -178,8 +185,8 @@ public class UserAccounts implements UserDetailsService {
                     encoded,
                     username,
                     hash);
-            if (changed == 1 && here != null) {
-                audit.appendAll(List.of(new AuditEntry(username, "PASSWORD_CHOSEN", "user", username, "{}")));
+            if (changed == 1) {
+                record(new AuditEntry(username, "PASSWORD_CHOSEN", "user", username, "{}"));
             }
             if (changed != 1) {
                 // disabled, or its password changed since it was checked: nothing is changed now
@@ -187,7 +194,7 @@ public class UserAccounts implements UserDetailsService {
             }
         });
         if (here == null) {
-            change.run();
+            Municipality.runForNone(change);
             if (problems.isEmpty()) {
                 log.info("Platform account {} chose a new password", username);
             }
@@ -361,43 +368,39 @@ public class UserAccounts implements UserDetailsService {
 
     /**
      * Creates or resets a platform administrator: an account that works for no municipality and
-     * onboards them. Its audit entry goes to the default municipality's log, as other platform-wide
-     * changes do until there is a log of the platform's own.
+     * onboards them. Its audit entry is in the platform's log.
      */
     public void savePlatformAdministrator(
             String username, String personId, String displayName, String rawPassword, String actor) {
         checkPerson(username, personId);
         PasswordRules.check(username, rawPassword);
-        Municipality.run(
-                Municipality.DEFAULT,
-                () -> transaction.executeWithoutResult(status -> {
-                    if (!memberships(username).isEmpty()) {
-                        throw new AccountRefused(
-                                "username",
-                                "Gebruikersnaam: " + username
-                                        + " werkt voor een gemeente en kan geen platformbeheerder zijn.");
-                    }
-                    int saved = jdbc.update(
-                            "insert into users (username, person_id, display_name, password_hash, roles)"
-                                    + " values (?, ?, ?, ?, '{PLATFORM_ADMIN}')"
-                                    + " on conflict (username) do update set display_name = excluded.display_name,"
-                                    + " password_hash = excluded.password_hash, roles = excluded.roles, enabled = true,"
-                                    + " password_chosen_by_holder = true where users.person_id = excluded.person_id",
-                            username,
-                            personId,
-                            displayName,
-                            passwords.encode(rawPassword));
-                    if (saved != 1) {
-                        throw new IllegalArgumentException("Account " + username + " belongs to another person than "
-                                + personId + "; an account never changes person: disable it and create a new one");
-                    }
-                    audit.appendAll(List.of(new AuditEntry(
-                            actor,
-                            "USER_SAVED",
-                            "user",
-                            username,
-                            details(personId, null, List.of(Role.PLATFORM_ADMIN.name())))));
-                }));
+        Municipality.runForNone(() -> transaction.executeWithoutResult(status -> {
+            if (!memberships(username).isEmpty()) {
+                throw new AccountRefused(
+                        "username",
+                        "Gebruikersnaam: " + username + " werkt voor een gemeente en kan geen platformbeheerder zijn.");
+            }
+            int saved = jdbc.update(
+                    "insert into users (username, person_id, display_name, password_hash, roles)"
+                            + " values (?, ?, ?, ?, '{PLATFORM_ADMIN}')"
+                            + " on conflict (username) do update set display_name = excluded.display_name,"
+                            + " password_hash = excluded.password_hash, roles = excluded.roles, enabled = true,"
+                            + " password_chosen_by_holder = true where users.person_id = excluded.person_id",
+                    username,
+                    personId,
+                    displayName,
+                    passwords.encode(rawPassword));
+            if (saved != 1) {
+                throw new IllegalArgumentException("Account " + username + " belongs to another person than " + personId
+                        + "; an account never changes person: disable it and create a new one");
+            }
+            platformAudit.append(new AuditEntry(
+                    actor,
+                    "USER_SAVED",
+                    "user",
+                    username,
+                    details(personId, null, List.of(Role.PLATFORM_ADMIN.name()))));
+        }));
     }
 
     /**
@@ -405,7 +408,7 @@ public class UserAccounts implements UserDetailsService {
      * operator's command on a new installation): as with any account given a password, its holder
      * must choose one of their own at the first sign-in, so the given one opens it once. An existing
      * name, in any capitals, is refused rather than reset, so that the command cannot take over an
-     * account. The audit entry goes where {@link #savePlatformAdministrator}'s does.
+     * account. The audit entry is in the platform's log.
      */
     public void createPlatformAdministrator(
             String username, String personId, String displayName, String rawPassword, String actor) {
@@ -414,30 +417,27 @@ public class UserAccounts implements UserDetailsService {
             throw problems.get(0);
         }
         PasswordRules.check(username, rawPassword);
-        Municipality.run(
-                Municipality.DEFAULT,
-                () -> transaction.executeWithoutResult(status -> {
-                    int created = exists(username)
-                            ? 0
-                            : jdbc.update(
-                                    "insert into users (username, person_id, display_name, password_hash, roles,"
-                                            + " password_chosen_by_holder) values (?, ?, ?, ?, '{PLATFORM_ADMIN}', false)"
-                                            + " on conflict (username) do nothing",
-                                    username,
-                                    personId,
-                                    displayName.strip(),
-                                    passwords.encode(rawPassword));
-                    if (created != 1) {
-                        throw new AccountRefused(
-                                "username", "Gebruikersnaam: er bestaat al een account " + username + ".");
-                    }
-                    audit.appendAll(List.of(new AuditEntry(
-                            actor,
-                            "USER_CREATED",
-                            "user",
+        Municipality.runForNone(() -> transaction.executeWithoutResult(status -> {
+            int created = exists(username)
+                    ? 0
+                    : jdbc.update(
+                            "insert into users (username, person_id, display_name, password_hash, roles,"
+                                    + " password_chosen_by_holder) values (?, ?, ?, ?, '{PLATFORM_ADMIN}', false)"
+                                    + " on conflict (username) do nothing",
                             username,
-                            details(personId, null, List.of(Role.PLATFORM_ADMIN.name())))));
-                }));
+                            personId,
+                            displayName.strip(),
+                            passwords.encode(rawPassword));
+            if (created != 1) {
+                throw new AccountRefused("username", "Gebruikersnaam: er bestaat al een account " + username + ".");
+            }
+            platformAudit.append(new AuditEntry(
+                    actor,
+                    "USER_CREATED",
+                    "user",
+                    username,
+                    details(personId, null, List.of(Role.PLATFORM_ADMIN.name()))));
+        }));
     }
 
     /**
@@ -453,11 +453,24 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
-     * Records in the current municipality's log that the account was disabled: for each further
-     * municipality it works for, whose people see it there.
+     * Records that the account was disabled, in the log of the municipality the thread works for
+     * (for each further municipality the account works for, whose people see it there), or in the
+     * platform's when it works for none.
      */
     public void noteDisabled(String username, String actor) {
-        audit.appendAll(List.of(new AuditEntry(actor, "USER_DISABLED", "user", username, "{}")));
+        record(new AuditEntry(actor, "USER_DISABLED", "user", username, "{}"));
+    }
+
+    /**
+     * Records an event of an account in the log of the municipality the thread works for; an
+     * account's business while working for none (a platform administrator's) is the platform's.
+     */
+    private void record(AuditEntry entry) {
+        if (Municipality.current().isPresent()) {
+            audit.appendAll(List.of(entry));
+        } else {
+            platformAudit.append(entry);
+        }
     }
 
     /**

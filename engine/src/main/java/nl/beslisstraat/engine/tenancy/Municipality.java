@@ -24,8 +24,8 @@ public final class Municipality {
     }
 
     /**
-     * Works for {@code code} on this thread until the returned scope is closed, which restores
-     * what was there before.
+     * Works for {@code code} (for none with null) on this thread until the returned scope is
+     * closed, which restores what was there before.
      */
     public static Scope enter(String code) {
         String before = CURRENT.get();
@@ -43,6 +43,27 @@ public final class Municipality {
     /** Runs {@code work} for {@code code} on this thread. */
     public static void run(String code, Runnable work) {
         try (Scope ignored = enter(code)) {
+            work.run();
+        }
+    }
+
+    /**
+     * Runs {@code work} for no municipality, whatever this thread worked for: the platform's own
+     * records ({@code PlatformAuditLog}), which no municipality's connection may read or write.
+     */
+    public static <T> T callForNone(Callable<T> work) {
+        try (Scope ignored = enter(null)) {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** As {@link #callForNone}, without a result. */
+    public static void runForNone(Runnable work) {
+        try (Scope ignored = enter(null)) {
             work.run();
         }
     }

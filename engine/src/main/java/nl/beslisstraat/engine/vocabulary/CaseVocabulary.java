@@ -313,6 +313,16 @@ public class CaseVocabulary {
                 }
                 case "ruleSetVersion" -> terms.add(new Term(label, ruleSetVersion(value.asString()), value.asString()));
                 case "amounts", "dates" -> terms.add(new Term(label, amountsText(caseType, value), null));
+                case "roles" -> {
+                    // an account's roles, as the accounts' pages name them ("REVIEWER,AUDITOR")
+                    List<String> roles = new ArrayList<>();
+                    for (String role : value.asString().split(",")) {
+                        if (!role.isBlank()) {
+                            roles.add(message("role." + role.strip(), role.strip()));
+                        }
+                    }
+                    terms.add(new Term(label, String.join(", ", roles), value.asString()));
+                }
                 default -> terms.add(new Term(label, value.isValueNode() ? value.asString() : value.toString(), null));
             }
         }

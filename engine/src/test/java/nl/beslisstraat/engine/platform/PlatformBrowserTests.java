@@ -16,7 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * A platform administrator onboards Enschede and its first reviewer in a real browser (Debian's
  * Chromium, headless): a malformed CBS code is shown beside its field, the municipality is added,
  * the account is created, the new reviewer signs in to Enschede's empty queue, and her access is
- * withdrawn again when she leaves; a colleague who leaves every municipality is disabled. Every page state
+ * withdrawn again when she leaves; a colleague who leaves every municipality is disabled; the
+ * platform's own log is read. Every page state
  * is checked with axe-core against WCAG 2.1 AA. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -149,6 +150,14 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
         assertThat(browser.findElement(By.id("member-" + leaving)).getText()).contains("uitgeschakeld");
         assertThat(browser.findElements(By.id("disable-" + leaving))).isEmpty();
         Axe.assertAccessible(browser, "an account disabled everywhere");
+
+        // and: the platform's own log, a link in the header away
+        browser.findElement(By.linkText("Logboek")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/platform/audit"));
+        assertThat(browser.findElement(By.id("entries")).getText()).contains(TestUsers.PLATFORM_ADMIN);
+        assertThat(browser.findElement(By.id("chain")).getText()).startsWith("De keten telt");
+        Chromium.screenshot(browser, "platform-log");
+        Axe.assertAccessible(browser, "the platform's log");
     }
 
     private void type(String field, String text) {

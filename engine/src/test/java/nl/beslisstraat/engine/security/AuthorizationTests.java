@@ -146,6 +146,7 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("POST", "/api/platform/municipalities/0344/memberships", PLATFORM_ADMIN),
             new Endpoint("DELETE", "/api/platform/municipalities/0344/memberships/no-such-account", PLATFORM_ADMIN),
             new Endpoint("POST", "/api/platform/accounts/no-such-account/disable", PLATFORM_ADMIN),
+            new Endpoint("GET", "/api/platform/audit", PLATFORM_ADMIN),
             new Endpoint("GET", "/api/platform/municipalities/0344/api-keys", PLATFORM_ADMIN),
             new Endpoint("POST", "/api/platform/municipalities/0344/api-keys", PLATFORM_ADMIN),
             new Endpoint("DELETE", "/api/platform/municipalities/0344/api-keys/0123456789abcdef", PLATFORM_ADMIN),
@@ -220,6 +221,7 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("POST", "/platform/municipalities/0344/memberships", PLATFORM_ADMIN),
             new Endpoint("POST", "/platform/municipalities/0344/memberships/no-such-account/withdraw", PLATFORM_ADMIN),
             new Endpoint("POST", "/platform/municipalities/0344/accounts/no-such-account/disable", PLATFORM_ADMIN),
+            new Endpoint("GET", "/platform/audit", PLATFORM_ADMIN),
             new Endpoint("GET", "/platform/sign-in-locks", PLATFORM_ADMIN),
             new Endpoint("POST", "/platform/sign-in-locks/unlock", PLATFORM_ADMIN),
             // the switch: to Utrecht, where every account but the platform administrator works

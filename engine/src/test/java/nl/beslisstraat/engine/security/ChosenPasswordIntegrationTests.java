@@ -99,8 +99,13 @@ class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
                 .isEqualTo(200);
         assertThat(basic(user, given).get("/api/platform/municipalities").statusCode())
                 .isEqualTo(401);
-        // it works for no municipality, as every platform administrator
+        // it works for no municipality, as every platform administrator; its story is the platform's
         assertThat(basic(user, own).get("/api/review/tasks").statusCode()).isEqualTo(403);
+        assertThat(nl.beslisstraat.engine.tenancy.Municipality.callForNone(() -> jdbc.queryForList(
+                        "select action from platform_audit_log where subject_id = ? order by chain_position",
+                        String.class,
+                        user)))
+                .containsExactly("USER_CREATED", "PASSWORD_CHOSEN");
     }
 
     @Test

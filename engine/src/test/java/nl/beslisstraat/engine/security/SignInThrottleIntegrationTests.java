@@ -196,6 +196,12 @@ class SignInThrottleIntegrationTests extends DatabaseIntegrationTest {
         assertThat(actions("address", "198.51.100.8"))
                 .as("no municipality's auditors read another's staff's addresses")
                 .isEmpty();
+        assertThat(nl.beslisstraat.engine.tenancy.Municipality.callForNone(() -> jdbc.queryForList(
+                        "select action from platform_audit_log where subject_type = 'address' and subject_id = ?",
+                        String.class,
+                        "198.51.100.8")))
+                .as("the platform's own log has it")
+                .contains("SIGN_IN_LOCKED");
         assertThat(actions("user", guessed)).doesNotContain("SIGN_IN_LOCKED");
     }
 

@@ -1,0 +1,191 @@
+package nl.beslisstraat.engine.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.beslisstraat.engine.audit.ChainBreak.Kind;
+import nl.beslisstraat.engine.tenancy.Municipality;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The platform's own audit log (V42): what happens on the platform rather than in a municipality,
+ * such as a platform administrator created or disabled, or a sign-in lock of an address lifted.
+ * Append-only and one hash chain, linked by the database as each entry is inserted; this class
+ * recomputes it as {@link ChainVerifier} does a municipality's.
+ *
+ * <p>It is written and read only while working for no municipality ({@link Municipality#runForNone}):
+ * the database shows a municipality's connections no row of it and refuses their inserts, and
+ * {@link #append} refuses to be called for a municipality rather than lose the entry.
+ */
+@Repository
+public class PlatformAuditLog {
+
+    /** The chain's name in a heads file. */
+    public static final String CHAIN = "platform_audit_log";
+
+    /** Where a heads file has a municipality's code, the platform's chain has this. */
+    public static final String PLATFORM = "platform";
+
+    private static final int PAGE = 1_000;
+
+    private final JdbcTemplate jdbc;
+
+    public PlatformAuditLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An entry as the platform administrator reads it; {@code details} as JSON text. */
+    public record Entry(
+            long id,
+            OffsetDateTime at,
+            String actor,
+            String action,
+            String subjectType,
+            String subjectId,
+            String details,
+            long position) {}
+
+    /** Appends, in the caller's transaction; the database gives it its time and its link. */
+    public void append(AuditEntry entry) {
+        Municipality.current().ifPresent(code -> {
+            throw new IllegalStateException(
+                    "The platform's audit log is written while working for no municipality, not for " + code);
+        });
+        jdbc.update(
+                "insert into platform_audit_log (actor, action, subject_type, subject_id, details)"
+                        + " values (?, ?, ?, ?, ?::jsonb)",
+                entry.actor(),
+                entry.action(),
+                entry.subjectType(),
+                entry.subjectId(),
+                entry.details());
+    }
+
+    /** The latest entries, newest first. */
+    public List<Entry> latest(int limit) {
+        return jdbc.query(
+                "select id, at, actor, action, subject_type, subject_id, details::text, chain_position"
+                        + " from platform_audit_log order by chain_position desc limit ?",
+                (row, n) -> new Entry(
+                        row.getLong(1),
+                        row.getObject(2, OffsetDateTime.class),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getString(6),
+                        row.getString(7),
+                        row.getLong(8)),
+                limit);
+    }
+
+    /** The chain's head as the database keeps it. */
+    public ChainHead head() {
+        return jdbc.queryForObject(
+                "select position, hash from platform_chain_head",
+                (row, n) -> new ChainHead(CHAIN, PLATFORM, row.getLong(1), row.getString(2)));
+    }
+
+    private record Link(long id, long position, String hash, String content) {}
+
+    /**
+     * Recomputes the chain link by link, in Java from the content the database renders, and checks
+     * it against the head the database keeps and the earlier heads given (a heads file's line for
+     * the platform); names the first break.
+     */
+    public ChainVerification verify(List<ChainHead> earlierHeads) {
+        List<ChainHead> earlier = earlierHeads.stream()
+                .filter(head ->
+                        head.table().equals(CHAIN) && head.municipality().equals(PLATFORM))
+                .toList();
+        Optional<ChainBreak> broken = Municipality.callForNone(() -> firstBreak(earlier));
+        ChainHead head = Municipality.callForNone(this::head);
+        return new ChainVerification(
+                PLATFORM, Instant.now(), List.of(head), broken.map(List::of).orElse(List.of()));
+    }
+
+    private Optional<ChainBreak> firstBreak(List<ChainHead> earlier) {
+        String previous = "";
+        long expected = 1;
+        // the hash at each position an earlier head names, filled in on the way
+        Map<Long, String> wanted = new HashMap<>();
+        earlier.forEach(head -> wanted.put(head.position(), head.position() == 0 ? "" : null));
+        while (true) {
+            List<Link> page = jdbc.query(
+                    "select id, chain_position, chain_hash, platform_chain_content(x) from platform_audit_log x"
+                            + " where chain_position >= ? order by chain_position limit " + PAGE,
+                    (row, n) -> new Link(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4)),
+                    expected);
+            for (Link link : page) {
+                if (link.position() != expected) {
+                    return broken(
+                            link.id(),
+                            expected,
+                            Kind.MISSING,
+                            "position %d has no row (deleted); the chain goes on with id %d at position %d"
+                                    .formatted(expected, link.id(), link.position()));
+                }
+                if (!ChainReservation.link(previous, link.content()).equals(link.hash())) {
+                    return broken(
+                            link.id(),
+                            expected,
+                            Kind.CONTENT_CHANGED,
+                            "the content is not what was hashed: the row was changed after it was written");
+                }
+                previous = link.hash();
+                if (wanted.containsKey(expected)) {
+                    wanted.put(expected, previous);
+                }
+                expected++;
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        long length = expected - 1;
+        ChainHead kept = head();
+        if (kept.position() > length) {
+            return broken(
+                    null,
+                    length + 1,
+                    Kind.MISSING,
+                    "the chain ends at position %d but its head is at %d: the last rows were deleted"
+                            .formatted(length, kept.position()));
+        }
+        if (kept.position() < length || !kept.hash().equals(previous)) {
+            return broken(
+                    null,
+                    kept.position(),
+                    Kind.INSERTED,
+                    "the chain goes on to position %d after its head at %d: rows were added around the chain"
+                            .formatted(length, kept.position()));
+        }
+        for (ChainHead head : earlier) {
+            String hash = wanted.get(head.position());
+            if (hash == null) {
+                return broken(
+                        null,
+                        head.position(),
+                        Kind.REWRITTEN,
+                        "the chain is %d long, shorter than the earlier head at position %d"
+                                .formatted(length, head.position()));
+            }
+            if (!hash.equals(head.hash())) {
+                return broken(
+                        null,
+                        head.position(),
+                        Kind.REWRITTEN,
+                        "the hash at position %d is %s, the earlier head kept outside the database says %s: the chain was rewritten"
+                                .formatted(head.position(), hash, head.hash()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ChainBreak> broken(Long id, long position, Kind kind, String detail) {
+        return Optional.of(new ChainBreak(CHAIN, PLATFORM, id, position, kind, detail));
+    }
+}
