@@ -4,8 +4,10 @@
 -- municipality's log, where that municipality's auditors read them, or only to the application's
 -- log. They now have a log of their own, append-only and hash-chained like a municipality's.
 --
--- Only a connection that works for no municipality (a platform administrator's request, an
--- operator's command) reads or writes it: a municipality's connections see no row and may add none.
+-- Only a connection that works for the platform itself reads or writes it: one that works for no
+-- municipality and says so (beslisstraat.platform = 'on', set by the application for the platform's
+-- own work). A municipality's connections, and those that work for nobody (a sign-in, a
+-- scheduler's thread), see no row and may add none.
 create table platform_audit_log (
     id             bigint generated always as identity primary key,
     at             timestamptz not null default now(),
@@ -20,9 +22,15 @@ create table platform_audit_log (
 
 alter table platform_audit_log enable row level security;
 alter table platform_audit_log force row level security;
+create function works_for_the_platform() returns boolean
+    language sql stable as $$
+    select coalesce(current_setting('beslisstraat.platform', true), '') = 'on'
+       and coalesce(current_setting('beslisstraat.municipality', true), '') = ''
+$$;
+
 create policy platform_only on platform_audit_log
-    using (coalesce(current_setting('beslisstraat.municipality', true), '') = '')
-    with check (coalesce(current_setting('beslisstraat.municipality', true), '') = '');
+    using (works_for_the_platform())
+    with check (works_for_the_platform());
 
 create trigger platform_audit_log_append_only before update or delete on platform_audit_log
     for each row execute function refuse_change();
@@ -35,6 +43,9 @@ create table platform_chain_head (
     hash     text    not null
 );
 insert into platform_chain_head values (true, 0, '');
+-- read by the same connections only; the trigger below writes it as the owner
+alter table platform_chain_head enable row level security;
+create policy platform_only on platform_chain_head for select using (works_for_the_platform());
 
 -- A link's content, as for a municipality's chain (chain_content): the row as jsonb text in UTC,
 -- nulls and the link's own columns left out.

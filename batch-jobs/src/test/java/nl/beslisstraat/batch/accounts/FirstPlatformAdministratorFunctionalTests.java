@@ -64,7 +64,7 @@ class FirstPlatformAdministratorFunctionalTests extends DatabaseIntegrationTest 
                         "select count(*) from user_municipalities where username = ?", Long.class, username))
                 .as("works for no municipality")
                 .isZero();
-        assertThat(Municipality.callForNone(() -> jdbc.queryForMap(
+        assertThat(Municipality.callForPlatform(() -> jdbc.queryForMap(
                         "select actor, details::text as details from platform_audit_log where action = 'USER_CREATED'"
                                 + " and subject_id = ?",
                         username)))

@@ -10,6 +10,9 @@ import nl.beslisstraat.engine.audit.ChainBreak.Kind;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The platform's own audit log (V42): what happens on the platform rather than in a municipality,
@@ -17,9 +20,10 @@ import org.springframework.stereotype.Repository;
  * Append-only and one hash chain, linked by the database as each entry is inserted; this class
  * recomputes it as {@link ChainVerifier} does a municipality's.
  *
- * <p>It is written and read only while working for no municipality ({@link Municipality#runForNone}):
- * the database shows a municipality's connections no row of it and refuses their inserts, and
- * {@link #append} refuses to be called for a municipality rather than lose the entry.
+ * <p>It is written and read only while working for the platform itself ({@link
+ * Municipality#runForPlatform}): the database shows every other connection (a municipality's, or
+ * one working for nobody) no row of it and refuses their inserts, and {@link #append} refuses to
+ * be called outside such work rather than lose the entry.
  */
 @Repository
 public class PlatformAuditLog {
@@ -33,9 +37,15 @@ public class PlatformAuditLog {
     private static final int PAGE = 1_000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
 
-    public PlatformAuditLog(JdbcTemplate jdbc) {
+    public PlatformAuditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // one snapshot for a whole verification: entries appended meanwhile are neither half seen
+        // nor taken for rows added around the chain
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     /** An entry as the platform administrator reads it; {@code details} as JSON text. */
@@ -49,12 +59,15 @@ public class PlatformAuditLog {
             String details,
             long position) {}
 
-    /** Appends, in the caller's transaction; the database gives it its time and its link. */
+    /**
+     * Appends, in the caller's transaction, which must work for the platform; the database gives the
+     * entry its time and its link.
+     */
     public void append(AuditEntry entry) {
-        Municipality.current().ifPresent(code -> {
-            throw new IllegalStateException(
-                    "The platform's audit log is written while working for no municipality, not for " + code);
-        });
+        if (!Municipality.forPlatform()) {
+            throw new IllegalStateException("The platform's audit log is written while working for the platform,"
+                    + " not for " + Municipality.current().orElse("nobody"));
+        }
         jdbc.update(
                 "insert into platform_audit_log (actor, action, subject_type, subject_id, details)"
                         + " values (?, ?, ?, ?, ?::jsonb)",
@@ -67,7 +80,7 @@ public class PlatformAuditLog {
 
     /** The latest entries, newest first. */
     public List<Entry> latest(int limit) {
-        return jdbc.query(
+        return Municipality.callForPlatform(() -> jdbc.query(
                 "select id, at, actor, action, subject_type, subject_id, details::text, chain_position"
                         + " from platform_audit_log order by chain_position desc limit ?",
                 (row, n) -> new Entry(
@@ -79,14 +92,14 @@ public class PlatformAuditLog {
                         row.getString(6),
                         row.getString(7),
                         row.getLong(8)),
-                limit);
+                limit));
     }
 
     /** The chain's head as the database keeps it. */
     public ChainHead head() {
-        return jdbc.queryForObject(
+        return Municipality.callForPlatform(() -> jdbc.queryForObject(
                 "select position, hash from platform_chain_head",
-                (row, n) -> new ChainHead(CHAIN, PLATFORM, row.getLong(1), row.getString(2)));
+                (row, n) -> new ChainHead(CHAIN, PLATFORM, row.getLong(1), row.getString(2))));
     }
 
     private record Link(long id, long position, String hash, String content) {}
@@ -101,13 +114,16 @@ public class PlatformAuditLog {
                 .filter(head ->
                         head.table().equals(CHAIN) && head.municipality().equals(PLATFORM))
                 .toList();
-        Optional<ChainBreak> broken = Municipality.callForNone(() -> firstBreak(earlier));
-        ChainHead head = Municipality.callForNone(this::head);
-        return new ChainVerification(
-                PLATFORM, Instant.now(), List.of(head), broken.map(List::of).orElse(List.of()));
+        return Municipality.callForPlatform(() -> snapshot.execute(status -> {
+            ChainHead head = head();
+            Optional<ChainBreak> broken = firstBreak(head, earlier);
+            return new ChainVerification(
+                    PLATFORM, Instant.now(), List.of(head), broken.map(List::of).orElse(List.of()));
+        }));
     }
 
-    private Optional<ChainBreak> firstBreak(List<ChainHead> earlier) {
+    /** The first break of the chain up to the head the database keeps, in the caller's snapshot. */
+    private Optional<ChainBreak> firstBreak(ChainHead kept, List<ChainHead> earlier) {
         String previous = "";
         long expected = 1;
         // the hash at each position an earlier head names, filled in on the way
@@ -146,7 +162,6 @@ public class PlatformAuditLog {
             }
         }
         long length = expected - 1;
-        ChainHead kept = head();
         if (kept.position() > length) {
             return broken(
                     null,
@@ -155,13 +170,21 @@ public class PlatformAuditLog {
                     "the chain ends at position %d but its head is at %d: the last rows were deleted"
                             .formatted(length, kept.position()));
         }
-        if (kept.position() < length || !kept.hash().equals(previous)) {
+        if (kept.position() < length) {
             return broken(
                     null,
-                    kept.position(),
+                    kept.position() + 1,
                     Kind.INSERTED,
                     "the chain goes on to position %d after its head at %d: rows were added around the chain"
                             .formatted(length, kept.position()));
+        }
+        if (!kept.hash().equals(previous)) {
+            return broken(
+                    null,
+                    length,
+                    Kind.REWRITTEN,
+                    "the last link's hash is %s, the head the database keeps says %s: the head or the chain was rewritten"
+                            .formatted(previous, kept.hash()));
         }
         for (ChainHead head : earlier) {
             String hash = wanted.get(head.position());

@@ -15,6 +15,8 @@ import nl.beslisstraat.engine.security.ApiKeys;
 import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.tenancy.Municipality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class Onboarding {
+
+    private static final Logger log = LoggerFactory.getLogger(Onboarding.class);
 
     private static final Pattern CBS_CODE = Pattern.compile("[0-9]{4}");
     private static final int NAME_LENGTH = 100;
@@ -205,10 +209,15 @@ class Onboarding {
      *
      * <p>Each municipality's part is a transaction of that municipality (its log and tasks are under
      * row-level security). The account itself is disabled in the first, so from that commit on
-     * nothing it holds opens anything, whatever happens to the rest; asking again finishes the rest.
-     * An administrator cannot disable their own account, so the platform keeps someone to run it.
+     * nothing it holds opens anything, whatever happens to the rest. A municipality whose part fails
+     * does not stop the others; it is named in the answer, and asking again finishes it. A
+     * municipality's log says it once: again only when the call changed something there. An
+     * administrator cannot disable their own
+     * account, so the platform keeps someone to run it.
+     *
+     * @return the municipalities whose part could not be done now (empty when all is done)
      */
-    void disable(String username, String administrator) {
+    List<String> disable(String username, String administrator) {
         if (username.equalsIgnoreCase(administrator)) {
             throw new OnboardingRefused(
                     OnboardingRefused.Kind.INVALID,
@@ -216,36 +225,61 @@ class Onboarding {
                     "Gebruikersnaam: u kunt uw eigen account niet uitschakelen; dat doet een andere platformbeheerder.");
         }
         List<String> municipalities = accounts.municipalitiesOf(username);
-        try {
-            if (municipalities.isEmpty()) {
-                // a platform administrator, or an account withdrawn everywhere: the platform's own log
-                Municipality.runForNone(
-                        () -> transaction.executeWithoutResult(status -> accounts.disable(username, administrator)));
-                return;
+        if (municipalities.isEmpty()) {
+            // a platform administrator, or an account withdrawn everywhere: the platform's own log
+            notFoundIfRefused(() -> Municipality.runForPlatform(
+                    () -> transaction.executeWithoutResult(status -> accounts.disable(username, administrator))));
+            return List.of();
+        }
+        boolean[] disabledNow = new boolean[1];
+        notFoundIfRefused(() -> Municipality.run(
+                municipalities.get(0),
+                () -> transaction.executeWithoutResult(status -> {
+                    disabledNow[0] = accounts.disable(username, administrator); // says so when it does
+                    if ((leave(username, administrator) || !accounts.disabledNoted(username)) && !disabledNow[0]) {
+                        accounts.noteDisabled(username, administrator); // finishing what an earlier call began
+                    }
+                })));
+        List<String> unfinished = new ArrayList<>();
+        for (String other : municipalities.subList(1, municipalities.size())) {
+            try {
+                Municipality.run(
+                        other,
+                        () -> transaction.executeWithoutResult(status -> {
+                            if (leave(username, administrator) || disabledNow[0] || !accounts.disabledNoted(username)) {
+                                accounts.noteDisabled(username, administrator);
+                            }
+                        }));
+            } catch (RuntimeException failed) {
+                log.error("{} disabled, but not finished in {}: {}", username, other, failed.toString());
+                unfinished.add(other);
             }
-            Municipality.run(
-                    municipalities.get(0),
-                    () -> transaction.executeWithoutResult(status -> {
-                        accounts.disable(username, administrator);
-                        leave(username, administrator);
-                    }));
+        }
+        return unfinished;
+    }
+
+    /** What an administrator is told when {@link #disable} could not finish everywhere. */
+    static String unfinishedMessage(String username, List<String> unfinished) {
+        return "Account " + username + " is uitgeschakeld, maar in gemeente " + String.join(", ", unfinished)
+                + " zijn de API-sleutels en opgepakte taken nog niet afgehandeld. Schakel het opnieuw uit om dat af"
+                + " te ronden.";
+    }
+
+    private static void notFoundIfRefused(Runnable work) {
+        try {
+            work.run();
         } catch (AccountRefused refused) {
             throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused.field(), refused.getMessage());
         }
-        for (String other : municipalities.subList(1, municipalities.size())) {
-            Municipality.run(
-                    other,
-                    () -> transaction.executeWithoutResult(status -> {
-                        accounts.noteDisabled(username, administrator);
-                        leave(username, administrator);
-                    }));
-        }
     }
 
-    /** In the current municipality: the account's API keys revoked, the tasks it held given back. */
-    private void leave(String username, String administrator) {
-        apiKeys.revokeAllOf(username, administrator);
-        reviewTasks.releaseAllOf(username);
+    /**
+     * In the current municipality: the account's API keys revoked, the tasks it held given back;
+     * whether there was any.
+     */
+    private boolean leave(String username, String administrator) {
+        boolean revoked = !apiKeys.revokeAllOf(username, administrator).isEmpty();
+        return reviewTasks.releaseAllOf(username) > 0 || revoked;
     }
 
     private MunicipalityRow existing(String cbsCode) {

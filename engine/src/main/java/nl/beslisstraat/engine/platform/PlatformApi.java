@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  *       204, or 404 when it does not work there.
  *   <li>{@code POST /api/platform/accounts/{username}/disable}: disables the account in every
  *       municipality, revoking its API keys and giving back its review tasks in each; 204, 404 for no
- *       such account, 400 for the administrator's own.
+ *       such account, 400 for the administrator's own, 500 naming the municipalities where that is
+ *       still to be done (the account is disabled; asking again finishes it).
  *   <li>{@code GET /api/platform/audit?limit=100}: the platform's own audit log, newest first (at most
  *       1,000 entries).
  * </ul>
@@ -98,9 +99,17 @@ class PlatformApi {
     }
 
     @PostMapping("/accounts/{username}/disable")
-    ResponseEntity<Void> disable(@PathVariable String username, Principal administrator) {
-        onboarding.disable(username, administrator.getName());
-        return ResponseEntity.noContent().build();
+    ResponseEntity<?> disable(@PathVariable String username, Principal administrator) {
+        List<String> unfinished = onboarding.disable(username, administrator.getName());
+        if (unfinished.isEmpty()) {
+            return ResponseEntity.noContent().build();
+        }
+        // disabled, but its keys or tasks in these municipalities are still to go: asking again finishes
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, Onboarding.unfinishedMessage(username, unfinished));
+        problem.setTitle("Disabled, not finished everywhere");
+        problem.setProperty("unfinished", unfinished);
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @GetMapping("/audit")

@@ -168,8 +168,12 @@ class PlatformPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
                 .cbsCode();
         try {
-            onboarding.disable(username, administrator.getName());
-            flash.addFlashAttribute("disabled", username);
+            List<String> unfinished = onboarding.disable(username, administrator.getName());
+            if (unfinished.isEmpty()) {
+                flash.addFlashAttribute("disabled", username);
+            } else {
+                flash.addFlashAttribute("notDisabled", Onboarding.unfinishedMessage(username, unfinished));
+            }
         } catch (OnboardingRefused refused) {
             flash.addFlashAttribute("notDisabled", refused.problems().get(0).message());
         }

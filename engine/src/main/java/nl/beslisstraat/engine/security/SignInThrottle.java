@@ -230,7 +230,7 @@ public class SignInThrottle {
      */
     private void record(List<String> municipalities, AuditEntry entry) {
         if (municipalities.isEmpty()) {
-            Municipality.runForNone(() -> transaction.executeWithoutResult(status -> platformAudit.append(entry)));
+            Municipality.runForPlatform(() -> transaction.executeWithoutResult(status -> platformAudit.append(entry)));
         }
         for (String municipality : municipalities) {
             Municipality.run(

@@ -194,7 +194,7 @@ public class UserAccounts implements UserDetailsService {
             }
         });
         if (here == null) {
-            Municipality.runForNone(change);
+            Municipality.runForPlatform(change);
             if (problems.isEmpty()) {
                 log.info("Platform account {} chose a new password", username);
             }
@@ -267,6 +267,7 @@ public class UserAccounts implements UserDetailsService {
         if (!problems.isEmpty()) {
             throw problems.get(0);
         }
+        lockName(username);
         if (exists(username)) {
             throw new AccountRefused("username", "Gebruikersnaam: er bestaat al een account " + username + ".");
         }
@@ -374,7 +375,7 @@ public class UserAccounts implements UserDetailsService {
             String username, String personId, String displayName, String rawPassword, String actor) {
         checkPerson(username, personId);
         PasswordRules.check(username, rawPassword);
-        Municipality.runForNone(() -> transaction.executeWithoutResult(status -> {
+        Municipality.runForPlatform(() -> transaction.executeWithoutResult(status -> {
             if (!memberships(username).isEmpty()) {
                 throw new AccountRefused(
                         "username",
@@ -417,7 +418,8 @@ public class UserAccounts implements UserDetailsService {
             throw problems.get(0);
         }
         PasswordRules.check(username, rawPassword);
-        Municipality.runForNone(() -> transaction.executeWithoutResult(status -> {
+        Municipality.runForPlatform(() -> transaction.executeWithoutResult(status -> {
+            lockName(username);
             int created = exists(username)
                     ? 0
                     : jdbc.update(
@@ -442,14 +444,32 @@ public class UserAccounts implements UserDetailsService {
 
     /**
      * Disables an account: it can no longer sign in, upload or approve. The account stays, so
-     * what it did keeps its name and person.
+     * what it did keeps its name and person. Returns whether it was enabled until now; only then is
+     * it recorded, so asking twice says it once.
      */
     @Transactional
-    public void disable(String username, String actor) {
-        if (jdbc.update("update users set enabled = false where username = ?", username) != 1) {
+    public boolean disable(String username, String actor) {
+        List<Boolean> wasEnabled = jdbc.queryForList(
+                "update users u set enabled = false from (select username, enabled from users where username = ?"
+                        + " for update) before where u.username = before.username returning before.enabled",
+                Boolean.class,
+                username);
+        if (wasEnabled.isEmpty()) {
             throw new AccountRefused("username", "Gebruikersnaam: er is geen account " + username + ".");
         }
-        noteDisabled(username, actor);
+        if (wasEnabled.get(0)) {
+            noteDisabled(username, actor);
+        }
+        return wasEnabled.get(0);
+    }
+
+    /** Whether the log of the municipality the thread works for says the account was disabled. */
+    public boolean disabledNoted(String username) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select from audit_log where action = 'USER_DISABLED' and subject_type = 'user'"
+                        + " and subject_id = ?)",
+                Boolean.class,
+                username));
     }
 
     /**
@@ -462,14 +482,14 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
-     * Records an event of an account in the log of the municipality the thread works for; an
-     * account's business while working for none (a platform administrator's) is the platform's.
+     * Records an event of an account in the log of whom the thread works for: a municipality, or
+     * the platform itself for an account that works for none (a platform administrator).
      */
     private void record(AuditEntry entry) {
-        if (Municipality.current().isPresent()) {
-            audit.appendAll(List.of(entry));
-        } else {
+        if (Municipality.forPlatform()) {
             platformAudit.append(entry);
+        } else {
+            audit.appendAll(List.of(entry));
         }
     }
 
@@ -488,6 +508,15 @@ public class UserAccounts implements UserDetailsService {
         return jdbc.queryForList("select display_name from users where username = ?", String.class, username).stream()
                 .findFirst()
                 .orElse(username);
+    }
+
+    /**
+     * Holds, to the end of the transaction, every other creation of an account whose name differs
+     * from this one in capitals only: to people they are one name, and the table's unique key is on
+     * the exact name, so without this two creations at once could both find neither.
+     */
+    private void lockName(String username) {
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('users:' || lower(?)))::text", String.class, username);
     }
 
     /** Whether an account of this name exists, in any capitals (enabled or not). */

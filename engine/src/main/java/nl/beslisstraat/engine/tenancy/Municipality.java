@@ -14,22 +14,42 @@ public final class Municipality {
     /** Utrecht: the municipality every existing case, user and run belongs to until told otherwise. */
     public static final String DEFAULT = "0344";
 
+    /**
+     * What {@link #CURRENT} holds while the thread works for the platform itself: no municipality,
+     * and, unlike a thread that works for nobody (a sign-in, a scheduler's thread), the platform's
+     * own records.
+     */
+    private static final String PLATFORM = "";
+
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private Municipality() {}
 
     /** The municipality of this thread, if any. */
     public static Optional<String> current() {
-        return Optional.ofNullable(CURRENT.get());
+        return Optional.ofNullable(CURRENT.get()).filter(code -> !code.equals(PLATFORM));
+    }
+
+    /** Whether this thread works for the platform itself ({@link #runForPlatform}). */
+    public static boolean forPlatform() {
+        return PLATFORM.equals(CURRENT.get());
     }
 
     /**
-     * Works for {@code code} (for none with null) on this thread until the returned scope is
+     * Works for {@code code} (for nobody with null) on this thread until the returned scope is
      * closed, which restores what was there before.
      */
     public static Scope enter(String code) {
+        if (code != null && code.isBlank()) {
+            // the platform's own mark: never reached from a code someone sent
+            throw new IllegalArgumentException("No municipality has an empty code");
+        }
+        return switchTo(code);
+    }
+
+    private static Scope switchTo(String value) {
         String before = CURRENT.get();
-        set(code);
+        set(value);
         return () -> set(before);
     }
 
@@ -48,11 +68,12 @@ public final class Municipality {
     }
 
     /**
-     * Runs {@code work} for no municipality, whatever this thread worked for: the platform's own
-     * records ({@code PlatformAuditLog}), which no municipality's connection may read or write.
+     * Runs {@code work} for the platform itself, for no municipality, whatever this thread worked
+     * for: the platform's own records ({@code PlatformAuditLog}), which the database shows to such
+     * work only ({@link MunicipalityDataSource}).
      */
-    public static <T> T callForNone(Callable<T> work) {
-        try (Scope ignored = enter(null)) {
+    public static <T> T callForPlatform(Callable<T> work) {
+        try (Scope ignored = switchTo(PLATFORM)) {
             return work.call();
         } catch (RuntimeException e) {
             throw e;
@@ -61,9 +82,9 @@ public final class Municipality {
         }
     }
 
-    /** As {@link #callForNone}, without a result. */
-    public static void runForNone(Runnable work) {
-        try (Scope ignored = enter(null)) {
+    /** As {@link #callForPlatform}, without a result. */
+    public static void runForPlatform(Runnable work) {
+        try (Scope ignored = switchTo(PLATFORM)) {
             work.run();
         }
     }

@@ -13,9 +13,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Every connection handed out is logged in as the application's runtime role ({@link RuntimeLogin}:
  * only a member of {@code beslisstraat_app}, so not a superuser, not the tables' owner, no
  * BYPASSRLS, and nothing it could {@code set role} to is) and works for the {@link Municipality} of
- * the current thread, or for none ({@code ''}, which matches no row) when the thread has none. The
- * municipality is set on every {@code getConnection()}, because a pooled connection keeps what the
- * previous borrower set. Row-level security is only as good as the login under it, so the first
+ * the current thread, or for none ({@code ''}, which matches no row) when the thread has none; and
+ * says whether it works for the platform itself ({@code beslisstraat.platform = 'on'}, the only
+ * connections that see the platform's own log). Both are set on every {@code getConnection()},
+ * because a pooled connection keeps what the previous borrower set. Row-level security is only as good as the login under it, so the first
  * connection is checked: a runtime login that is or could become the owner or a role above
  * row-level security stops the application instead of letting it run unprotected.
  *
@@ -23,7 +24,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public class MunicipalityDataSource extends DelegatingDataSource implements AutoCloseable {
 
-    private static final String SET = "select set_config('beslisstraat.municipality', ?, false)";
+    private static final String SET = "select set_config('beslisstraat.municipality', ?, false),"
+            + " set_config('beslisstraat.platform', ?, false)";
 
     /** Why this login may not run the application, or nothing. */
     private static final String UNFIT = "select case"
@@ -75,6 +77,7 @@ public class MunicipalityDataSource extends DelegatingDataSource implements Auto
             }
             try (PreparedStatement set = connection.prepareStatement(SET)) {
                 set.setString(1, Municipality.current().orElse(""));
+                set.setString(2, Municipality.forPlatform() ? "on" : "");
                 set.execute();
             }
             if (!connection.getAutoCommit()) {

@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The platform's own log: platform events land there and in no municipality's trail; no
@@ -39,6 +41,13 @@ class PlatformAuditLogIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     ChainVerifications verifications;
+
+    private TransactionTemplate transactions;
+
+    @Autowired
+    void transactions(PlatformTransactionManager manager) {
+        transactions = new TransactionTemplate(manager);
+    }
 
     @Test
     void platformEventsAreInThePlatformsLogAndInNoMunicipalitysTrail() {
@@ -67,7 +76,7 @@ class PlatformAuditLogIntegrationTests extends DatabaseIntegrationTest {
                         address))
                 .as("Utrecht's auditors read none of it")
                 .isZero();
-        Map<String, Object> created = Municipality.callForNone(() -> jdbc.queryForMap(
+        Map<String, Object> created = Municipality.callForPlatform(() -> jdbc.queryForMap(
                 "select actor, details::text as details from platform_audit_log where subject_id = ?"
                         + " and action = 'USER_CREATED'",
                 administrator));
@@ -77,7 +86,7 @@ class PlatformAuditLogIntegrationTests extends DatabaseIntegrationTest {
 
     @Test
     void noMunicipalitysConnectionReadsOrWritesItAndNobodyChangesOrBackdatesAnEntry() {
-        Municipality.runForNone(() -> log.append(new AuditEntry("test", "TEST_EVENT", "test", "one", "{}")));
+        Municipality.runForPlatform(() -> log.append(new AuditEntry("test", "TEST_EVENT", "test", "one", "{}")));
 
         // this test's thread works for Utrecht
         assertThat(jdbc.queryForObject("select count(*) from platform_audit_log", Long.class))
@@ -90,7 +99,7 @@ class PlatformAuditLogIntegrationTests extends DatabaseIntegrationTest {
         assertThatThrownBy(() -> log.append(new AuditEntry("x", "FORGED", "test", "x", "{}")))
                 .isInstanceOf(IllegalStateException.class);
 
-        Municipality.runForNone(() -> {
+        Municipality.runForPlatform(() -> {
             assertThatThrownBy(() -> jdbc.update("update platform_audit_log set actor = 'someone else'"))
                     .rootCause()
                     .hasMessageContaining("permission denied");
@@ -111,8 +120,33 @@ class PlatformAuditLogIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aTemporaryTableNamedLikeTheHeadIsNeverTheOneTheOwnersTriggerMoves() {
+        ChainHead before = log.head();
+
+        long position = Municipality.callForPlatform(() -> transactions.execute(status -> {
+            // the runtime login may create temporary tables; the trigger runs as the owner
+            jdbc.execute("create temporary table platform_chain_head (only_row boolean, position bigint, hash text)"
+                    + " on commit drop");
+            jdbc.update("insert into pg_temp.platform_chain_head values (true, 1000, 'forged')");
+            log.append(new AuditEntry("test", "TEST_EVENT", "test", "shadowed", "{}"));
+            return jdbc.queryForObject(
+                    "select chain_position from platform_audit_log where subject_id = 'shadowed'", Long.class);
+        }));
+
+        assertThat(position).isEqualTo(before.position() + 1);
+        assertThat(log.head().position()).isEqualTo(position);
+        assertThat(jdbc.queryForList(
+                        "select p.proname || ' ' || array_to_string(p.proconfig, ',') from pg_proc p"
+                                + " where p.pronamespace = current_schema()::regnamespace and p.prosecdef",
+                        String.class))
+                .as("every function that runs as the owner looks in temporary tables last")
+                .isNotEmpty()
+                .allSatisfy(function -> assertThat(function).endsWith(", pg_temp"));
+    }
+
+    @Test
     void itsChainHoldsAndARowChangedByTheSuperuserIsNamedAgainstTheEarlierHead() {
-        Municipality.runForNone(() ->
+        Municipality.runForPlatform(() ->
                 log.append(new AuditEntry("test", "TEST_EVENT", "test", "chained", "{\"note\": \"as written\"}")));
         ChainVerification intact = verifications.verifyAll(null, List.of()).stream()
                 .filter(result -> result.municipality().equals(PlatformAuditLog.PLATFORM))
@@ -121,7 +155,7 @@ class PlatformAuditLogIntegrationTests extends DatabaseIntegrationTest {
         assertThat(intact.intact()).as(intact.breaks().toString()).isTrue();
         ChainHead head = intact.heads().get(0);
         assertThat(head.position()).isPositive();
-        long id = Municipality.callForNone(() ->
+        long id = Municipality.callForPlatform(() ->
                 jdbc.queryForObject("select id from platform_audit_log where subject_id = 'chained'", Long.class));
 
         JdbcTemplate superuser = new JdbcTemplate(TestDatabase.owner());
@@ -147,7 +181,7 @@ class PlatformAuditLogIntegrationTests extends DatabaseIntegrationTest {
 
     @Test
     void thePlatformAdministratorReadsItAsAPageAndOverRest() {
-        Municipality.runForNone(() -> log.append(
+        Municipality.runForPlatform(() -> log.append(
                 new AuditEntry(TestUsers.PLATFORM_ADMIN, "SIGN_IN_UNLOCKED", "address", "192.0.2.44", "{}")));
 
         String page = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN)
@@ -174,7 +208,7 @@ class PlatformAuditLogIntegrationTests extends DatabaseIntegrationTest {
     }
 
     private List<String> platformActions(String subjectType, String subject) {
-        return Municipality.callForNone(() -> jdbc.queryForList(
+        return Municipality.callForPlatform(() -> jdbc.queryForList(
                 "select action from platform_audit_log where subject_type = ? and subject_id = ? order by chain_position",
                 String.class,
                 subjectType,

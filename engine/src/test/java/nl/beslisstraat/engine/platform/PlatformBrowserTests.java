@@ -149,6 +149,9 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
                 .startsWith("Account " + leaving + " is uitgeschakeld in alle gemeenten");
         assertThat(browser.findElement(By.id("member-" + leaving)).getText()).contains("uitgeschakeld");
         assertThat(browser.findElements(By.id("disable-" + leaving))).isEmpty();
+        assertThat(browser.findElements(By.id("disable-again-" + leaving)))
+                .as("finishing it, should a municipality's part have failed")
+                .hasSize(1);
         Axe.assertAccessible(browser, "an account disabled everywhere");
 
         // and: the platform's own log, a link in the header away

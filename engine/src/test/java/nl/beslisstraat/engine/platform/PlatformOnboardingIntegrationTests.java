@@ -7,6 +7,7 @@ import java.util.List;
 import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestDatabase;
 import nl.beslisstraat.engine.support.TestUsers;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import nl.beslisstraat.engine.tenancy.MunicipalityFilter;
@@ -417,11 +418,14 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                         "USER_DISABLED " + reviewer, "USER_DISABLED " + eService, "API_KEY_REVOKED " + eService);
         assertThat(auditedBy(Municipality.DEFAULT)).contains("USER_DISABLED " + reviewer);
 
-        // and: asking again finishes what is left and harms nothing; an unknown account is 404, the
+        // and: asking again harms nothing and says nothing twice; an unknown account is 404, the
         // administrator's own is refused, and nobody else may disable
         assertThat(admin.send("POST", "/api/platform/accounts/" + reviewer + "/disable")
                         .statusCode())
                 .isEqualTo(204);
+        assertThat(auditedBy(lelystad))
+                .containsExactly(
+                        "USER_DISABLED " + reviewer, "USER_DISABLED " + eService, "API_KEY_REVOKED " + eService);
         assertThat(admin.send("POST", "/api/platform/accounts/nobody-at-all/disable")
                         .statusCode())
                 .isEqualTo(404);
@@ -461,7 +465,8 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
         String page = pages.get("/platform/municipalities/" + TestUsers.ZWOLLE).body();
         assertThat(page)
                 .contains("Account " + leaving + " is uitgeschakeld in alle gemeenten")
-                .doesNotContain("id=\"disable-" + leaving + "\"");
+                .doesNotContain("id=\"disable-" + leaving + "\"")
+                .contains("id=\"disable-again-" + leaving + "\"");
         assertThat(jdbc.queryForObject("select enabled from users where username = ?", Boolean.class, leaving))
                 .isFalse();
         assertThat(pages.post("/platform/municipalities/9999/accounts/" + leaving + "/disable", "")
@@ -470,6 +475,59 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
         pages.post("/platform/municipalities/" + TestUsers.ZWOLLE + "/accounts/nobody-at-all/disable", "");
         assertThat(pages.get("/platform/municipalities/" + TestUsers.ZWOLLE).body())
                 .contains("Gebruikersnaam: er is geen account nobody-at-all.");
+    }
+
+    @Test
+    void aMunicipalityWhosePartFailsIsNamedAndFinishedWhenAskedAgain() throws Exception {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String failing = TestDatabase.newMunicipality(); // after 0344
+        String person = "twice-employed";
+        admin.post(
+                "/api/platform/municipalities/" + Municipality.DEFAULT + "/users",
+                "application/json",
+                newAccount(person, "TW-1", "REVIEWER"));
+        assertThat(admin.post(
+                                "/api/platform/municipalities/" + failing + "/memberships",
+                                "application/json",
+                                "{\"username\": \"" + person + "\", \"roles\": [\"AUDITOR\"]}")
+                        .statusCode())
+                .isEqualTo(201);
+        JdbcTemplate superuser = new JdbcTemplate(TestDatabase.owner());
+        superuser.execute("create function refuse_for_the_test() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'refused for the test'; end $$");
+        superuser.execute("create trigger refuse_for_the_test before insert on audit_log for each row when"
+                + " (new.municipality = '" + failing + "' and new.action = 'USER_DISABLED')"
+                + " execute function refuse_for_the_test()");
+        HttpResponse<String> partly;
+        try {
+            partly = admin.send("POST", "/api/platform/accounts/" + person + "/disable");
+        } finally {
+            superuser.execute("drop trigger refuse_for_the_test on audit_log");
+            superuser.execute("drop function refuse_for_the_test()");
+        }
+
+        // then: disabled at once, and the municipality still to do is named
+        assertThat(partly.statusCode()).isEqualTo(500);
+        assertThat(json.readTree(partly.body()).path("unfinished").toString()).isEqualTo("[\"" + failing + "\"]");
+        assertThat(new Http(port).as(person).get("/api/review/tasks").statusCode())
+                .isEqualTo(401);
+        assertThat(disabledIn(failing, person)).isEmpty();
+
+        // when: asked again, it is finished there, and said once where it was already said
+        assertThat(admin.send("POST", "/api/platform/accounts/" + person + "/disable")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(disabledIn(failing, person)).containsExactly("USER_DISABLED");
+        assertThat(disabledIn(Municipality.DEFAULT, person)).containsExactly("USER_DISABLED");
+    }
+
+    private List<String> disabledIn(String municipality, String subject) throws Exception {
+        return Municipality.call(
+                municipality,
+                () -> jdbc.queryForList(
+                        "select action from audit_log where subject_id = ? and action = 'USER_DISABLED' order by id",
+                        String.class,
+                        subject));
     }
 
     /** The actions the platform administrator's requests left in a municipality's log, oldest first. */

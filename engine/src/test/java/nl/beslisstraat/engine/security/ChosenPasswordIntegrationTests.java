@@ -101,7 +101,7 @@ class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
                 .isEqualTo(401);
         // it works for no municipality, as every platform administrator; its story is the platform's
         assertThat(basic(user, own).get("/api/review/tasks").statusCode()).isEqualTo(403);
-        assertThat(nl.beslisstraat.engine.tenancy.Municipality.callForNone(() -> jdbc.queryForList(
+        assertThat(nl.beslisstraat.engine.tenancy.Municipality.callForPlatform(() -> jdbc.queryForList(
                         "select action from platform_audit_log where subject_id = ? order by chain_position",
                         String.class,
                         user)))

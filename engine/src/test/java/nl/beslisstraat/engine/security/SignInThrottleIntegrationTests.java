@@ -196,7 +196,7 @@ class SignInThrottleIntegrationTests extends DatabaseIntegrationTest {
         assertThat(actions("address", "198.51.100.8"))
                 .as("no municipality's auditors read another's staff's addresses")
                 .isEmpty();
-        assertThat(nl.beslisstraat.engine.tenancy.Municipality.callForNone(() -> jdbc.queryForList(
+        assertThat(nl.beslisstraat.engine.tenancy.Municipality.callForPlatform(() -> jdbc.queryForList(
                         "select action from platform_audit_log where subject_type = 'address' and subject_id = ?",
                         String.class,
                         "198.51.100.8")))
