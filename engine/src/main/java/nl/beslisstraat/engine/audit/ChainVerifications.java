@@ -15,10 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Verifies every municipality's chains and the platform's own log: daily on its own ({@code beslisstraat.audit.chain-cron},
- * by default at 04:15, after the nightly run), and on request from the command line. It keeps the
- * last result per municipality for the dashboard, compares with the heads written the day before,
- * and writes today's heads outside the database.
+ * Verifies every municipality's chains and the platform's own log: daily on its own ({@code
+ * beslisstraat.audit.chain-cron}, by default at 04:15, after the nightly run), and on request from
+ * the command line. It keeps the last result per municipality for the dashboard, compares with the
+ * heads written the day before, and writes today's heads outside the database.
  */
 @Service
 public class ChainVerifications {

@@ -11,6 +11,7 @@
  * ChainVerifierIntegrationTests} (tampering as the superuser) and {@code AuditTrailIntegrationTests}.
  *
  * <p>What happens on the platform rather than in a municipality has a log and a chain of its own,
- * {@link nl.beslisstraat.engine.audit.PlatformAuditLog}, which only work for the platform itself reads.
+ * {@link nl.beslisstraat.engine.audit.PlatformAuditLog}, which only work for the platform itself
+ * reads.
  */
 package nl.beslisstraat.engine.audit;

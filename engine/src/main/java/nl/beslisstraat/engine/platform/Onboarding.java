@@ -212,8 +212,7 @@ class Onboarding {
      * nothing it holds opens anything, whatever happens to the rest. A municipality whose part fails
      * does not stop the others; it is named in the answer, and asking again finishes it. A
      * municipality's log says it once: again only when the call changed something there. An
-     * administrator cannot disable their own
-     * account, so the platform keeps someone to run it.
+     * administrator cannot disable their own account, so the platform keeps someone to run it.
      *
      * @return the municipalities whose part could not be done now (empty when all is done)
      */
