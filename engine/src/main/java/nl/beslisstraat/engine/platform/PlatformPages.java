@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.beslisstraat.engine.audit.PlatformAuditLog;
+import nl.beslisstraat.engine.security.AccountRefused;
+import nl.beslisstraat.engine.security.ApiKeys;
 import nl.beslisstraat.engine.security.Role;
+import nl.beslisstraat.engine.security.UserAccounts;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Platform administration as web pages: the municipalities with a form to add one, and per
  * municipality its accounts with forms for a new account and for giving an existing account roles
- * there, take them away again or disable an account everywhere; and the platform's own audit log. A
- * refused form comes back with what was typed (never the password) and a message per field.
+ * there, take them away again or disable an account everywhere, and the e-services' API keys; and
+ * the platform's own audit log. A refused form comes back with what was typed (never the password)
+ * and a message per field.
  */
 @Controller
 class PlatformPages {
@@ -34,10 +39,12 @@ class PlatformPages {
 
     private final Onboarding onboarding;
     private final PlatformAuditLog log;
+    private final ApiKeys keys;
 
-    PlatformPages(Onboarding onboarding, PlatformAuditLog log) {
+    PlatformPages(Onboarding onboarding, PlatformAuditLog log, ApiKeys keys) {
         this.onboarding = onboarding;
         this.log = log;
+        this.keys = keys;
     }
 
     @GetMapping("/platform")
@@ -76,10 +83,57 @@ class PlatformPages {
     String municipality(@PathVariable String code, Model model) {
         Onboarding.MunicipalityRow municipality =
                 onboarding.municipality(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<UserAccounts.Member> members = onboarding.members(code);
         model.addAttribute("municipality", municipality);
-        model.addAttribute("members", onboarding.members(code));
+        model.addAttribute("members", members);
         model.addAttribute("roles", ROLES);
+        model.addAttribute("keys", keys.of(municipality.cbsCode()));
+        model.addAttribute(
+                "eServices",
+                members.stream()
+                        .filter(member -> member.enabled() && member.roles().contains(Role.INTAKE.name()))
+                        .map(UserAccounts.Member::username)
+                        .toList());
         return "platform/municipality";
+    }
+
+    /**
+     * Issues an API key to one of the municipality's e-services and shows it on the page that answers,
+     * the only time it is shown: no redirect, so it is never kept in the session for a next page.
+     */
+    @PostMapping("/platform/municipalities/{code}/api-keys")
+    String issueKey(
+            @PathVariable String code,
+            @RequestParam(required = false) String username,
+            Principal administrator,
+            Model model) {
+        String municipality = existing(code);
+        try (Municipality.Scope ignored = Municipality.enter(municipality)) {
+            model.addAttribute("issued", keys.issue(username == null ? "" : username, administrator.getName()));
+        } catch (AccountRefused refused) {
+            model.addAttribute("keyError", refused.getMessage());
+        }
+        return municipality(municipality, model);
+    }
+
+    @PostMapping("/platform/municipalities/{code}/api-keys/{keyId}/revoke")
+    String revokeKey(
+            @PathVariable String code, @PathVariable String keyId, Principal administrator, RedirectAttributes flash) {
+        String municipality = existing(code);
+        boolean revoked;
+        try (Municipality.Scope ignored = Municipality.enter(municipality)) {
+            revoked = keys.revoke(keyId, administrator.getName());
+        }
+        // a second click, or a key of another municipality: said, nothing changed
+        flash.addFlashAttribute(revoked ? "keyRevoked" : "keyNotRevoked", keyId);
+        return "redirect:/platform/municipalities/" + municipality;
+    }
+
+    private String existing(String code) {
+        return onboarding
+                .municipality(code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+                .cbsCode();
     }
 
     @PostMapping("/platform/municipalities/{code}/users")
@@ -163,10 +217,7 @@ class PlatformPages {
             @PathVariable String username,
             Principal administrator,
             RedirectAttributes flash) {
-        String back = onboarding
-                .municipality(code)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
-                .cbsCode();
+        String back = existing(code);
         try {
             List<String> unfinished = onboarding.disable(username, administrator.getName());
             if (unfinished.isEmpty()) {

@@ -163,6 +163,52 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
         Axe.assertAccessible(browser, "the platform's log");
     }
 
+    @Test
+    void anAdministratorIssuesAnEServiceItsKeyAndRevokesIt() {
+        // given: Hengelo and its e-service
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        admin.post(
+                "/api/platform/municipalities", "application/json", "{\"cbsCode\": \"0164\", \"name\": \"Hengelo\"}");
+        assertThat(admin.post(
+                                "/api/platform/municipalities/0164/users",
+                                "application/json",
+                                "{\"username\": \"eloket-hengelo\", \"personId\": \"H-1\", \"displayName\": \"E-loket\","
+                                        + " \"roles\": [\"INTAKE\"], \"password\": \"" + GIVEN + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        Chromium.signIn(browser, port, TestUsers.PLATFORM_ADMIN);
+        Chromium.open(browser, port, "/platform/municipalities/0164");
+        assertThat(browser.findElement(By.id("no-keys")).getText()).isEqualTo("Nog geen API-sleutels.");
+
+        // when: a key is issued
+        browser.findElement(By.id("issue")).click();
+
+        // then: shown this once, and listed as in use
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("issued-key")).isEmpty());
+        assertThat(browser.findElement(By.id("issued-key")).getText()).startsWith("bsk_");
+        assertThat(browser.findElement(By.id("keys")).getText())
+                .contains("eloket-hengelo")
+                .contains("in gebruik");
+        Chromium.screenshot(browser, "platform-api-keys");
+        Axe.assertAccessible(browser, "a key just issued");
+
+        // when: it is revoked, confirming it
+        WebElement row = browser.findElement(By.cssSelector("#keys tbody tr"));
+        row.findElement(By.tagName("summary")).click();
+        WebElement revoke = row.findElement(By.cssSelector("button[id^='revoke-']"));
+        Chromium.waitFor(browser, page -> revoke.isDisplayed());
+        Axe.assertAccessible(browser, "revoking a key, to confirm");
+        revoke.click();
+
+        // then
+        Chromium.waitFor(browser, page -> !page.findElements(By.id("message")).isEmpty());
+        assertThat(browser.findElement(By.id("message")).getText()).endsWith("is ingetrokken.");
+        assertThat(browser.findElements(By.id("issued-key"))).isEmpty();
+        assertThat(browser.findElement(By.id("keys")).getText()).doesNotContain("in gebruik");
+        Axe.assertAccessible(browser, "a revoked key");
+    }
+
     private void type(String field, String text) {
         WebElement input = browser.findElement(By.id(field));
         input.clear();

@@ -530,6 +530,66 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                         subject));
     }
 
+    @Test
+    void theMunicipalityPageIssuesAKeyShownOnceAndRevokesIt() {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String apeldoorn = "0200";
+        String eService = "eloket-apeldoorn";
+        admin.post(
+                "/api/platform/municipalities", "application/json", "{\"cbsCode\": \"0200\", \"name\": \"Apeldoorn\"}");
+        Browserless pages = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
+        assertThat(pages.get("/platform/municipalities/" + apeldoorn).body()).contains("id=\"no-e-services\"");
+        admin.post(
+                "/api/platform/municipalities/" + apeldoorn + "/users",
+                "application/json",
+                newAccount(eService, "AP-1", "INTAKE"));
+
+        HttpResponse<String> issued =
+                pages.post("/platform/municipalities/" + apeldoorn + "/api-keys", "username=" + eService);
+
+        assertThat(issued.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"issued-key\">(bsk_[^<]+)<")
+                .matcher(issued.body());
+        assertThat(shown.find()).as(issued.body()).isTrue();
+        String key = shown.group(1);
+        Http withKey = new Http(port).bearer(key);
+        String application = Http.resource("intake/parking-permit-zone-a.json");
+        assertThat(withKey.post("/api/cases", "application/json", application).statusCode())
+                .isEqualTo(202);
+        String listed = pages.get("/platform/municipalities/" + apeldoorn).body();
+        assertThat(listed).as("shown once").doesNotContain(key).contains("in gebruik");
+        String keyId = json.readTree(admin.get("/api/platform/municipalities/" + apeldoorn + "/api-keys")
+                        .body())
+                .path(0)
+                .path("keyId")
+                .asString();
+        assertThat(listed).contains("id=\"key-" + keyId + "\"");
+
+        assertThat(pages.post("/platform/municipalities/" + apeldoorn + "/api-keys/" + keyId + "/revoke", "")
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(pages.get("/platform/municipalities/" + apeldoorn).body())
+                .contains("Sleutel " + keyId + " is ingetrokken.")
+                .doesNotContain("id=\"revoke-" + keyId + "\"");
+        assertThat(withKey.post("/api/cases", "application/json", application).statusCode())
+                .isEqualTo(401);
+        pages.post("/platform/municipalities/" + apeldoorn + "/api-keys/" + keyId + "/revoke", "");
+        assertThat(pages.get("/platform/municipalities/" + apeldoorn).body())
+                .contains("Sleutel " + keyId + " was al ingetrokken");
+
+        // a person's account gets no key, and an unknown municipality is not found
+        assertThat(pages.post("/platform/municipalities/" + apeldoorn + "/api-keys", "username=" + TestUsers.REVIEWER)
+                        .body())
+                .contains("id=\"key-username-error\"")
+                .doesNotContain("id=\"issued-key\"");
+        assertThat(pages.post("/platform/municipalities/9999/api-keys", "username=" + eService)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(pages.post("/platform/municipalities/9999/api-keys/" + keyId + "/revoke", "")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
     /** The actions the platform administrator's requests left in a municipality's log, oldest first. */
     private List<String> auditedBy(String municipality) throws Exception {
         return Municipality.call(

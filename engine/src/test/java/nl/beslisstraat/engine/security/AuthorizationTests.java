@@ -222,6 +222,8 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint("POST", "/platform/municipalities/0344/memberships/no-such-account/withdraw", PLATFORM_ADMIN),
             new Endpoint("POST", "/platform/municipalities/0344/accounts/no-such-account/disable", PLATFORM_ADMIN),
             new Endpoint("GET", "/platform/audit", PLATFORM_ADMIN),
+            new Endpoint("POST", "/platform/municipalities/0344/api-keys", PLATFORM_ADMIN),
+            new Endpoint("POST", "/platform/municipalities/0344/api-keys/no-such-key/revoke", PLATFORM_ADMIN),
             new Endpoint("GET", "/platform/sign-in-locks", PLATFORM_ADMIN),
             new Endpoint("POST", "/platform/sign-in-locks/unlock", PLATFORM_ADMIN),
             // the switch: to Utrecht, where every account but the platform administrator works
