@@ -548,6 +548,9 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                 pages.post("/platform/municipalities/" + apeldoorn + "/api-keys", "username=" + eService);
 
         assertThat(issued.statusCode()).isEqualTo(200);
+        assertThat(issued.headers().firstValue("Cache-Control").orElse(""))
+                .as("no cache keeps the page with the key")
+                .contains("no-store");
         java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"issued-key\">(bsk_[^<]+)<")
                 .matcher(issued.body());
         assertThat(shown.find()).as(issued.body()).isTrue();
