@@ -257,6 +257,59 @@ class Onboarding {
         return unfinished;
     }
 
+    /**
+     * Gives the account a new password, shown once to the administrator who hands it over, and
+     * enables it if it was disabled: a person who forgot their password, or one who comes back to
+     * the cooperative's municipalities. Its roles are as they were; API keys revoked when it was
+     * disabled stay revoked (issue new ones). The holder of a person's account chooses a password of
+     * their own at the first sign-in ({@link UserAccounts#givePassword}).
+     *
+     * <p>The password is given in a transaction of the first municipality the account works for, and
+     * recorded in its log; each further municipality's log records it after, and one that cannot is
+     * named in the answer (the password is given). An account that works for none, such as another
+     * platform administrator, is recorded in the platform's log. An administrator gives their own
+     * account no password: they choose one on their account page.
+     */
+    PasswordGiven givePassword(String username, String administrator) {
+        if (username.equalsIgnoreCase(administrator)) {
+            throw new OnboardingRefused(
+                    OnboardingRefused.Kind.INVALID,
+                    "username",
+                    "Gebruikersnaam: uw eigen wachtwoord kiest u zelf, op de pagina Wachtwoord kiezen.");
+        }
+        List<String> municipalities = accounts.municipalitiesOf(username);
+        UserAccounts.GivenPassword[] given = new UserAccounts.GivenPassword[1];
+        Runnable give = () -> given[0] = transaction.execute(status -> accounts.givePassword(username, administrator));
+        if (municipalities.isEmpty()) {
+            notFoundIfRefused(() -> Municipality.runForPlatform(give));
+            return new PasswordGiven(given[0], List.of());
+        }
+        notFoundIfRefused(() -> Municipality.run(municipalities.get(0), give));
+        List<String> unfinished = new ArrayList<>();
+        for (String other : municipalities.subList(1, municipalities.size())) {
+            try {
+                Municipality.run(
+                        other,
+                        () -> transaction.executeWithoutResult(status ->
+                                accounts.notePasswordGiven(username, administrator, given[0].enabledAgain())));
+            } catch (RuntimeException failed) {
+                log.error("{} given a password, not recorded in {}: {}", username, other, failed.toString());
+                unfinished.add(other);
+            }
+        }
+        return new PasswordGiven(given[0], unfinished);
+    }
+
+    /** A password given, and the municipalities whose log could not record it. */
+    record PasswordGiven(UserAccounts.GivenPassword given, List<String> unrecorded) {}
+
+    /** What an administrator is told when {@link #givePassword} could not record it everywhere. */
+    static String unrecordedMessage(String username, List<String> unrecorded) {
+        return "Account " + username + " heeft een nieuw wachtwoord, maar het logboek van gemeente "
+                + String.join(", ", unrecorded) + " vermeldt dat nog niet. Geef het account opnieuw een wachtwoord: dan"
+                + " vermeldt elk logboek het.";
+    }
+
     /** What an administrator is told when {@link #disable} could not finish everywhere. */
     static String unfinishedMessage(String username, List<String> unfinished) {
         return "Account " + username + " is uitgeschakeld, maar in gemeente " + String.join(", ", unfinished)

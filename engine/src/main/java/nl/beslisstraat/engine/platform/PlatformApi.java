@@ -2,10 +2,12 @@ package nl.beslisstraat.engine.platform;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.beslisstraat.engine.audit.PlatformAuditLog;
 import nl.beslisstraat.engine.security.UserAccounts;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,6 +41,12 @@ import org.springframework.web.bind.annotation.RestController;
  *       municipality, revoking its API keys and giving back its review tasks in each; 204, 404 for no
  *       such account, 400 for the administrator's own, 500 naming the municipalities where that is
  *       still to be done (the account is disabled; asking again finishes it).
+ *   <li>{@code POST /api/platform/accounts/{username}/password}: gives the account a new password,
+ *       drawn here and answered this once ({@code {"username", "password", "enabledAgain",
+ *       "unrecorded"}}), and enables it if it was disabled; a person's holder chooses their own at the
+ *       next sign-in. 200; 404 for no such account, 400 for the administrator's own; {@code
+ *       unrecorded} names municipalities whose log does not say so yet (asking again gives another
+ *       password and records it everywhere).
  *   <li>{@code GET /api/platform/audit?limit=100}: the platform's own audit log, newest first (at most
  *       1,000 entries).
  * </ul>
@@ -110,6 +118,17 @@ class PlatformApi {
         problem.setTitle("Disabled, not finished everywhere");
         problem.setProperty("unfinished", unfinished);
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @PostMapping("/accounts/{username}/password")
+    ResponseEntity<Map<String, Object>> givePassword(@PathVariable String username, Principal administrator) {
+        Onboarding.PasswordGiven given = onboarding.givePassword(username, administrator.getName());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", given.given().username());
+        body.put("password", given.given().password());
+        body.put("enabledAgain", given.given().enabledAgain());
+        body.put("unrecorded", given.unrecorded());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 
     @GetMapping("/audit")

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Platform administration as web pages: the municipalities with a form to add one, and per
  * municipality its accounts with forms for a new account and for giving an existing account roles
- * there, take them away again or disable an account everywhere, and the e-services' API keys; and
+ * there, take them away again, give an account a new password (enabling it again if it was
+ * disabled) or disable it everywhere, and the e-services' API keys; and
  * the platform's own audit log. A refused form comes back with what was typed (never the password)
  * and a message per field.
  */
@@ -229,6 +230,27 @@ class PlatformPages {
             flash.addFlashAttribute("notDisabled", refused.problems().get(0).message());
         }
         return "redirect:/platform/municipalities/" + back;
+    }
+
+    /**
+     * Gives the account a new password, or enables it again with one, asked from the page of a
+     * municipality it works for; the answering page shows the password, the only time it is shown:
+     * no redirect, so it is never kept in the session for a next page.
+     */
+    @PostMapping("/platform/municipalities/{code}/accounts/{username}/password")
+    String givePassword(
+            @PathVariable String code, @PathVariable String username, Principal administrator, Model model) {
+        String municipality = existing(code);
+        try {
+            Onboarding.PasswordGiven given = onboarding.givePassword(username, administrator.getName());
+            model.addAttribute("given", given.given());
+            if (!given.unrecorded().isEmpty()) {
+                model.addAttribute("givenUnrecorded", Onboarding.unrecordedMessage(username, given.unrecorded()));
+            }
+        } catch (OnboardingRefused refused) {
+            model.addAttribute("notGiven", refused.problems().get(0).message());
+        }
+        return municipality(municipality, model);
     }
 
     private static void notFound(OnboardingRefused refused) {

@@ -463,13 +463,65 @@ public class UserAccounts implements UserDetailsService {
         return wasEnabled.get(0);
     }
 
-    /** Whether the log of the municipality the thread works for says the account was disabled. */
-    public boolean disabledNoted(String username) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select from audit_log where action = 'USER_DISABLED' and subject_type = 'user'"
-                        + " and subject_id = ?)",
+    /**
+     * Gives the account a new password, drawn here, and enables it if it was disabled: for a person
+     * who forgot theirs, or one who comes back. As with any password given by someone else, a
+     * person's holder must choose one of their own at the next sign-in (an e-service keeps it), and a
+     * session signed in with an earlier password ends. Recorded as {@code PASSWORD_GIVEN}, or as
+     * {@code USER_ENABLED} when the account was disabled, in the log of whom the thread works for.
+     */
+    @Transactional
+    public GivenPassword givePassword(String username, String actor) {
+        String password = PasswordRules.random();
+        List<Boolean> wasEnabled = jdbc.queryForList(
+                "update users u set password_hash = ?, enabled = true, password_chosen_by_holder = false,"
+                        + " password_chosen_at = clock_timestamp() from (select username, enabled from users"
+                        + " where username = ? for update) before where u.username = before.username"
+                        + " returning before.enabled",
                 Boolean.class,
-                username));
+                passwords.encode(password),
+                username);
+        if (wasEnabled.isEmpty()) {
+            throw new AccountRefused("username", "Gebruikersnaam: er is geen account " + username + ".");
+        }
+        GivenPassword given = new GivenPassword(username, password, !wasEnabled.get(0));
+        notePasswordGiven(username, actor, given.enabledAgain());
+        return given;
+    }
+
+    /**
+     * A password given to an account, to be shown once to whoever hands it over.
+     *
+     * @param enabledAgain whether the account was disabled until it was given
+     */
+    public record GivenPassword(String username, String password, boolean enabledAgain) {
+        @Override
+        public String toString() {
+            return "GivenPassword[" + username + ", enabledAgain=" + enabledAgain + "]"; // never the password
+        }
+    }
+
+    /**
+     * Records in the log of whom the thread works for that the account was given a password, and
+     * enabled again if {@code enabled}.
+     */
+    public void notePasswordGiven(String username, String actor, boolean enabled) {
+        record(new AuditEntry(actor, enabled ? "USER_ENABLED" : "PASSWORD_GIVEN", "user", username, "{}"));
+    }
+
+    /**
+     * Whether the log of the municipality the thread works for says the account is disabled: its
+     * latest entry of disabling or enabling it is a disabling.
+     */
+    public boolean disabledNoted(String username) {
+        return jdbc
+                .queryForList(
+                        "select action from audit_log where subject_type = 'user' and subject_id = ?"
+                                + " and action in ('USER_DISABLED', 'USER_ENABLED') order by id desc limit 1",
+                        String.class,
+                        username)
+                .stream()
+                .anyMatch("USER_DISABLED"::equals);
     }
 
     /**

@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * A platform administrator onboards Enschede and its first reviewer in a real browser (Debian's
  * Chromium, headless): a malformed CBS code is shown beside its field, the municipality is added,
  * the account is created, the new reviewer signs in to Enschede's empty queue, and her access is
- * withdrawn again when she leaves; a colleague who leaves every municipality is disabled; the
- * platform's own log is read. Every page state
+ * withdrawn again when she leaves; a colleague who leaves every municipality is disabled, and enabled
+ * again with a new password when she comes back; the platform's own log is read. Every page state
  * is checked with axe-core against WCAG 2.1 AA. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -135,7 +135,7 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
                 .isEqualTo(201);
         Chromium.open(browser, port, "/platform/municipalities/" + ENSCHEDE);
         WebElement leavingRow = browser.findElement(By.id("member-" + leaving));
-        leavingRow.findElements(By.tagName("summary")).get(1).click();
+        leavingRow.findElements(By.tagName("summary")).get(2).click();
         Chromium.waitFor(
                 browser, page -> page.findElement(By.id("disable-" + leaving)).isDisplayed());
         assertThat(leavingRow.getText()).contains("kan nergens meer inloggen");
@@ -153,6 +153,25 @@ class PlatformBrowserTests extends BrowserIntegrationTest {
                 .as("finishing it, should a municipality's part have failed")
                 .hasSize(1);
         Axe.assertAccessible(browser, "an account disabled everywhere");
+
+        // when: she comes back, and the administrator enables her account again
+        WebElement back = browser.findElement(By.id("member-" + leaving));
+        back.findElements(By.tagName("summary")).get(1).click();
+        Chromium.waitFor(
+                browser, page -> page.findElement(By.id("enable-" + leaving)).isDisplayed());
+        assertThat(back.getText()).contains("kan weer inloggen");
+        Axe.assertAccessible(browser, "enabling an account again, to confirm");
+        browser.findElement(By.id("enable-" + leaving)).click();
+
+        // then: with a new password, shown this once
+        Chromium.waitFor(
+                browser, page -> !page.findElements(By.id("given-password")).isEmpty());
+        assertThat(browser.findElement(By.id("given")).getText())
+                .startsWith("Account " + leaving + " is weer ingeschakeld, met dit nieuwe wachtwoord.");
+        assertThat(browser.findElement(By.id("given-password")).getText()).hasSize(16);
+        assertThat(browser.findElement(By.id("member-" + leaving)).getText()).contains("actief");
+        Chromium.screenshot(browser, "platform-enable");
+        Axe.assertAccessible(browser, "an account enabled again");
 
         // and: the platform's own log, a link in the header away
         browser.findElement(By.linkText("Logboek")).click();

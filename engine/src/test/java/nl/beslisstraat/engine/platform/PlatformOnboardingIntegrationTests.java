@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.beslisstraat.engine.security.UserAccounts;
 import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
@@ -38,6 +41,9 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    UserAccounts accounts;
 
     @Test
     void anAdministratorOnboardsAmsterdamAndItsReviewerSignsInToAnEmptyQueue() throws Exception {
@@ -519,6 +525,205 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                 .isEqualTo(204);
         assertThat(disabledIn(failing, person)).containsExactly("USER_DISABLED");
         assertThat(disabledIn(Municipality.DEFAULT, person)).containsExactly("USER_DISABLED");
+    }
+
+    @Test
+    void anAccountGivenANewPasswordOpensWithItOnlyAndItsHolderChoosesTheirOwn() throws Exception {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String forgetful = "forgetful-reviewer";
+        admin.post(
+                "/api/platform/municipalities/" + TestUsers.ZWOLLE + "/users",
+                "application/json",
+                newAccount(forgetful, "FO-1", "REVIEWER"));
+        admin.post(
+                "/api/platform/municipalities/" + Municipality.DEFAULT + "/memberships",
+                "application/json",
+                "{\"username\": \"" + forgetful + "\", \"roles\": [\"AUDITOR\"]}");
+        Browserless session = Browserless.choosingPassword(port, forgetful, "given-" + forgetful);
+        assertThat(session.get("/review").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> given = admin.send("POST", "/api/platform/accounts/" + forgetful + "/password");
+
+        assertThat(given.statusCode()).isEqualTo(200);
+        assertThat(given.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        JsonNode answer = json.readTree(given.body());
+        String password = answer.path("password").asString();
+        assertThat(password).hasSize(16);
+        assertThat(answer.path("enabledAgain").asBoolean()).isFalse();
+        assertThat(answer.path("unrecorded").toString()).isEqualTo("[]");
+        // the password stored as a hash only
+        assertThat(jdbc.queryForObject("select password_hash from users where username = ?", String.class, forgetful))
+                .doesNotContain(password)
+                .startsWith("{bcrypt}");
+        // the session signed in with the old password ends, the old password opens nothing
+        HttpResponse<String> ended = session.get("/review");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).contains("/login");
+        assertThat(new Http(port).as(forgetful).get("/api/review/tasks").statusCode())
+                .isEqualTo(401);
+        // the new one opens the account for choosing a password of the holder's own, nothing else
+        assertThat(new Http(port)
+                        .basic(forgetful, password)
+                        .get("/api/review/tasks")
+                        .statusCode())
+                .isEqualTo(403);
+        Browserless.choosingPassword(port, forgetful, password);
+        assertThat(new Http(port).as(forgetful).get("/api/review/tasks").statusCode())
+                .isEqualTo(200);
+        // each municipality the account works for says so in its log
+        assertThat(passwordEventsIn(TestUsers.ZWOLLE, forgetful)).containsExactly("PASSWORD_GIVEN");
+        assertThat(passwordEventsIn(Municipality.DEFAULT, forgetful)).containsExactly("PASSWORD_GIVEN");
+
+        // and: an unknown account is 404, the administrator's own is refused, nobody else may give one
+        assertThat(admin.send("POST", "/api/platform/accounts/nobody-at-all/password")
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> own =
+                admin.send("POST", "/api/platform/accounts/" + TestUsers.PLATFORM_ADMIN + "/password");
+        assertThat(own.statusCode()).isEqualTo(400);
+        assertThat(own.body()).contains("eigen wachtwoord");
+        for (String other : List.of(TestUsers.POLICY_OFFICER, TestUsers.AUDITOR, TestUsers.SCHEDULER)) {
+            assertThat(new Http(port)
+                            .as(other)
+                            .send("POST", "/api/platform/accounts/" + TestUsers.REVIEWER + "/password")
+                            .statusCode())
+                    .as(other)
+                    .isEqualTo(403);
+        }
+        assertThat(new Http(port)
+                        .as(TestUsers.REVIEWER)
+                        .get("/api/review/tasks")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aDisabledAccountIsEnabledAgainWithItsRolesAndANewPasswordButNotItsKeys() throws Exception {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String eService = "eloket-returning";
+        admin.post(
+                "/api/platform/municipalities/" + TestUsers.ZWOLLE + "/users",
+                "application/json",
+                newAccount(eService, "RE-1", "INTAKE"));
+        Http withKey = new Http(port)
+                .bearer(json.readTree(admin.post(
+                                        "/api/platform/municipalities/" + TestUsers.ZWOLLE + "/api-keys",
+                                        "application/json",
+                                        "{\"username\": \"" + eService + "\"}")
+                                .body())
+                        .path("key")
+                        .asString());
+        assertThat(admin.send("POST", "/api/platform/accounts/" + eService + "/disable")
+                        .statusCode())
+                .isEqualTo(204);
+
+        JsonNode answer = json.readTree(admin.send("POST", "/api/platform/accounts/" + eService + "/password")
+                .body());
+
+        assertThat(answer.path("enabledAgain").asBoolean()).isTrue();
+        // an e-service keeps the password it is given, with the roles it had; its revoked key stays revoked
+        Http withPassword =
+                new Http(port).basic(eService, answer.path("password").asString());
+        assertThat(withPassword
+                        .post("/api/cases", "application/json", Http.resource("intake/parking-permit-zone-a.json"))
+                        .statusCode())
+                .as("queued")
+                .isEqualTo(202);
+        assertThat(withKey.post("/api/cases", "application/json", Http.resource("intake/parking-permit-zone-a.json"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(passwordEventsIn(TestUsers.ZWOLLE, eService)).containsExactly("USER_DISABLED", "USER_ENABLED");
+
+        // when: disabled a second time, the log says so again, and the account opens nothing
+        assertThat(admin.send("POST", "/api/platform/accounts/" + eService + "/disable")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(passwordEventsIn(TestUsers.ZWOLLE, eService))
+                .containsExactly("USER_DISABLED", "USER_ENABLED", "USER_DISABLED");
+        assertThat(withPassword
+                        .post("/api/cases", "application/json", Http.resource("intake/parking-permit-zone-a.json"))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anotherPlatformAdministratorGivenAPasswordIsInThePlatformsLog() throws Exception {
+        String second = "second-platform-admin";
+        accounts.createPlatformAdministrator(second, "PL-2", "Tweede beheerder", "given-" + second, "test");
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+
+        HttpResponse<String> given = admin.send("POST", "/api/platform/accounts/" + second + "/password");
+
+        assertThat(given.statusCode()).isEqualTo(200);
+        String password = json.readTree(given.body()).path("password").asString();
+        assertThat(new Http(port)
+                        .basic(second, "given-" + second)
+                        .get("/api/platform/municipalities")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(new Http(port)
+                        .basic(second, password)
+                        .get("/api/platform/municipalities")
+                        .statusCode())
+                .as("to choose a password of their own first")
+                .isEqualTo(403);
+        assertThat(admin.get("/api/platform/audit?limit=5").body())
+                .contains("\"action\":\"PASSWORD_GIVEN\"")
+                .contains("\"subjectId\":\"" + second + "\"");
+    }
+
+    @Test
+    void theMunicipalityPageGivesANewPasswordShownOnceAndEnablesADisabledAccount() {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String person = "page-forgetful";
+        admin.post(
+                "/api/platform/municipalities/" + TestUsers.ZWOLLE + "/users",
+                "application/json",
+                newAccount(person, "PF-1", "MONITORING"));
+        Browserless pages = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
+        String municipalityPage = "/platform/municipalities/" + TestUsers.ZWOLLE;
+        assertThat(pages.get(municipalityPage).body()).contains("id=\"password-" + person + "\"");
+
+        HttpResponse<String> given = pages.post(municipalityPage + "/accounts/" + person + "/password", "");
+
+        assertThat(given.statusCode())
+                .as("shown on the answering page, no redirect")
+                .isEqualTo(200);
+        assertThat(given.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        Matcher shown = Pattern.compile("id=\"given-password\">([^<]+)<").matcher(given.body());
+        assertThat(shown.find()).isTrue();
+        assertThat(given.body()).contains("Nieuw wachtwoord voor " + person);
+        assertThat(new Http(port)
+                        .basic(person, shown.group(1))
+                        .get("/api/operations/metrics", MunicipalityFilter.HEADER, TestUsers.ZWOLLE)
+                        .statusCode())
+                .as("a monitoring account keeps the password it is given")
+                .isEqualTo(200);
+        assertThat(pages.get(municipalityPage).body()).as("shown once").doesNotContain(shown.group(1));
+
+        pages.post(municipalityPage + "/accounts/" + person + "/disable", "");
+        assertThat(pages.get(municipalityPage).body()).contains("id=\"enable-" + person + "\"");
+        HttpResponse<String> enabled = pages.post(municipalityPage + "/accounts/" + person + "/password", "");
+        assertThat(enabled.body()).contains("Account " + person + " is weer ingeschakeld");
+        assertThat(jdbc.queryForObject("select enabled from users where username = ?", Boolean.class, person))
+                .isTrue();
+
+        assertThat(pages.post("/platform/municipalities/9999/accounts/" + person + "/password", "")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(pages.post(municipalityPage + "/accounts/nobody-at-all/password", "")
+                        .body())
+                .contains("Gebruikersnaam: er is geen account nobody-at-all.");
+    }
+
+    private List<String> passwordEventsIn(String municipality, String subject) throws Exception {
+        return Municipality.call(
+                municipality,
+                () -> jdbc.queryForList(
+                        "select action from audit_log where subject_id = ? and action in ('PASSWORD_GIVEN',"
+                                + " 'USER_ENABLED', 'USER_DISABLED') order by id",
+                        String.class,
+                        subject));
     }
 
     private List<String> disabledIn(String municipality, String subject) throws Exception {
