@@ -80,9 +80,14 @@ public class PlatformAuditLog {
 
     /** The latest entries, newest first. */
     public List<Entry> latest(int limit) {
+        return before(Long.MAX_VALUE, limit);
+    }
+
+    /** The entries before link {@code position} of the chain, newest first: the next page back. */
+    public List<Entry> before(long position, int limit) {
         return Municipality.callForPlatform(() -> jdbc.query(
                 "select id, at, actor, action, subject_type, subject_id, details::text, chain_position"
-                        + " from platform_audit_log order by chain_position desc limit ?",
+                        + " from platform_audit_log where chain_position < ? order by chain_position desc limit ?",
                 (row, n) -> new Entry(
                         row.getLong(1),
                         row.getObject(2, OffsetDateTime.class),
@@ -92,6 +97,7 @@ public class PlatformAuditLog {
                         row.getString(6),
                         row.getString(7),
                         row.getLong(8)),
+                position,
                 limit));
     }
 

@@ -47,8 +47,9 @@ import org.springframework.web.bind.annotation.RestController;
  *       next sign-in. 200; 404 for no such account, 400 for the administrator's own; {@code
  *       unrecorded} names municipalities whose log does not say so yet (asking again gives another
  *       password and records it everywhere).
- *   <li>{@code GET /api/platform/audit?limit=100}: the platform's own audit log, newest first (at most
- *       1,000 entries).
+ *   <li>{@code GET /api/platform/audit?limit=100&before=N}: the platform's own audit log, newest first
+ *       (at most 1,000 entries), those before chain position N if given: the next page back starts
+ *       below the last entry's {@code position}.
  * </ul>
  */
 @RestController
@@ -132,14 +133,22 @@ class PlatformApi {
     }
 
     @GetMapping("/audit")
-    ResponseEntity<?> auditLog(@RequestParam(defaultValue = "100") int limit) {
+    ResponseEntity<?> auditLog(
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) Long before) {
         if (limit < 1 || limit > 1_000) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST, "limit: tussen 1 en 1000, niet " + limit + ".");
-            problem.setTitle("Invalid limit");
-            return ResponseEntity.badRequest().body(problem);
+            return invalid("limit", "limit: tussen 1 en 1000, niet " + limit + ".");
         }
-        return ResponseEntity.ok(log.latest(limit));
+        if (before != null && before < 1) {
+            return invalid("before", "before: een schakel van de keten, 1 of hoger, niet " + before + ".");
+        }
+        return ResponseEntity.ok(log.before(before == null ? Long.MAX_VALUE : before, limit));
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+        problem.setTitle("Invalid " + field);
+        problem.setProperty("field", field);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(OnboardingRefused.class)

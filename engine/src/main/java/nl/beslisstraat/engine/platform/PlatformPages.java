@@ -35,7 +35,7 @@ class PlatformPages {
     private static final List<Role> ROLES =
             List.of(Role.REVIEWER, Role.POLICY_OFFICER, Role.SCHEDULER, Role.AUDITOR, Role.INTAKE, Role.MONITORING);
 
-    /** The platform's log shows its latest entries; its chain is verified daily, not paged through here. */
+    /** The entries of the platform's log on one page. */
     static final int LOG_ENTRIES = 200;
 
     private final Onboarding onboarding;
@@ -54,9 +54,22 @@ class PlatformPages {
         return "platform/municipalities";
     }
 
+    /**
+     * The platform's log, newest first, a page of {@link #LOG_ENTRIES} at a time: {@code before} is
+     * the chain position the page starts below, so a page stays the same while entries are added.
+     */
     @GetMapping("/platform/audit")
-    String auditLog(Model model) {
-        model.addAttribute("entries", log.latest(LOG_ENTRIES));
+    String auditLog(@RequestParam(required = false) Long before, Model model) {
+        if (before != null && before < 1) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "before: a chain position of 1 or more");
+        }
+        // one more than shown, to know whether there is an older page
+        List<PlatformAuditLog.Entry> entries = log.before(before == null ? Long.MAX_VALUE : before, LOG_ENTRIES + 1);
+        model.addAttribute("entries", entries.subList(0, Math.min(LOG_ENTRIES, entries.size())));
+        model.addAttribute(
+                "older",
+                entries.size() > LOG_ENTRIES ? entries.get(LOG_ENTRIES - 1).position() : null);
+        model.addAttribute("paged", before != null);
         model.addAttribute("head", log.head());
         return "platform/audit";
     }

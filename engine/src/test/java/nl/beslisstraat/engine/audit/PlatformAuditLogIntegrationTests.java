@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.ChainBreak.Kind;
 import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
@@ -205,6 +207,44 @@ class PlatformAuditLogIntegrationTests extends DatabaseIntegrationTest {
                         .get("/api/platform/audit")
                         .statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void itsPagesGoBackInTheChainAndStayTheSameWhileEntriesAreAdded() throws Exception {
+        for (int i = 0; i < 201; i++) {
+            String address = "198.51.100." + (i % 250);
+            Municipality.runForPlatform(() ->
+                    log.append(new AuditEntry(TestUsers.PLATFORM_ADMIN, "SIGN_IN_UNLOCKED", "address", address, "{}")));
+        }
+        Browserless pages = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
+        String first = pages.get("/platform/audit").body();
+        Matcher older = Pattern.compile("id=\"older\" href=\"/platform/audit\\?before=(\\d+)\"")
+                .matcher(first);
+        assertThat(older.find()).as("a link to the older entries").isTrue();
+        long before = Long.parseLong(older.group(1));
+        long head = log.head().position();
+        assertThat(before).isEqualTo(head - 199);
+        assertThat(first).doesNotContain("id=\"newest\"");
+
+        Municipality.runForPlatform(() -> log.append(
+                new AuditEntry(TestUsers.PLATFORM_ADMIN, "SIGN_IN_UNLOCKED", "address", "203.0.113.9", "{}")));
+        String second = pages.get("/platform/audit?before=" + before).body();
+
+        assertThat(second).contains("id=\"newest\"").doesNotContain("203.0.113.9");
+        assertThat(Pattern.compile("<tr>\\s*<td").matcher(second).results().count())
+                .isEqualTo(Math.min(200, before - 1));
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        List<Long> positions = new java.util.ArrayList<>();
+        tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(admin.get("/api/platform/audit?limit=3&before=" + before)
+                        .body())
+                .forEach(entry -> positions.add(entry.path("position").asLong()));
+        assertThat(positions).containsExactly(before - 1, before - 2, before - 3);
+        HttpResponse<String> wrong = admin.get("/api/platform/audit?before=0");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("\"field\":\"before\"");
+        assertThat(pages.get("/platform/audit?before=0").statusCode()).isEqualTo(400);
     }
 
     private List<String> platformActions(String subjectType, String subject) {
