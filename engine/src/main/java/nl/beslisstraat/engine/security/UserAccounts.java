@@ -467,7 +467,8 @@ public class UserAccounts implements UserDetailsService {
      * Gives the account a new password, drawn here, and enables it if it was disabled: for a person
      * who forgot theirs, or one who comes back. As with any password given by someone else, a
      * person's holder must choose one of their own at the next sign-in (an e-service keeps it), and a
-     * session signed in with an earlier password ends. Recorded as {@code PASSWORD_GIVEN}, or as
+     * session signed in with an earlier password ends; a sign-in lock of the account is lifted (one
+     * of its address stays). Recorded as {@code PASSWORD_GIVEN}, or as
      * {@code USER_ENABLED} when the account was disabled, in the log of whom the thread works for.
      */
     @Transactional
@@ -484,6 +485,9 @@ public class UserAccounts implements UserDetailsService {
         if (wasEnabled.isEmpty()) {
             throw new AccountRefused("username", "Gebruikersnaam: er is geen account " + username + ".");
         }
+        // the failures that locked the name were guesses at the old password; the new one, drawn
+        // here, was never guessed, and its holder should not wait out a lock to use it
+        jdbc.update("delete from sign_in_throttle where kind = 'ACCOUNT' and key = ?", username);
         GivenPassword given = new GivenPassword(username, password, !wasEnabled.get(0));
         notePasswordGiven(username, actor, given.enabledAgain());
         return given;

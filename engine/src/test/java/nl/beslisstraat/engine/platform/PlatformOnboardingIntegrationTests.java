@@ -541,6 +541,11 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                 "{\"username\": \"" + forgetful + "\", \"roles\": [\"AUDITOR\"]}");
         Browserless session = Browserless.choosingPassword(port, forgetful, "given-" + forgetful);
         assertThat(session.get("/review").statusCode()).isEqualTo(200);
+        // and: the account is locked after failed sign-ins with a password its holder misremembers
+        jdbc.update(
+                "insert into sign_in_throttle (kind, key, failures, first_failure_at, not_before, locked_until)"
+                        + " values ('ACCOUNT', ?, 10, now(), now() + interval '15 minutes', now() + interval '15 minutes')",
+                forgetful);
 
         HttpResponse<String> given = admin.send("POST", "/api/platform/accounts/" + forgetful + "/password");
 
@@ -561,7 +566,7 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
         assertThat(ended.headers().firstValue("Location").orElseThrow()).contains("/login");
         assertThat(new Http(port).as(forgetful).get("/api/review/tasks").statusCode())
                 .isEqualTo(401);
-        // the new one opens the account for choosing a password of the holder's own, nothing else
+        // the new one opens the account, lock lifted, for choosing a password of the holder's own only
         assertThat(new Http(port)
                         .basic(forgetful, password)
                         .get("/api/review/tasks")
