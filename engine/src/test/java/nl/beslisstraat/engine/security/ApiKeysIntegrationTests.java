@@ -201,10 +201,11 @@ class ApiKeysIntegrationTests extends DatabaseIntegrationTest {
                 .as("Utrecht's e-service has no key in Zwolle")
                 .isEqualTo(400);
         assertThat(jdbc.queryForObject(
-                        "select count(*) from api_keys where username = ? or municipality = ?",
+                        "select count(*) from api_keys where username = ? or (municipality = ? and username = ?)",
                         Long.class,
                         TestUsers.REVIEWER,
-                        TestUsers.ZWOLLE))
+                        TestUsers.ZWOLLE,
+                        TestUsers.INTAKE))
                 .isZero();
     }
 
