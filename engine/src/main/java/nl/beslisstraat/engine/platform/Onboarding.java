@@ -207,11 +207,12 @@ class Onboarding {
      * Its roles stay, so that what it was allowed to do remains visible, and what it did keeps its
      * name.
      *
-     * <p>Each municipality's part is a transaction of that municipality (its log and tasks are under
-     * row-level security). The account itself is disabled in the first, so from that commit on
-     * nothing it holds opens anything, whatever happens to the rest. A municipality whose part fails
-     * does not stop the others; it is named in the answer, and asking again finishes it. A
-     * municipality's log says it once: again only when the call changed something there. An
+     * <p>The account itself is disabled first, in a transaction of its own (in the first
+     * municipality it works for, whose log records it), so from that commit on nothing it holds
+     * opens anything, whatever happens to the rest. Then each municipality's part is a transaction
+     * of that municipality (its log and tasks are under row-level security). A municipality whose
+     * part fails does not stop the others; it is named in the answer, and asking again finishes it.
+     * A municipality's log says it once for each time the account is disabled. An
      * administrator cannot disable their own account, so the platform keeps someone to run it.
      *
      * @return the municipalities whose part could not be done now (empty when all is done)
@@ -230,28 +231,31 @@ class Onboarding {
                     () -> transaction.executeWithoutResult(status -> accounts.disable(username, administrator))));
             return List.of();
         }
+        String first = municipalities.get(0);
         boolean[] disabledNow = new boolean[1];
+        // the account itself on its own, first: from its commit on nothing it holds opens anything,
+        // whatever happens to the clean-up in each municipality after it
         notFoundIfRefused(() -> Municipality.run(
-                municipalities.get(0),
-                () -> transaction.executeWithoutResult(status -> {
-                    disabledNow[0] = accounts.disable(username, administrator); // says so when it does
-                    if ((leave(username, administrator) || !accounts.disabledNoted(username)) && !disabledNow[0]) {
-                        accounts.noteDisabled(username, administrator); // finishing what an earlier call began
-                    }
-                })));
+                first,
+                () -> transaction.executeWithoutResult(
+                        status -> disabledNow[0] = accounts.disable(username, administrator)))); // noted there if so
         List<String> unfinished = new ArrayList<>();
-        for (String other : municipalities.subList(1, municipalities.size())) {
+        for (String municipality : municipalities) {
+            boolean notedAlready = municipality.equals(first) && disabledNow[0];
             try {
                 Municipality.run(
-                        other,
+                        municipality,
                         () -> transaction.executeWithoutResult(status -> {
-                            if (leave(username, administrator) || disabledNow[0] || !accounts.disabledNoted(username)) {
+                            // noted once per municipality and disabling: by this call if it disabled
+                            // the account, else to finish what an earlier call began
+                            leave(username, administrator);
+                            if (!notedAlready && (disabledNow[0] || !accounts.disabledNoted(username))) {
                                 accounts.noteDisabled(username, administrator);
                             }
                         }));
             } catch (RuntimeException failed) {
-                log.error("{} disabled, but not finished in {}: {}", username, other, failed.toString());
-                unfinished.add(other);
+                log.error("{} disabled, but not finished in {}: {}", username, municipality, failed.toString());
+                unfinished.add(municipality);
             }
         }
         return unfinished;
@@ -325,13 +329,10 @@ class Onboarding {
         }
     }
 
-    /**
-     * In the current municipality: the account's API keys revoked, the tasks it held given back;
-     * whether there was any.
-     */
-    private boolean leave(String username, String administrator) {
-        boolean revoked = !apiKeys.revokeAllOf(username, administrator).isEmpty();
-        return reviewTasks.releaseAllOf(username) > 0 || revoked;
+    /** In the current municipality: the account's API keys revoked, the tasks it held given back. */
+    private void leave(String username, String administrator) {
+        apiKeys.revokeAllOf(username, administrator);
+        reviewTasks.releaseAllOf(username);
     }
 
     private MunicipalityRow existing(String cbsCode) {

@@ -51,7 +51,12 @@ public class ApiKeys {
             String revokedBy) {}
 
     /** A key just issued: the only time its whole text exists outside the client. */
-    public record Issued(String keyId, String username, String municipality, String key) {}
+    public record Issued(String keyId, String username, String municipality, String key) {
+        @Override
+        public String toString() {
+            return "Issued[" + keyId + ", " + username + ", " + municipality + "]"; // never the secret
+        }
+    }
 
     /** What a verified key stands for. */
     record Verified(String keyId, String username, String municipality, String municipalityName) {}
@@ -93,12 +98,13 @@ public class ApiKeys {
         String municipality = currentMunicipality();
         ApiKey key = ApiKey.generate();
         transaction.executeWithoutResult(status -> {
-            // the membership is locked until the key is stored: a withdrawal of it at the same time
-            // either waits and then revokes this key too, or comes first and this issue is refused
+            // the membership and the account are locked until the key is stored: a withdrawal or a
+            // disabling at the same time either waits and then revokes this key too, or comes first
+            // and this issue is refused
             boolean intake = !jdbc.queryForList(
                             "select 1 from user_municipalities um join users u on u.username = um.username"
                                     + " where um.username = ? and um.municipality = ? and 'INTAKE' = any (um.roles)"
-                                    + " and u.enabled for share of um",
+                                    + " and u.enabled for share of um, u",
                             Integer.class,
                             username,
                             municipality)
@@ -106,8 +112,8 @@ public class ApiKeys {
             if (!intake) {
                 throw new AccountRefused(
                         "username",
-                        "Gebruikersnaam: " + username + " is geen actieve e-dienst (INTAKE) van gemeente "
-                                + municipality + ".");
+                        "E-dienst: " + username + " is geen actieve e-dienst (INTAKE) van gemeente " + municipality
+                                + ".");
             }
             try {
                 jdbc.update(

@@ -335,14 +335,26 @@ public class UserAccounts implements UserDetailsService {
     @Transactional
     public void grant(String username, Set<Role> roles, String actor) {
         String municipality = currentMunicipality();
-        Optional<String> person = activePerson(username);
-        if (person.isEmpty()) {
+        // the account is locked until the membership is stored: a disabling at the same time either
+        // waits and then finds this membership too, or comes first and this grant is refused
+        record Grantee(String personId, boolean platformAdministrator) {}
+        List<Grantee> account = jdbc.query(
+                "select person_id, 'PLATFORM_ADMIN' = any (roles) as platform from users where username = ?"
+                        + " and enabled for share",
+                (row, n) -> new Grantee(row.getString("person_id"), row.getBoolean("platform")),
+                username);
+        if (account.isEmpty()) {
             throw new AccountRefused("username", "Gebruikersnaam: er is geen actief account " + username + ".");
         }
+        if (account.get(0).platformAdministrator()) {
+            throw new AccountRefused(
+                    "username", "Gebruikersnaam: " + username + " is platformbeheerder en werkt voor geen gemeente.");
+        }
+        String person = account.get(0).personId();
         checkRoles(roles);
         writeMembership(username, municipality, roles);
         audit.appendAll(List.of(new AuditEntry(
-                actor, "MEMBERSHIP_GRANTED", "user", username, details(person.get(), municipality, roleNames(roles)))));
+                actor, "MEMBERSHIP_GRANTED", "user", username, details(person, municipality, roleNames(roles)))));
     }
 
     /**

@@ -215,6 +215,16 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                                 String.class,
                                 TestUsers.SCHEDULER)))
                 .contains("MEMBERSHIP_GRANTED");
+
+        // but a platform administrator works for no municipality: refused, naming the field
+        JsonNode refused = assertField(
+                admin.post(
+                        "/api/platform/municipalities/0014/memberships",
+                        "application/json",
+                        "{\"username\": \"" + TestUsers.PLATFORM_ADMIN + "\", \"roles\": [\"AUDITOR\"]}"),
+                400,
+                "username");
+        assertThat(refused.path("message").asString()).contains("platformbeheerder");
     }
 
     @Test
@@ -716,6 +726,57 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                                 + " 'USER_ENABLED', 'USER_DISABLED') order by id",
                         String.class,
                         subject));
+    }
+
+    @Test
+    void anAccountIsDisabledEvenWhenItsFirstMunicipalitysCleanUpFails() throws Exception {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        String eService = "eloket-first-fails";
+        admin.post(
+                "/api/platform/municipalities/" + Municipality.DEFAULT + "/users",
+                "application/json",
+                newAccount(eService, "FF-1", "INTAKE"));
+        String keyId = json.readTree(admin.post(
+                                "/api/platform/municipalities/" + Municipality.DEFAULT + "/api-keys",
+                                "application/json",
+                                "{\"username\": \"" + eService + "\"}")
+                        .body())
+                .path("keyId")
+                .asString();
+        JdbcTemplate superuser = new JdbcTemplate(TestDatabase.owner());
+        superuser.execute("create function refuse_revoking_for_the_test() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'refused for the test'; end $$");
+        superuser.execute("create trigger refuse_revoking_for_the_test before insert on audit_log for each row"
+                + " when (new.action = 'API_KEY_REVOKED' and new.subject_id = '" + eService + "')"
+                + " execute function refuse_revoking_for_the_test()");
+        HttpResponse<String> partly;
+        try {
+            partly = admin.send("POST", "/api/platform/accounts/" + eService + "/disable");
+        } finally {
+            superuser.execute("drop trigger refuse_revoking_for_the_test on audit_log");
+            superuser.execute("drop function refuse_revoking_for_the_test()");
+        }
+
+        // then: the account is disabled all the same, and its municipality named as still to do
+        assertThat(partly.statusCode()).isEqualTo(500);
+        assertThat(json.readTree(partly.body()).path("unfinished").toString())
+                .isEqualTo("[\"" + Municipality.DEFAULT + "\"]");
+        assertThat(jdbc.queryForObject("select enabled from users where username = ?", Boolean.class, eService))
+                .isFalse();
+        assertThat(new Http(port)
+                        .basic(eService, "given-" + eService)
+                        .get("/api/cases/1")
+                        .statusCode())
+                .isEqualTo(401);
+
+        // when: asked again, the key is revoked, and the log says the account was disabled once
+        assertThat(admin.send("POST", "/api/platform/accounts/" + eService + "/disable")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(jdbc.queryForObject(
+                        "select revoked_at is not null from api_keys where key_id = ?", Boolean.class, keyId))
+                .isTrue();
+        assertThat(disabledIn(Municipality.DEFAULT, eService)).containsExactly("USER_DISABLED");
     }
 
     private List<String> disabledIn(String municipality, String subject) throws Exception {
