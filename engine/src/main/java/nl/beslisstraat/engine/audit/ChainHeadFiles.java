@@ -73,6 +73,32 @@ public class ChainHeadFiles {
         }
     }
 
+    /**
+     * The heads of the latest file before this day that can be read. One that cannot be read is
+     * named as an error and passed over for the one before it: a damaged newest file must neither
+     * stop every day's verification nor leave the chains without an earlier head to hold them to.
+     */
+    public List<ChainHead> latestReadableBefore(LocalDate day) {
+        Optional<Path> file = latestBefore(day);
+        while (file.isPresent()) {
+            try {
+                return read(file.get());
+            } catch (RuntimeException unreadable) {
+                log.error(
+                        "CHAIN HEADS UNREADABLE: {} ({}); the file before it is used",
+                        file.get(),
+                        unreadable.getMessage());
+                file = latestBefore(dayOf(file.get()));
+            }
+        }
+        return List.of();
+    }
+
+    private static LocalDate dayOf(Path file) {
+        String name = file.getFileName().toString();
+        return LocalDate.parse(name.substring(PREFIX.length(), name.length() - ".txt".length()));
+    }
+
     /** The heads of a file as {@link #write} writes it; lines starting with # are comments. */
     public static List<ChainHead> read(Path file) {
         try (Stream<String> lines = Files.lines(file)) {

@@ -45,7 +45,7 @@ public class ChainVerifications {
     @Scheduled(cron = "${beslisstraat.audit.chain-cron:0 15 4 * * *}")
     public void daily() {
         LocalDate today = LocalDate.now(clock);
-        List<ChainVerification> results = verifyAll(null, earlierHeads(today));
+        List<ChainVerification> results = verifyAll(null, files.latestReadableBefore(today));
         List<ChainHead> heads = new ArrayList<>();
         for (ChainVerification result : results) {
             if (result.municipality().equals(PlatformAuditLog.PLATFORM)) {
@@ -58,23 +58,6 @@ public class ChainVerifications {
             }
         }
         files.write(today, heads);
-    }
-
-    /**
-     * The heads of the latest file before today. One that cannot be read must not stop every day's
-     * verification from then on: it is named as an error and the chains are verified without it.
-     */
-    private List<ChainHead> earlierHeads(LocalDate today) {
-        Optional<java.nio.file.Path> file = files.latestBefore(today);
-        try {
-            return file.map(ChainHeadFiles::read).orElse(List.of());
-        } catch (RuntimeException unreadable) {
-            log.error(
-                    "CHAIN HEADS UNREADABLE: {} ({}); verified without an earlier head",
-                    file.get(),
-                    unreadable.getMessage());
-            return List.of();
-        }
     }
 
     /**
