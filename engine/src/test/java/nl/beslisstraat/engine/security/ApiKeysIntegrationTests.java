@@ -1,6 +1,7 @@
 package nl.beslisstraat.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +42,9 @@ class ApiKeysIntegrationTests extends DatabaseIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private Http admin;
 
@@ -206,6 +212,41 @@ class ApiKeysIntegrationTests extends DatabaseIntegrationTest {
                         TestUsers.REVIEWER,
                         TestUsers.ZWOLLE,
                         TestUsers.INTAKE))
+                .isZero();
+    }
+
+    @Test
+    void aTemporaryTableCannotMakeAReviewerAnEServiceForTheDatabasesCheck() {
+        // the runtime login may create temporary tables, which a function without a search path of
+        // its own would look in first: the check of a key's account must read the real tables
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        assertThatThrownBy(() -> Municipality.run(
+                        Municipality.DEFAULT,
+                        () -> transaction.executeWithoutResult(status -> {
+                            jdbc.execute("create temporary table user_municipalities"
+                                    + " (username text, municipality text, roles text[]) on commit drop");
+                            jdbc.update(
+                                    "insert into pg_temp.user_municipalities values (?, ?, '{INTAKE}')",
+                                    TestUsers.REVIEWER,
+                                    Municipality.DEFAULT);
+                            jdbc.update(
+                                    "insert into api_keys (key_id, username, municipality, secret_sha256, issued_by)"
+                                            + " values ('0123456789abcdef', ?, ?, decode(repeat('00', 32), 'hex'), 'test')",
+                                    TestUsers.REVIEWER,
+                                    Municipality.DEFAULT);
+                        })))
+                .hasMessageContaining("no enabled e-service");
+        assertThat(jdbc.queryForList(
+                        "select p.proname || ' ' || coalesce(array_to_string(p.proconfig, ','), 'no path') from pg_proc p"
+                                + " join pg_trigger t on t.tgfoid = p.oid"
+                                + " where p.pronamespace = current_schema()::regnamespace"
+                                + " and p.prosrc ~* '(from|join|update|into)\\s+(users|user_municipalities|cases|decisions"
+                                + "|review_tasks|api_keys|municipalities)\\M'",
+                        String.class))
+                .as("every trigger that reads a table looks in temporary tables last")
+                .isNotEmpty()
+                .allSatisfy(function -> assertThat(function).endsWith(", pg_temp"));
+        assertThat(jdbc.queryForObject("select count(*) from api_keys where key_id = '0123456789abcdef'", Long.class))
                 .isZero();
     }
 
