@@ -480,8 +480,8 @@ public class UserAccounts implements UserDetailsService {
      * who forgot theirs, or one who comes back. As with any password given by someone else, a
      * person's holder must choose one of their own at the next sign-in (an e-service keeps it), and a
      * session signed in with an earlier password ends; a sign-in lock of the account is lifted (one
-     * of its address stays). Recorded as {@code PASSWORD_GIVEN}, or as
-     * {@code USER_ENABLED} when the account was disabled, in the log of whom the thread works for.
+     * of its address stays). Recorded as {@code PASSWORD_GIVEN}, or as {@code USER_ENABLED} when the
+     * account was disabled, in the log of whom the thread works for.
      */
     @Transactional
     public GivenPassword givePassword(String username, String actor) {
