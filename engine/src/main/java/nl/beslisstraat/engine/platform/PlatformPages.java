@@ -119,13 +119,17 @@ class PlatformPages {
     String issueKey(
             @PathVariable String code,
             @RequestParam(required = false) String username,
+            @RequestParam(defaultValue = "-1") int seen,
             Principal administrator,
             Model model) {
         String municipality = existing(code);
         try (Municipality.Scope ignored = Municipality.enter(municipality)) {
-            model.addAttribute("issued", keys.issue(username == null ? "" : username, administrator.getName()));
+            model.addAttribute(
+                    "issued", keys.issueFromForm(username == null ? "" : username, administrator.getName(), seen));
         } catch (AccountRefused refused) {
             model.addAttribute("keyError", refused.getMessage());
+        } catch (ApiKeys.IssuedMeanwhile again) {
+            model.addAttribute("keyAgain", true);
         }
         return municipality(municipality, model);
     }

@@ -95,9 +95,42 @@ public class ApiKeys {
      * @throws AccountRefused when the account is no enabled e-service (INTAKE) of that municipality
      */
     public Issued issue(String username, String actor) {
+        return issue(username, actor, null);
+    }
+
+    /**
+     * As {@link #issue(String, String)}, from a form shown when the municipality had had {@code
+     * keysSeen} keys. When it has had more since, a key was issued after the form was shown (most
+     * likely by this same form, sent again by reloading the page that showed the key), and none is
+     * issued: a second key nobody has seen must not come into force.
+     *
+     * @throws IssuedMeanwhile when the municipality has had more keys than the form saw
+     */
+    public Issued issueFromForm(String username, String actor, int keysSeen) {
+        return issue(username, actor, keysSeen);
+    }
+
+    /** A key issued since the form was shown: nothing was issued now. */
+    public static final class IssuedMeanwhile extends RuntimeException {
+        IssuedMeanwhile() {
+            super("a key was issued since the form was shown");
+        }
+    }
+
+    private Issued issue(String username, String actor, Integer keysSeen) {
         String municipality = currentMunicipality();
         ApiKey key = ApiKey.generate();
         transaction.executeWithoutResult(status -> {
+            if (keysSeen != null) {
+                // one form at a time per municipality, so a double click issues one key too
+                jdbc.queryForList(
+                        "select pg_advisory_xact_lock(hashtext('api_keys:' || ?))::text", String.class, municipality);
+                Integer keys = jdbc.queryForObject(
+                        "select count(*) from api_keys where municipality = ?", Integer.class, municipality);
+                if (keys == null || keys != keysSeen) {
+                    throw new IssuedMeanwhile();
+                }
+            }
             // the membership and the account are locked until the key is stored: a withdrawal or a
             // disabling at the same time either waits and then revokes this key too, or comes first
             // and this issue is refused

@@ -802,8 +802,8 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                 "application/json",
                 newAccount(eService, "AP-1", "INTAKE"));
 
-        HttpResponse<String> issued =
-                pages.post("/platform/municipalities/" + apeldoorn + "/api-keys", "username=" + eService);
+        String form = "username=" + eService + "&seen=0"; // as the page with no keys yet sends it
+        HttpResponse<String> issued = pages.post("/platform/municipalities/" + apeldoorn + "/api-keys", form);
 
         assertThat(issued.statusCode()).isEqualTo(200);
         assertThat(issued.headers().firstValue("Cache-Control").orElse(""))
@@ -824,7 +824,14 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                 .path(0)
                 .path("keyId")
                 .asString();
-        assertThat(listed).contains("id=\"key-" + keyId + "\"");
+        assertThat(listed).contains("id=\"key-" + keyId + "\"").contains("name=\"seen\" value=\"1\"");
+        // the same form sent again, as a reload of the page with the key does: no second key
+        HttpResponse<String> reloaded = pages.post("/platform/municipalities/" + apeldoorn + "/api-keys", form);
+        assertThat(reloaded.body()).contains("id=\"key-again\"").doesNotContain("id=\"issued-key\"");
+        assertThat(json.readTree(admin.get("/api/platform/municipalities/" + apeldoorn + "/api-keys")
+                                .body())
+                        .size())
+                .isEqualTo(1);
 
         assertThat(pages.post("/platform/municipalities/" + apeldoorn + "/api-keys/" + keyId + "/revoke", "")
                         .statusCode())
@@ -839,7 +846,9 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                 .contains("Sleutel " + keyId + " was al ingetrokken");
 
         // a person's account gets no key, and an unknown municipality is not found
-        assertThat(pages.post("/platform/municipalities/" + apeldoorn + "/api-keys", "username=" + TestUsers.REVIEWER)
+        assertThat(pages.post(
+                                "/platform/municipalities/" + apeldoorn + "/api-keys",
+                                "username=" + TestUsers.REVIEWER + "&seen=1")
                         .body())
                 .contains("id=\"key-username-error\"")
                 .doesNotContain("id=\"issued-key\"");
