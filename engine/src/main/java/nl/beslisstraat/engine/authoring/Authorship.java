@@ -19,8 +19,11 @@ public record Authorship(
         String originAuthor,
         String originAuthorPerson) {
 
-    /** Whether the person wrote the version, or the earlier version it brings back. */
+    /**
+     * Whether the person wrote the version, or the earlier version it brings back. An employee
+     * number names the same person in any capitals.
+     */
     boolean wrote(String person) {
-        return person.equals(authorPerson) || person.equals(originAuthorPerson);
+        return person.equalsIgnoreCase(authorPerson) || person.equalsIgnoreCase(originAuthorPerson);
     }
 }

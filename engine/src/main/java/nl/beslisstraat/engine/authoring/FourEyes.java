@@ -43,7 +43,7 @@ final class FourEyes {
         checkApproval(author, authorship, approver, approverPerson, status, version, effectiveFrom);
         int changed = jdbc.update(
                 "update " + table + " set status = 'APPROVED', approver = ?, approver_person = ?, approved_at = now(),"
-                        + " effective_from = ? where id = ? and status = 'DRAFT' and author_person <> ?",
+                        + " effective_from = ? where id = ? and status = 'DRAFT' and upper(author_person) <> upper(?)",
                 approver,
                 approverPerson,
                 effectiveFrom,
@@ -87,7 +87,8 @@ final class FourEyes {
                     "Vier ogen: de auteur kan de eigen versie niet goedkeuren.",
                     "Four eyes: the author cannot approve their own version."));
         }
-        if (approverPerson.equals(authorship.authorPerson())) {
+        // an employee number names the same person in any capitals
+        if (approverPerson.equalsIgnoreCase(authorship.authorPerson())) {
             throw new ApprovalRefused(Phrase.of(
                     "Vier ogen: account {0} en auteur {1} horen bij dezelfde persoon (personeelsnummer {2});"
                             + " een collega keurt de versie goed.",
@@ -97,7 +98,7 @@ final class FourEyes {
                     author,
                     approverPerson));
         }
-        if (approverPerson.equals(authorship.originAuthorPerson())) {
+        if (approverPerson.equalsIgnoreCase(authorship.originAuthorPerson())) {
             throw new ApprovalRefused(Phrase.of(
                     "Vier ogen: versie {0} brengt versie {1} terug, geschreven door {2} (personeelsnummer {3});"
                             + " een collega keurt de versie goed.",

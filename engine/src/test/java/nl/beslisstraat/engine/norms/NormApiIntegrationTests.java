@@ -244,6 +244,49 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void anEmployeeNumberInOtherCapitalsIsTheSamePerson() {
+        accounts.save(
+                "officer.hoofd",
+                "AB-7",
+                "Anna Hoofd",
+                TestUsers.password("officer.hoofd"),
+                Set.of(Role.POLICY_OFFICER),
+                "test");
+        accounts.save(
+                "officer.klein",
+                "ab-7",
+                "Anna Hoofd (tweede account)",
+                TestUsers.password("officer.klein"),
+                Set.of(Role.POLICY_OFFICER),
+                "test");
+        Http author = new Http(port).as("officer.hoofd");
+        String table = author.get("/api/norms/2026.1/csv")
+                .body()
+                .replace(
+                        SINGLE_2026,
+                        "COST_OF_LIVING,SINGLE,false,2026-07-01,2031-06-30,1271.15\n"
+                                + "COST_OF_LIVING,SINGLE,false,2031-07-01,,1460.00");
+        HttpResponse<String> uploaded = author.post("/api/norms/candidates?version=2031.2", "text/csv", table);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        long id = json.readTree(uploaded.body()).path("id").asLong();
+
+        assertThat(Browserless.signedIn(port, "officer.klein")
+                        .get("/norms/candidates/" + id)
+                        .body())
+                .doesNotContain("approve-button");
+        HttpResponse<String> refused = new Http(port)
+                .as("officer.klein")
+                .post("/api/norms/candidates/" + id + "/approval?effectiveFrom=2031-07-01", new byte[0]);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json.readTree(refused.body()).path("detail").asString()).contains("dezelfde persoon");
+        assertThat(jdbc.queryForObject("select status from norm_candidates where id = ?", String.class, id))
+                .isEqualTo("DRAFT");
+        assertThat(author.post("/api/norms/candidates/" + id + "/withdrawal", new byte[0])
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aSecondAccountOfTheAuthorIsTheSamePersonAndADisabledAccountApprovesNothing() {
         String secondAccount = "officer.tweede";
         accounts.save(
