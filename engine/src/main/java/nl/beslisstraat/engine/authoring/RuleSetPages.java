@@ -55,6 +55,9 @@ class RuleSetPages {
 
     @GetMapping("/rules")
     String overview(@RequestParam(defaultValue = "PARKING_PERMIT") String caseType, Model model) {
+        if (!regulations.knows(caseType)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekend zaaktype " + caseType);
+        }
         model.addAttribute(
                 "caseTypes", regulations.caseTypesFor(Municipality.current().orElse(null)));
         model.addAttribute("caseType", caseType);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.beslisstraat.engine.cases.CaseApplication;
+import nl.beslisstraat.engine.database.WrittenText;
 import nl.beslisstraat.engine.regulation.InputSchema;
 import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
 import nl.beslisstraat.engine.regulation.NoRuleSetInForce;
@@ -138,19 +139,7 @@ public class ApplicationReader {
     }
 
     private static boolean storable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\0' || Character.isLowSurrogate(c)) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++; // the pair's second half
-            }
-        }
-        return true;
+        return WrittenText.storable(text);
     }
 
     /** The values in a document, counted up to just past the limit. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
+import nl.beslisstraat.engine.database.WrittenText;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
 import nl.beslisstraat.engine.security.AccountRefused;
 import nl.beslisstraat.engine.security.ApiKeys;
@@ -96,9 +97,7 @@ class Onboarding {
         if (!CBS_CODE.matcher(code).matches()) {
             problems.add(new OnboardingRefused.Problem("cbsCode", "CBS-code: precies 4 cijfers, zoals 0363."));
         }
-        if (cleanName.isEmpty()
-                || cleanName.length() > NAME_LENGTH
-                || cleanName.chars().anyMatch(Character::isISOControl)) {
+        if (cleanName.isEmpty() || cleanName.length() > NAME_LENGTH || !WrittenText.plainLine(cleanName)) {
             problems.add(new OnboardingRefused.Problem(
                     "name", "Naam: verplicht, hoogstens " + NAME_LENGTH + " tekens, zoals Amsterdam."));
         }

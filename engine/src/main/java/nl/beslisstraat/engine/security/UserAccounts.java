@@ -11,6 +11,7 @@ import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.audit.JsonbText;
 import nl.beslisstraat.engine.audit.PlatformAuditLog;
+import nl.beslisstraat.engine.database.WrittenText;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.GrantedAuthority;
@@ -322,8 +323,13 @@ public class UserAccounts implements UserDetailsService {
             problems.add(new AccountRefused(
                     "personId", "Personeelsnummer: verplicht; letters, cijfers, punten of streepjes, zoals 100231."));
         }
-        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
-            problems.add(new AccountRefused("displayName", "Naam: verplicht, hoogstens 100 tekens."));
+        if (displayName == null
+                || displayName.isBlank()
+                || displayName.length() > 100
+                || !WrittenText.plainLine(displayName.strip())) {
+            problems.add(new AccountRefused(
+                    "displayName",
+                    "Naam: verplicht, hoogstens 100 tekens op één regel, met letters, zoals Roos de Vries."));
         }
         return problems;
     }

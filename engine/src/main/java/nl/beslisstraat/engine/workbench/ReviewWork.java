@@ -14,6 +14,7 @@ import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.cases.CaseStatus;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.cases.StoredCase;
+import nl.beslisstraat.engine.database.WrittenText;
 import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.decision.StoredDecision;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
@@ -38,6 +39,11 @@ public class ReviewWork {
 
     /** A written motivation worth the name: a few words at least (Awb art. 3:46). */
     static final int MINIMUM_MOTIVATION = 10;
+    /**
+     * A motivation or objection as long as a few pages of a letter, and no longer: it is kept in the
+     * decision and the audit trail for good, and read back with the case.
+     */
+    static final int MAXIMUM_TEXT = 20_000;
     /** Awb art. 7:10: an objection is decided within six weeks. */
     static final Period OBJECTION_TERM = Period.ofWeeks(6);
     /** More than any municipal fee or remission; also keeps 1e1000000 out of the decisions table. */
@@ -140,12 +146,7 @@ public class ReviewWork {
             long taskId, String reviewer, Outcome outcome, String motivation, Map<String, BigDecimal> amounts) {
         long caseId = caseOf(taskId);
         StoredCase stored = cases.find(caseId).orElseThrow();
-        String text = motivation == null ? "" : motivation.trim();
-        if (text.length() < MINIMUM_MOTIVATION) {
-            throw new ReviewRefused(
-                    "Schrijf een motivering van ten minste " + MINIMUM_MOTIVATION + " tekens.",
-                    ReviewRefused.Kind.INVALID);
-        }
+        String text = written(motivation, "Motivering", "Schrijf een motivering van ten minste ");
         if (outcome == null || !allowedOutcomes(stored.caseType()).contains(outcome)) {
             throw new ReviewRefused(
                     "Uitkomst " + outcome + " is voor " + stored.caseType() + " niet mogelijk.",
@@ -189,12 +190,7 @@ public class ReviewWork {
         if (cases.find(caseId).isEmpty()) {
             throw new ReviewRefused("Zaak " + caseId + " bestaat niet.", ReviewRefused.Kind.NOT_FOUND);
         }
-        String text = reason == null ? "" : reason.trim();
-        if (text.length() < MINIMUM_MOTIVATION) {
-            throw new ReviewRefused(
-                    "Beschrijf het bezwaar in ten minste " + MINIMUM_MOTIVATION + " tekens.",
-                    ReviewRefused.Kind.INVALID);
-        }
+        String text = written(reason, "Bezwaar", "Beschrijf het bezwaar in ten minste ");
         List<StoredDecision> taken = decisions.findFor(caseId);
         if (taken.isEmpty() || !cases.move(caseId, CaseStatus.DECIDED, CaseStatus.IN_REVIEW)) {
             throw new ReviewRefused(
@@ -210,6 +206,26 @@ public class ReviewWork {
         audit.appendAll(List.of(new AuditEntry(
                 reviewer, "OBJECTION_REGISTERED", "case", Long.toString(caseId), json.writeValueAsString(details))));
         return taskId;
+    }
+
+    /** A reviewer's text as kept: trimmed, long enough to say something, short enough, storable. */
+    private static String written(String given, String field, String tooShort) {
+        String text = given == null ? "" : given.trim();
+        if (text.length() < MINIMUM_MOTIVATION) {
+            throw new ReviewRefused(tooShort + MINIMUM_MOTIVATION + " tekens.", ReviewRefused.Kind.INVALID);
+        }
+        if (text.length() > MAXIMUM_TEXT) {
+            throw new ReviewRefused(
+                    field + ": hoogstens " + MAXIMUM_TEXT + " tekens, niet " + text.length() + ".",
+                    ReviewRefused.Kind.INVALID);
+        }
+        if (!WrittenText.storable(text)) {
+            throw new ReviewRefused(
+                    field + ": bevat een teken dat niet bewaard kan worden (een NUL-teken of een half"
+                            + " surrogaatpaar); typ de tekst opnieuw.",
+                    ReviewRefused.Kind.INVALID);
+        }
+        return text;
     }
 
     private boolean tookContestedDecision(long taskId, long caseId, String reviewer) {

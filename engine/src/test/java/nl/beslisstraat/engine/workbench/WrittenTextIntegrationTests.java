@@ -1,0 +1,120 @@
+package nl.beslisstraat.engine.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import nl.beslisstraat.engine.support.Browserless;
+import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
+import nl.beslisstraat.engine.support.Http;
+import nl.beslisstraat.engine.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Text people write is kept exactly as written or refused naming the field, never half-stored nor
+ * silently changed: a NUL character, half of a surrogate pair, a motivation of megabytes, a name
+ * that shows nothing. And a request Spring cannot hand to a controller names its field too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aReviewersTextThatCannotBeKeptAsWrittenIsRefusedNamingIt() {
+        HttpResponse<String> decided = new Http(port)
+                .as(TestUsers.INTAKE)
+                .post(
+                        "/api/cases/decide-now",
+                        "application/json",
+                        Http.resource("intake/parking-permit-length-missing.json"));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
+        long caseId = json.readTree(decided.body()).path("id").asLong();
+        long taskId = jdbc.queryForObject("select id from review_tasks where case_id = ?", Long.class, caseId);
+        Http reviewer = new Http(port).as(TestUsers.REVIEWER);
+        String decision = "/api/review/tasks/" + taskId + "/decision";
+
+        for (String motivation : new String[] {
+            "abcdefghijkl\\u0000mnop", "abcdefghijkl\\ud800mnop", "abcdefghijkl\\udc00mnop", "A".repeat(20_001)
+        }) {
+            HttpResponse<String> refused = reviewer.post(
+                    decision, "application/json", "{\"outcome\": \"GRANTED\", \"motivation\": \"" + motivation + "\"}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).path("detail").asString()).startsWith("Motivering: ");
+        }
+        HttpResponse<String> objection = reviewer.post(
+                "/api/cases/" + caseId + "/objection",
+                "application/json",
+                "{\"reason\": \"" + "B".repeat(20_001) + "\"}");
+        assertThat(objection.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(objection.body()).path("detail").asString()).startsWith("Bezwaar: hoogstens 20000");
+        assertThat(jdbc.queryForObject("select status from review_tasks where id = ?", String.class, taskId))
+                .as("nothing changed")
+                .isEqualTo("OPEN");
+        assertThat(jdbc.queryForObject("select count(*) from decisions where case_id = ?", Long.class, caseId))
+                .isEqualTo(1);
+
+        // a request Spring cannot read names its field too
+        assertField(reviewer.post(decision, "application/json", "{\"outcome\": \"BOGUS\"}"), "outcome");
+        assertField(reviewer.post(decision, "application/json", "{\"outcome\": "), "body");
+        assertField(reviewer.post(decision, "application/json", "null"), "body");
+        assertField(new Http(port).as(TestUsers.PLATFORM_ADMIN).get("/api/platform/audit?before=abc"), "before");
+        assertField(
+                new Http(port).as(TestUsers.PLATFORM_ADMIN).get("/api/platform/audit?limit=99999999999999999999"),
+                "limit");
+    }
+
+    @Test
+    void aNameThatShowsNothingOrCannotBeKeptIsRefusedNamingIt() {
+        Http admin = new Http(port).as(TestUsers.PLATFORM_ADMIN);
+        for (String name : new String[] {"\\u202e\\u200b\\u200b", "Ams\\ud800terdam", "Ams\\u0000terdam"}) {
+            assertField(
+                    admin.post(
+                            "/api/platform/municipalities",
+                            "application/json",
+                            "{\"cbsCode\": \"0365\", \"name\": \"" + name + "\"}"),
+                    "name");
+        }
+        for (String displayName : new String[] {"a\\u0000b", "a\\udc00b", "\\u200b", "Roos\\u202eeD"}) {
+            assertField(
+                    admin.post(
+                            "/api/platform/municipalities/" + TestUsers.ZWOLLE + "/users",
+                            "application/json",
+                            "{\"username\": \"odd-name\", \"personId\": \"ON-1\", \"displayName\": \"" + displayName
+                                    + "\", \"roles\": [\"REVIEWER\"], \"password\": \"given-odd-name-1\"}"),
+                    "displayName");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from municipalities where cbs_code = '0365'", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from users where username = 'odd-name'", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void anUnknownCaseTypeOnTheRulesPageIsNotFound() {
+        assertThat(Browserless.signedIn(port, TestUsers.POLICY_OFFICER)
+                        .get("/rules?caseType=BOGUS")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private void assertField(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode body = json.readTree(response.body());
+        JsonNode named = body.path("errors").path(0).path("field");
+        assertThat(named.isMissingNode() ? body.path("field").asString() : named.asString())
+                .as(response.body())
+                .isEqualTo(field);
+    }
+}
