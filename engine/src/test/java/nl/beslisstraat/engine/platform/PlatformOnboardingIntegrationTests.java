@@ -508,19 +508,9 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                                 "{\"username\": \"" + person + "\", \"roles\": [\"AUDITOR\"]}")
                         .statusCode())
                 .isEqualTo(201);
-        JdbcTemplate superuser = new JdbcTemplate(TestDatabase.owner());
-        superuser.execute("create function refuse_for_the_test() returns trigger language plpgsql as"
-                + " $$ begin raise exception 'refused for the test'; end $$");
-        superuser.execute("create trigger refuse_for_the_test before insert on audit_log for each row when"
-                + " (new.municipality = '" + failing + "' and new.action = 'USER_DISABLED')"
-                + " execute function refuse_for_the_test()");
-        HttpResponse<String> partly;
-        try {
-            partly = admin.send("POST", "/api/platform/accounts/" + person + "/disable");
-        } finally {
-            superuser.execute("drop trigger refuse_for_the_test on audit_log");
-            superuser.execute("drop function refuse_for_the_test()");
-        }
+        HttpResponse<String> partly = whileTheLogRefuses(
+                "new.municipality = '" + failing + "' and new.action = 'USER_DISABLED'",
+                () -> admin.send("POST", "/api/platform/accounts/" + person + "/disable"));
 
         // then: disabled at once, and the municipality still to do is named
         assertThat(partly.statusCode()).isEqualTo(500);
@@ -743,19 +733,9 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                         .body())
                 .path("keyId")
                 .asString();
-        JdbcTemplate superuser = new JdbcTemplate(TestDatabase.owner());
-        superuser.execute("create function refuse_revoking_for_the_test() returns trigger language plpgsql as"
-                + " $$ begin raise exception 'refused for the test'; end $$");
-        superuser.execute("create trigger refuse_revoking_for_the_test before insert on audit_log for each row"
-                + " when (new.action = 'API_KEY_REVOKED' and new.subject_id = '" + eService + "')"
-                + " execute function refuse_revoking_for_the_test()");
-        HttpResponse<String> partly;
-        try {
-            partly = admin.send("POST", "/api/platform/accounts/" + eService + "/disable");
-        } finally {
-            superuser.execute("drop trigger refuse_revoking_for_the_test on audit_log");
-            superuser.execute("drop function refuse_revoking_for_the_test()");
-        }
+        HttpResponse<String> partly = whileTheLogRefuses(
+                "new.action = 'API_KEY_REVOKED' and new.subject_id = '" + eService + "'",
+                () -> admin.send("POST", "/api/platform/accounts/" + eService + "/disable"));
 
         // then: the account is disabled all the same, and its municipality named as still to do
         assertThat(partly.statusCode()).isEqualTo(500);
@@ -777,6 +757,24 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
                         "select revoked_at is not null from api_keys where key_id = ?", Boolean.class, keyId))
                 .isTrue();
         assertThat(disabledIn(Municipality.DEFAULT, eService)).containsExactly("USER_DISABLED");
+    }
+
+    /**
+     * Does the work while the audit log refuses entries that match the condition (on {@code new}),
+     * as a municipality's database part failing midway would.
+     */
+    private static <T> T whileTheLogRefuses(String condition, java.util.function.Supplier<T> work) {
+        JdbcTemplate superuser = new JdbcTemplate(TestDatabase.owner());
+        superuser.execute("create function refuse_for_the_test() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'refused for the test'; end $$");
+        superuser.execute("create trigger refuse_for_the_test before insert on audit_log for each row when ("
+                + condition + ") execute function refuse_for_the_test()");
+        try {
+            return work.get();
+        } finally {
+            superuser.execute("drop trigger refuse_for_the_test on audit_log");
+            superuser.execute("drop function refuse_for_the_test()");
+        }
     }
 
     private List<String> disabledIn(String municipality, String subject) throws Exception {
