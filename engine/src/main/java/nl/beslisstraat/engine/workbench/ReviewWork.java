@@ -211,7 +211,8 @@ public class ReviewWork {
     /** A reviewer's text as kept: trimmed, long enough to say something, short enough, storable. */
     private static String written(String given, String field, String tooShort) {
         String text = given == null ? "" : given.trim();
-        if (text.length() < MINIMUM_MOTIVATION) {
+        // spaces of another kind or invisible characters only are no motivation a citizen can read
+        if (text.length() < MINIMUM_MOTIVATION || !WrittenText.visible(text)) {
             throw new ReviewRefused(tooShort + MINIMUM_MOTIVATION + " tekens.", ReviewRefused.Kind.INVALID);
         }
         if (text.length() > MAXIMUM_TEXT) {
@@ -228,12 +229,19 @@ public class ReviewWork {
         return text;
     }
 
+    /**
+     * Whether the reviewer, as a person, took a decision the objection of the task contests: the
+     * same account, or another account of the same employee number (in any capitals).
+     */
     private boolean tookContestedDecision(long taskId, long caseId, String reviewer) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select t.kind = 'OBJECTION' and exists (select 1 from decisions d where d.case_id = ?"
-                        + " and d.decided_by = ? and d.decided_at < t.created_at) from review_tasks t where t.id = ?",
+                "select t.kind = 'OBJECTION' and exists (select 1 from decisions d left join users u"
+                        + " on u.username = d.decided_by where d.case_id = ? and d.decided_at < t.created_at"
+                        + " and (d.decided_by = ? or upper(u.person_id) = (select upper(person_id) from users"
+                        + " where username = ?))) from review_tasks t where t.id = ?",
                 Boolean.class,
                 caseId,
+                reviewer,
                 reviewer,
                 taskId));
     }

@@ -30,6 +30,9 @@ class ReviewApiIntegrationTests extends DatabaseIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    nl.beslisstraat.engine.security.UserAccounts accounts;
+
     private Http eservice;
     private Http reviewer;
     private Http secondReviewer;
@@ -151,6 +154,19 @@ class ReviewApiIntegrationTests extends DatabaseIntegrationTest {
                 reviewer.post("/api/review/tasks/" + objectionTask + "/claim", "application/json", "");
         assertThat(ownDecision.statusCode()).isEqualTo(409);
         assertThat(json.readTree(ownDecision.body()).path("detail").asString()).contains("Awb 7:5");
+        // nor does a second account of the same person (the employee number of the first)
+        accounts.save(
+                "reviewer.tweede",
+                "200001",
+                "Rita Reviewer (tweede account)",
+                TestUsers.password("reviewer.tweede"),
+                java.util.Set.of(nl.beslisstraat.engine.security.Role.REVIEWER),
+                "test");
+        assertThat(new Http(port)
+                        .as("reviewer.tweede")
+                        .post("/api/review/tasks/" + objectionTask + "/claim", "application/json", "")
+                        .statusCode())
+                .isEqualTo(409);
         assertThat(secondReviewer
                         .post("/api/review/tasks/" + objectionTask + "/claim", "application/json", "")
                         .statusCode())

@@ -53,6 +53,13 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
             assertThat(json.readTree(refused.body()).path("detail").asString()).startsWith("Motivering: ");
         }
+        // nor does a motivation that shows the citizen nothing pass for one
+        for (String invisible : new String[] {"\\u00a0".repeat(12), "\\u202e" + "\\u200b".repeat(11)}) {
+            HttpResponse<String> refused = reviewer.post(
+                    decision, "application/json", "{\"outcome\": \"GRANTED\", \"motivation\": \"" + invisible + "\"}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).path("detail").asString()).startsWith("Schrijf een motivering");
+        }
         HttpResponse<String> objection = reviewer.post(
                 "/api/cases/" + caseId + "/objection",
                 "application/json",
@@ -102,9 +109,12 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
-    void anUnknownCaseTypeOnTheRulesPageIsNotFound() {
-        assertThat(Browserless.signedIn(port, TestUsers.POLICY_OFFICER)
-                        .get("/rules?caseType=BOGUS")
+    void anUnknownCaseTypeOrDraftOnThePolicyOfficersPagesIsNotFound() {
+        Browserless officer = Browserless.signedIn(port, TestUsers.POLICY_OFFICER);
+        assertThat(officer.get("/rules?caseType=BOGUS").statusCode()).isEqualTo(404);
+        assertThat(officer.post("/rules/candidates/99999/simulation", "").statusCode())
+                .isEqualTo(404);
+        assertThat(officer.post("/norms/candidates/99999/simulation", "asOf=2026-06-01")
                         .statusCode())
                 .isEqualTo(404);
     }
