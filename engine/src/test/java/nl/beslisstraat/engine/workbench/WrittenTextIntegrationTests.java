@@ -80,6 +80,10 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
         assertField(
                 new Http(port).as(TestUsers.PLATFORM_ADMIN).get("/api/platform/audit?limit=99999999999999999999"),
                 "limit");
+        // a date as a number is no count of days since 1970
+        assertField(
+                new Http(port).as(TestUsers.SCHEDULER).post("/api/runs", "application/json", "{\"runDate\": 123}"),
+                "runDate");
     }
 
     @Test
