@@ -78,12 +78,10 @@ public class PlatformAuditLog {
                 entry.details());
     }
 
-    /** The latest entries, newest first. */
-    public List<Entry> latest(int limit) {
-        return before(Long.MAX_VALUE, limit);
-    }
-
-    /** The entries before link {@code position} of the chain, newest first: the next page back. */
+    /**
+     * The entries before link {@code position} of the chain, newest first: the next page back
+     * ({@link Long#MAX_VALUE} for the latest).
+     */
     public List<Entry> before(long position, int limit) {
         return Municipality.callForPlatform(() -> jdbc.query(
                 "select id, at, actor, action, subject_type, subject_id, details::text, chain_position"

@@ -118,13 +118,13 @@ public class ApplicationReader {
      * free-text field, or a case taken in unchecked, has none.
      */
     static void storable(JsonNode node, String path, List<FieldError> errors) {
-        if (node.isString() && !storable(node.asString())) {
+        if (node.isString() && !WrittenText.storable(node.asString())) {
             errors.add(
                     new FieldError(path, "holds a NUL character or half of a surrogate pair, which cannot be stored"));
         } else if (node.isObject()) {
             for (var field : node.properties()) {
                 String name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                if (!storable(field.getKey())) {
+                if (!WrittenText.storable(field.getKey())) {
                     errors.add(new FieldError(
                             name,
                             "is a name with a NUL character or half of a surrogate pair, which cannot be stored"));
@@ -136,10 +136,6 @@ public class ApplicationReader {
                 storable(node.get(i), path + "[" + i + "]", errors);
             }
         }
-    }
-
-    private static boolean storable(String text) {
-        return WrittenText.storable(text);
     }
 
     /** The values in a document, counted up to just past the limit. */

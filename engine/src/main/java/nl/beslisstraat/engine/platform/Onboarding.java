@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
@@ -238,26 +239,15 @@ class Onboarding {
                 first,
                 () -> transaction.executeWithoutResult(
                         status -> disabledNow[0] = accounts.disable(username, administrator)))); // noted there if so
-        List<String> unfinished = new ArrayList<>();
-        for (String municipality : municipalities) {
+        return inEach(municipalities, username + " disabled", municipality -> {
+            // noted once per municipality and disabling: by this call if it disabled the account,
+            // else to finish what an earlier call began
+            leave(username, administrator);
             boolean notedAlready = municipality.equals(first) && disabledNow[0];
-            try {
-                Municipality.run(
-                        municipality,
-                        () -> transaction.executeWithoutResult(status -> {
-                            // noted once per municipality and disabling: by this call if it disabled
-                            // the account, else to finish what an earlier call began
-                            leave(username, administrator);
-                            if (!notedAlready && (disabledNow[0] || !accounts.disabledNoted(username))) {
-                                accounts.noteDisabled(username, administrator);
-                            }
-                        }));
-            } catch (RuntimeException failed) {
-                log.error("{} disabled, but not finished in {}: {}", username, municipality, failed.toString());
-                unfinished.add(municipality);
+            if (!notedAlready && (disabledNow[0] || !accounts.disabledNoted(username))) {
+                accounts.noteDisabled(username, administrator);
             }
-        }
-        return unfinished;
+        });
     }
 
     /**
@@ -288,19 +278,29 @@ class Onboarding {
             return new PasswordGiven(given[0], List.of());
         }
         notFoundIfRefused(() -> Municipality.run(municipalities.get(0), give));
-        List<String> unfinished = new ArrayList<>();
-        for (String other : municipalities.subList(1, municipalities.size())) {
+        List<String> unfinished = inEach(
+                municipalities.subList(1, municipalities.size()),
+                username + " given a password",
+                municipality -> accounts.notePasswordGiven(username, administrator, given[0].enabledAgain()));
+        return new PasswordGiven(given[0], unfinished);
+    }
+
+    /**
+     * Does the work in a transaction of each municipality in turn: one whose part fails does not
+     * stop the others, and is logged and returned, to be named to the administrator.
+     */
+    private List<String> inEach(List<String> municipalities, String done, Consumer<String> work) {
+        List<String> failed = new ArrayList<>();
+        for (String municipality : municipalities) {
             try {
                 Municipality.run(
-                        other,
-                        () -> transaction.executeWithoutResult(status ->
-                                accounts.notePasswordGiven(username, administrator, given[0].enabledAgain())));
-            } catch (RuntimeException failed) {
-                log.error("{} given a password, not recorded in {}: {}", username, other, failed.toString());
-                unfinished.add(other);
+                        municipality, () -> transaction.executeWithoutResult(status -> work.accept(municipality)));
+            } catch (RuntimeException failure) {
+                log.error("{}, but not finished in {}: {}", done, municipality, failure.toString());
+                failed.add(municipality);
             }
         }
-        return new PasswordGiven(given[0], unfinished);
+        return failed;
     }
 
     /** A password given, and the municipalities whose log could not record it. */
