@@ -306,6 +306,21 @@ class AuthorizationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void theErrorPathAskedForDirectlyIsNotFoundNotAnError() {
+        for (String user : USERS) {
+            Browserless browser =
+                    user.equals(ANONYMOUS) ? Browserless.anonymous(port) : Browserless.signedIn(port, user);
+            for (String path : List.of("/error", "/error?status=500")) {
+                HttpResponse<String> response = browser.get(path);
+                assertThat(response.statusCode()).as(user + " " + path).isEqualTo(404);
+                assertThat(response.body()).as(user + " " + path).doesNotContain("Whitelabel");
+            }
+        }
+        HttpResponse<String> program = new Http(port).as(TestUsers.REVIEWER).send("GET", "/error");
+        assertThat(program.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aControllersPathThatNoRuleNamesIsStillRefused() {
         // POST /municipality is named; a GET of it is not, and stays closed even though it exists
         assertThat(Browserless.signedIn(port, TestUsers.REVIEWER)

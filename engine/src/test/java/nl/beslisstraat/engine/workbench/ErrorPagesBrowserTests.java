@@ -81,6 +81,9 @@ class ErrorPagesBrowserTests extends BrowserIntegrationTest {
         assertErrorPage("Pagina niet gevonden", "nl");
         assertThat(navigation()).contains("Audittrail", "Runs", "Overzicht");
         Axe.assertAccessible(browser, "the 404 page of an auditor");
+        // the server's error path is no page of its own: asked for, it is an address nothing answers
+        Chromium.open(browser, port, "/error");
+        assertErrorPage("Pagina niet gevonden", "nl");
 
         // a page of another role, reached from one of the auditor's own: back to it, or to the start page
         Chromium.open(browser, port, "/dashboard");
