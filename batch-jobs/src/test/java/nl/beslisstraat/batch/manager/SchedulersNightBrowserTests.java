@@ -3,19 +3,12 @@ package nl.beslisstraat.batch.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import nl.beslisstraat.batch.demo.DemoSeeder;
+import nl.beslisstraat.batch.packaged.EngineProcess;
 import nl.beslisstraat.engine.support.Axe;
 import nl.beslisstraat.engine.support.Chromium;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
@@ -54,7 +47,7 @@ class SchedulersNightBrowserTests extends DatabaseIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private Process engine;
+    private EngineProcess engine;
     private int port;
     private Thread managing;
     private WebDriver browser;
@@ -67,7 +60,9 @@ class SchedulersNightBrowserTests extends DatabaseIntegrationTest {
         asOwner("nightly/clean.sql");
         // the night must still run when she presses "stop", on however fast a machine
         asOwner("nightly/brake.sql");
-        engine = startEngine();
+        // the engine from its own jar, as in production; C1 only, as it starts faster
+        engine = EngineProcess.start("schedulers-night", "-XX:TieredStopAtLevel=1", "-Xmx512m");
+        port = engine.port();
         managing = new Thread(
                 () -> {
                     try {
@@ -91,8 +86,7 @@ class SchedulersNightBrowserTests extends DatabaseIntegrationTest {
             managing.join(30_000);
         }
         if (engine != null) {
-            engine.destroy();
-            engine.waitFor(30, TimeUnit.SECONDS);
+            engine.close();
         }
         asOwner("nightly/release-brake.sql");
     }
@@ -236,53 +230,6 @@ class SchedulersNightBrowserTests extends DatabaseIntegrationTest {
             return seen[0] >= atLeast;
         });
         return seen[0];
-    }
-
-    /** The engine from its own jar, on a free port, on the test database, as a process of its own. */
-    private Process startEngine() throws Exception {
-        Path jar;
-        try (Stream<Path> built = Files.list(Path.of("..", "engine", "target"))) {
-            jar = built.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "engine/target/*-exec.jar is missing: build the engine first (./mvnw verify builds it)"));
-        }
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path log = Files.createDirectories(Path.of("target")).resolve("schedulers-night-engine.log");
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xmx512m",
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                        "--beslisstraat.simulation.warm-up-cases=0")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!answers(port)) {
-            assertThat(process.isAlive())
-                    .as("the engine process (see target/schedulers-night-engine.log)")
-                    .isTrue();
-            assertThat(System.nanoTime()).as("the engine did not start in time").isLessThan(deadline);
-            Thread.sleep(250);
-        }
-        return process;
-    }
-
-    private static boolean answers(int port) {
-        try {
-            HttpURLConnection login = (HttpURLConnection)
-                    URI.create("http://localhost:" + port + "/login").toURL().openConnection();
-            login.setConnectTimeout(500);
-            return login.getResponseCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        }
     }
 
     private String url(String path) {

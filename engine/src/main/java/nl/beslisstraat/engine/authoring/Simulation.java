@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.decision.DecisionOutcome;
@@ -47,6 +48,7 @@ public class Simulation {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final OfficerJobs jobs;
+    private final SimulationThreads threads;
 
     Simulation(
             RuleSetCandidates candidates,
@@ -55,7 +57,8 @@ public class Simulation {
             DecisionService decisions,
             JdbcTemplate jdbc,
             JsonMapper json,
-            OfficerJobs jobs) {
+            OfficerJobs jobs,
+            SimulationThreads threads) {
         this.candidates = candidates;
         this.normCandidates = normCandidates;
         this.regulations = regulations;
@@ -63,6 +66,7 @@ public class Simulation {
         this.jdbc = jdbc;
         this.json = json;
         this.jobs = jobs;
+        this.threads = threads;
     }
 
     private record Past(
@@ -208,24 +212,27 @@ public class Simulation {
             if (page.isEmpty()) {
                 break;
             }
-            (parallel ? page.parallelStream() : page.stream())
-                    .forEach(past -> Municipality.run(municipality, () -> {
-                        if (job.stopping()) {
-                            return;
-                        }
-                        String now = outcome(decider, past);
-                        tried.incrementAndGet();
-                        if (!now.equals(past.outcome())) {
-                            String transition = past.outcome() + " -> " + now;
-                            counts.computeIfAbsent(transition, key -> new AtomicLong())
-                                    .incrementAndGet();
-                            ConcurrentLinkedQueue<Long> sample =
-                                    samples.computeIfAbsent(transition, key -> new ConcurrentLinkedQueue<>());
-                            if (sample.size() < SAMPLES) {
-                                sample.add(past.caseId());
-                            }
-                        }
-                    }));
+            Consumer<Past> decide = past -> Municipality.run(municipality, () -> {
+                if (job.stopping()) {
+                    return;
+                }
+                String now = outcome(decider, past);
+                tried.incrementAndGet();
+                if (!now.equals(past.outcome())) {
+                    String transition = past.outcome() + " -> " + now;
+                    counts.computeIfAbsent(transition, key -> new AtomicLong()).incrementAndGet();
+                    ConcurrentLinkedQueue<Long> sample =
+                            samples.computeIfAbsent(transition, key -> new ConcurrentLinkedQueue<>());
+                    if (sample.size() < SAMPLES) {
+                        sample.add(past.caseId());
+                    }
+                }
+            });
+            if (parallel) {
+                threads.forEach(page, decide);
+            } else {
+                page.forEach(decide);
+            }
             before = page.get(page.size() - 1).caseId();
             remaining -= page.size();
         }
