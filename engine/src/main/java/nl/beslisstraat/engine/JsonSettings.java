@@ -1,16 +1,23 @@
 package nl.beslisstraat.engine;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import nl.beslisstraat.engine.regulation.IsoDate;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How the engine reads JSON. Amounts and measures arrive as numbers too ("vehicleLength": 6.01);
@@ -23,6 +30,33 @@ public class JsonSettings {
     @Bean
     JsonMapperBuilderCustomizer exactDecimals() {
         return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /**
+     * A date is read as the product writes one, yyyy-mm-dd ({@link IsoDate}): Jackson's own reader
+     * also takes {@code "+12345-01-01"} and {@code "-999999-01-01"}, dates no regulation means and
+     * the database stores as minus infinity or not at all. Anything else is refused naming the field.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer datesAsWritten() {
+        return builder -> builder.addModule(
+                new SimpleModule("dates-as-written").addDeserializer(LocalDate.class, new DateAsWritten()));
+    }
+
+    private static final class DateAsWritten extends ValueDeserializer<LocalDate> {
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getString().strip();
+            try {
+                return IsoDate.parse(text);
+            } catch (DateTimeException notADate) {
+                throw context.weirdStringException(text, LocalDate.class, "not a date written as yyyy-mm-dd");
+            }
+        }
     }
 
     /**

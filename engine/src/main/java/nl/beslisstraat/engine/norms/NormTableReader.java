@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.beslisstraat.engine.regulation.IsoDate;
 import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.regulation.PlainDecimal;
 import org.apache.commons.csv.CSVFormat;
@@ -250,7 +251,7 @@ public final class NormTableReader {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            return IsoDate.parse(text);
         } catch (DateTimeParseException e) {
             problems.add(Phrase.of(
                     "{0}: '{1}' is geen datum zoals 2026-07-01",

@@ -191,7 +191,7 @@ public final class ExampleCases {
 
     private static LocalDate date(String column, String cell) {
         try {
-            return LocalDate.parse(cell);
+            return IsoDate.parse(cell);
         } catch (java.time.format.DateTimeParseException notADate) {
             throw new Unreadable(Phrase.of(
                     "{0}: '{1}' is geen datum; schrijf jjjj-mm-dd.",

@@ -2,35 +2,43 @@ package nl.beslisstraat.engine.regulation;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
- * Reads a date in the form JSON Schema's "date" format asks for, {@code 2026-03-15}, exactly as
- * {@link LocalDate#parse} does, without a formatter: a case's dates are read for every decision.
- * Anything other than four digits, two and two, joined by hyphens, goes to {@link LocalDate#parse},
- * which reads or refuses it as before.
+ * Reads a date as the product writes and asks for one, {@code 2026-03-15}: four digits, two and
+ * two, joined by hyphens (JSON Schema's "date" format). Every date that arrives from outside, in a
+ * case, a request, a form or an uploaded table, is read here. {@link LocalDate#parse} also takes
+ * years such as {@code +12345} or {@code -999999}, which no regulation means and which the
+ * database cannot store, or stores as minus infinity; those are refused here as any other text
+ * that is not a date. No formatter either: a case's dates are read for every decision.
  */
-final class IsoDate {
+public final class IsoDate {
 
     private IsoDate() {}
 
     /**
-     * @throws java.time.DateTimeException when the text is no date, as {@link LocalDate#parse}
+     * @throws DateTimeParseException when the text is not a date written as yyyy-mm-dd, or names a
+     *     day the calendar does not have
      */
-    static LocalDate parse(String text) {
+    public static LocalDate parse(String text) {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return LocalDate.parse(text);
+            throw notADate(text);
         }
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 7);
         int day = digits(text, 8, 10);
-        if (year < 0 || month < 0 || day < 0) {
-            return LocalDate.parse(text);
+        if (year < 1 || month < 0 || day < 0) { // year 0000 is 1 BC: no date of ours
+            throw notADate(text);
         }
         try {
             return LocalDate.of(year, month, day);
         } catch (DateTimeException noSuchDay) {
-            return LocalDate.parse(text); // refused in its own words, naming the text
+            return LocalDate.parse(text); // refused in its own words: which field is out of range
         }
+    }
+
+    private static DateTimeParseException notADate(String text) {
+        return new DateTimeParseException("Text '" + text + "' is not a date written as yyyy-mm-dd", text, 0);
     }
 
     /** The number the ASCII digits from {@code from} to {@code to} write; -1 when one is no digit. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import nl.beslisstraat.engine.regulation.IsoDate;
 import nl.beslisstraat.engine.regulation.Phrase;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -204,7 +205,7 @@ class RunPages {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            return IsoDate.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw new RunRefused(
                     RunRefused.Kind.INVALID,

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.IsoDate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -199,7 +200,7 @@ public class PageFormats {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return IsoDate.parse(text.strip());
         } catch (DateTimeParseException notADate) {
             return null;
         }

@@ -3,6 +3,7 @@ package nl.beslisstraat.engine.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
@@ -84,6 +85,24 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
         assertField(
                 new Http(port).as(TestUsers.SCHEDULER).post("/api/runs", "application/json", "{\"runDate\": 123}"),
                 "runDate");
+        // nor is a year with a sign or more than four digits, which the database cannot keep as written
+        long requests = jdbc.queryForObject("select count(*) from run_requests", Long.class);
+        for (String year : List.of("-999999-01-01", "+12345-01-01", "0000-01-01")) {
+            assertField(
+                    new Http(port)
+                            .as(TestUsers.SCHEDULER)
+                            .post("/api/runs", "application/json", "{\"runDate\": \"" + year + "\"}"),
+                    "runDate");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from run_requests", Long.class))
+                .isEqualTo(requests);
+        assertField(new Http(port).as(TestUsers.AUDITOR).get("/api/audit/entries?from=-999999-01-01"), "from");
+        assertField(new Http(port).as(TestUsers.AUDITOR).get("/api/audit/entries?to=%2B99999-01-01"), "to");
+        assertField(
+                new Http(port)
+                        .as(TestUsers.SECOND_POLICY_OFFICER)
+                        .post("/api/rulesets/candidates/1/approval?effectiveFrom=%2B999999999-12-31", "text/plain", ""),
+                "effectiveFrom");
     }
 
     @Test
