@@ -83,8 +83,7 @@ class ApiKeysApi {
     private String existing(String code) {
         return onboarding
                 .municipality(code)
-                .orElseThrow(() -> new OnboardingRefused(
-                        OnboardingRefused.Kind.NOT_FOUND, "cbsCode", "CBS-code: geen gemeente " + code + "."))
+                .orElseThrow(() -> OnboardingRefused.noMunicipality(code))
                 .cbsCode();
     }
 
@@ -93,14 +92,14 @@ class ApiKeysApi {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, refused.getMessage() + " Er is niets opgeslagen.");
         problem.setTitle("API key refused");
-        problem.setProperty("errors", List.of(new OnboardingRefused.Problem(refused.field(), refused.getMessage())));
+        problem.setProperty("errors", List.of(OnboardingRefused.Problem.of(refused)));
         return problem;
     }
 
     @ExceptionHandler(OnboardingRefused.class)
     ProblemDetail notFound(OnboardingRefused refused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.NOT_FOUND, refused.problems().get(0).message());
+                HttpStatus.NOT_FOUND, refused.problems().get(0).message().nl());
         problem.setProperty("errors", refused.problems());
         return problem;
     }

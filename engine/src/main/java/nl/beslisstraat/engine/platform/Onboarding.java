@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.database.WrittenText;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
 import nl.beslisstraat.engine.security.AccountRefused;
 import nl.beslisstraat.engine.security.ApiKeys;
@@ -96,11 +97,17 @@ class Onboarding {
         String cleanName = name == null ? "" : name.strip();
         List<OnboardingRefused.Problem> problems = new ArrayList<>();
         if (!CBS_CODE.matcher(code).matches()) {
-            problems.add(new OnboardingRefused.Problem("cbsCode", "CBS-code: precies 4 cijfers, zoals 0363."));
+            problems.add(new OnboardingRefused.Problem(
+                    "cbsCode",
+                    new Phrase(
+                            "CBS-code: precies 4 cijfers, zoals 0363.", "CBS code: exactly 4 digits, such as 0363.")));
         }
         if (cleanName.isEmpty() || cleanName.length() > NAME_LENGTH || !WrittenText.plainLine(cleanName)) {
             problems.add(new OnboardingRefused.Problem(
-                    "name", "Naam: verplicht, hoogstens " + NAME_LENGTH + " tekens, zoals Amsterdam."));
+                    "name",
+                    Phrase.of(
+                            "Naam: verplicht, hoogstens {0} tekens, zoals Amsterdam.",
+                            "Name: required, at most {0} characters, such as Amsterdam.", NAME_LENGTH)));
         }
         if (!problems.isEmpty()) {
             throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, problems);
@@ -125,7 +132,8 @@ class Onboarding {
             throw new OnboardingRefused(
                     OnboardingRefused.Kind.DUPLICATE,
                     List.of(duplicateOf(code, cleanName)
-                            .orElse(new OnboardingRefused.Problem("cbsCode", "CBS-code: bestaat al."))));
+                            .orElse(new OnboardingRefused.Problem(
+                                    "cbsCode", new Phrase("CBS-code: bestaat al.", "CBS code: exists already.")))));
         }
         return new MunicipalityRow(code, cleanName, 0);
     }
@@ -137,7 +145,7 @@ class Onboarding {
         List<OnboardingRefused.Problem> problems = new ArrayList<>();
         UserAccounts.problemsOfNewAccount(
                         account.username(), account.personId(), account.displayName(), account.password(), roles)
-                .forEach(refused -> problems.add(new OnboardingRefused.Problem(refused.field(), refused.getMessage())));
+                .forEach(refused -> problems.add(OnboardingRefused.Problem.of(refused)));
         if (!allKnown(account.roles(), roles)) {
             problems.add(unknownRoles());
         }
@@ -148,8 +156,12 @@ class Onboarding {
             throw new OnboardingRefused(
                     OnboardingRefused.Kind.DUPLICATE,
                     "username",
-                    "Gebruikersnaam: er bestaat al een account " + account.username()
-                            + ". Geef een bestaand account toegang in plaats van een nieuw aan te maken.");
+                    Phrase.of(
+                            "Gebruikersnaam: er bestaat al een account {0}. Geef een bestaand account toegang in plaats"
+                                    + " van een nieuw aan te maken.",
+                            "User name: there is already an account {0}. Give an existing account access instead of"
+                                    + " creating a new one.",
+                            account.username()));
         }
         try {
             Municipality.run(
@@ -162,7 +174,7 @@ class Onboarding {
                             roles,
                             administrator));
         } catch (AccountRefused refused) {
-            throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, refused.field(), refused.getMessage());
+            throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, refused);
         }
     }
 
@@ -176,7 +188,7 @@ class Onboarding {
         try {
             Municipality.run(municipality.cbsCode(), () -> accounts.grant(username, roles, administrator));
         } catch (AccountRefused refused) {
-            throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, refused.field(), refused.getMessage());
+            throw new OnboardingRefused(OnboardingRefused.Kind.INVALID, refused);
         }
     }
 
@@ -195,7 +207,7 @@ class Onboarding {
                         leave(username, administrator);
                     }));
         } catch (AccountRefused refused) {
-            throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused.field(), refused.getMessage());
+            throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused);
         }
     }
 
@@ -222,7 +234,11 @@ class Onboarding {
             throw new OnboardingRefused(
                     OnboardingRefused.Kind.INVALID,
                     "username",
-                    "Gebruikersnaam: u kunt uw eigen account niet uitschakelen; dat doet een andere platformbeheerder.");
+                    new Phrase(
+                            "Gebruikersnaam: u kunt uw eigen account niet uitschakelen; dat doet een andere"
+                                    + " platformbeheerder.",
+                            "User name: you cannot disable your own account; another platform administrator does"
+                                    + " that."));
         }
         List<String> municipalities = accounts.municipalitiesOf(username);
         if (municipalities.isEmpty()) {
@@ -268,7 +284,9 @@ class Onboarding {
             throw new OnboardingRefused(
                     OnboardingRefused.Kind.INVALID,
                     "username",
-                    "Gebruikersnaam: uw eigen wachtwoord kiest u zelf, op de pagina Wachtwoord kiezen.");
+                    new Phrase(
+                            "Gebruikersnaam: uw eigen wachtwoord kiest u zelf, op de pagina Wachtwoord kiezen.",
+                            "User name: you choose your own password yourself, on the page Choose your password."));
         }
         List<String> municipalities = accounts.municipalitiesOf(username);
         UserAccounts.GivenPassword[] given = new UserAccounts.GivenPassword[1];
@@ -307,24 +325,32 @@ class Onboarding {
     record PasswordGiven(UserAccounts.GivenPassword given, List<String> unrecorded) {}
 
     /** What an administrator is told when {@link #givePassword} could not record it everywhere. */
-    static String unrecordedMessage(String username, List<String> unrecorded) {
-        return "Account " + username + " heeft een nieuw wachtwoord, maar het logboek van gemeente "
-                + String.join(", ", unrecorded) + " vermeldt dat nog niet. Geef het account opnieuw een wachtwoord: dan"
-                + " vermeldt elk logboek het.";
+    static Phrase unrecordedMessage(String username, List<String> unrecorded) {
+        return Phrase.of(
+                "Account {0} heeft een nieuw wachtwoord, maar het logboek van gemeente {1} vermeldt dat nog niet. Geef"
+                        + " het account opnieuw een wachtwoord: dan vermeldt elk logboek het.",
+                "Account {0} has a new password, but the log of municipality {1} does not say so yet. Give the account"
+                        + " a password again: then every log says so.",
+                username,
+                String.join(", ", unrecorded));
     }
 
     /** What an administrator is told when {@link #disable} could not finish everywhere. */
-    static String unfinishedMessage(String username, List<String> unfinished) {
-        return "Account " + username + " is uitgeschakeld, maar in gemeente " + String.join(", ", unfinished)
-                + " zijn de API-sleutels en opgepakte taken nog niet afgehandeld. Schakel het opnieuw uit om dat af"
-                + " te ronden.";
+    static Phrase unfinishedMessage(String username, List<String> unfinished) {
+        return Phrase.of(
+                "Account {0} is uitgeschakeld, maar in gemeente {1} zijn de API-sleutels en opgepakte taken nog niet"
+                        + " afgehandeld. Schakel het opnieuw uit om dat af te ronden.",
+                "Account {0} is disabled, but in municipality {1} its API keys and claimed tasks are not dealt with"
+                        + " yet. Disable it again to finish that.",
+                username,
+                String.join(", ", unfinished));
     }
 
     private static void notFoundIfRefused(Runnable work) {
         try {
             work.run();
         } catch (AccountRefused refused) {
-            throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused.field(), refused.getMessage());
+            throw new OnboardingRefused(OnboardingRefused.Kind.NOT_FOUND, refused);
         }
     }
 
@@ -335,9 +361,7 @@ class Onboarding {
     }
 
     private MunicipalityRow existing(String cbsCode) {
-        return municipality(cbsCode)
-                .orElseThrow(() -> new OnboardingRefused(
-                        OnboardingRefused.Kind.NOT_FOUND, "cbsCode", "CBS-code: geen gemeente " + cbsCode + "."));
+        return municipality(cbsCode).orElseThrow(() -> OnboardingRefused.noMunicipality(cbsCode));
     }
 
     private Optional<OnboardingRefused.Problem> duplicateOf(String code, String name) {
@@ -345,13 +369,19 @@ class Onboarding {
                 jdbc.queryForList("select name from municipalities where cbs_code = ?", String.class, code);
         if (!sameCode.isEmpty()) {
             return Optional.of(new OnboardingRefused.Problem(
-                    "cbsCode", "CBS-code: gemeente " + code + " bestaat al (" + sameCode.get(0) + ")."));
+                    "cbsCode",
+                    Phrase.of(
+                            "CBS-code: gemeente {0} bestaat al ({1}).",
+                            "CBS code: municipality {0} exists already ({1}).", code, sameCode.get(0))));
         }
         List<String> sameName = jdbc.queryForList(
                 "select cbs_code from municipalities where lower(name) = lower(?)", String.class, name);
         if (!sameName.isEmpty()) {
             return Optional.of(new OnboardingRefused.Problem(
-                    "name", "Naam: er is al een gemeente " + name + " (CBS-code " + sameName.get(0) + ")."));
+                    "name",
+                    Phrase.of(
+                            "Naam: er is al een gemeente {0} (CBS-code {1}).",
+                            "Name: there is already a municipality {0} (CBS code {1}).", name, sameName.get(0))));
         }
         return Optional.empty();
     }
@@ -377,6 +407,9 @@ class Onboarding {
 
     private static OnboardingRefused.Problem unknownRoles() {
         return new OnboardingRefused.Problem(
-                "roles", "Rollen: kies uit POLICY_OFFICER, REVIEWER, SCHEDULER, AUDITOR, INTAKE en MONITORING.");
+                "roles",
+                new Phrase(
+                        "Rollen: kies uit POLICY_OFFICER, REVIEWER, SCHEDULER, AUDITOR, INTAKE en MONITORING.",
+                        "Roles: choose from POLICY_OFFICER, REVIEWER, SCHEDULER, AUDITOR, INTAKE and MONITORING."));
     }
 }

@@ -115,7 +115,8 @@ class PlatformApi {
         }
         // disabled, but its keys or tasks in these municipalities are still to go: asking again finishes
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, Onboarding.unfinishedMessage(username, unfinished));
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                Onboarding.unfinishedMessage(username, unfinished).nl());
         problem.setTitle("Disabled, not finished everywhere");
         problem.setProperty("unfinished", unfinished);
         return ResponseEntity.internalServerError().body(problem);
@@ -159,7 +160,7 @@ class PlatformApi {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status, refused.problems().get(0).message() + " Er is niets opgeslagen.");
+                status, refused.problems().get(0).message().nl() + " Er is niets opgeslagen.");
         problem.setTitle("Onboarding refused");
         problem.setProperty("errors", refused.problems());
         return problem;

@@ -3,6 +3,7 @@ package nl.beslisstraat.engine.platform;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.beslisstraat.engine.audit.PlatformAuditLog;
 import nl.beslisstraat.engine.security.AccountRefused;
@@ -79,6 +80,7 @@ class PlatformPages {
             @RequestParam(required = false) String cbsCode,
             @RequestParam(required = false) String name,
             Principal administrator,
+            Locale locale,
             Model model,
             RedirectAttributes flash) {
         try {
@@ -86,7 +88,7 @@ class PlatformPages {
             flash.addFlashAttribute("onboarded", onboarded);
             return "redirect:/platform/municipalities/" + onboarded.cbsCode();
         } catch (OnboardingRefused refused) {
-            model.addAttribute("errors", byField(refused));
+            model.addAttribute("errors", byField(refused, locale));
             model.addAttribute("cbsCode", cbsCode);
             model.addAttribute("name", name);
             return municipalities(model);
@@ -121,13 +123,14 @@ class PlatformPages {
             @RequestParam(required = false) String username,
             @RequestParam(defaultValue = "-1") int seen,
             Principal administrator,
+            Locale locale,
             Model model) {
         String municipality = existing(code);
         try (Municipality.Scope ignored = Municipality.enter(municipality)) {
             model.addAttribute(
                     "issued", keys.issueFromForm(username == null ? "" : username, administrator.getName(), seen));
         } catch (AccountRefused refused) {
-            model.addAttribute("keyError", refused.getMessage());
+            model.addAttribute("keyError", refused.in(locale));
         } catch (ApiKeys.IssuedMeanwhile again) {
             model.addAttribute("keyAgain", true);
         }
@@ -163,6 +166,7 @@ class PlatformPages {
             @RequestParam(required = false) List<String> roles,
             @RequestParam(required = false) String password,
             Principal administrator,
+            Locale locale,
             Model model,
             RedirectAttributes flash) {
         try {
@@ -174,7 +178,7 @@ class PlatformPages {
             return "redirect:/platform/municipalities/" + code;
         } catch (OnboardingRefused refused) {
             notFound(refused);
-            model.addAttribute("errors", byField(refused));
+            model.addAttribute("errors", byField(refused, locale));
             model.addAttribute("form", "account");
             model.addAttribute("username", username);
             model.addAttribute("personId", personId);
@@ -190,6 +194,7 @@ class PlatformPages {
             @RequestParam(required = false) String username,
             @RequestParam(required = false) List<String> roles,
             Principal administrator,
+            Locale locale,
             Model model,
             RedirectAttributes flash) {
         try {
@@ -198,7 +203,7 @@ class PlatformPages {
             return "redirect:/platform/municipalities/" + code;
         } catch (OnboardingRefused refused) {
             notFound(refused);
-            model.addAttribute("errors", byField(refused));
+            model.addAttribute("errors", byField(refused, locale));
             model.addAttribute("form", "membership");
             model.addAttribute("grantUsername", username);
             model.addAttribute("grantRoles", roles == null ? List.of() : roles);
@@ -234,6 +239,7 @@ class PlatformPages {
             @PathVariable String code,
             @PathVariable String username,
             Principal administrator,
+            Locale locale,
             RedirectAttributes flash) {
         String back = existing(code);
         try {
@@ -241,10 +247,13 @@ class PlatformPages {
             if (unfinished.isEmpty()) {
                 flash.addFlashAttribute("disabled", username);
             } else {
-                flash.addFlashAttribute("notDisabled", Onboarding.unfinishedMessage(username, unfinished));
+                flash.addFlashAttribute(
+                        "notDisabled",
+                        Onboarding.unfinishedMessage(username, unfinished).in(locale));
             }
         } catch (OnboardingRefused refused) {
-            flash.addFlashAttribute("notDisabled", refused.problems().get(0).message());
+            flash.addFlashAttribute(
+                    "notDisabled", refused.problems().get(0).message().in(locale));
         }
         return "redirect:/platform/municipalities/" + back;
     }
@@ -256,16 +265,23 @@ class PlatformPages {
      */
     @PostMapping("/platform/municipalities/{code}/accounts/{username}/password")
     String givePassword(
-            @PathVariable String code, @PathVariable String username, Principal administrator, Model model) {
+            @PathVariable String code,
+            @PathVariable String username,
+            Principal administrator,
+            Locale locale,
+            Model model) {
         String municipality = existing(code);
         try {
             Onboarding.PasswordGiven given = onboarding.givePassword(username, administrator.getName());
             model.addAttribute("given", given.given());
             if (!given.unrecorded().isEmpty()) {
-                model.addAttribute("givenUnrecorded", Onboarding.unrecordedMessage(username, given.unrecorded()));
+                model.addAttribute(
+                        "givenUnrecorded",
+                        Onboarding.unrecordedMessage(username, given.unrecorded())
+                                .in(locale));
             }
         } catch (OnboardingRefused refused) {
-            model.addAttribute("notGiven", refused.problems().get(0).message());
+            model.addAttribute("notGiven", refused.problems().get(0).message().in(locale));
         }
         return municipality(municipality, model);
     }
@@ -276,10 +292,12 @@ class PlatformPages {
         }
     }
 
-    /** The form shows each field's message beside it. */
-    private static Map<String, String> byField(OnboardingRefused refused) {
+    /** The form shows each field's message beside it, in the page's language. */
+    private static Map<String, String> byField(OnboardingRefused refused, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
-        refused.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b));
+        refused.problems()
+                .forEach(problem ->
+                        errors.merge(problem.field(), problem.message().in(locale), (a, b) -> a + " " + b));
         return errors;
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import nl.beslisstraat.engine.audit.AuditEntry;
 import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.database.AfterCommit;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -145,8 +146,11 @@ public class ApiKeys {
             if (!intake) {
                 throw new AccountRefused(
                         "username",
-                        "E-dienst: " + username + " is geen actieve e-dienst (INTAKE) van gemeente " + municipality
-                                + ".");
+                        Phrase.of(
+                                "E-dienst: {0} is geen actieve e-dienst (INTAKE) van gemeente {1}.",
+                                "E-service: {0} is no enabled e-service (INTAKE) of municipality {1}.",
+                                username,
+                                municipality));
             }
             try {
                 jdbc.update(

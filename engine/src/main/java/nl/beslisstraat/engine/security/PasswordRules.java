@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
+import nl.beslisstraat.engine.regulation.Phrase;
 
 /**
  * What a password must be, wherever an account gets one (an administrator onboarding a
@@ -35,22 +36,26 @@ public final class PasswordRules {
         return password.toString();
     }
 
-    /** What is wrong with {@code password} for the account {@code username}, in Dutch; empty if nothing. */
-    public static Optional<String> problem(String username, String password) {
+    /** What is wrong with {@code password} for the account {@code username}; empty if nothing. */
+    public static Optional<Phrase> problem(String username, String password) {
         if (password == null || password.isBlank()) {
-            return Optional.of("Wachtwoord: verplicht.");
+            return Optional.of(new Phrase("Wachtwoord: verplicht.", "Password: required."));
         }
         if (password.codePointCount(0, password.length()) < MINIMUM_LENGTH) {
-            return Optional.of("Wachtwoord: minstens " + MINIMUM_LENGTH + " tekens.");
+            return Optional.of(Phrase.of(
+                    "Wachtwoord: minstens {0} tekens.", "Password: at least {0} characters.", MINIMUM_LENGTH));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAXIMUM_BYTES) {
-            return Optional.of("Wachtwoord: hoogstens " + MAXIMUM_BYTES + " bytes (ongeveer " + MAXIMUM_BYTES
-                    + " tekens zonder accenten).");
+            return Optional.of(Phrase.of(
+                    "Wachtwoord: hoogstens {0} bytes (ongeveer {0} tekens zonder accenten).",
+                    "Password: at most {0} bytes (about {0} characters without accents).", MAXIMUM_BYTES));
         }
         if (username != null
                 && !username.isBlank()
                 && password.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of("Wachtwoord: mag niet gelijk zijn aan de gebruikersnaam.");
+            return Optional.of(new Phrase(
+                    "Wachtwoord: mag niet gelijk zijn aan de gebruikersnaam.",
+                    "Password: must not be the same as the user name."));
         }
         return Optional.empty();
     }

@@ -12,6 +12,7 @@ import nl.beslisstraat.engine.audit.AuditLog;
 import nl.beslisstraat.engine.audit.JsonbText;
 import nl.beslisstraat.engine.audit.PlatformAuditLog;
 import nl.beslisstraat.engine.database.WrittenText;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.GrantedAuthority;
@@ -270,7 +271,7 @@ public class UserAccounts implements UserDetailsService {
         }
         lockName(username);
         if (exists(username)) {
-            throw new AccountRefused("username", "Gebruikersnaam: er bestaat al een account " + username + ".");
+            throw taken(username);
         }
         // the password is the administrator's: the holder chooses their own at the first sign-in
         int created = jdbc.update(
@@ -281,7 +282,7 @@ public class UserAccounts implements UserDetailsService {
                 displayName.strip(),
                 passwords.encode(rawPassword));
         if (created != 1) {
-            throw new AccountRefused("username", "Gebruikersnaam: er bestaat al een account " + username + ".");
+            throw taken(username);
         }
         writeMembership(username, municipality, roles);
         audit.appendAll(List.of(new AuditEntry(
@@ -294,7 +295,7 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
-     * Everything wrong with a new account as asked, field by field, in Dutch, so that a form can
+     * Everything wrong with a new account as asked, field by field, so that a form can
      * show all at once; {@link #create} refuses the first.
      */
     public static List<AccountRefused> problemsOfNewAccount(
@@ -314,14 +315,19 @@ public class UserAccounts implements UserDetailsService {
     private static List<AccountRefused> problemsOfNewAccount(String username, String personId, String displayName) {
         List<AccountRefused> problems = new java.util.ArrayList<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
-            problems.add(
-                    new AccountRefused(
-                            "username",
-                            "Gebruikersnaam: 2 tot 40 letters, cijfers, punten, liggende streepjes of streepjes, zonder spaties."));
+            problems.add(new AccountRefused(
+                    "username",
+                    new Phrase(
+                            "Gebruikersnaam: 2 tot 40 letters, cijfers, punten, liggende streepjes of streepjes,"
+                                    + " zonder spaties.",
+                            "User name: 2 to 40 letters, digits, dots, underscores or hyphens, without spaces.")));
         }
         if (personId == null || !personId.matches(PERSON_ID)) {
             problems.add(new AccountRefused(
-                    "personId", "Personeelsnummer: verplicht; letters, cijfers, punten of streepjes, zoals 100231."));
+                    "personId",
+                    new Phrase(
+                            "Personeelsnummer: verplicht; letters, cijfers, punten of streepjes, zoals 100231.",
+                            "Employee number: required; letters, digits, dots or hyphens, such as 100231.")));
         }
         if (displayName == null
                 || displayName.isBlank()
@@ -329,7 +335,10 @@ public class UserAccounts implements UserDetailsService {
                 || !WrittenText.plainLine(displayName.strip())) {
             problems.add(new AccountRefused(
                     "displayName",
-                    "Naam: verplicht, hoogstens 100 tekens op één regel, met letters, zoals Roos de Vries."));
+                    new Phrase(
+                            "Naam: verplicht, hoogstens 100 tekens op één regel, met letters, zoals Roos de Vries.",
+                            "Name: required, at most 100 characters on one line, with letters, such as Roos de"
+                                    + " Vries.")));
         }
         return problems;
     }
@@ -350,11 +359,18 @@ public class UserAccounts implements UserDetailsService {
                 (row, n) -> new Grantee(row.getString("person_id"), row.getBoolean("platform")),
                 username);
         if (account.isEmpty()) {
-            throw new AccountRefused("username", "Gebruikersnaam: er is geen actief account " + username + ".");
+            throw new AccountRefused(
+                    "username",
+                    Phrase.of(
+                            "Gebruikersnaam: er is geen actief account {0}.",
+                            "User name: there is no enabled account {0}.", username));
         }
         if (account.get(0).platformAdministrator()) {
             throw new AccountRefused(
-                    "username", "Gebruikersnaam: " + username + " is platformbeheerder en werkt voor geen gemeente.");
+                    "username",
+                    Phrase.of(
+                            "Gebruikersnaam: {0} is platformbeheerder en werkt voor geen gemeente.",
+                            "User name: {0} is a platform administrator and works for no municipality.", username));
         }
         String person = account.get(0).personId();
         checkRoles(roles);
@@ -380,7 +396,11 @@ public class UserAccounts implements UserDetailsService {
                 username,
                 municipality);
         if (details.isEmpty()) {
-            throw new AccountRefused("username", "Gebruikersnaam: " + username + " werkt niet voor deze gemeente.");
+            throw new AccountRefused(
+                    "username",
+                    Phrase.of(
+                            "Gebruikersnaam: {0} werkt niet voor deze gemeente.",
+                            "User name: {0} does not work for this municipality.", username));
         }
         audit.appendAll(List.of(new AuditEntry(actor, "MEMBERSHIP_WITHDRAWN", "user", username, details.get(0))));
     }
@@ -397,7 +417,10 @@ public class UserAccounts implements UserDetailsService {
             if (!memberships(username).isEmpty()) {
                 throw new AccountRefused(
                         "username",
-                        "Gebruikersnaam: " + username + " werkt voor een gemeente en kan geen platformbeheerder zijn.");
+                        Phrase.of(
+                                "Gebruikersnaam: {0} werkt voor een gemeente en kan geen platformbeheerder zijn.",
+                                "User name: {0} works for a municipality and cannot be a platform administrator.",
+                                username));
             }
             int saved = jdbc.update(
                     "insert into users (username, person_id, display_name, password_hash, roles)"
@@ -449,7 +472,7 @@ public class UserAccounts implements UserDetailsService {
                             displayName.strip(),
                             passwords.encode(rawPassword));
             if (created != 1) {
-                throw new AccountRefused("username", "Gebruikersnaam: er bestaat al een account " + username + ".");
+                throw taken(username);
             }
             platformAudit.append(new AuditEntry(
                     actor,
@@ -473,7 +496,7 @@ public class UserAccounts implements UserDetailsService {
                 Boolean.class,
                 username);
         if (wasEnabled.isEmpty()) {
-            throw new AccountRefused("username", "Gebruikersnaam: er is geen account " + username + ".");
+            throw noAccount(username);
         }
         if (wasEnabled.get(0)) {
             noteDisabled(username, actor);
@@ -501,7 +524,7 @@ public class UserAccounts implements UserDetailsService {
                 passwords.encode(password),
                 username);
         if (wasEnabled.isEmpty()) {
-            throw new AccountRefused("username", "Gebruikersnaam: er is geen account " + username + ".");
+            throw noAccount(username);
         }
         // the failures that locked the name were guesses at the old password; the new one, drawn
         // here, was never guessed, and its holder should not wait out a lock to use it
@@ -613,15 +636,20 @@ public class UserAccounts implements UserDetailsService {
     }
 
     private void writeMembership(String username, String municipality, Set<Role> roles) {
-        // Said here in Dutch for whoever onboards; the database refuses the same (V16) for any other way in.
+        // Said here in both languages for whoever onboards; the database refuses the same (V16) for any other way in.
         for (String[] membership : memberships(username)) {
             String other = membership[0];
             boolean intakeThere = Arrays.asList(membership[1].split(",")).contains(Role.INTAKE.name());
             if (!other.equals(municipality) && (roles.contains(Role.INTAKE) || intakeThere)) {
                 throw new AccountRefused(
                         "roles",
-                        "Rollen: een e-dienst (INTAKE) werkt voor precies één gemeente; " + username
-                                + " werkt al voor gemeente " + other + ".");
+                        Phrase.of(
+                                "Rollen: een e-dienst (INTAKE) werkt voor precies één gemeente; {0} werkt al voor"
+                                        + " gemeente {1}.",
+                                "Roles: an e-service (INTAKE) works for exactly one municipality; {0} already works"
+                                        + " for municipality {1}.",
+                                username,
+                                other));
             }
         }
         jdbc.update(connection -> {
@@ -663,12 +691,31 @@ public class UserAccounts implements UserDetailsService {
         }
     }
 
+    private static AccountRefused taken(String username) {
+        return new AccountRefused(
+                "username",
+                Phrase.of(
+                        "Gebruikersnaam: er bestaat al een account {0}.",
+                        "User name: there is already an account {0}.", username));
+    }
+
+    private static AccountRefused noAccount(String username) {
+        return new AccountRefused(
+                "username",
+                Phrase.of("Gebruikersnaam: er is geen account {0}.", "User name: there is no account {0}.", username));
+    }
+
     private static void checkRoles(Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw new AccountRefused("roles", "Rollen: kies minstens één rol.");
+            throw new AccountRefused(
+                    "roles", new Phrase("Rollen: kies minstens één rol.", "Roles: choose at least one role."));
         }
         if (roles.stream().anyMatch(role -> !role.municipal())) {
-            throw new AccountRefused("roles", "Rollen: platformbeheer is geen rol in een gemeente.");
+            throw new AccountRefused(
+                    "roles",
+                    new Phrase(
+                            "Rollen: platformbeheer is geen rol in een gemeente.",
+                            "Roles: platform administration is no role in a municipality."));
         }
     }
 

@@ -146,7 +146,7 @@ public class ReviewWork {
             long taskId, String reviewer, Outcome outcome, String motivation, Map<String, BigDecimal> amounts) {
         long caseId = caseOf(taskId);
         StoredCase stored = cases.find(caseId).orElseThrow();
-        String text = written(motivation, "Motivering", "Schrijf een motivering van ten minste ");
+        String text = written(motivation, "motivation", "Motivering", "Schrijf een motivering van ten minste ");
         if (outcome == null || !allowedOutcomes(stored.caseType()).contains(outcome)) {
             throw new ReviewRefused(
                     "Uitkomst " + outcome + " is voor " + stored.caseType() + " niet mogelijk.",
@@ -190,12 +190,14 @@ public class ReviewWork {
         if (cases.find(caseId).isEmpty()) {
             throw new ReviewRefused("Zaak " + caseId + " bestaat niet.", ReviewRefused.Kind.NOT_FOUND);
         }
-        String text = written(reason, "Bezwaar", "Beschrijf het bezwaar in ten minste ");
+        String text = written(reason, "objection", "Bezwaar", "Beschrijf het bezwaar in ten minste ");
         List<StoredDecision> taken = decisions.findFor(caseId);
         if (taken.isEmpty() || !cases.move(caseId, CaseStatus.DECIDED, CaseStatus.IN_REVIEW)) {
             throw new ReviewRefused(
                     "Zaak " + caseId + " heeft geen genomen besluit om bezwaar tegen te maken.",
-                    ReviewRefused.Kind.CONFLICT);
+                    ReviewRefused.Kind.CONFLICT,
+                    "nothingToObjectTo",
+                    caseId);
         }
         LocalDate deadline = WorkingDays.onOrAfter(
                 LocalDate.now(DecisionDeadline.NETHERLANDS).plus(OBJECTION_TERM));
@@ -208,23 +210,35 @@ public class ReviewWork {
         return taskId;
     }
 
-    /** A reviewer's text as kept: trimmed, long enough to say something, short enough, storable. */
-    private static String written(String given, String field, String tooShort) {
+    /**
+     * A reviewer's text as kept: trimmed, long enough to say something, short enough, storable.
+     *
+     * @param code what the text is, for the pages' messages ({@code refused.<code>.tooShort}, ...)
+     */
+    private static String written(String given, String code, String field, String tooShort) {
         String text = given == null ? "" : given.trim();
         // spaces of another kind or invisible characters only are no motivation a citizen can read
         if (text.length() < MINIMUM_MOTIVATION || !WrittenText.visible(text)) {
-            throw new ReviewRefused(tooShort + MINIMUM_MOTIVATION + " tekens.", ReviewRefused.Kind.INVALID);
+            throw new ReviewRefused(
+                    tooShort + MINIMUM_MOTIVATION + " tekens.",
+                    ReviewRefused.Kind.INVALID,
+                    code + ".tooShort",
+                    MINIMUM_MOTIVATION);
         }
         if (text.length() > MAXIMUM_TEXT) {
             throw new ReviewRefused(
                     field + ": hoogstens " + MAXIMUM_TEXT + " tekens, niet " + text.length() + ".",
-                    ReviewRefused.Kind.INVALID);
+                    ReviewRefused.Kind.INVALID,
+                    code + ".tooLong",
+                    MAXIMUM_TEXT,
+                    text.length());
         }
         if (!WrittenText.storable(text)) {
             throw new ReviewRefused(
                     field + ": bevat een teken dat niet bewaard kan worden (een NUL-teken of een half"
                             + " surrogaatpaar); typ de tekst opnieuw.",
-                    ReviewRefused.Kind.INVALID);
+                    ReviewRefused.Kind.INVALID,
+                    code + ".unstorable");
         }
         return text;
     }

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The platform administrator onboards a municipality and its first accounts over REST and the
  * pages, each step in that municipality's audit log; refuses duplicates and malformed fields
- * naming the field, in Dutch; and reads no municipality's cases, decisions, review tasks, rules or
- * audit trail.
+ * naming the field, in Dutch over REST and in the page's language on the pages; and reads no
+ * municipality's cases, decisions, review tasks, rules or audit trail.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
@@ -958,6 +958,82 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
         assertThat(pages.post("/platform/municipalities/9999/memberships/nobody-here/withdraw", "")
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theOnboardingPagesSayWhatIsWrongInThePagesLanguageAndTheApiInDutch() {
+        Browserless pages = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
+        String zwolle = "/platform/municipalities/" + TestUsers.ZWOLLE;
+        String malformed = "username=met+spatie&personId=700002&displayName=Nina+Nieuw&roles=REVIEWER&password=kort";
+
+        // in English, as chosen in the header
+        assertThat(pages.get("/platform?lang=en").statusCode()).isEqualTo(200);
+        assertThat(pages.post("/platform/municipalities", "cbsCode=19&name=").body())
+                .contains("id=\"cbsCode-error\">CBS code: exactly 4 digits, such as 0363.</p>")
+                .contains("id=\"name-error\">Name: required, at most 100 characters, such as Amsterdam.</p>");
+        assertThat(pages.post("/platform/municipalities", "cbsCode=0193&name=Zwolle")
+                        .body())
+                .contains("id=\"cbsCode-error\">CBS code: municipality 0193 exists already (Zwolle).</p>");
+        assertThat(pages.post(zwolle + "/users", malformed).body())
+                .contains("id=\"username-error\">User name: 2 to 40 letters, digits, dots, underscores or hyphens,"
+                        + " without spaces.</p>")
+                .contains("id=\"password-error\">Password: at least 12 characters.</p>")
+                .doesNotContain("Gebruikersnaam:")
+                .doesNotContain("Wachtwoord:");
+        assertThat(pages.post(zwolle + "/memberships", "username=" + TestUsers.REVIEWER)
+                        .body())
+                .contains("Roles: choose at least one role.");
+        assertThat(pages.post(
+                                zwolle + "/api-keys",
+                                "username=" + TestUsers.ZWOLLE_REVIEWER + "&seen=" + keysSeen(pages))
+                        .body())
+                .contains("id=\"key-username-error\">E-service: " + TestUsers.ZWOLLE_REVIEWER
+                        + " is no enabled e-service (INTAKE) of municipality 0193.</p>");
+        assertThat(pages.post(zwolle + "/accounts/nobody-at-all/password", "").body())
+                .contains("User name: there is no account nobody-at-all.");
+        pages.post(zwolle + "/accounts/" + TestUsers.PLATFORM_ADMIN + "/disable", "");
+        assertThat(pages.get(zwolle).body())
+                .contains("User name: you cannot disable your own account; another platform administrator does that.");
+
+        // and in Dutch again
+        assertThat(pages.get("/platform?lang=nl").statusCode()).isEqualTo(200);
+        assertThat(pages.post(zwolle + "/users", malformed).body())
+                .contains("id=\"username-error\">Gebruikersnaam: 2 tot 40 letters, cijfers, punten, liggende streepjes"
+                        + " of streepjes, zonder spaties.</p>")
+                .contains("id=\"password-error\">Wachtwoord: minstens 12 tekens.</p>")
+                .doesNotContain("User name:");
+        assertThat(pages.post(
+                                zwolle + "/api-keys",
+                                "username=" + TestUsers.ZWOLLE_REVIEWER + "&seen=" + keysSeen(pages))
+                        .body())
+                .contains("id=\"key-username-error\">E-dienst: " + TestUsers.ZWOLLE_REVIEWER
+                        + " is geen actieve e-dienst (INTAKE) van gemeente 0193.</p>");
+
+        // the API answers in Dutch, whatever language is asked for
+        HttpResponse<String> api = new Http(port)
+                .as(TestUsers.PLATFORM_ADMIN)
+                .post(
+                        "/api/platform/municipalities/" + TestUsers.ZWOLLE + "/users?lang=en",
+                        "application/json",
+                        account("met spatie", "[\"REVIEWER\"]", "kort"),
+                        "Accept-Language",
+                        "en");
+        JsonNode error = assertField(api, 400, "username");
+        assertThat(error.path("message").asString())
+                .isEqualTo("Gebruikersnaam: 2 tot 40 letters, cijfers, punten, liggende streepjes of streepjes, zonder"
+                        + " spaties.");
+        assertThat(json.readTree(api.body()).path("detail").asString())
+                .startsWith("Gebruikersnaam: ")
+                .endsWith(" Er is niets opgeslagen.");
+    }
+
+    /** How many keys the municipality page says the administrator has seen, as its form sends it. */
+    private static String keysSeen(Browserless pages) {
+        Matcher seen = Pattern.compile("name=\"seen\" value=\"([0-9]+)\"")
+                .matcher(pages.get("/platform/municipalities/" + TestUsers.ZWOLLE)
+                        .body());
+        assertThat(seen.find()).as("the key form, for Zwolle's e-service").isTrue();
+        return seen.group(1);
     }
 
     private void assertRefused(Http admin, String body, int status, String field, String message) {

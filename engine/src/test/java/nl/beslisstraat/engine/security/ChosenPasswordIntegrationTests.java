@@ -213,6 +213,26 @@ class ChosenPasswordIntegrationTests extends DatabaseIntegrationTest {
                 .doesNotContain("id=\"to-choose\"");
     }
 
+    @Test
+    void thePasswordPageSaysWhatIsWrongInThePagesLanguage() {
+        Browserless auditor = Browserless.signedIn(port, TestUsers.AUDITOR);
+        // the current password right, so that nothing counts as a guess; the new one too short
+        String tooShort = "current=" + TestUsers.password(TestUsers.AUDITOR) + "&chosen=short&repeated=other";
+
+        assertThat(auditor.get("/account/password?lang=en").statusCode()).isEqualTo(200);
+        assertThat(auditor.post("/account/password", tooShort).body())
+                .contains("id=\"chosen-error\">New password: at least 12 characters, at most 72 bytes, and not your"
+                        + " user name.</p>")
+                .contains("id=\"repeated-error\">New password again: this is not the same as the new password.</p>")
+                .doesNotContain("Nieuw wachtwoord:");
+
+        assertThat(auditor.get("/account/password?lang=nl").statusCode()).isEqualTo(200);
+        assertThat(auditor.post("/account/password", tooShort).body())
+                .contains("id=\"chosen-error\">Nieuw wachtwoord: minstens 12 tekens, hoogstens 72 bytes, en niet"
+                        + " gelijk aan uw gebruikersnaam.</p>")
+                .doesNotContain("New password:");
+    }
+
     private Http basic(String user, String password) {
         return new Http(port).basic(user, password);
     }

@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Text people write is kept exactly as written or refused naming the field, never half-stored nor
- * silently changed: a NUL character, half of a surrogate pair, a motivation of megabytes, a name
+ * Text people write is kept exactly as written or refused naming the field (on a page, in the page's
+ * language), never half-stored nor silently changed: a NUL character, half of a surrogate pair, a motivation of megabytes, a name
  * that shows nothing. And a request Spring cannot hand to a controller names its field too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -103,6 +103,31 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
                         .as(TestUsers.SECOND_POLICY_OFFICER)
                         .post("/api/rulesets/candidates/1/approval?effectiveFrom=%2B999999999-12-31", "text/plain", ""),
                 "effectiveFrom");
+    }
+
+    @Test
+    void aReviewersTextRefusedOnThePagesIsSaidInThePagesLanguage() {
+        HttpResponse<String> decided = new Http(port)
+                .as(TestUsers.INTAKE)
+                .post(
+                        "/api/cases/decide-now",
+                        "application/json",
+                        Http.resource("intake/parking-permit-length-missing.json"));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
+        String casePage =
+                "/review/cases/" + json.readTree(decided.body()).path("id").asLong();
+        Browserless reviewer = Browserless.signedIn(port, TestUsers.REVIEWER);
+
+        assertThat(reviewer.get(casePage + "?lang=en").statusCode()).isEqualTo(200);
+        assertThat(reviewer.post(casePage + "/objection", "reason=kort").statusCode())
+                .isEqualTo(302);
+        assertThat(reviewer.get(casePage).body())
+                .contains("Describe the objection in at least 10 characters.")
+                .doesNotContain("Beschrijf het bezwaar");
+
+        assertThat(reviewer.get(casePage + "?lang=nl").statusCode()).isEqualTo(200);
+        reviewer.post(casePage + "/objection", "reason=kort");
+        assertThat(reviewer.get(casePage).body()).contains("Beschrijf het bezwaar in ten minste 10 tekens.");
     }
 
     @Test
