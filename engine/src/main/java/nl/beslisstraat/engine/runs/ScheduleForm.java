@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.runs;
 
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -23,6 +24,9 @@ public record ScheduleForm(String time, String days, List<String> weekdays, Stri
 
     /** Long enough for any sensible expression, as the column allows. */
     public static final int MAX_CRON_LENGTH = 100;
+
+    /** How many planned starts are looked at for two on one day: enough for any expression. */
+    private static final int SAME_DAY_CHECKED = 3;
 
     public static final List<String> WEEKDAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
@@ -128,8 +132,9 @@ public record ScheduleForm(String time, String days, List<String> weekdays, Stri
                             "Cron expression: six fields needed (second minute hour day month weekday), such as"
                                     + " 0 0 2 * * *."));
         }
+        CronExpression expression;
         try {
-            CronExpression.parse(trimmed);
+            expression = CronExpression.parse(trimmed);
         } catch (IllegalArgumentException e) {
             throw invalid(
                     "cron",
@@ -137,7 +142,38 @@ public record ScheduleForm(String time, String days, List<String> weekdays, Stri
                             "Cron-expressie: '{0}' is geen geldige expressie ({1}).",
                             "Cron expression: '{0}' is no valid expression ({1}).", trimmed, e.getMessage()));
         }
+        onceANightAtMost(trimmed, expression);
         return trimmed;
+    }
+
+    /**
+     * A schedule starts a night's run, so it starts at least once and at most once a day: a
+     * second start on the same date would find its night done already, and an expression such as
+     * {@code * * * * * *} would ask for one every second. A cron expression's fields combine
+     * independently, so an expression that ever starts twice a day does so on its first day.
+     */
+    private static void onceANightAtMost(String cron, CronExpression expression) {
+        List<ZonedDateTime> starts =
+                PlannedStarts.after(expression, ZonedDateTime.now(PlannedStarts.AMSTERDAM), SAME_DAY_CHECKED);
+        if (starts.isEmpty()) {
+            throw invalid(
+                    "cron",
+                    Phrase.of(
+                            "Cron-expressie: '{0}' plant geen enkele start (bestaat die dag wel?).",
+                            "Cron expression: '{0}' plans no start at all (does that day exist?).", cron));
+        }
+        for (int i = 1; i < starts.size(); i++) {
+            if (starts.get(i).toLocalDate().equals(starts.get(i - 1).toLocalDate())) {
+                throw invalid(
+                        "cron",
+                        Phrase.of(
+                                "Cron-expressie: '{0}' start vaker dan eens per dag; een nachtelijke run start"
+                                        + " hoogstens een keer per nacht, zoals 0 0 2 * * *.",
+                                "Cron expression: '{0}' starts more than once a day; a nightly run starts at"
+                                        + " most once a night, such as 0 0 2 * * *.",
+                                cron));
+            }
+        }
     }
 
     private static RunRefused invalid(String field, Phrase message) {

@@ -962,6 +962,7 @@ class PlatformOnboardingIntegrationTests extends DatabaseIntegrationTest {
 
     @Test
     void theOnboardingPagesSayWhatIsWrongInThePagesLanguageAndTheApiInDutch() {
+        TestUsers.ensureZwolle(accounts, jdbc); // its e-service, for the key form
         Browserless pages = Browserless.signedIn(port, TestUsers.PLATFORM_ADMIN);
         String zwolle = "/platform/municipalities/" + TestUsers.ZWOLLE;
         String malformed = "username=met+spatie&personId=700002&displayName=Nina+Nieuw&roles=REVIEWER&password=kort";

@@ -111,6 +111,19 @@ class RunApiIntegrationTests extends DatabaseIntegrationTest {
                 400,
                 "cron",
                 "ten hoogste 100");
+        // a night's run starts once a night: not every second, not twice a day, and not never
+        for (String often : List.of("* * * * * *", "0 */10 * * * *", "0 0 1,13 * * MON-FRI")) {
+            assertRefused(
+                    scheduler.put("/api/runs/schedule", JSON, "{\"cron\": \"" + often + "\"}"),
+                    400,
+                    "cron",
+                    "eens per dag");
+        }
+        assertRefused(
+                scheduler.put("/api/runs/schedule", JSON, "{\"cron\": \"0 0 0 31 2 *\"}"),
+                400,
+                "cron",
+                "geen enkele start");
         assertRefused(
                 scheduler.put("/api/runs/schedule", JSON, "{\"time\": \"24:30\", \"days\": \"EVERY_DAY\"}"),
                 400,
