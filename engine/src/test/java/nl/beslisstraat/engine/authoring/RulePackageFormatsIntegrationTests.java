@@ -18,8 +18,11 @@ import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.ProcessCpu;
 import nl.beslisstraat.engine.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is refused before the DMN engine compiles it (the hostile corpus in {@code authoring/hostile/}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
 
     private static final String TABLE = "nl/beslisstraat/rules/parkingpermit/2026.2.1/parking-permit.table.xlsx";
@@ -136,7 +140,8 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
      * English is asked for.
      */
     @Test
-    void everyHostileDmnModelIsRefusedNamingTheProblemAndNothingRuns() throws IOException, InterruptedException {
+    void everyHostileDmnModelIsRefusedNamingTheProblemAndNothingRuns(CapturedOutput log)
+            throws IOException, InterruptedException {
         Http officer = new Http(port).as(TestUsers.POLICY_OFFICER);
         long before = uploads();
         Map<String, String> refusals = new LinkedHashMap<>();
@@ -168,6 +173,9 @@ class RulePackageFormatsIntegrationTests extends DatabaseIntegrationTest {
                 .doesNotContain("calls itself");
 
         assertThat(uploads()).isEqualTo(before);
+        assertThat(log.getOut() + log.getErr())
+                .as("a refused file is the officer's answer, not an error in the log")
+                .doesNotContain("Error unmarshalling DMN model");
         assertThat(System.getProperty("beslisstraat.hostile")).isNull();
         assertThat(ProcessCpu.usedWhileIdle(10, 3))
                 .as("CPU ms used in 3 s, ten seconds later")
