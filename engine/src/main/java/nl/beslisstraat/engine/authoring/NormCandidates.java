@@ -92,7 +92,9 @@ public class NormCandidates {
      */
     @Transactional
     public NormCandidate upload(String version, String note, byte[] uploaded, String author) {
-        String csv = CsvTables.withoutByteOrderMark(text(uploaded));
+        note = CsvTables.note(note);
+        String csv = CsvTables.storable(
+                CsvTables.withoutByteOrderMark(text(uploaded)), new Phrase("normentabel", "norm table"));
         List<NormAmount> amounts;
         try {
             amounts = table.check(version, new StringReader(csv));

@@ -819,11 +819,10 @@ public class RuleSetCandidates {
 
     private List<ExampleResult> officerExamples(RuleSet candidate, String csv, OfficerJobs.Job job) {
         List<ExampleCase> examples;
+        Phrase source = new Phrase("eigen voorbeeldgevallen", "own example cases");
+        String storable = CsvTables.storable(CsvTables.withoutByteOrderMark(csv), source);
         try {
-            examples = ExampleCases.read(
-                    candidate,
-                    new StringReader(CsvTables.withoutByteOrderMark(csv)),
-                    new Phrase("eigen voorbeeldgevallen", "own example cases"));
+            examples = ExampleCases.read(candidate, new StringReader(storable), source);
         } catch (ExampleCases.Unreadable unreadable) {
             throw new InvalidUpload(unreadable.phrase());
         } catch (IOException | RuntimeException wrong) {

@@ -1,5 +1,7 @@
 package nl.beslisstraat.engine.database;
 
+import java.text.Normalizer;
+
 /**
  * Text people write (a motivation, an objection, a name) as the database can keep it: exactly as
  * sent, and showing something. PostgreSQL refuses the NUL character in text and JSON, and the
@@ -45,5 +47,46 @@ public final class WrittenText {
                 && visible(text)
                 && text.codePoints()
                         .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+    }
+
+    /**
+     * Whether the text reads as one line exactly as written: storable, and without control characters
+     * (line breaks included) or formatting characters (zero-width spaces, direction overrides and
+     * isolates, byte order marks) that would hide or reorder part of it for the colleague who approves.
+     * Unlike {@link #plainLine} it may be empty or show no letter; a caller that needs one checks
+     * {@link #visible} too.
+     */
+    public static boolean oneVisibleLine(String text) {
+        return storable(text)
+                && text.codePoints()
+                        .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+    }
+
+    /**
+     * The first line (counting from 1) that the database cannot keep as sent, or 0 when it can keep
+     * all of them, so that a refusal can name the line of a file.
+     */
+    public static int firstUnstorableLine(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!storable(lines[i])) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The form in which two names are the same when a reader cannot tell them apart: compatibility
+     * forms folded (NFKC: a full-width letter, a ligature, a superscript digit) and invisible
+     * formatting characters left out. Case is kept: callers compare as they did before.
+     */
+    public static String sameName(String name) {
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        StringBuilder kept = new StringBuilder(folded.length());
+        folded.codePoints()
+                .filter(c -> Character.getType(c) != Character.FORMAT)
+                .forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 }

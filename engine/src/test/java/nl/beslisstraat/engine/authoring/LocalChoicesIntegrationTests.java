@@ -198,6 +198,29 @@ class LocalChoicesIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void aNulInAnOwnExampleCaseCellIsRefusedNamingItsLineAndNothingIsStored() {
+        long before = zwolleCandidates();
+        // the first case's name on line 4 holds a NUL, which PostgreSQL cannot keep
+        String examples = Http.resource("authoring/zwolle-parking.examples.csv")
+                .replaceFirst("\n([^#\n]*\n)([^,]*),", "\n$1$2\u0000,");
+        HttpResponse<String> refused = as(TestUsers.ZWOLLE_POLICY_OFFICER)
+                .post(
+                        "/api/rulesets/PARKING_PERMIT/choices",
+                        "application/json",
+                        json.writeValueAsString(java.util.Map.of(
+                                "version",
+                                "nul1",
+                                "values",
+                                java.util.Map.of("feeZoneA", "180.00", "feeZoneB", "95.00"),
+                                "examples",
+                                examples)));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("eigen voorbeeldgevallen, regel 4: de tekst bevat een teken dat niet bewaard");
+        assertThat(zwolleCandidates()).isEqualTo(before);
+    }
+
+    @Test
     void badChoicesAreRefusedByNameAndNothingIsStored() {
         long before = zwolleCandidates();
         HttpResponse<String> refused = as(TestUsers.ZWOLLE_POLICY_OFFICER)

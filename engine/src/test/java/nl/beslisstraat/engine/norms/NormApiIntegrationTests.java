@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -411,6 +412,28 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
                         "regel 9, kolom amount: '1.815,34' heeft een komma; schrijf een punt voor de centen,"
                                 + " zoals 1245.00 (" + costOfLiving + ")")
                 .noneMatch(error -> error.startsWith("regel 7"));
+        assertThat(jdbc.queryForObject("select count(*) from norm_candidates", Long.class))
+                .isEqualTo(uploadsBefore);
+    }
+
+    @Test
+    void refusesANoteOrCommentLineTheApproverCannotReadAsWrittenNamingItAndStoresNothing() {
+        Http http = new Http(port).as(TestUsers.POLICY_OFFICER);
+        long uploadsBefore = jdbc.queryForObject("select count(*) from norm_candidates", Long.class);
+        String table = Http.resource("norms/norms-2027.csv");
+
+        // NUL (which PostgreSQL refuses), a control character, a right-to-left override, a line break
+        for (String note : List.of("a%00b", "a%01b", "Normen%E2%80%AE7202", "Normen%0D%0A2027")) {
+            HttpResponse<String> refused =
+                    http.post("/api/norms/candidates?version=2027.7&note=" + note, "text/csv", table);
+            assertThat(refused.statusCode()).as(note + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(note).contains("note: de toelichting moet één regel zichtbare tekst zijn");
+        }
+        HttpResponse<String> nulInComment =
+                http.post("/api/norms/candidates?version=2027.7", "text/csv", "# \0\n" + table);
+        assertThat(nulInComment.statusCode()).as(nulInComment.body()).isEqualTo(400);
+        assertThat(nulInComment.body()).contains("normentabel, regel 1: de tekst bevat een teken dat niet bewaard kan");
+
         assertThat(jdbc.queryForObject("select count(*) from norm_candidates", Long.class))
                 .isEqualTo(uploadsBefore);
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.beslisstraat.engine.database.WrittenText;
 import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.rules.Outcome;
 
@@ -77,7 +78,7 @@ public final class TableReader {
         onlyFirstColumns(0, 1);
         expect(1, 0, TableTemplate.NOTES);
         String note = grid.text(1, 1);
-        text(1, 1, MAX_TEXT, false);
+        line(1, 1, MAX_TEXT, false);
         onlyFirstColumns(1, 2);
         List<TableRow> rows = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -102,7 +103,7 @@ public final class TableReader {
                     r < grid.height() && !grid.isBlank(r) && !grid.text(r, 0).startsWith(TableTemplate.TABLE_PREFIX);
                     r++) {
                 TableRow row = row(r, t, table, rows.size());
-                if (row != null && !names.add(row.name())) {
+                if (row != null && !names.add(WrittenText.sameName(row.name()))) {
                     problem(
                             r,
                             0,
@@ -139,7 +140,7 @@ public final class TableReader {
         int before = problems.size();
         int width = TableTemplate.headings(table).size();
         onlyFirstColumns(r, width);
-        String name = text(r, 0, MAX_NAME, true);
+        String name = line(r, 0, MAX_NAME, true);
         List<Criterion> conditions = new ArrayList<>();
         int c = 1;
         for (TableTemplate.Condition condition : table.conditions()) {
@@ -382,6 +383,31 @@ public final class TableReader {
                     c,
                     "de tekst bevat een regeleinde of stuurteken; schrijf hem op één regel.",
                     "the text holds a line break or control character; write it on one line.");
+        } else if (!WrittenText.storable(text)) {
+            problem(
+                    r,
+                    c,
+                    "de tekst bevat een teken dat niet bewaard kan worden (een half tekenpaar).",
+                    "the text holds a character that cannot be stored (half of a character pair).");
+        }
+        return text;
+    }
+
+    /**
+     * A name or note cell that the approving colleague must read as written: a text cell that also
+     * holds no invisible or direction-changing characters (zero-width space, right-to-left override).
+     */
+    private String line(int r, int c, int max, boolean required) {
+        int before = problems.size();
+        String text = text(r, c, max, required);
+        if (problems.size() == before && !WrittenText.oneVisibleLine(text)) {
+            problem(
+                    r,
+                    c,
+                    "de tekst bevat een onzichtbaar teken of een teken dat de leesrichting omdraait (zoals U+200B"
+                            + " of U+202E); typ hem opnieuw zonder.",
+                    "the text holds an invisible or direction-changing character (such as U+200B or U+202E);"
+                            + " type it again without.");
         }
         return text;
     }

@@ -186,6 +186,24 @@ public final class HostileTables {
                                 "xl/worksheets/sheet1.xml",
                                 xml -> xml.replaceFirst("<worksheet", laughs() + "<worksheet")),
                         "DOCTYPE"));
+        all.put(
+                "a right-to-left override in a rule name",
+                new Hostile(
+                        edited(sheet -> sheet.getRow(6).getCell(0).setCellValue("Art. 7 lid 1: \u202Eneddobrev")),
+                        "cel A7: de tekst bevat een onzichtbaar teken of een teken dat de leesrichting omdraait"));
+        all.put(
+                "a zero-width space in a rule name",
+                new Hostile(
+                        edited(sheet -> sheet.getRow(6).getCell(0).setCellValue("Art. 7 lid 1: verlenen zone A\u200B")),
+                        "cel A7: de tekst bevat een onzichtbaar teken"));
+        all.put(
+                "two rule names a reader cannot tell apart",
+                new Hostile(
+                        edited(sheet -> {
+                            sheet.getRow(6).getCell(0).setCellValue("Art. 7 lid 2: verlenen zone A");
+                            sheet.getRow(7).getCell(0).setCellValue("Art. 7 lid \u00B2: verlenen zone \uFF21");
+                        }),
+                        "cel A8: de regel 'Art. 7 lid ²: verlenen zone Ａ' staat al eerder in de tabel"));
         all.put("zip bomb", new Hostile(zipBomb(), "pakt uit tot meer dan"));
         all.put("1,000,000-cell sheet", new Hostile(millionCells(), "meer dan"));
         all.put("a second visible sheet", new Hostile(workbook(book -> book.createSheet("Tweede")), "werkbladen"));
