@@ -43,10 +43,7 @@ public final class WrittenText {
      * or reorder it in a list or a page's header.
      */
     public static boolean plainLine(String text) {
-        return storable(text)
-                && visible(text)
-                && text.codePoints()
-                        .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+        return oneVisibleLine(text) && visible(text);
     }
 
     /**
