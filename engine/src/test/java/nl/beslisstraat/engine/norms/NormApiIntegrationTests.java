@@ -473,10 +473,8 @@ class NormApiIntegrationTests extends DatabaseIntegrationTest {
         assertThat(draft.path("passed").asLong()).isEqualTo(60);
         assertThat(draft.path("failed").asLong()).isZero();
         long id = draft.path("id").asLong();
-        assertThat(json.readTree(http.get("/api/norms/candidates/" + id + "/diff")
-                                .body())
-                        .findValuesAsString("change"))
-                .isEmpty();
+        // (the amount-by-amount round trip is NormTableRoundTripTests; the diff here is against
+        // whichever version other tests approved last)
         assertThat(http.post("/api/norms/candidates/" + id + "/withdrawal", new byte[0])
                         .statusCode())
                 .isEqualTo(200);
