@@ -1,6 +1,11 @@
 package nl.beslisstraat.engine.norms;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import nl.beslisstraat.engine.regulation.Phrase;
 
 /**
@@ -13,13 +18,25 @@ import nl.beslisstraat.engine.regulation.Phrase;
  * @param min the lowest plausible amount, in euros
  * @param max the highest plausible amount, in euros
  * @param scale the number of decimals an amount may have: 0, 1 or 2 (cents)
+ * @param keys the key columns of the norm and, per column, every value it may hold (the household
+ *     types and pension ages the regulations and rules ask about); a table has an amount for each
+ *     combination. Empty: the norm has no key columns.
  */
-public record NormDefinition(String norm, Phrase description, BigDecimal min, BigDecimal max, int scale) {
+public record NormDefinition(
+        String norm, Phrase description, BigDecimal min, BigDecimal max, int scale, Map<String, List<String>> keys) {
 
     /** The most decimals any norm amount may have: euros and cents. */
     static final int MAX_SCALE = 2;
 
     public NormDefinition {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        keys.forEach((column, values) -> {
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException(norm + ": key column " + column + " has no values");
+            }
+            copy.put(column, List.copyOf(values));
+        });
+        keys = Collections.unmodifiableMap(copy);
         if (scale < 0 || scale > MAX_SCALE) {
             throw new IllegalArgumentException(norm + ": scale " + scale + " is not 0 to " + MAX_SCALE);
         }
@@ -42,6 +59,26 @@ public record NormDefinition(String norm, Phrase description, BigDecimal min, Bi
     /** What the amount stands for, in the language asked for (Dutch when there is no English). */
     public String description(java.util.Locale locale) {
         return description.in(locale);
+    }
+
+    /**
+     * Every combination of key values the norm needs an amount for, such as {householdType=SINGLE,
+     * pensionAge=false}; one empty combination when the norm has no keys.
+     */
+    List<Map<String, String>> combinations() {
+        List<Map<String, String>> combinations = List.of(Map.of());
+        for (Map.Entry<String, List<String>> column : keys.entrySet()) {
+            List<Map<String, String>> longer = new ArrayList<>();
+            for (Map<String, String> combination : combinations) {
+                for (String value : column.getValue()) {
+                    Map<String, String> next = new LinkedHashMap<>(combination);
+                    next.put(column.getKey(), value);
+                    longer.add(next);
+                }
+            }
+            combinations = longer;
+        }
+        return combinations;
     }
 
     boolean contains(BigDecimal amount) {

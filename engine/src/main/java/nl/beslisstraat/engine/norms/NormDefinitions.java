@@ -1,6 +1,11 @@
 package nl.beslisstraat.engine.norms;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,7 +22,7 @@ public final class NormDefinitions {
     private final Map<String, NormDefinition> byName;
 
     NormDefinitions(Map<String, NormDefinition> byName) {
-        this.byName = Map.copyOf(byName);
+        this.byName = Collections.unmodifiableMap(new TreeMap<>(byName));
     }
 
     /** The definitions of the norm table that ships with the rules. */
@@ -36,7 +41,8 @@ public final class NormDefinitions {
                             description(definition.path("description"), entry.getKey()),
                             new BigDecimal(definition.path("min").asString()),
                             new BigDecimal(definition.path("max").asString()),
-                            definition.path("scale").asInt(NormDefinition.MAX_SCALE)));
+                            definition.path("scale").asInt(NormDefinition.MAX_SCALE),
+                            keys(definition.path("keys"))));
         }
         if (byName.isEmpty()) {
             throw new IllegalArgumentException("The norm table's definition names no norms");
@@ -54,6 +60,22 @@ public final class NormDefinitions {
             return new Phrase(dutch, description.path("en").asString(dutch));
         }
         return Phrase.same(description.asString(norm));
+    }
+
+    /** The key columns and their allowed values, {@code {"householdType": ["SINGLE", ...]}}. */
+    private static Map<String, List<String>> keys(JsonNode keys) {
+        Map<String, List<String>> byColumn = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> column : keys.properties()) {
+            List<String> values = new ArrayList<>();
+            column.getValue().forEach(value -> values.add(value.asString()));
+            byColumn.put(column.getKey(), values);
+        }
+        return byColumn;
+    }
+
+    /** Every norm, in alphabetical order. */
+    Collection<NormDefinition> all() {
+        return byName.values();
     }
 
     public Optional<NormDefinition> of(String norm) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import nl.beslisstraat.engine.regulation.IsoDate;
 import nl.beslisstraat.engine.regulation.Phrase;
@@ -71,8 +72,9 @@ public final class NormTableReader {
                 .get();
         List<Phrase> problems = new ArrayList<>();
         List<NormAmount> amounts = new ArrayList<>();
+        List<String> header = List.of();
         try (CSVParser parser = CSVParser.parse(csv, format)) {
-            List<String> header = parser.getHeaderNames();
+            header = parser.getHeaderNames();
             for (String column : FIXED) {
                 if (!header.contains(column)) {
                     problems.add(Phrase.of(
@@ -103,6 +105,9 @@ public final class NormTableReader {
                     "the file is not a readable CSV: {0}", shown(String.valueOf(unreadable.getMessage()))));
         }
         checkNoOverlaps(amounts, problems);
+        if (definitions != null && problems.isEmpty()) {
+            checkComplete(header, amounts, definitions, problems);
+        }
         if (amounts.isEmpty() && problems.isEmpty()) {
             problems.add(new Phrase("de tabel heeft geen regels", "the table has no lines"));
         }
@@ -163,11 +168,104 @@ public final class NormTableReader {
                 if (row.get(column).isEmpty()) {
                     problems.add(
                             Phrase.of("{0}, kolom {1}: is leeg", "{0}, column {1}: is empty", line, shown(column)));
+                } else if (definition != null) {
+                    key(definition, column, row.get(column), line, problems);
                 }
                 keys.put(column, row.get(column));
             }
         }
         return problems.size() == before ? new NormAmount(norm, keys, validFrom, validUntil, amount) : null;
+    }
+
+    /** A key value held to the values its norm's definition knows for the column. */
+    private static void key(
+            NormDefinition definition, String column, String value, Phrase line, List<Phrase> problems) {
+        List<String> allowed = definition.keys().get(column);
+        if (allowed == null) {
+            problems.add(Phrase.of(
+                    "{0}, kolom {1}: {2} kent deze kolom niet; de kolommen van {2} zijn {3}",
+                    "{0}, column {1}: {2} has no such column; the columns of {2} are {3}",
+                    line,
+                    shown(column),
+                    definition.norm(),
+                    definition.keys().isEmpty()
+                            ? "-"
+                            : String.join(", ", definition.keys().keySet())));
+        } else if (!allowed.contains(value)) {
+            problems.add(Phrase.of(
+                    "{0}, kolom {1}: '{2}' is geen bekende waarde voor {3}; bekend zijn {4}",
+                    "{0}, column {1}: '{2}' is no known value for {3}; known are {4}",
+                    line,
+                    shown(column),
+                    shown(value),
+                    definition.norm(),
+                    String.join(", ", allowed)));
+        }
+    }
+
+    /**
+     * A complete table: every norm of the definition has amounts, each key column the definitions
+     * name is present, and on every day that a norm has an amount for one combination of keys it
+     * has one for every combination (a household type without an amount cannot be decided). The
+     * coverage only changes where a period starts or one ends, so those days are the ones checked.
+     */
+    private static void checkComplete(
+            List<String> header, List<NormAmount> amounts, NormDefinitions definitions, List<Phrase> problems) {
+        Set<String> columns = new TreeSet<>();
+        definitions.all().forEach(definition -> columns.addAll(definition.keys().keySet()));
+        for (String column : columns) {
+            if (!header.contains(column)) {
+                problems.add(Phrase.of(
+                        "kopregel: de kolom '{0}' ontbreekt", "header line: the column '{0}' is missing", column));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return;
+        }
+        for (NormDefinition definition : definitions.all()) {
+            List<NormAmount> rows = amounts.stream()
+                    .filter(amount -> amount.norm().equals(definition.norm()))
+                    .toList();
+            if (rows.isEmpty()) {
+                problems.add(Phrase.of(
+                        "de tabel heeft geen bedragen voor {0} ({1})",
+                        "the table has no amounts for {0} ({1})", definition.norm(), definition.description()));
+                continue;
+            }
+            Set<LocalDate> days = new TreeSet<>();
+            for (NormAmount row : rows) {
+                days.add(row.validFrom());
+                if (row.validUntil() != null) {
+                    days.add(row.validUntil().plusDays(1));
+                }
+            }
+            for (Map<String, String> combination : definition.combinations()) {
+                for (LocalDate day : days) {
+                    boolean anyInForce = rows.stream().anyMatch(row -> inForce(row, day));
+                    boolean thisInForce =
+                            rows.stream().anyMatch(row -> inForce(row, day) && keysMatch(row, combination));
+                    if (anyInForce && !thisInForce) {
+                        problems.add(Phrase.of(
+                                "er ontbreekt een bedrag voor {0} {1} op {2}; de andere combinaties hebben er op die dag wel een",
+                                "an amount is missing for {0} {1} on {2}; the other combinations do have one that day",
+                                definition.norm(),
+                                combination.toString(),
+                                Phrase.date(day)));
+                        break; // one problem per missing combination is enough to find it
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean inForce(NormAmount row, LocalDate day) {
+        return !row.validFrom().isAfter(day)
+                && (row.validUntil() == null || !row.validUntil().isBefore(day));
+    }
+
+    private static boolean keysMatch(NormAmount row, Map<String, String> combination) {
+        return combination.entrySet().stream()
+                .allMatch(key -> key.getValue().equals(row.keys().get(key.getKey())));
     }
 
     /** An amount held to its norm's definition; null (and a problem) when it is not acceptable. */

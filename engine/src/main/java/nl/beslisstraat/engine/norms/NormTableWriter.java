@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.beslisstraat.engine.regulation.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -36,11 +37,12 @@ final class NormTableWriter {
                         .get())) {
             printer.printComment("Normbedragen, versie " + version.version() + ", van kracht vanaf "
                     + version.effectiveFrom() + ". Lege validUntil: tot nader order.");
-            printer.printRecord(header);
+            printer.printRecord(header.stream().map(SpreadsheetText::cell).toList());
             for (NormAmount row : version.amounts()) {
                 List<String> cells = new ArrayList<>();
-                cells.add(row.norm());
-                keyColumns.forEach(column -> cells.add(row.keys().getOrDefault(column, "")));
+                cells.add(SpreadsheetText.cell(row.norm()));
+                keyColumns.forEach(
+                        column -> cells.add(SpreadsheetText.cell(row.keys().getOrDefault(column, ""))));
                 cells.add(row.validFrom().toString());
                 cells.add(row.validUntil() == null ? "" : row.validUntil().toString());
                 cells.add(row.amount().toPlainString());

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.beslisstraat.engine.regulation.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -76,7 +77,7 @@ public final class TableWriter {
                 line.forEach(value -> cells.add(
                         value instanceof BigDecimal number
                                 ? number.toPlainString()
-                                : value == null ? "" : value.toString()));
+                                : value == null ? "" : SpreadsheetText.cell(value.toString())));
                 printer.printRecord(cells);
             }
             printer.flush();
