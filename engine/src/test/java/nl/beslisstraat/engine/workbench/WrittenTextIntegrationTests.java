@@ -34,14 +34,7 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
 
     @Test
     void aReviewersTextThatCannotBeKeptAsWrittenIsRefusedNamingIt() {
-        HttpResponse<String> decided = new Http(port)
-                .as(TestUsers.INTAKE)
-                .post(
-                        "/api/cases/decide-now",
-                        "application/json",
-                        Http.resource("intake/parking-permit-length-missing.json"));
-        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
-        long caseId = json.readTree(decided.body()).path("id").asLong();
+        long caseId = caseSentToReview();
         long taskId = jdbc.queryForObject("select id from review_tasks where case_id = ?", Long.class, caseId);
         Http reviewer = new Http(port).as(TestUsers.REVIEWER);
         String decision = "/api/review/tasks/" + taskId + "/decision";
@@ -107,15 +100,7 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
 
     @Test
     void aReviewersTextRefusedOnThePagesIsSaidInThePagesLanguage() {
-        HttpResponse<String> decided = new Http(port)
-                .as(TestUsers.INTAKE)
-                .post(
-                        "/api/cases/decide-now",
-                        "application/json",
-                        Http.resource("intake/parking-permit-length-missing.json"));
-        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
-        String casePage =
-                "/review/cases/" + json.readTree(decided.body()).path("id").asLong();
+        String casePage = "/review/cases/" + caseSentToReview();
         Browserless reviewer = Browserless.signedIn(port, TestUsers.REVIEWER);
 
         assertThat(reviewer.get(casePage + "?lang=en").statusCode()).isEqualTo(200);
@@ -174,5 +159,17 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
         assertThat(named.isMissingNode() ? body.path("field").asString() : named.asString())
                 .as(response.body())
                 .isEqualTo(field);
+    }
+
+    /** A case the engine could not decide (its vehicle length is missing), so a reviewer's. */
+    private long caseSentToReview() {
+        HttpResponse<String> decided = new Http(port)
+                .as(TestUsers.INTAKE)
+                .post(
+                        "/api/cases/decide-now",
+                        "application/json",
+                        Http.resource("intake/parking-permit-length-missing.json"));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
+        return json.readTree(decided.body()).path("id").asLong();
     }
 }
