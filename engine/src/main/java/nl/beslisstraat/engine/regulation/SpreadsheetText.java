@@ -12,14 +12,14 @@ public final class SpreadsheetText {
     private SpreadsheetText() {}
 
     public static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return text == null ? "" : text;
+        if (text == null) {
+            return "";
         }
         return startsLikeFormula(text) ? "'" + text : text;
     }
 
-    public static boolean startsLikeFormula(String text) {
-        if (text == null || text.isEmpty()) {
+    private static boolean startsLikeFormula(String text) {
+        if (text.isEmpty()) {
             return false;
         }
         char first = text.charAt(0);
