@@ -29,5 +29,5 @@ for count in ${@:-100000 1000000}; do
   fi
   # shellcheck disable=SC2086
   java $java_opts -jar "$jar" "${database[@]}" --benchmark="$count" | sed -n '/^Throughput benchmark/,$p'
-  [ -z "${BENCHMARK_PSQL:-}" ] && rm -rf "$data"
+  if [ -z "${BENCHMARK_PSQL:-}" ]; then rm -rf "$data"; fi
 done
