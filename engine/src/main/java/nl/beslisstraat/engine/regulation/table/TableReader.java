@@ -443,7 +443,7 @@ public final class TableReader {
         problems.add(grid.at(r, c).then(Phrase.of(": " + dutch, ": " + english, arguments)));
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

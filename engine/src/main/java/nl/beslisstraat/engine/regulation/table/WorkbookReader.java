@@ -128,6 +128,19 @@ final class WorkbookReader {
     }
 
     private static void read(Cell cell, Grid grid, List<Phrase> problems) {
+        try {
+            readValue(cell, grid, problems);
+        } catch (RuntimeException unreadable) {
+            // The walk checked each value's form; what POI still cannot read (a shared text that
+            // is not there, say) is named by its cell, like every other problem of a cell.
+            problems.add(grid.at(cell.getRowIndex(), cell.getColumnIndex())
+                    .then(new Phrase(
+                            ": de waarde is onleesbaar; typ haar opnieuw in.",
+                            ": the value cannot be read; type it in again.")));
+        }
+    }
+
+    private static void readValue(Cell cell, Grid grid, List<Phrase> problems) {
         int r = cell.getRowIndex();
         int c = cell.getColumnIndex();
         switch (cell.getCellType()) {
@@ -164,6 +177,8 @@ final class WorkbookReader {
     private static void walk(byte[] xlsx) {
         int sheets = 0;
         boolean workbook = false;
+        SheetCells sheet = null;
+        int texts = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
@@ -178,7 +193,9 @@ final class WorkbookReader {
                 InputStream part = new BoundedStream(zip, MAX_PART_BYTES, name);
                 if (name.startsWith("xl/worksheets/")) {
                     sheets++;
-                    walkSheet(part);
+                    sheet = walkSheet(part);
+                } else if (name.equals("xl/sharedStrings.xml")) {
+                    texts = walkTexts(part);
                 } else if (name.equals("xl/workbook.xml")) {
                     workbook = true;
                     walkWorkbook(part);
@@ -199,6 +216,7 @@ final class WorkbookReader {
                     "Het bestand heeft {0} werkbladen; een beslistabel heeft er één.",
                     "The file has {0} sheets; a decision table has one.", sheets));
         }
+        sheet.refuseMissingText(texts);
     }
 
     private static Phrase describe(String part) {
@@ -211,11 +229,11 @@ final class WorkbookReader {
                         "a part that has no place in a decision table"));
     }
 
-    private static void walkSheet(InputStream part) throws XMLStreamException {
+    private static SheetCells walkSheet(InputStream part) throws XMLStreamException {
         XMLStreamReader xml = XML.createXMLStreamReader(part);
         long rows = 0;
         long cells = 0;
-        String cell = "?";
+        SheetCells position = new SheetCells();
         while (xml.hasNext()) {
             int event = xml.next();
             refuseDtd(event);
@@ -229,19 +247,21 @@ final class WorkbookReader {
                                 "Het werkblad heeft meer dan {0} rijen.",
                                 "The sheet has more than {0} rows.", Grid.MAX_ROWS));
                     }
+                    position.row(xml.getAttributeValue(null, "r"));
                 }
                 case "c" -> {
-                    cell = String.valueOf(xml.getAttributeValue(null, "r"));
                     if (++cells > MAX_CELLS) {
                         throw new TableRefused(Phrase.of(
                                 "Het werkblad heeft meer dan {0} cellen.",
                                 "The sheet has more than {0} cells.", MAX_CELLS));
                     }
+                    position.cell(xml.getAttributeValue(null, "r"), xml.getAttributeValue(null, "t"));
                 }
+                case "v" -> position.value(xml.getElementText());
                 case "f" ->
                     throw new TableRefused(Phrase.of(
                             "Cel {0}: een formule; typ de waarde zelf in.",
-                            "Cell {0}: a formula; type the value in yourself.", cell));
+                            "Cell {0}: a formula; type the value in yourself.", position.name()));
                 case "dataValidation", "dataValidations" ->
                     throw new TableRefused(new Phrase(
                             "Het werkblad heeft gegevensvalidatie; een beslistabel heeft alleen waarden.",
@@ -252,6 +272,21 @@ final class WorkbookReader {
                 default -> {}
             }
         }
+        return position;
+    }
+
+    /** The shared texts the sheet's cells point to, counted: POI reads a text that is not there as an empty cell. */
+    private static int walkTexts(InputStream part) throws XMLStreamException {
+        XMLStreamReader xml = XML.createXMLStreamReader(part);
+        int texts = 0;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            refuseDtd(event);
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
+                texts++;
+            }
+        }
+        return texts;
     }
 
     private static void walkWorkbook(InputStream part) throws XMLStreamException {

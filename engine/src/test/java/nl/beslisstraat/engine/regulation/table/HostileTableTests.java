@@ -20,7 +20,7 @@ class HostileTableTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostile")
     void isRefusedNamingTheProblem(String name, HostileTables.Hostile upload) {
-        assertThatThrownBy(() -> TableReader.read(Tables.template("parkingpermit"), upload.content()))
+        assertThatThrownBy(() -> TableReader.read(Tables.template("parkingpermit"), upload.content()), name)
                 .isInstanceOf(TableRefused.class)
                 .satisfies(refused -> assertThat(((TableRefused) refused).problems())
                         .anySatisfy(problem -> assertThat(problem).contains(upload.problem())));

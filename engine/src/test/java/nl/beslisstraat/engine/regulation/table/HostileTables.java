@@ -207,6 +207,50 @@ public final class HostileTables {
         all.put("zip bomb", new Hostile(zipBomb(), "pakt uit tot meer dan"));
         all.put("1,000,000-cell sheet", new Hostile(millionCells(), "meer dan"));
         all.put("a second visible sheet", new Hostile(workbook(book -> book.createSheet("Tweede")), "werkbladen"));
+        String lengthCell = "<c r=\"C7\" t=\"n\" s=\"0\"><v>6.0</v></c>";
+        all.put(
+                "a date cell",
+                new Hostile(sheetXml(lengthCell, "<c r=\"C7\" t=\"d\"><v>2026-01-01</v></c>"), "Cel C7: een datum"));
+        all.put(
+                "text in a number cell",
+                new Hostile(sheetXml(lengthCell, "<c r=\"C7\"><v>zes</v></c>"), "Cel C7: een cel van het soort getal"));
+        all.put(
+                "NaN in a number cell",
+                new Hostile(sheetXml(lengthCell, "<c r=\"C7\"><v>NaN</v></c>"), "Cel C7: een cel van het soort getal"));
+        all.put(
+                "two in a yes/no cell",
+                new Hostile(
+                        sheetXml(lengthCell, "<c r=\"C7\" t=\"b\"><v>2</v></c>"),
+                        "Cel C7: een cel van het soort getal of ja/nee"));
+        all.put(
+                "an unknown kind of value",
+                new Hostile(
+                        sheetXml(lengthCell, "<c r=\"C7\" t=\"x\"><v>1</v></c>"), "Cel C7: een onbekend soort waarde"));
+        all.put(
+                "a shared text that is not there",
+                new Hostile(
+                        sheetXml(lengthCell, "<c r=\"C7\" t=\"s\"><v>99999</v></c>"),
+                        "Cel C7: de tekst staat niet in het bestand"));
+        all.put(
+                "a cell past column XFD",
+                new Hostile(
+                        sheetXml(lengthCell, lengthCell + "<c r=\"XFE7\"><v>1</v></c>"),
+                        "Cel XFE7 ligt buiten een werkblad"));
+        all.put(
+                "two cells at one address",
+                new Hostile(sheetXml(lengthCell, lengthCell + lengthCell), "Cel C7 staat in het bestand na cel C7"));
+        all.put(
+                "a cell address that is none",
+                new Hostile(sheetXml(lengthCell, "<c r=\"7C\"><v>6</v></c>"), "heeft '7C' als adres"));
+        all.put(
+                "a cell written in another row",
+                new Hostile(sheetXml(lengthCell, "<c r=\"C9\"><v>6</v></c>"), "Cel C9 staat in het bestand in rij 7"));
+        all.put(
+                "a row twice",
+                new Hostile(sheetXml("<row r=\"8\"", "<row r=\"7\""), "Rij 7 staat in het bestand na rij 7"));
+        all.put(
+                "a row past the last",
+                new Hostile(sheetXml("<row r=\"8\"", "<row r=\"1048577\""), "Rij '1048577' na rij 7"));
         all.put(
                 "a cell beside the table",
                 new Hostile(edited(sheet -> sheet.getRow(7).createCell(30).setCellValue(RUN)), "ligt buiten de tabel"));
@@ -284,6 +328,17 @@ public final class HostileTables {
             }
             return xml.replaceFirst("<sheetData>.*</sheetData>", "<sheetData>" + rows + "</sheetData>")
                     .replaceFirst("<sheetData/>", "<sheetData>" + rows + "</sheetData>");
+        });
+    }
+
+    /** The shipped parking-permit workbook with one piece of its sheet's XML replaced, once. */
+    private static byte[] sheetXml(String piece, String replacement) {
+        return replacedPart(Tables.parkingXlsx(), "xl/worksheets/sheet1.xml", xml -> {
+            if (!xml.contains(piece)) {
+                throw new IllegalStateException("the shipped sheet no longer holds " + piece);
+            }
+            return xml.replaceFirst(
+                    java.util.regex.Pattern.quote(piece), java.util.regex.Matcher.quoteReplacement(replacement));
         });
     }
 
