@@ -396,9 +396,7 @@ class ReviewPages {
 
     /** A refusal in the reviewer's language, naming the case. */
     private String said(ReviewRefused refused, Locale locale) {
-        return refused.code() == null
-                ? refused.getMessage()
-                : messages.getMessage(refused.code(), refused.arguments(), refused.getMessage(), locale);
+        return refused.in(messages, locale);
     }
 
     /** The queue as this reviewer last had it (filters, view, page). */

@@ -1,5 +1,10 @@
 package nl.beslisstraat.engine.workbench;
 
+import java.util.Arrays;
+import java.util.Locale;
+import nl.beslisstraat.engine.regulation.Phrase;
+import org.springframework.context.MessageSource;
+
 /**
  * A workbench action that cannot be done as asked: the task is held by someone else, the
  * motivation is missing, the outcome is not allowed. The message says why, for the reviewer.
@@ -40,8 +45,18 @@ public class ReviewRefused extends RuntimeException {
         return code == null ? null : "refused." + code;
     }
 
-    Object[] arguments() {
-        return arguments.clone();
+    /**
+     * The refusal in the language asked for: the pages' message, its arguments in words said in that
+     * language too (a {@link Phrase}, or a message of the bundles); else the message itself.
+     */
+    String in(MessageSource messages, Locale locale) {
+        if (code == null) {
+            return getMessage();
+        }
+        Object[] said = Arrays.stream(arguments)
+                .map(argument -> argument instanceof Phrase phrase ? phrase.in(locale) : argument)
+                .toArray();
+        return messages.getMessage(code(), said, getMessage(), locale);
     }
 
     public Kind kind() {

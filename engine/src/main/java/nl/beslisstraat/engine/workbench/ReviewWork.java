@@ -18,11 +18,13 @@ import nl.beslisstraat.engine.database.WrittenText;
 import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.decision.StoredDecision;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.regulation.Phrase;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RegulationDescriptor;
 import nl.beslisstraat.engine.review.ReviewTaskStore;
 import nl.beslisstraat.rules.Outcome;
 import nl.beslisstraat.rules.calendar.WorkingDays;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -147,10 +149,15 @@ public class ReviewWork {
         long caseId = caseOf(taskId);
         StoredCase stored = cases.find(caseId).orElseThrow();
         String text = written(motivation, "motivation", "Motivering", "Schrijf een motivering van ten minste ");
-        if (outcome == null || !allowedOutcomes(stored.caseType()).contains(outcome)) {
+        if (outcome == null) {
+            throw new ReviewRefused("Kies een uitkomst.", ReviewRefused.Kind.INVALID, "outcomeMissing");
+        }
+        if (!allowedOutcomes(stored.caseType()).contains(outcome)) {
             throw new ReviewRefused(
                     "Uitkomst " + outcome + " is voor " + stored.caseType() + " niet mogelijk.",
-                    ReviewRefused.Kind.INVALID);
+                    ReviewRefused.Kind.INVALID,
+                    "outcomeNotAllowed",
+                    new DefaultMessageSourceResolvable(new String[] {"outcome." + outcome}, outcome.name()));
         }
         Map<String, BigDecimal> set = checkedAmounts(stored.caseType(), outcome, amounts == null ? Map.of() : amounts);
         if (!tasks.close(taskId, reviewer)) {
@@ -269,11 +276,14 @@ public class ReviewWork {
             }
         });
         List<String> known = amountNames(caseType);
+        Map<String, Phrase> labels = amountLabels(caseType);
         for (Map.Entry<String, BigDecimal> amount : set.entrySet()) {
             if (!known.contains(amount.getKey())) {
                 throw new ReviewRefused(
                         "Bedrag " + amount.getKey() + " hoort niet bij " + caseType + "; mogelijk: " + known + ".",
-                        ReviewRefused.Kind.INVALID);
+                        ReviewRefused.Kind.INVALID,
+                        "amountUnknown",
+                        amount.getKey());
             }
             if (amount.getValue().signum() < 0
                     || amount.getValue().compareTo(LARGEST_AMOUNT) > 0
@@ -281,16 +291,22 @@ public class ReviewWork {
                 throw new ReviewRefused(
                         "Bedrag " + amount.getKey() + ": een bedrag in euro's van nul tot "
                                 + LARGEST_AMOUNT.toPlainString() + ", met ten hoogste twee decimalen.",
-                        ReviewRefused.Kind.INVALID);
+                        ReviewRefused.Kind.INVALID,
+                        "amountOutOfRange",
+                        labels.get(amount.getKey()),
+                        Phrase.money(LARGEST_AMOUNT));
             }
         }
         if (!outcome.grants() && !set.isEmpty()) {
-            throw new ReviewRefused("Een afwijzing kent geen bedragen.", ReviewRefused.Kind.INVALID);
+            throw new ReviewRefused(
+                    "Een afwijzing kent geen bedragen.", ReviewRefused.Kind.INVALID, "noAmountsOnRejection");
         }
         if (outcome == Outcome.PARTIALLY_GRANTED && set.isEmpty()) {
             throw new ReviewRefused(
                     "Vermeld bij een gedeeltelijke toekenning het bedrag (" + String.join(", ", known) + ").",
-                    ReviewRefused.Kind.INVALID);
+                    ReviewRefused.Kind.INVALID,
+                    "partialGrantWithoutAmount",
+                    Phrase.join(Phrase.same(", "), List.copyOf(labels.values())));
         }
         set.replaceAll((name, amount) -> amount.setScale(2, RoundingMode.UNNECESSARY));
         return set;
@@ -311,6 +327,19 @@ public class ReviewWork {
                 .descriptor(caseType)
                 .ifPresent(regulation ->
                         regulation.amounts().forEach(amount -> labels.put(amount.name(), amount.label(locale))));
+        return labels;
+    }
+
+    /** The labels of the amounts an outcome of this case type can set, in both languages, by name. */
+    private Map<String, Phrase> amountLabels(String caseType) {
+        Map<String, Phrase> labels = new LinkedHashMap<>();
+        regulations
+                .descriptor(caseType)
+                .ifPresent(regulation -> regulation
+                        .amounts()
+                        .forEach(amount -> labels.put(
+                                amount.name(),
+                                new Phrase(amount.label(Locale.forLanguageTag("nl")), amount.label(Locale.ENGLISH)))));
         return labels;
     }
 
