@@ -29,6 +29,7 @@ public final class InputSchema {
     private final Schema schema;
     private final QuickInputCheck quick;
     private final Map<String, String> titles;
+    private final java.util.Set<String> dateFields;
 
     InputSchema(Schema schema) {
         this.schema = schema;
@@ -39,6 +40,63 @@ public final class InputSchema {
             found.put(field, properties.path(field).path("title").asString(field));
         }
         this.titles = Map.copyOf(found);
+        java.util.Set<String> dates = new java.util.LinkedHashSet<>();
+        for (String field : properties.propertyNames()) {
+            if (declaresDate(schema.getSchemaNode(), properties.path(field), 0)) {
+                dates.add(field);
+            }
+        }
+        this.dateFields = java.util.Set.copyOf(dates);
+    }
+
+    /** Whether a field is declared a date ({@code "format": "date"}), itself, by $ref or as one of its options. */
+    private static boolean declaresDate(JsonNode root, JsonNode property, int depth) {
+        if (depth > 16 || !property.isObject()) {
+            return false;
+        }
+        if ("date".equals(property.path("format").asString(""))) {
+            return true;
+        }
+        if (property.has("$ref")) {
+            String ref = property.path("$ref").asString("");
+            if (ref.startsWith("#/") && declaresDate(root, root.at(ref.substring(1)), depth + 1)) {
+                return true;
+            }
+        }
+        for (String branch : List.of("anyOf", "oneOf", "allOf")) {
+            for (JsonNode option : property.path(branch)) {
+                if (declaresDate(root, option, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The validator only notes {@code "format": "date"} (JSON Schema 2020-12 makes it an
+     * annotation), so a text of the right shape that names no day, such as 2026-02-30, would pass
+     * it and fail the decision later, naming no field. Such a date is invalid here, naming its
+     * field, read by the one reader of dates from outside ({@link IsoDate}).
+     */
+    private List<FieldProblem> impossibleDates(JsonNode input) {
+        if (dateFields.isEmpty() || !input.isObject()) {
+            return List.of();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String field : dateFields) {
+            JsonNode value = input.get(field);
+            if (value == null || !value.isString()) {
+                continue;
+            }
+            try {
+                IsoDate.parse(value.asString());
+            } catch (java.time.DateTimeException notADay) {
+                problems.add(FieldProblem.invalid(
+                        field, "must be an ISO date such as 2026-07-01, not \"" + value.asString() + "\""));
+            }
+        }
+        return problems;
     }
 
     /**
@@ -111,7 +169,8 @@ public final class InputSchema {
         }
         input = withoutEnvelope(input);
         try {
-            if (schema.validate(input, OutputFormat.BOOLEAN)) {
+            List<FieldProblem> dates = impossibleDates(input);
+            if (dates.isEmpty() && schema.validate(input, OutputFormat.BOOLEAN)) {
                 return List.of();
             }
             Map<String, FieldProblem> byField = new LinkedHashMap<>();
@@ -119,6 +178,8 @@ public final class InputSchema {
                 FieldProblem problem = toProblem(error);
                 byField.merge(problem.field(), problem, FieldProblem::mergedWith);
             }
+            // a date the validator let through is reported once, beside what the validator found
+            dates.forEach(problem -> byField.putIfAbsent(problem.field(), problem));
             return new ArrayList<>(byField.values());
         } catch (JsonNodeException beyondRange) {
             return tooLarge(input);

@@ -256,6 +256,22 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void refusesAnEventDateThatNamesNoDayNamingTheFieldAndStoresNothing() {
+        // 2026-02-30 has the shape of a date: it passed the schema and the decision failed, naming no field
+        long casesBefore = countCases();
+
+        for (String path : List.of("/api/cases", "/api/cases/decide-now")) {
+            HttpResponse<String> response = post(path, payload("event-date-no-such-day.json"));
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(json.readTree(response.body()).path("errors").findValuesAsString("field"))
+                    .as(path)
+                    .containsExactly("eventDate");
+        }
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
     void recomputesAStoredDecisionAndReportsWhatDiffers() {
         long id = json.readTree(post("/api/cases/decide-now", payload("parking-permit-zone-a.json"))
                         .body())

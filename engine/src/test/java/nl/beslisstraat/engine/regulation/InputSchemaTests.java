@@ -67,6 +67,30 @@ class InputSchemaTests {
     }
 
     @Test
+    void aDateOfTheRightShapeThatNamesNoDayIsInvalidAndNamesTheField() {
+        // DOMAIN.md: missing or invalid input is never guessed at, and the field is named. The
+        // validator only notes "format": "date", so 2026-02-30 passed it and the decision failed.
+        InputSchema events = new InputSchema(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(new java.io.ByteArrayInputStream(("{\"$defs\": {\"day\": {\"type\": \"string\","
+                                + " \"format\": \"date\", \"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"}},"
+                                + " \"properties\": {\"eventDate\": {\"$ref\": \"#/$defs/day\"},"
+                                + " \"endDate\": {\"anyOf\": [{\"$ref\": \"#/$defs/day\"}, {\"type\": \"null\"}]}}}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+        for (String impossible : List.of("2026-02-30", "2025-02-29", "2026-13-01", "2026-04-31", "0000-01-01")) {
+            List<FieldProblem> problems = events.check(json.readTree("{\"eventDate\": \"" + impossible + "\"}"));
+            assertThat(problems).as(impossible).extracting(FieldProblem::field).containsExactly("eventDate");
+            assertThat(problems.get(0).missing()).isFalse();
+            assertThat(problems.get(0).message()).contains(impossible);
+        }
+        assertThat(events.check(json.readTree("{\"eventDate\": \"2026-01-01\", \"endDate\": \"2026-06-31\"}")))
+                .extracting(FieldProblem::field)
+                .containsExactly("endDate");
+        assertThat(events.check(json.readTree("{\"eventDate\": \"2028-02-29\", \"endDate\": null}")))
+                .isEmpty();
+    }
+
+    @Test
     void readsTheDutchTitlesOfTheFields() {
         assertThat(schema.titles()).containsEntry("amount", "bedrag").containsEntry("kind", "kind");
     }
