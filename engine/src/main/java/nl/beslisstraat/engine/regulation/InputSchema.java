@@ -3,10 +3,13 @@ package nl.beslisstraat.engine.regulation;
 import com.networknt.schema.Error;
 import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.JsonNodeException;
 
@@ -29,7 +32,7 @@ public final class InputSchema {
     private final Schema schema;
     private final QuickInputCheck quick;
     private final Map<String, String> titles;
-    private final java.util.Set<String> dateFields;
+    private final Set<String> dateFields;
 
     InputSchema(Schema schema) {
         this.schema = schema;
@@ -40,13 +43,13 @@ public final class InputSchema {
             found.put(field, properties.path(field).path("title").asString(field));
         }
         this.titles = Map.copyOf(found);
-        java.util.Set<String> dates = new java.util.LinkedHashSet<>();
+        Set<String> dates = new LinkedHashSet<>();
         for (String field : properties.propertyNames()) {
             if (declaresDate(schema.getSchemaNode(), properties.path(field), 0)) {
                 dates.add(field);
             }
         }
-        this.dateFields = java.util.Set.copyOf(dates);
+        this.dateFields = Set.copyOf(dates);
     }
 
     /** Whether a field is declared a date ({@code "format": "date"}), itself, by $ref or as one of its options. */
@@ -91,7 +94,7 @@ public final class InputSchema {
             }
             try {
                 IsoDate.parse(value.asString());
-            } catch (java.time.DateTimeException notADay) {
+            } catch (DateTimeException notADay) {
                 problems.add(FieldProblem.invalid(
                         field, "must be an ISO date such as 2026-07-01, not \"" + value.asString() + "\""));
             }
