@@ -78,6 +78,8 @@ public class DemoSeeder {
             Map.of("visitorLimit", "150"));
 
     private static final String ZWOLLE_CHOICES_VERSION = "demo-1";
+    /** The first day of the models' first versions. */
+    private static final LocalDate ZWOLLE_CHOICES_FROM = LocalDate.of(2026, 1, 1);
 
     private final CaseStore cases;
     private final JdbcTemplate jdbc;
@@ -132,10 +134,12 @@ public class DemoSeeder {
 
     /**
      * Zwolle adopts the four shared models with its own choices, the way its officers would: one
-     * drafts each, a colleague approves it from today. Done once; a later demo finds them approved.
+     * drafts each, a colleague approves it. Zwolle's regulation applied from the models' first
+     * versions on, so its first choices do too (a first adoption, before Zwolle decided any case,
+     * may go back that far): a Zwolle case of any date in 2026 is decided with them. Done once; a
+     * later demo finds them approved.
      */
     public void adoptZwolleChoices() {
-        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
         Municipality.run(
                 ZWOLLE,
                 () -> new TreeMap<>(ZWOLLE_CHOICES).forEach((caseType, values) -> {
@@ -144,7 +148,12 @@ public class DemoSeeder {
                     if (!adopted) {
                         Candidate draft = candidates.uploadChoices(
                                 caseType, ZWOLLE_CHOICES_VERSION, values, null, "beleid-zwolle");
-                        candidates.approve(draft.id(), "beleid2-zwolle", today);
+                        // (from today where Zwolle's officers already set choices or decided cases)
+                        LocalDate earliest = candidates.earliestEffectiveFrom(draft);
+                        candidates.approve(
+                                draft.id(),
+                                "beleid2-zwolle",
+                                earliest.isAfter(ZWOLLE_CHOICES_FROM) ? earliest : ZWOLLE_CHOICES_FROM);
                     }
                     System.out.printf("Zwolle's choices on %s: %s%n", caseType, new TreeMap<>(values));
                 }));

@@ -35,12 +35,14 @@ final class FourEyes {
             String approver,
             String status,
             String version,
-            LocalDate effectiveFrom) {
+            LocalDate effectiveFrom,
+            LocalDate earliestEffectiveFrom) {
         String approverPerson = accounts.activePerson(approver)
                 .orElseThrow(() -> new ApprovalRefused(Phrase.of(
                         "Account {0} is uitgeschakeld en kan niets goedkeuren.",
                         "Account {0} is disabled and cannot approve anything.", approver)));
-        checkApproval(author, authorship, approver, approverPerson, status, version, effectiveFrom);
+        checkApproval(
+                author, authorship, approver, approverPerson, status, version, effectiveFrom, earliestEffectiveFrom);
         int changed = jdbc.update(
                 "update " + table + " set status = 'APPROVED', approver = ?, approver_person = ?, approved_at = now(),"
                         + " effective_from = ? where id = ? and status = 'DRAFT' and upper(author_person) <> upper(?)",
@@ -81,7 +83,8 @@ final class FourEyes {
             String approverPerson,
             String status,
             String version,
-            LocalDate effectiveFrom) {
+            LocalDate effectiveFrom,
+            LocalDate earliestEffectiveFrom) {
         if (author.equals(approver)) {
             throw new ApprovalRefused(Phrase.of(
                     "Vier ogen: de auteur kan de eigen versie niet goedkeuren.",
@@ -113,7 +116,7 @@ final class FourEyes {
             throw new ApprovalRefused(Phrase.of(
                     "Versie {0} is {1}, geen concept.", "Version {0} is {1}, not a draft.", version, state(status)));
         }
-        if (effectiveFrom == null || effectiveFrom.isBefore(LocalDate.now(DecisionDeadline.NETHERLANDS))) {
+        if (effectiveFrom == null || effectiveFrom.isBefore(earliestEffectiveFrom)) {
             throw new ApprovalRefused(Phrase.of(
                     "De ingangsdatum moet vandaag of later zijn.", "The effective date must be today or later."));
         }

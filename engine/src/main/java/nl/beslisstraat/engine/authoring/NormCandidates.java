@@ -166,7 +166,8 @@ public class NormCandidates {
                 approver,
                 candidate.status(),
                 candidate.version(),
-                effectiveFrom);
+                effectiveFrom,
+                LocalDate.now(DecisionDeadline.NETHERLANDS));
         audit(approver, "NORM_VERSION_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
         NormVersion draft = norms(id);
         String uploaded =

@@ -562,7 +562,8 @@ public class RuleSetCandidates {
                 approver,
                 candidate.status(),
                 candidate.version(),
-                effectiveFrom);
+                effectiveFrom,
+                earliestEffectiveFrom(candidate));
         audit(approver, "RULE_SET_APPROVED", id, Map.of("effectiveFrom", effectiveFrom.toString()));
         if (candidate.format().equals(CHOICES)) {
             // the values are what was approved; they apply to whichever model version is in force
@@ -589,6 +590,28 @@ public class RuleSetCandidates {
         String municipality = municipality();
         AfterCommit.run(() -> regulations.register(municipality, approved));
         return find(id);
+    }
+
+    /**
+     * Today, as for every version: nothing approved changes a decision already taken. A
+     * municipality's first choices on a model may go back further, to when its own regulation
+     * already applied, as long as it has decided no case of that type: then no decision taken can
+     * change, and the cases still to decide are decided with the choices that were in force on
+     * their reference dates. Row-level security keeps both questions to this municipality.
+     */
+    public LocalDate earliestEffectiveFrom(Candidate candidate) {
+        LocalDate today = LocalDate.now(DecisionDeadline.NETHERLANDS);
+        if (!candidate.format().equals(CHOICES)) {
+            return today;
+        }
+        boolean adoptedOrDecided = Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from rule_set_candidates where case_type = ? and format = 'CHOICES'"
+                        + " and status = 'APPROVED') or exists (select 1 from decisions d join cases c"
+                        + " on c.id = d.case_id where c.case_type = ?)",
+                Boolean.class,
+                candidate.caseType(),
+                candidate.caseType()));
+        return adoptedOrDecided ? today : LocalDate.MIN;
     }
 
     /**

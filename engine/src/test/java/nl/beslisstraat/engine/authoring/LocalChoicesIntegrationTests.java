@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
+import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -166,6 +169,76 @@ class LocalChoicesIntegrationTests extends DatabaseIntegrationTest {
                 .as(recomputed.toString())
                 .isTrue();
         assertThat(recomputed.path("ruleSetVersion").asString()).endsWith("+0193-" + version);
+    }
+
+    @Test
+    void aMunicipalitysFirstChoicesMayGoBackToWhenItsRegulationAppliedUntilItHasDecidedACase() {
+        String groningen = newMunicipality("0014", "Groningen");
+        String version = "g" + System.nanoTime() % 1_000_000;
+        long first = uploadChoices("officer-" + groningen, version + "-1", "{\"feeZoneA\":\"200.00\"}")
+                .path("id")
+                .asLong();
+
+        HttpResponse<String> backdated = approve("officer2-" + groningen, first, "2026-01-01");
+        assertThat(backdated.statusCode()).as(backdated.body()).isEqualTo(200);
+        JsonNode march = decision(decideNow("eservice-" + groningen, parking("2026-03-02", "A", "PETROL", 6)));
+        assertThat(march.path("amounts").path("fee").asString()).isEqualTo("200.00");
+
+        // once it has choices (and decisions), a new version starts today or later, like any other
+        long second = uploadChoices("officer-" + groningen, version + "-2", "{\"feeZoneA\":\"210.00\"}")
+                .path("id")
+                .asLong();
+        HttpResponse<String> refused = approve("officer2-" + groningen, second, "2026-01-01");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("vandaag of later");
+
+        // a municipality that decided a case before it set choices cannot reach back past it either
+        String almere = newMunicipality("0034", "Almere");
+        decideNow("eservice-" + almere, parking("2026-03-02", "A", "PETROL", 6));
+        long late = uploadChoices("officer-" + almere, version + "-a", "{\"feeZoneA\":\"200.00\"}")
+                .path("id")
+                .asLong();
+        assertThat(approve("officer2-" + almere, late, "2026-01-01").statusCode())
+                .isEqualTo(409);
+        assertThat(approve("officer2-" + almere, late, today()).statusCode()).isEqualTo(200);
+    }
+
+    /** A municipality new to the platform, with two officers and an e-service; its name in lower case. */
+    private String newMunicipality(String code, String name) {
+        jdbc.update("insert into municipalities (cbs_code, name) values (?, ?) on conflict do nothing", code, name);
+        String key = name.toLowerCase(Locale.ROOT);
+        Municipality.run(code, () -> {
+            accounts.save(
+                    "officer-" + key,
+                    code + "-1",
+                    name + " Beleid",
+                    TestUsers.password("officer-" + key),
+                    Set.of(Role.POLICY_OFFICER),
+                    "test");
+            accounts.save(
+                    "officer2-" + key,
+                    code + "-2",
+                    name + " Beleid Twee",
+                    TestUsers.password("officer2-" + key),
+                    Set.of(Role.POLICY_OFFICER),
+                    "test");
+            accounts.save(
+                    "eservice-" + key,
+                    "E-LOKET-" + code,
+                    "E-loket " + name,
+                    TestUsers.password("eservice-" + key),
+                    Set.of(Role.INTAKE),
+                    "test");
+        });
+        return key;
+    }
+
+    private HttpResponse<String> approve(String officer, long id, String effectiveFrom) {
+        return as(officer)
+                .post(
+                        "/api/rulesets/candidates/" + id + "/approval?effectiveFrom=" + effectiveFrom,
+                        "application/json",
+                        "");
     }
 
     @Test
