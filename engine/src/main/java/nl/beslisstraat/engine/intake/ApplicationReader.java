@@ -8,6 +8,7 @@ import nl.beslisstraat.engine.cases.CaseApplication;
 import nl.beslisstraat.engine.database.WrittenText;
 import nl.beslisstraat.engine.regulation.InputSchema;
 import nl.beslisstraat.engine.regulation.InputSchema.FieldProblem;
+import nl.beslisstraat.engine.regulation.IsoDate;
 import nl.beslisstraat.engine.regulation.NoRuleSetInForce;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RuleSet;
@@ -169,14 +170,19 @@ public class ApplicationReader {
         return value.asString();
     }
 
-    private static LocalDate referenceDate(JsonNode value, List<FieldError> errors) {
+    /**
+     * Read by {@link IsoDate}, as every date from outside: {@link LocalDate#parse} also takes years
+     * such as {@code +12026}, which no regulation means: the queue took such a case in (and the night
+     * would decide it: a city pass valid until 12026), decide-now failed on it with a 500.
+     */
+    static LocalDate referenceDate(JsonNode value, List<FieldError> errors) {
         if (value == null || value.isNull()) {
             errors.add(new FieldError("referenceDate", "is required, as an ISO date such as 2026-07-01"));
             return null;
         }
         try {
             if (value.isString()) {
-                return LocalDate.parse(value.asString());
+                return IsoDate.parse(value.asString());
             }
         } catch (DateTimeParseException e) {
             // reported below

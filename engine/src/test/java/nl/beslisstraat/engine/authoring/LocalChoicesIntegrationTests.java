@@ -1,9 +1,11 @@
 package nl.beslisstraat.engine.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
@@ -76,6 +78,50 @@ class LocalChoicesIntegrationTests extends DatabaseIntegrationTest {
                         "{\"version\":\"" + version + "\",\"values\":" + values + "}");
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         return json.readTree(uploaded.body());
+    }
+
+    /**
+     * An approved version is what a colleague approved: the runtime login could rewrite its table or
+     * its approver afterwards, and the engine decided with the rewritten table from its next start.
+     * Only the steps of four eyes change a version's row; nothing deletes one.
+     */
+    @Test
+    void anApprovedVersionIsNeverRewritten() {
+        String version = "k" + System.nanoTime() % 1_000_000;
+        long id = uploadChoices(TestUsers.ZWOLLE_POLICY_OFFICER, version, "{\"feeZoneA\":\"180.00\"}")
+                .path("id")
+                .asLong();
+        String tomorrow = LocalDate.parse(today()).plusDays(1).toString();
+        HttpResponse<String> approved = as(TestUsers.ZWOLLE_SECOND_POLICY_OFFICER)
+                .post("/api/rulesets/candidates/" + id + "/approval?effectiveFrom=" + tomorrow, "application/json", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        Municipality.run(TestUsers.ZWOLLE, () -> {
+            for (String change : List.of(
+                    "content = convert_to('feeZoneA=0.00', 'UTF8')",
+                    "approver = author, approver_person = author_person",
+                    "status = 'DRAFT'",
+                    "effective_from = effective_from - 1",
+                    "author = 'someone-else'")) {
+                assertThatThrownBy(() -> jdbc.update("update rule_set_candidates set " + change + " where id = ?", id))
+                        .as(change)
+                        .hasMessageContaining("change only by approval, withdrawal or a hash filled in once");
+            }
+            assertThatThrownBy(() -> jdbc.update("delete from rule_set_candidates where id = ?", id))
+                    .hasMessageContaining("rows are kept");
+            assertThat(jdbc.queryForObject(
+                            "select convert_from(content, 'UTF8') || ' ' || approver from rule_set_candidates where id = ?",
+                            String.class,
+                            id))
+                    .startsWith("feeZoneA=180.00")
+                    .endsWith(" " + TestUsers.ZWOLLE_SECOND_POLICY_OFFICER);
+        });
+
+        // the steps themselves still change it: a version not yet in force is withdrawn
+        HttpResponse<String> withdrawn = as(TestUsers.ZWOLLE_POLICY_OFFICER)
+                .post("/api/rulesets/candidates/" + id + "/withdrawal", "application/json", "");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(json.readTree(withdrawn.body()).path("status").asString()).isEqualTo("WITHDRAWN");
     }
 
     @Test

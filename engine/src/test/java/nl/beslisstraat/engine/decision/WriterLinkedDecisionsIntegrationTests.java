@@ -257,6 +257,46 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
         assertThat(owner.update("delete from cases where id = ?", unnamed)).isEqualTo(1);
     }
 
+    /**
+     * The application a decision was taken on is kept as received: the runtime login (which updates
+     * a case's status) and the owner could rewrite its input or reference date, which no chain covers,
+     * and a recomputation would then have blamed the rules for the difference.
+     */
+    @Test
+    void aCaseKeepsTheApplicationAsReceived() {
+        JdbcTemplate owner = new JdbcTemplate(TestDatabase.owner());
+        long decided = queuedCase();
+        decisions.insertAutomated(List.of(decided(decided, "kept", null)));
+        long queued = queuedCase();
+
+        for (JdbcTemplate login : List.of(jdbc, owner)) {
+            for (long id : List.of(decided, queued)) {
+                for (String change : List.of(
+                        "input = '{\"zone\": \"A\"}'",
+                        "reference_date = reference_date - 1",
+                        "case_type = 'city-pass'",
+                        "received_at = received_at - interval '1 day'")) {
+                    assertThatThrownBy(() -> login.update("update cases set " + change + " where id = ?", id))
+                            .as(change)
+                            .hasMessageContaining("keeps its case type, reference date, time of receipt and input");
+                }
+            }
+        }
+        assertThat(jdbc.queryForList(
+                        "select input::text || ' ' || case_type || ' ' || (reference_date = current_date)"
+                                + " from cases where id in (?, ?)",
+                        String.class,
+                        decided,
+                        queued))
+                .containsOnly("{} parking-permit true");
+
+        // its status changes, and setting a column to what it holds is no change
+        assertThat(jdbc.update("update cases set status = 'DECIDED', status_changed_at = now() where id = ?", decided))
+                .isEqualTo(1);
+        assertThat(jdbc.update("update cases set input = input, reference_date = reference_date where id = ?", queued))
+                .isEqualTo(1);
+    }
+
     @Test
     void theDatabaseKeepsACaseToOneAutomatedDecisionAndAnyNumberOfReviewers() {
         long caseId = queuedCase();
