@@ -60,6 +60,23 @@ public final class WrittenText {
     }
 
     /**
+     * Whether a text of several lines reads as written: storable, and without control characters
+     * other than tabs and line breaks, nor formatting characters that hide or reorder part of it
+     * (zero-width spaces, direction overrides and isolates), so the citizen and a judge read what
+     * the reviewer read. The soft hyphen and the zero-width (non-)joiner stay: text pasted from a
+     * word processor has them, and they change no word.
+     */
+    public static boolean readsAsWritten(String text) {
+        return storable(text)
+                && text.codePoints()
+                        .noneMatch(c -> (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+                                || (Character.getType(c) == Character.FORMAT
+                                        && c != 0x00AD
+                                        && c != 0x200C
+                                        && c != 0x200D));
+    }
+
+    /**
      * The first line (counting from 1) that the database cannot keep as sent, or 0 when it can keep
      * all of them, so that a refusal can name the line of a file.
      */

@@ -247,6 +247,13 @@ public class ReviewWork {
                     ReviewRefused.Kind.INVALID,
                     code + ".unstorable");
         }
+        if (!WrittenText.readsAsWritten(text)) {
+            throw new ReviewRefused(
+                    field + ": bevat een onzichtbaar teken of een teken dat de leesrichting omdraait; typ de"
+                            + " tekst opnieuw.",
+                    ReviewRefused.Kind.INVALID,
+                    code + ".hidden");
+        }
         return text;
     }
 

@@ -29,4 +29,15 @@ class WrittenTextTests {
         assertThat(WrittenText.sameName("lid \u00B2 zone \uFF21")).isEqualTo(WrittenText.sameName("lid 2 zone A"));
         assertThat(WrittenText.sameName("zone a")).isNotEqualTo(WrittenText.sameName("zone A"));
     }
+
+    @Test
+    void aTextOfSeveralLinesReadsAsWrittenWithoutHiddenOrReorderingCharacters() {
+        assertThat(WrittenText.readsAsWritten("Regel 1:\tgoed\r\nRegel 2: be\u00ADsluit"))
+                .isTrue();
+        assertThat(WrittenText.readsAsWritten("Aanvraag: \u202Etneew 8")).isFalse();
+        assertThat(WrittenText.readsAsWritten("Aanvraag\u2067 voldoet")).isFalse();
+        assertThat(WrittenText.readsAsWritten("voldoet\u200B niet")).isFalse();
+        assertThat(WrittenText.readsAsWritten("bel\u0007")).isFalse();
+        assertThat(WrittenText.readsAsWritten("half \uD800")).isFalse();
+    }
 }

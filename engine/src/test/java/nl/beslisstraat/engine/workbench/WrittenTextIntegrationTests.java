@@ -54,6 +54,16 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
             assertThat(json.readTree(refused.body()).path("detail").asString()).startsWith("Schrijf een motivering");
         }
+        // nor one whose words a direction override or a zero-width space reorders or hides
+        for (String hidden : new String[] {
+            "Aanvraag voldoet: \\u202etneew 8", "Aanvraag voldoet\\u200b aan de regels", "Aanvraag\\u2066 voldoet"
+        }) {
+            HttpResponse<String> refused = reviewer.post(
+                    decision, "application/json", "{\"outcome\": \"GRANTED\", \"motivation\": \"" + hidden + "\"}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).path("detail").asString())
+                    .startsWith("Motivering: bevat een onzichtbaar teken");
+        }
         HttpResponse<String> objection = reviewer.post(
                 "/api/cases/" + caseId + "/objection",
                 "application/json",
