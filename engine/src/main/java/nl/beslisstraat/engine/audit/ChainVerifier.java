@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
  * in chain order, and names the first link of each that does not hold. The hash is recomputed here,
  * in Java, from the canonical content the database gives ({@code chain_content}, V18), so the
  * check does not rest on the database's own hashing; a wholesale rewrite of a chain that is
- * consistent in itself is caught against an earlier head kept outside the database. What a link
- * leaves out is checked beside it ({@link UnchainedColumns}).
+ * consistent in itself is caught against an earlier head kept outside the database. What the
+ * links do not hold themselves is checked beside them ({@link OutsideTheChains}).
  */
 @Service
 public class ChainVerifier {
@@ -28,11 +28,11 @@ public class ChainVerifier {
     private static final int PAGE = 1_000;
 
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<UnchainedColumns> unchained;
+    private final ObjectProvider<OutsideTheChains> outside;
 
-    public ChainVerifier(JdbcTemplate jdbc, ObjectProvider<UnchainedColumns> unchained) {
+    public ChainVerifier(JdbcTemplate jdbc, ObjectProvider<OutsideTheChains> outside) {
         this.jdbc = jdbc;
-        this.unchained = unchained;
+        this.outside = outside;
     }
 
     /** Verifies the current municipality's chains. */
@@ -59,7 +59,7 @@ public class ChainVerifier {
                 verifyLane(chain, municipality, earlier, heads).ifPresent(breaks::add);
             }
         }
-        unchained.orderedStream().forEach(check -> breaks.addAll(check.breaks()));
+        outside.orderedStream().forEach(check -> breaks.addAll(check.breaks()));
         return new ChainVerification(municipality, Instant.now(), List.copyOf(heads), List.copyOf(breaks));
     }
 

@@ -65,7 +65,7 @@ public class DecisionService {
                     DecisionDeadline.AWB_DEFAULT,
                     null);
         }
-        return pending.forCase(queued.id(), queued.receivedAt(), runId);
+        return pending.forCase(queued.id(), queued.receivedAt(), queued.input(), runId);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import nl.beslisstraat.engine.audit.ChainReservation;
 import nl.beslisstraat.engine.audit.JsonbText;
+import nl.beslisstraat.engine.cases.InputDigest;
 import nl.beslisstraat.engine.database.BulkInsert;
 import nl.beslisstraat.engine.tenancy.Municipality;
 import org.slf4j.Logger;
@@ -44,7 +45,8 @@ public class DecisionStore {
             "error",
             "run_id",
             "rule_set_hash",
-            "norm_hash");
+            "norm_hash",
+            "input_hash");
 
     /**
      * The columns of a decision the engine links itself (V35): {@link #AUTOMATED_COLUMNS} and then
@@ -101,8 +103,8 @@ public class DecisionStore {
 
     /**
      * A decision row with its link: the values as the table's columns read them, and the row's
-     * content (every column but the chain's and the hashes, nulls left out) hashed onto the one
-     * before it.
+     * content (every column but the chain's and the versions' hashes, nulls left out) hashed onto
+     * the one before it.
      */
     private static Object[] linkedRow(
             DecidedCase decidedCase, long id, String decidedAt, ChainReservation chain, String municipality) {
@@ -132,6 +134,7 @@ public class DecisionStore {
                 .json("fired_rules", firedRules, firedRulesText)
                 .text("error", outcome.error())
                 .number("run_id", decidedCase.runId())
+                .text("input_hash", decidedCase.inputDigest())
                 .text("municipality", municipality)
                 .toString();
         ChainReservation.Link link = chain.link(content);
@@ -172,7 +175,8 @@ public class DecisionStore {
             outcome.error(),
             decidedCase.runId(),
             outcome.ruleSetHash(),
-            outcome.normHash()
+            outcome.normHash(),
+            decidedCase.inputDigest()
         };
     }
 
@@ -246,16 +250,19 @@ public class DecisionStore {
         reason.put("outcome", outcome);
         reason.put("rule", null);
         reason.put("motivation", Map.of("nl", motivation, "en", motivation));
+        // the digest of the input as stored, taken in the statement that links the row
         jdbc.update(
                 "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons, amounts,"
-                        + " fired_rules, review_task_id) values (?, ?, false, ?, ?, ?::jsonb, ?::jsonb, '[]', ?)",
+                        + " fired_rules, review_task_id, input_hash) values (?, ?, false, ?, ?, ?::jsonb, ?::jsonb, '[]', ?,"
+                        + " (select " + InputDigest.IN_SQL.formatted("input") + " from cases where id = ?))",
                 caseId,
                 outcome,
                 reviewer,
                 referenceDate,
                 json.writeValueAsString(List.of(reason)),
                 json.writeValueAsString(decimals),
-                reviewTaskId);
+                reviewTaskId,
+                caseId);
     }
 
     public List<StoredDecision> findFor(long caseId) {

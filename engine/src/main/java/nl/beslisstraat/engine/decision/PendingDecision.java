@@ -2,6 +2,8 @@ package nl.beslisstraat.engine.decision;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import nl.beslisstraat.engine.cases.InputDigest;
+import nl.beslisstraat.engine.cases.StoredCase;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import tools.jackson.databind.JsonNode;
 
@@ -15,9 +17,16 @@ import tools.jackson.databind.JsonNode;
  */
 public record PendingDecision(DecisionOutcome outcome, DecisionDeadline deadline, JsonNode input) {
 
-    /** The decision of the stored case: the review deadline counts from its receipt. */
-    public DecidedCase forCase(long caseId, OffsetDateTime receivedAt, Long runId) {
+    /**
+     * The decision of the stored case: the review deadline counts from its receipt, and the
+     * decision records the digest of the input as stored.
+     */
+    public DecidedCase forCase(StoredCase stored, Long runId) {
+        return forCase(stored.id(), stored.receivedAt(), stored.input(), runId);
+    }
+
+    DecidedCase forCase(long caseId, OffsetDateTime receivedAt, String storedInput, Long runId) {
         LocalDate reviewDeadline = outcome.needsReview() ? deadline.of(receivedAt, input) : null;
-        return new DecidedCase(caseId, outcome, reviewDeadline, runId);
+        return new DecidedCase(caseId, outcome, reviewDeadline, runId, InputDigest.of(storedInput));
     }
 }

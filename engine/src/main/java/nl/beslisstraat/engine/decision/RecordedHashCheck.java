@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.beslisstraat.engine.audit.ChainBreak;
 import nl.beslisstraat.engine.audit.ChainBreak.Kind;
-import nl.beslisstraat.engine.audit.UnchainedColumns;
+import nl.beslisstraat.engine.audit.OutsideTheChains;
 import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.norms.NormVersion;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * content never changes under its label (the catalog refuses other content for a known label), so
  * every decision naming a version must record that version's hash; one that records another was
  * changed after it was written, around the database's refusal. The hashes are outside the
- * decision's chain link (see {@link UnchainedColumns}), so this is what notices such a change.
+ * decision's chain link (see {@link OutsideTheChains}), so this is what notices such a change.
  */
 @Component
-class RecordedHashCheck implements UnchainedColumns {
+class RecordedHashCheck implements OutsideTheChains {
 
     private final JdbcTemplate jdbc;
     private final RegulationCatalog regulations;

@@ -470,7 +470,7 @@ class ImmediateDecisions implements SmartLifecycle {
         List<DecidedCase> decided = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             StoredCase storedCase = stored.get(i);
-            decided.add(batch.get(i).pending().forCase(storedCase.id(), storedCase.receivedAt(), null));
+            decided.add(batch.get(i).pending().forCase(storedCase, null));
         }
         Map<Long, RecordedDecision> recorded = new HashMap<>();
         recorder.recordNewlyStored(decided)

@@ -132,7 +132,7 @@ class RecordedHashCheckIntegrationTests extends DatabaseIntegrationTest {
                 null,
                 ruleSetHash,
                 normHash);
-        return new DecidedCase(caseId, outcome, null, null);
+        return new DecidedCase(caseId, outcome, null, null, null);
     }
 
     /** As the superuser, with every trigger off for the statement. */

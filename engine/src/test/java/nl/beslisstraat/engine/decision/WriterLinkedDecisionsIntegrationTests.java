@@ -376,6 +376,6 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
                 text.contains("quote") ? "an error: " + text : null,
                 "rule-set-hash",
                 "norm-hash");
-        return new DecidedCase(caseId, outcome, null, runId);
+        return new DecidedCase(caseId, outcome, null, runId, null);
     }
 }

@@ -1,0 +1,11 @@
+-- A decision must show, years later, that it was taken on the data that was given. The cases
+-- table is not a chain: its input is kept by a trigger (V45), which the schema owner or a
+-- superuser can switch off. So every decision now records the SHA-256 (hex) of its case's input
+-- as stored (jsonb's own text, `input::text`), and that column is part of the decision's link
+-- (chain_content leaves out only the chain's columns and the versions' hashes). An input changed
+-- after the decision no longer has the digest a link holds, and the verifier names the decision.
+--
+-- Decisions recorded before this have no digest: their content leaves the null out, so their
+-- links hold as before, and the verifier has nothing to compare them with. Like every column of a
+-- decision, the digest cannot be changed (trigger decisions_immutable).
+alter table decisions add column input_hash text;
