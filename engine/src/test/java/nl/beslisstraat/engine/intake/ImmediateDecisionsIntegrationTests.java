@@ -112,7 +112,13 @@ class ImmediateDecisionsIntegrationTests extends DatabaseIntegrationTest {
                         Long.class,
                         (Object) ids.toArray(Long[]::new)))
                 .isEqualTo(REQUESTS);
-        assertThat(chains.verify().intact()).isTrue();
+        // Other tests of this municipality plant decisions that record another content's hash, to
+        // see recomputation refuse them; the verifier names those, and nothing of these requests.
+        List<Long> decisionIds = jdbc.queryForList(
+                "select id from decisions where case_id = any (?)", Long.class, (Object) ids.toArray(Long[]::new));
+        assertThat(chains.verify().breaks())
+                .allSatisfy(planted -> assertThat(planted.detail()).contains("the recorded hash was changed"))
+                .noneMatch(broken -> decisionIds.contains(broken.id()));
     }
 
     @Test
