@@ -86,10 +86,10 @@ final class RuleSetCompiler {
                 modelTable = readTable(regulation, version, content);
                 table = choices == null ? modelTable : choices.applyTo(regulation, modelTable);
                 String drl = RuleRenderer.render(regulation.factPackage(), regulation.factTypeName(), table);
-                files.write("src/main/resources/" + regulation.resource(rule) + ".drl", drl);
+                files.write(moduleSource(regulation, rule + ".drl"), drl);
                 compiled.put(regulation.resource(rule) + ".drl", drl.getBytes(StandardCharsets.UTF_8));
             } else {
-                files.write("src/main/resources/" + regulation.resource(rule), content);
+                files.write(moduleSource(regulation, rule), content);
             }
         }
         if (choices != null) {
@@ -231,6 +231,16 @@ final class RuleSetCompiler {
                     + ": the decision table does not fit its template:\n"
                     + String.join("\n", refused.problems()));
         }
+    }
+
+    /**
+     * Where a file goes in the module Drools builds: in the folder of the package its rules declare,
+     * as Drools expects of a source file (else it warns at every compilation), with a version's
+     * folder folded into the file's name. Each compilation is a module of its own, so the name
+     * needs to tell files apart only within one version, as the regulation's own names do.
+     */
+    private static String moduleSource(RegulationDescriptor regulation, String file) {
+        return "src/main/resources/" + regulation.resource(file.replace('/', '_'));
     }
 
     private static byte[] read(ClassLoader resources, String path) {
