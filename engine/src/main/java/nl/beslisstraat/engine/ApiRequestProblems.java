@@ -2,6 +2,8 @@ package nl.beslisstraat.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import nl.beslisstraat.engine.intake.JsonFieldAt;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -46,6 +48,13 @@ class ApiRequestProblems {
             if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
                 String field = field(json.getPath());
                 return refused(field, field + ": geen geldige waarde van dit soort.");
+            }
+            if (cause instanceof JacksonException json) {
+                Optional<String> field = JsonFieldAt.of(json);
+                if (field.isPresent()) {
+                    return refused(
+                            field.get(), field.get() + ": geen geldig JSON hier, of een naam die twee keer voorkomt.");
+                }
             }
         }
         return refused("body", "Inhoud: geen geldig JSON-document, of leeg.");

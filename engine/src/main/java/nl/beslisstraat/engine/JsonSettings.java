@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ValueDeserializer;
@@ -30,6 +31,16 @@ public class JsonSettings {
     @Bean
     JsonMapperBuilderCustomizer exactDecimals() {
         return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /**
+     * A name given twice in one object is refused. Readers differ on which of the two counts (ours
+     * would take the last, an e-service's check or a reviewer's tool perhaps the first), so such a
+     * document could be checked as one application and decided as another.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer oneValuePerName() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     /**

@@ -52,8 +52,11 @@ public class ApplicationReader {
         try {
             node = json.readTree(body == null ? "" : body);
         } catch (JacksonException e) {
-            throw new InvalidApplication(
-                    List.of(new FieldError("(body)", "is not valid JSON: " + e.getOriginalMessage())));
+            FieldError unreadable = JsonFieldAt.of(e)
+                    .map(field -> new FieldError(
+                            field, "is not valid JSON (reading stopped at this field): " + e.getOriginalMessage()))
+                    .orElseGet(() -> new FieldError("(body)", "is not valid JSON: " + e.getOriginalMessage()));
+            throw new InvalidApplication(List.of(unreadable));
         }
         if (node == null || !node.isObject()) {
             throw new InvalidApplication(List.of(new FieldError("(body)", "must be a JSON object")));

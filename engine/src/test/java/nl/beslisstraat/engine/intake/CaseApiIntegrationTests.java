@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import nl.beslisstraat.engine.regulation.DecisionDeadline;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
@@ -231,8 +232,29 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = json.readTree(response.body()).path("errors").path(0);
-        assertThat(error.path("field").asString()).isEqualTo("(body)");
+        // the document ends after the zone: reading stopped there
+        assertThat(error.path("field").asString()).isEqualTo("zone");
         assertThat(error.path("message").asString()).startsWith("is not valid JSON");
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void refusesANameGivenTwiceNamingIt() {
+        long casesBefore = countCases();
+        Map<String, String> twice = Map.of(
+                "caseType",
+                "{\"caseType\": \"PARKING_PERMIT\", \"referenceDate\": \"2026-03-15\", \"caseType\": \"CITY_PASS\"}",
+                "zone",
+                "{\"caseType\": \"PARKING_PERMIT\", \"referenceDate\": \"2026-03-15\", \"zone\": \"A\", \"zone\": \"B\"}");
+
+        twice.forEach((field, body) -> {
+            HttpResponse<String> response = post("/api/cases", body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            JsonNode error = json.readTree(response.body()).path("errors").path(0);
+            assertThat(error.path("field").asString()).as(body).isEqualTo(field);
+            assertThat(error.path("message").asString()).as(body).contains("Duplicate");
+        });
         assertThat(countCases()).isEqualTo(casesBefore);
     }
 

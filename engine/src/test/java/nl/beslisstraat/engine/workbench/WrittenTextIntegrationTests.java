@@ -78,7 +78,8 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
 
         // a request Spring cannot read names its field too
         assertField(reviewer.post(decision, "application/json", "{\"outcome\": \"BOGUS\"}"), "outcome");
-        assertField(reviewer.post(decision, "application/json", "{\"outcome\": "), "body");
+        // the body ends where the outcome's value should be: reading stopped at the outcome
+        assertField(reviewer.post(decision, "application/json", "{\"outcome\": "), "outcome");
         assertField(reviewer.post(decision, "application/json", "null"), "body");
         assertField(new Http(port).as(TestUsers.PLATFORM_ADMIN).get("/api/platform/audit?before=abc"), "before");
         assertField(
@@ -97,6 +98,15 @@ class WrittenTextIntegrationTests extends DatabaseIntegrationTest {
                             .post("/api/runs", "application/json", "{\"runDate\": \"" + year + "\"}"),
                     "runDate");
         }
+        // a name given twice could be read as either value: refused, naming it
+        assertField(
+                new Http(port)
+                        .as(TestUsers.SCHEDULER)
+                        .post(
+                                "/api/runs",
+                                "application/json",
+                                "{\"runDate\": \"2026-12-01\", \"runDate\": \"2026-12-02\"}"),
+                "runDate");
         assertThat(jdbc.queryForObject("select count(*) from run_requests", Long.class))
                 .isEqualTo(requests);
         assertField(new Http(port).as(TestUsers.AUDITOR).get("/api/audit/entries?from=-999999-01-01"), "from");
