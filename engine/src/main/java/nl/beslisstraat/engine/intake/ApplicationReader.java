@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,9 +49,18 @@ public class ApplicationReader {
     }
 
     public CaseApplication read(String body) {
+        return read(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads the body as sent: JSON between systems is UTF-8 (RFC 8259, which defines no charset
+     * parameter for it), and bytes that are no UTF-8 are refused naming where they are, rather than
+     * stored as replacement characters in place of what the e-service sent.
+     */
+    public CaseApplication read(byte[] body) {
         JsonNode node;
         try {
-            node = json.readTree(body == null ? "" : body);
+            node = json.readTree(body == null ? new byte[0] : body);
         } catch (JacksonException e) {
             FieldError unreadable = JsonFieldAt.of(e)
                     .map(field -> new FieldError(

@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  *       input with its recorded rule-set and norm versions, and any difference.
  * </ul>
  *
- * The body is read as text and parsed by {@link ApplicationReader}, so that every contract error
- * is reported by field name rather than as a framework message.
+ * The body is read as bytes and parsed by {@link ApplicationReader}, so that every contract error,
+ * text that is no UTF-8 included, is reported by field name rather than as a framework message.
  */
 @RestController
 @RequestMapping(path = "/api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,7 +54,7 @@ class CaseController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> enqueue(
-            @RequestBody(required = false) String body,
+            @RequestBody(required = false) byte[] body,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         long id = intake.enqueue(reader.read(body), IdempotencyKey.of(idempotencyKey));
         return ResponseEntity.accepted()
@@ -64,7 +64,7 @@ class CaseController {
 
     @PostMapping(path = "/decide-now", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CaseFile> decideNow(
-            @RequestBody(required = false) String body,
+            @RequestBody(required = false) byte[] body,
             @RequestParam(required = false) String lang,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {

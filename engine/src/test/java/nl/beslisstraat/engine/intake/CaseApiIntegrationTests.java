@@ -239,6 +239,22 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     }
 
     @Test
+    void refusesBytesThatAreNoUtf8NamingTheField() {
+        long casesBefore = countCases();
+        byte[] body = "{\"caseType\": \"PARKING_PERMIT\", \"referenceDate\": \"2026-03-15\", \"zone\": \"?\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        body[body.length - 3] = (byte) 0xff; // the zone's one letter, a byte no UTF-8 text has
+
+        HttpResponse<String> response = new Http(port).as(user).post("/api/cases", "application/json", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(response.body()).path("errors").path(0);
+        assertThat(error.path("field").asString()).isEqualTo("zone");
+        assertThat(error.path("message").asString()).contains("UTF-8");
+        assertThat(countCases()).isEqualTo(casesBefore);
+    }
+
+    @Test
     void refusesANameGivenTwiceNamingIt() {
         long casesBefore = countCases();
         Map<String, String> twice = Map.of(
