@@ -84,6 +84,12 @@ class DecidedInputCheckIntegrationTests extends DatabaseIntegrationTest {
                 decided);
         assertThat(row.get("outcome")).isEqualTo("GRANTED");
         assertThat((String) row.get("input_hash")).matches("[0-9a-f]{64}").isEqualTo(row.get("stored"));
+        // the auditor reads the same digest in the decision's entry of the audit trail
+        assertThat(jdbc.queryForObject(
+                        "select details->>'inputHash' from audit_trail where action = 'CASE_DECIDED' and case_id = ?",
+                        String.class,
+                        decided))
+                .isEqualTo(row.get("input_hash"));
         assertThat(verifier.verify().breaks()).isEmpty();
         assertThatThrownBy(() ->
                         jdbc.update("update decisions set input_hash = ? where case_id = ?", "0".repeat(64), decided))
