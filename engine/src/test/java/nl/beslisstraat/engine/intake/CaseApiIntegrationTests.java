@@ -242,7 +242,7 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
     void refusesBytesThatAreNoUtf8NamingTheField() {
         long casesBefore = countCases();
         byte[] body = "{\"caseType\": \"PARKING_PERMIT\", \"referenceDate\": \"2026-03-15\", \"zone\": \"?\"}"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
         body[body.length - 3] = (byte) 0xff; // the zone's one letter, a byte no UTF-8 text has
 
         HttpResponse<String> response = new Http(port).as(user).post("/api/cases", "application/json", body);
