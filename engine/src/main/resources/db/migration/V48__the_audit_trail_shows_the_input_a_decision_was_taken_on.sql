@@ -4,12 +4,14 @@
 --
 -- The view is the one of V31 with that one key more. V31 fixed, in the view's definition, the
 -- last decision that already had an audit entry of its own; that boundary must stay the same, so
--- it is read back from the definition, and the migration stops if it cannot be found.
+-- it is read back from the definition, and the migration stops if it cannot be found. The server
+-- writes it back as `decisions.id > 42`, or without the table's name, and a number beyond 2^31 as
+-- `'3000000000'::bigint`.
 do $$
 declare
     boundary text;
 begin
-    boundary := substring(pg_get_viewdef('audit_trail'::regclass) from 'decisions\.id > (\d+)');
+    boundary := substring(pg_get_viewdef('audit_trail'::regclass) from '[( ](?:decisions\.)?id > ''?(\d+)');
     if boundary is null then
         raise exception 'the audit trail view has no boundary between decisions with and without an entry of their own';
     end if;

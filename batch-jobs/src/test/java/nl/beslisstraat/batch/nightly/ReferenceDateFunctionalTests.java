@@ -100,9 +100,10 @@ class ReferenceDateFunctionalTests extends DatabaseIntegrationTest {
                 Long.class);
         jdbc.update(
                 "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
-                        + " rule_set_hash, reasons, amounts, dates, fired_rules, run_id) select ?, outcome, true,"
-                        + " decided_by, reference_date, rule_set_version, ?, reasons, amounts, dates, fired_rules, run_id"
-                        + " from decisions where run_id = ? and rule_set_version = 'PARKING_PERMIT/2026.2.1'",
+                        + " rule_set_hash, reasons, amounts, dates, fired_rules, run_id, input_hash) select ?, outcome,"
+                        + " true, decided_by, reference_date, rule_set_version, ?, reasons, amounts, dates, fired_rules,"
+                        + " run_id, input_hash from decisions where run_id = ? and rule_set_version"
+                        + " = 'PARKING_PERMIT/2026.2.1'",
                 tampered,
                 "0".repeat(64),
                 runId);

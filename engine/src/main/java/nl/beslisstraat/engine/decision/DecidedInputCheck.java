@@ -30,11 +30,13 @@ class DecidedInputCheck implements OutsideTheChains {
     public List<ChainBreak> breaks() {
         String municipality = Municipality.current()
                 .orElseThrow(() -> new IllegalStateException("checking decisions needs a municipality"));
-        // row-level security keeps both tables to the current municipality
+        // Row-level security keeps both tables to the current municipality. A case that is gone,
+        // or moved to another municipality (both refused by triggers a superuser can switch off),
+        // is not seen: its decision is named as well.
         return jdbc.query(
                 "select d.id, d.chain_position, d.case_id, d.input_hash, " + STORED_DIGEST + ", count(*) over ()"
-                        + " from decisions d join cases c on c.id = d.case_id"
-                        + " where d.input_hash is not null and d.input_hash <> " + STORED_DIGEST
+                        + " from decisions d left join cases c on c.id = d.case_id"
+                        + " where d.input_hash is not null and " + STORED_DIGEST + " is distinct from d.input_hash"
                         + " order by d.id limit 1",
                 (rs, n) -> new ChainBreak(
                         "decisions",
@@ -42,9 +44,13 @@ class DecidedInputCheck implements OutsideTheChains {
                         rs.getLong(1),
                         rs.getLong(2),
                         Kind.CONTENT_CHANGED,
-                        ("decision %d was taken on the input of case %d with sha256 %s, and that input now has"
-                                        + " sha256 %s: the case's input was changed after the decision (%d decision(s)"
-                                        + " in all)")
+                        (rs.getString(5) == null
+                                        ? "decision %d was taken on the input of case %d with sha256 %s, and that case is"
+                                                + " no longer there: it was deleted or moved to another municipality (%5$d"
+                                                + " decision(s) in all)"
+                                        : "decision %d was taken on the input of case %d with sha256 %s, and that input"
+                                                + " now has sha256 %s: the case's input was changed after the decision (%d"
+                                                + " decision(s) in all)")
                                 .formatted(
                                         rs.getLong(1),
                                         rs.getLong(3),

@@ -54,11 +54,15 @@ class RecordedHashCheck implements OutsideTheChains {
         return breaks;
     }
 
-    /** The content of a label the catalog no longer has is not this check's to judge: recomputation names it. */
+    /**
+     * The content of a label the catalog does not know is not this check's to judge: recomputation
+     * names it. Any other failure (a version that no longer compiles) fails the verification rather
+     * than letting it say the decisions hold.
+     */
     private Optional<String> ruleSetHash(String label) {
         try {
             return Optional.of(regulations.version(label).contentHash());
-        } catch (RuntimeException unknown) {
+        } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }
     }

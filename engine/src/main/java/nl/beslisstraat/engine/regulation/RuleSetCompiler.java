@@ -236,11 +236,12 @@ final class RuleSetCompiler {
     /**
      * Where a file goes in the module Drools builds: in the folder of the package its rules declare,
      * as Drools expects of a source file (else it warns at every compilation), with a version's
-     * folder folded into the file's name. Each compilation is a module of its own, so the name
-     * needs to tell files apart only within one version, as the regulation's own names do.
+     * folder folded into the file's name. The folding is escaped as in a URL ({@code 2026.1/x.drl}
+     * becomes {@code 2026.1%2Fx.drl}), so two names of one version never become one file.
      */
     private static String moduleSource(RegulationDescriptor regulation, String file) {
-        return "src/main/resources/" + regulation.resource(file.replace('/', '_'));
+        return "src/main/resources/"
+                + regulation.resource(file.replace("%", "%25").replace("/", "%2F"));
     }
 
     private static byte[] read(ClassLoader resources, String path) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.IntStream;
 import nl.beslisstraat.engine.audit.ChainBreak.Kind;
+import nl.beslisstraat.engine.cases.InputDigest;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestDatabase;
 import nl.beslisstraat.engine.tenancy.Municipality;
@@ -60,9 +61,11 @@ class ChainVerifierIntegrationTests extends DatabaseIntegrationTest {
         for (String outcome : List.of("GRANTED", "REJECTED", "GRANTED")) {
             jdbc.update(
                     "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons, amounts,"
-                            + " fired_rules) values (?, ?, false, 'reviewer1', current_date, '[]', '{}', '[]')",
+                            + " fired_rules, input_hash) values (?, ?, false, 'reviewer1', current_date, '[]', '{}', '[]',"
+                            + " ?)",
                     caseId,
-                    outcome);
+                    outcome,
+                    InputDigest.of("{}"));
         }
         decisions = jdbc.queryForList("select id from decisions order by chain_position", Long.class);
     }

@@ -373,9 +373,9 @@ class RuleSetApiIntegrationTests extends DatabaseIntegrationTest {
                 caseId);
         jdbc.update(
                 "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
-                        + " reasons, amounts, fired_rules)"
+                        + " reasons, amounts, fired_rules, input_hash)"
                         + " select ?, outcome, true, decided_by, reference_date, rule_set_version, reasons, amounts,"
-                        + " fired_rules from decisions where case_id = ?",
+                        + " fired_rules, input_hash from decisions where case_id = ?",
                 legacy,
                 caseId);
 

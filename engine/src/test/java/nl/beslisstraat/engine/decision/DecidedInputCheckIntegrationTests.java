@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 class DecidedInputCheckIntegrationTests extends DatabaseIntegrationTest {
 
-    /** Figures as a citizen would type them, and text jsonb renders with escapes. */
+    /** Figures as a citizen would type them (a decimal as text and as a number, a null), as jsonb renders them. */
     private static final String APPLICATION = """
             {"zone": "A", "vehicleHolderIsApplicant": true, "leaseOrCompanyCar": false,
              "declarationSupplied": null, "vehicleLength": "4.50", "vehicleHeight": 1.60, "fuel": "PETROL",
@@ -114,6 +114,45 @@ class DecidedInputCheckIntegrationTests extends DatabaseIntegrationTest {
                 .extracting(ChainBreak::table, ChainBreak::id, ChainBreak::position, ChainBreak::kind)
                 .containsExactly("decisions", decisionId, position, Kind.CONTENT_CHANGED);
         assertThat(breaks.get(0).detail()).contains("case " + changed, "input was changed", "1 decision(s)");
+    }
+
+    @Test
+    void theDigestTakenInJavaIsTheDatabasesForAnyText() {
+        String written = "{\"t\": \"é 😀\\t \\\" \\u00e9\", \"n\": 1e2, \"b\": [1.50, null, -0], \"a\": {}}";
+
+        String stored = jdbc.queryForObject("select ?::jsonb::text", String.class, written);
+
+        assertThat(InputDigest.of(stored))
+                .isEqualTo(jdbc.queryForObject(
+                        "select " + InputDigest.IN_SQL.formatted("?::jsonb"), String.class, written));
+    }
+
+    @Test
+    void aDecisionWithoutTheDigestOfItsInputIsRefused() {
+        long decided = decideStoredCase();
+
+        assertThatThrownBy(() -> jdbc.update(
+                        "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons,"
+                                + " amounts, fired_rules) values (?, 'GRANTED', false, 'reviewer1', current_date, '[]',"
+                                + " '{}', '[]')",
+                        decided))
+                .hasMessageContaining("without the digest of the input");
+        assertThat(jdbc.queryForObject("select count(*) from decisions where case_id = ?", Long.class, decided))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDecisionWhoseCaseIsGoneIsNamed() {
+        long gone = decideStoredCase();
+        long decisionId = jdbc.queryForObject("select id from decisions where case_id = ?", Long.class, gone);
+
+        tamper("delete from cases where id = " + gone);
+
+        assertThat(verifier.verify().breaks()).singleElement().satisfies(named -> {
+            assertThat(named.id()).isEqualTo(decisionId);
+            assertThat(named.kind()).isEqualTo(Kind.CONTENT_CHANGED);
+            assertThat(named.detail()).contains("case " + gone, "no longer there");
+        });
     }
 
     @Test

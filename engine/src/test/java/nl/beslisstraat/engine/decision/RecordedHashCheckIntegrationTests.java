@@ -9,6 +9,7 @@ import java.util.Map;
 import nl.beslisstraat.engine.audit.ChainBreak;
 import nl.beslisstraat.engine.audit.ChainBreak.Kind;
 import nl.beslisstraat.engine.audit.ChainVerifier;
+import nl.beslisstraat.engine.cases.InputDigest;
 import nl.beslisstraat.engine.norms.NormCatalog;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
@@ -132,7 +133,7 @@ class RecordedHashCheckIntegrationTests extends DatabaseIntegrationTest {
                 null,
                 ruleSetHash,
                 normHash);
-        return new DecidedCase(caseId, outcome, null, null, null);
+        return new DecidedCase(caseId, outcome, null, null, InputDigest.of("{}")); // as queuedCase() stores it
     }
 
     /** As the superuser, with every trigger off for the statement. */

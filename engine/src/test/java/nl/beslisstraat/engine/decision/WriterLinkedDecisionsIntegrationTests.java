@@ -16,6 +16,7 @@ import nl.beslisstraat.engine.audit.ChainBreak;
 import nl.beslisstraat.engine.audit.ChainBreak.Kind;
 import nl.beslisstraat.engine.audit.ChainVerification;
 import nl.beslisstraat.engine.audit.ChainVerifier;
+import nl.beslisstraat.engine.cases.InputDigest;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.TestDatabase;
 import nl.beslisstraat.engine.tenancy.Municipality;
@@ -160,12 +161,14 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
         recorder.record(List.of(decided(queuedCase(), "first", null)));
         long caseId = queuedCase();
 
+        String digest = inputDigest(caseId);
         String linked = "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons,"
-                + " amounts, fired_rules, chain_lane, chain_position, chain_hash)"
-                + " values (?, 'GRANTED', true, 'engine', current_date, '[]', '{}', '[]', 0, ?, 'x')";
-        assertThatThrownBy(() -> jdbc.update(linked, caseId, 1L)).hasMessageContaining("decisions_chain_lanes");
-        assertThatThrownBy(() -> jdbc.update(linked, caseId, 3L)).hasMessageContaining("do not continue its head");
-        assertThatThrownBy(() -> jdbc.update(linked.replace(", 0, ?", ", 7, ?"), caseId, 1L))
+                + " amounts, fired_rules, chain_lane, chain_position, chain_hash, input_hash)"
+                + " values (?, 'GRANTED', true, 'engine', current_date, '[]', '{}', '[]', 0, ?, 'x', ?)";
+        assertThatThrownBy(() -> jdbc.update(linked, caseId, 1L, digest)).hasMessageContaining("decisions_chain_lanes");
+        assertThatThrownBy(() -> jdbc.update(linked, caseId, 3L, digest))
+                .hasMessageContaining("do not continue its head");
+        assertThatThrownBy(() -> jdbc.update(linked.replace(", 0, ?", ", 7, ?"), caseId, 1L, digest))
                 .hasMessageContaining("has no head");
         assertThat(jdbc.queryForObject("select count(*) from decisions", Long.class))
                 .isEqualTo(1);
@@ -178,11 +181,12 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
         long caseId = queuedCase();
         Long wrong = jdbc.queryForObject(
                 "insert into decisions (case_id, outcome, automated, decided_by, reference_date, reasons,"
-                        + " amounts, fired_rules, chain_lane, chain_position, chain_hash)"
-                        + " values (?, 'GRANTED', true, 'engine', current_date, '[]', '{}', '[]', 0, 2, 'not its hash')"
-                        + " returning id",
+                        + " amounts, fired_rules, chain_lane, chain_position, chain_hash, input_hash)"
+                        + " values (?, 'GRANTED', true, 'engine', current_date, '[]', '{}', '[]', 0, 2, 'not its hash',"
+                        + " ?) returning id",
                 Long.class,
-                caseId);
+                caseId,
+                inputDigest(caseId));
 
         ChainVerification verification = verifier.verify();
 
@@ -376,6 +380,12 @@ class WriterLinkedDecisionsIntegrationTests extends DatabaseIntegrationTest {
                 text.contains("quote") ? "an error: " + text : null,
                 "rule-set-hash",
                 "norm-hash");
-        return new DecidedCase(caseId, outcome, null, runId, null);
+        return new DecidedCase(caseId, outcome, null, runId, InputDigest.of("{}")); // as queuedCase() stores it
+    }
+
+    /** The digest of the case's input as stored, which a decision written by hand must carry too. */
+    private String inputDigest(long caseId) {
+        return jdbc.queryForObject(
+                "select " + InputDigest.IN_SQL.formatted("input") + " from cases where id = ?", String.class, caseId);
     }
 }

@@ -331,9 +331,9 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
                 id);
         jdbc.update(
                 "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
-                        + " rule_set_hash, reasons, amounts, fired_rules)"
+                        + " rule_set_hash, reasons, amounts, fired_rules, input_hash)"
                         + " select ?, outcome, true, decided_by, reference_date, rule_set_version, rule_set_hash, reasons,"
-                        + " '{\"fee\": \"999.00\"}', fired_rules from decisions where case_id = ?",
+                        + " '{\"fee\": \"999.00\"}', fired_rules, input_hash from decisions where case_id = ?",
                 tampered,
                 id);
         JsonNode different =
@@ -414,9 +414,9 @@ class CaseApiIntegrationTests extends DatabaseIntegrationTest {
                 caseId);
         jdbc.update(
                 "insert into decisions (case_id, outcome, automated, decided_by, reference_date, rule_set_version,"
-                        + " rule_set_hash, reasons, amounts, fired_rules)"
-                        + " select ?, outcome, true, decided_by, reference_date, ?, ?, reasons, amounts, fired_rules"
-                        + " from decisions where case_id = ?",
+                        + " rule_set_hash, reasons, amounts, fired_rules, input_hash)"
+                        + " select ?, outcome, true, decided_by, reference_date, ?, ?, reasons, amounts, fired_rules,"
+                        + " input_hash from decisions where case_id = ?",
                 copy,
                 ruleSetVersion,
                 ruleSetHash,

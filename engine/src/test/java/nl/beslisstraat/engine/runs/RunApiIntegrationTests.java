@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
+import nl.beslisstraat.engine.cases.InputDigest;
 import nl.beslisstraat.engine.security.Role;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
@@ -380,10 +381,12 @@ class RunApiIntegrationTests extends DatabaseIntegrationTest {
         long run = batch.id();
         batch.owner.update(
                 "insert into decisions (case_id, municipality, outcome, automated, decided_by, reference_date,"
-                        + " reasons, amounts, fired_rules, run_id)"
-                        + " values (?, '0344', 'NEEDS_REVIEW', false, 'engine', current_date, '[]', '{}', '[]', ?)",
+                        + " reasons, amounts, fired_rules, run_id, input_hash)"
+                        + " select ?, '0344', 'NEEDS_REVIEW', false, 'engine', current_date, '[]', '{}', '[]', ?, "
+                        + InputDigest.IN_SQL.formatted("input") + " from cases where id = ?",
                 caseId,
-                run);
+                run,
+                caseId);
         Http reviewer = new Http(port).as(TestUsers.REVIEWER);
 
         // when / then
