@@ -136,14 +136,47 @@ public record ScheduleForm(String time, String days, List<String> weekdays, Stri
         try {
             expression = CronExpression.parse(trimmed);
         } catch (IllegalArgumentException e) {
-            throw invalid(
-                    "cron",
-                    Phrase.of(
-                            "Cron-expressie: '{0}' is geen geldige expressie ({1}).",
-                            "Cron expression: '{0}' is no valid expression ({1}).", trimmed, e.getMessage()));
+            throw invalid("cron", wrongField(trimmed.split(" ")));
         }
         onceANightAtMost(trimmed, expression);
         return trimmed;
+    }
+
+    /** Each field of a cron expression: its name in both languages and the values it takes. */
+    private static final String[][] CRON_FIELDS = {
+        {"seconde", "second", "0-59"},
+        {"minuut", "minute", "0-59"},
+        {"uur", "hour", "0-23"},
+        {"dag van de maand", "day of the month", "1-31"},
+        {"maand", "month", "1-12 of JAN-DEC", "1-12 or JAN-DEC"},
+        {"weekdag", "weekday", "0-7 of MON-SUN", "0-7 or MON-SUN"}
+    };
+
+    /**
+     * Names the field of an expression that cannot be read, by reading each field on its own with
+     * every other field left free, rather than showing the scheduler the parser's own English.
+     */
+    private static Phrase wrongField(String[] fields) {
+        for (int i = 0; i < fields.length; i++) {
+            String[] alone = {"*", "*", "*", "*", "*", "*"};
+            alone[i] = fields[i];
+            try {
+                CronExpression.parse(String.join(" ", alone));
+            } catch (IllegalArgumentException wrong) {
+                String[] field = CRON_FIELDS[i];
+                return Phrase.of(
+                        "Cron-expressie: het veld {0} ('{1}') heeft geen geldige waarde; toegestaan is {2}.",
+                        "Cron expression: the {3} field ('{1}') has no valid value; allowed: {4}.",
+                        field[0],
+                        fields[i],
+                        field[2],
+                        field[1],
+                        field.length > 3 ? field[3] : field[2]);
+            }
+        }
+        return Phrase.of(
+                "Cron-expressie: '{0}' is geen geldige expressie.",
+                "Cron expression: '{0}' is no valid expression.", String.join(" ", fields));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.beslisstraat.engine.regulation.InputSchema;
+import nl.beslisstraat.engine.regulation.LocalChoice;
 import nl.beslisstraat.engine.regulation.RegulationCatalog;
 import nl.beslisstraat.engine.regulation.RegulationDescriptor;
 import nl.beslisstraat.engine.regulation.RegulationLabels;
@@ -135,6 +136,7 @@ public class CaseVocabulary {
                 ? ""
                 : codes.stream()
                         .map(code -> caseType == null ? anyReason(code) : reason(caseType, code))
+                        .distinct() // four fields missing are one reason, named once; each has its sentence
                         .collect(Collectors.joining(", "));
     }
 
@@ -312,6 +314,15 @@ public class CaseVocabulary {
                     terms.add(new Term(label, reasons(caseType, codes), String.join(", ", codes)));
                 }
                 case "ruleSetVersion" -> terms.add(new Term(label, ruleSetVersion(value.asString()), value.asString()));
+                case "caseType" -> terms.add(new Term(label, caseType(value.asString()), value.asString()));
+                case "effectiveFrom", "runDate" ->
+                    terms.add(new Term(label, formats.date(value.asString()), value.asString()));
+                case "format" ->
+                    terms.add(new Term(
+                            label, message("history.format." + value.asString(), value.asString()), value.asString()));
+                case "choices" ->
+                    terms.add(new Term(
+                            label, choices(node.path("caseType").asString(caseType), value), value.toString()));
                 case "amounts", "dates" -> terms.add(new Term(label, amountsText(caseType, value), null));
                 case "roles" -> {
                     // an account's roles, as the accounts' pages name them ("REVIEWER,AUDITOR")
@@ -327,6 +338,33 @@ public class CaseVocabulary {
             }
         }
         return terms;
+    }
+
+    /**
+     * A municipality's choices on a model ({@code {"feeZoneA": 180.00}}) by the model's labels:
+     * "Leges per jaar zone A (EUR): 180,00"; a choice the model does not name keeps its name.
+     */
+    private String choices(String caseType, JsonNode values) {
+        if (!values.isObject()) {
+            return values.isValueNode() ? values.asString() : values.toString();
+        }
+        Map<String, LocalChoice> defined = new java.util.HashMap<>();
+        regulation(caseType)
+                .ifPresent(
+                        regulation -> regulation.localChoices().forEach(choice -> defined.put(choice.name(), choice)));
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> set : values.properties()) {
+            LocalChoice choice = defined.get(set.getKey());
+            String name = choice == null ? set.getKey() : RegulationLabels.in(choice.label(), PageFormats.locale());
+            JsonNode value = set.getValue();
+            String shown = !value.isNumber()
+                    ? value.asString()
+                    : choice != null && choice.scale() != null
+                            ? formats.number(value.decimalValue(), choice.scale())
+                            : formats.number(value.decimalValue());
+            lines.add(name + ": " + shown);
+        }
+        return String.join("; ", lines);
     }
 
     /**

@@ -104,7 +104,12 @@ class RunApiIntegrationTests extends DatabaseIntegrationTest {
                 scheduler.put("/api/runs/schedule", JSON, "{\"cron\": \"0 0 25 * * *\"}"),
                 400,
                 "cron",
-                "Cron-expressie");
+                "het veld uur ('25') heeft geen geldige waarde; toegestaan is 0-23");
+        assertRefused(
+                scheduler.put("/api/runs/schedule", JSON, "{\"cron\": \"0 0 2 * FOO *\"}"),
+                400,
+                "cron",
+                "het veld maand ('FOO')");
         assertRefused(
                 scheduler.put("/api/runs/schedule", JSON, "{\"cron\": \"0 0 2 * *\"}"), 400, "cron", "zes velden");
         assertRefused(

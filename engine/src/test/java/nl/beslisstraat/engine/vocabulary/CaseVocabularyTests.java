@@ -155,6 +155,29 @@ class CaseVocabularyTests {
     }
 
     @Test
+    void readsAnUploadsAuditEntryInWordsNotCodes() {
+        String upload = "{\"caseType\":\"PARKING_PERMIT\",\"version\":\"2026.1+0193-1\",\"format\":\"CHOICES\","
+                + "\"choices\":{\"feeZoneA\":180.00,\"somethingNew\":3},\"effectiveFrom\":\"2026-01-01\"}";
+
+        dutch();
+        assertThat(words.details(null, upload))
+                .extracting(term -> term.label() + ": " + term.text())
+                .containsExactly(
+                        "Regeling: Bewonersparkeervergunning",
+                        "Versie: 2026.1+0193-1",
+                        "Vorm: lokale keuzes op het model",
+                        "Lokale keuzes: Leges per jaar zone A (EUR): 180,00; somethingNew: 3",
+                        "In werking vanaf: 1 januari 2026");
+
+        english();
+        assertThat(words.details(null, upload))
+                .extracting(term -> term.label() + ": " + term.text())
+                .contains(
+                        "Local choices: Annual fee zone A (EUR): 180.00; somethingNew: 3",
+                        "In force from: 1 January 2026");
+    }
+
+    @Test
     void listsAnApplicationsFieldsInTheOrderOfItsSchema() {
         dutch();
         Map<String, String> stored = new java.util.LinkedHashMap<>();
