@@ -1,5 +1,6 @@
 package nl.beslisstraat.engine.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
 public record ChainVerification(
         String municipality, Instant verifiedAt, List<ChainHead> heads, List<ChainBreak> breaks) {
 
+    @JsonProperty
     public boolean intact() {
         return breaks.isEmpty();
     }

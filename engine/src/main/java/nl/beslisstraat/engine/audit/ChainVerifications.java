@@ -82,6 +82,15 @@ public class ChainVerifications {
         return results;
     }
 
+    /**
+     * Verifies one municipality's chains now, at an auditor's request, against the latest heads
+     * kept outside the database (today's included), and remembers the result for its pages.
+     */
+    public ChainVerification verifyNow(String municipality) {
+        List<ChainHead> kept = files.latestReadableBefore(LocalDate.now(clock).plusDays(1));
+        return verifyAll(municipality, kept).get(0);
+    }
+
     private ChainVerification remembered(ChainVerification result) {
         last.put(result.municipality(), result);
         if (result.intact()) {

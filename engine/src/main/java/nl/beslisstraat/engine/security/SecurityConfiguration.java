@@ -205,6 +205,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(roles(REVIEWER, SCHEDULER, AUDITOR, POLICY_OFFICER))
                         .requestMatchers(HttpMethod.GET, "/audit", "/audit/**")
                         .hasRole(AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/audit/verification")
+                        .hasRole(AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/runs/start")
                         .hasRole(SCHEDULER.name())
                         .requestMatchers(HttpMethod.GET, "/runs", "/runs/**")

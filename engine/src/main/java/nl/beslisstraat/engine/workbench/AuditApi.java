@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import nl.beslisstraat.engine.audit.AuditSearch;
 import nl.beslisstraat.engine.audit.ChainVerification;
-import nl.beslisstraat.engine.audit.ChainVerifier;
+import nl.beslisstraat.engine.audit.ChainVerifications;
 import nl.beslisstraat.engine.cases.CaseStore;
 import nl.beslisstraat.engine.cases.StoredCase;
 import nl.beslisstraat.engine.decision.DecisionStore;
 import nl.beslisstraat.engine.decision.StoredDecision;
+import nl.beslisstraat.engine.tenancy.Municipality;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,25 +27,32 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class AuditApi {
 
-    private final ChainVerifier verifier;
+    private final ChainVerifications verifications;
     private final AuditSearch search;
     private final CaseStore cases;
     private final DecisionStore decisions;
     private final CaseHistory history;
 
     AuditApi(
-            ChainVerifier verifier, AuditSearch search, CaseStore cases, DecisionStore decisions, CaseHistory history) {
-        this.verifier = verifier;
+            ChainVerifications verifications,
+            AuditSearch search,
+            CaseStore cases,
+            DecisionStore decisions,
+            CaseHistory history) {
+        this.verifications = verifications;
         this.search = search;
         this.cases = cases;
         this.decisions = decisions;
         this.history = history;
     }
 
-    /** Recomputes the chains of the municipality now; {@code intact} false names the first break of each. */
+    /**
+     * Recomputes the chains of the municipality now, against the heads kept outside the database;
+     * {@code intact} false names the first break of each. The auditor's pages show the result.
+     */
     @GetMapping("/api/audit/verification")
     ChainVerification verification() {
-        return verifier.verify();
+        return verifications.verifyNow(Municipality.current().orElseThrow());
     }
 
     @GetMapping("/api/audit/entries")

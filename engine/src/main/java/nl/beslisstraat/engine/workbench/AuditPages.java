@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +77,13 @@ class AuditPages {
                 "verification",
                 Municipality.current().flatMap(verifications::last).orElse(null));
         return "audit/search";
+    }
+
+    /** Verifies the municipality's chains now, as the daily check does, and shows the result. */
+    @PostMapping("/audit/verification")
+    String verifyNow() {
+        verifications.verifyNow(Municipality.current().orElseThrow());
+        return "redirect:/audit#chain";
     }
 
     /**

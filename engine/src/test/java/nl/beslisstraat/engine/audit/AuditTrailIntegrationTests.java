@@ -153,6 +153,8 @@ class AuditTrailIntegrationTests extends DatabaseIntegrationTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Audittrail", "Hashketen", "CASE_DECIDED", "/audit/cases/" + caseId);
+        // the verification asked for over REST is the one the page shows
+        assertThat(page.body()).contains("(gecontroleerd ").doesNotContain("nog niet gecontroleerd");
         assertThat(Browserless.signedIn(port, TestUsers.AUDITOR)
                         .get("/audit?lang=en")
                         .body())
@@ -167,6 +169,11 @@ class AuditTrailIntegrationTests extends DatabaseIntegrationTest {
 
         assertThat(verification.path("municipality").asString()).isEqualTo("0344");
         assertThat(verification.path("heads")).hasSize(2);
+        assertThat(verification.path("intact").isBoolean())
+                .as(verification.toString())
+                .isTrue();
+        assertThat(verification.path("intact").asBoolean())
+                .isEqualTo(verification.path("breaks").isEmpty());
     }
 
     @Test

@@ -44,6 +44,15 @@ class AuditorBrowserTests extends BrowserIntegrationTest {
                 .containsPattern("gecontroleerd [0-9]{1,2} [a-z]+ 20[0-9]{2} [0-9]{2}:[0-9]{2}\\)");
         Axe.assertAccessible(browser, "the audit trail");
 
+        // the auditor verifies the chains again, from the page, and reads the new result there
+        java.time.Instant before =
+                verifications.last(Municipality.DEFAULT).orElseThrow().verifiedAt();
+        browser.findElement(By.cssSelector("#verify-now button")).click();
+        Chromium.waitFor(browser, page -> page.getCurrentUrl().endsWith("/audit#chain"));
+        assertThat(browser.findElement(By.id("chain")).getText()).contains("intact");
+        assertThat(verifications.last(Municipality.DEFAULT).orElseThrow().verifiedAt())
+                .isAfter(before);
+
         // when
         WebElement actor = browser.findElement(By.id("actor"));
         actor.sendKeys("reviewer-browser");

@@ -182,6 +182,7 @@ class AuthorizationTests extends DatabaseIntegrationTest {
             new Endpoint(
                     "GET", "/audit?case=1&action=CASE_READ&from=2026-01-01&to=2026-12-31", Set.of(TestUsers.AUDITOR)),
             new Endpoint("GET", "/audit/cases/1", Set.of(TestUsers.AUDITOR)),
+            new Endpoint("POST", "/audit/verification", Set.of(TestUsers.AUDITOR)),
             new Endpoint("GET", "/audit/queue?dueBy=2026-12-01", Set.of(TestUsers.AUDITOR)),
             new Endpoint("GET", "/rules", Set.of(TestUsers.POLICY_OFFICER)),
             new Endpoint("GET", "/rules/candidates/999", Set.of(TestUsers.POLICY_OFFICER)),
