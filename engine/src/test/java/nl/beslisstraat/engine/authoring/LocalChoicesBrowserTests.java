@@ -36,6 +36,18 @@ class LocalChoicesBrowserTests extends BrowserIntegrationTest {
     }
 
     @Test
+    void theModelsAmountsAreWrittenAsThePageReads() {
+        Chromium.signIn(browser, port, TestUsers.ZWOLLE_POLICY_OFFICER);
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT");
+        assertThat(browser.findElement(By.id("local-choices")).getText())
+                .contains("240,00")
+                .doesNotContain("240.00");
+        Chromium.open(browser, port, "/rules?caseType=PARKING_PERMIT&lang=en");
+        assertThat(browser.findElement(By.id("local-choices")).getText()).contains("240.00");
+        Chromium.open(browser, port, "/rules?lang=nl");
+    }
+
+    @Test
     void zwolleLowersTheVisitorLimitAndAColleagueApproves() {
         Chromium.signIn(browser, port, TestUsers.ZWOLLE_POLICY_OFFICER);
         Chromium.open(browser, port, "/rules?caseType=EVENT_NOTIFICATION");
