@@ -67,6 +67,13 @@ class RunPages {
                             : ScheduleForm.of(
                                     view.schedule().cron(), view.schedule().paused()));
         }
+        // the schedule in force, in words where the form's simple choices can say it
+        model.addAttribute(
+                "current",
+                view.schedule() == null
+                        ? null
+                        : ScheduleForm.of(
+                                view.schedule().cron(), view.schedule().paused()));
         model.addAttribute("weekdays", ScheduleForm.WEEKDAYS);
         return "runs/schedule";
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import nl.beslisstraat.engine.cases.InputDigest;
 import nl.beslisstraat.engine.security.Role;
+import nl.beslisstraat.engine.support.Browserless;
 import nl.beslisstraat.engine.support.DatabaseIntegrationTest;
 import nl.beslisstraat.engine.support.Http;
 import nl.beslisstraat.engine.support.TestUsers;
@@ -96,6 +97,16 @@ class RunApiIntegrationTests extends DatabaseIntegrationTest {
         JsonNode change = json.readTree(audited.get(0));
         assertThat(change.path("old").path("cron").asString()).isEqualTo("0 15 1 * * MON-FRI");
         assertThat(change.path("new").path("cron").asString()).isEqualTo("0 0 3 * * *");
+
+        // and the page says a schedule of chosen days in words
+        scheduler.put(
+                "/api/runs/schedule",
+                JSON,
+                "{\"time\": \"02:30\", \"days\": \"WEEKDAYS\", \"weekdays\": [\"MON\", \"WED\"]}");
+        assertThat(Browserless.signedIn(port, TestUsers.SCHEDULER)
+                        .get("/runs/schedule")
+                        .body())
+                .contains("Op maandag, woensdag, om 02:30.");
     }
 
     @Test

@@ -58,6 +58,8 @@ class SchedulerBrowserTests extends BrowserIntegrationTest {
         Chromium.waitFor(
                 browser, page -> page.findElements(By.id("current-cron")).size() == 1);
         assertThat(browser.findElement(By.id("current-cron")).getText()).isEqualTo("0 0 1 * * MON-FRI");
+        assertThat(browser.findElement(By.id("current-words")).getText())
+                .isEqualTo("Werkdagen (maandag tot en met vrijdag) om 01:00.");
         assertThat(browser.findElements(By.cssSelector("#planned-starts li")))
                 .hasSize(5)
                 .allSatisfy(start -> assertThat(start.getText()).endsWith("01:00"))
