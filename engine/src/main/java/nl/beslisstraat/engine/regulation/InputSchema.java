@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.JsonNodeException;
 
@@ -33,6 +35,7 @@ public final class InputSchema {
     private final QuickInputCheck quick;
     private final Map<String, String> titles;
     private final Set<String> dateFields;
+    private final Map<String, Pattern> textForms;
 
     InputSchema(Schema schema) {
         this.schema = schema;
@@ -50,6 +53,59 @@ public final class InputSchema {
             }
         }
         this.dateFields = Set.copyOf(dates);
+        Map<String, Pattern> forms = new LinkedHashMap<>();
+        for (String field : properties.propertyNames()) {
+            textForm(schema.getSchemaNode(), properties.path(field)).ifPresent(form -> forms.put(field, form));
+        }
+        this.textForms = Map.copyOf(forms);
+    }
+
+    /**
+     * Where a field takes a number or a text of a pattern (an amount as 350.00 or "350.00"), the
+     * pattern. The validator holds only the text to it, so 350.005 sent as a number would pass as
+     * an amount of three decimals, and 1.5e-9 as a citizen's income.
+     */
+    private static Optional<Pattern> textForm(JsonNode root, JsonNode property) {
+        JsonNode declared = resolved(root, property);
+        String pattern = null;
+        boolean number = false;
+        for (String branch : List.of("anyOf", "oneOf")) {
+            for (JsonNode option : declared.path(branch)) {
+                JsonNode form = resolved(root, option);
+                String type = form.path("type").asString("");
+                if (type.equals("string") && form.has("pattern")) {
+                    pattern = form.path("pattern").asString();
+                } else if (type.equals("number") || type.equals("integer")) {
+                    number = true;
+                }
+            }
+        }
+        return number && pattern != null ? Optional.of(Pattern.compile(pattern)) : Optional.empty();
+    }
+
+    private static JsonNode resolved(JsonNode root, JsonNode node) {
+        String ref = node.path("$ref").asString("");
+        return ref.startsWith("#/") ? root.at(ref.substring(1)) : node;
+    }
+
+    /** A number is held to the form its text must have: 350.005 is refused as "350.005" is. */
+    private List<FieldProblem> numbersNotInTextForm(JsonNode input) {
+        if (textForms.isEmpty() || !input.isObject()) {
+            return List.of();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        textForms.forEach((field, form) -> {
+            JsonNode value = input.get(field);
+            if (value != null && value.isNumber()) {
+                String written = value.decimalValue().toPlainString();
+                if (!form.matcher(written).find()) {
+                    problems.add(FieldProblem.invalid(
+                            field,
+                            "is not written as this field takes it (as text: " + form.pattern() + "), not " + written));
+                }
+            }
+        });
+        return problems;
     }
 
     /** Whether a field is declared a date ({@code "format": "date"}), itself, by $ref or as one of its options. */
@@ -167,13 +223,14 @@ public final class InputSchema {
     public List<FieldProblem> check(JsonNode input) {
         // Nearly every case is valid: a quick yes first (which passes the envelope over), then the
         // validator's fail-fast yes/no, the full error list only when needed.
-        if (quick != null && quick.check(input) == QuickInputCheck.Verdict.VALID) {
+        List<FieldProblem> numbers = numbersNotInTextForm(input);
+        if (numbers.isEmpty() && quick != null && quick.check(input) == QuickInputCheck.Verdict.VALID) {
             return List.of();
         }
         input = withoutEnvelope(input);
         try {
             List<FieldProblem> dates = impossibleDates(input);
-            if (dates.isEmpty() && schema.validate(input, OutputFormat.BOOLEAN)) {
+            if (dates.isEmpty() && numbers.isEmpty() && schema.validate(input, OutputFormat.BOOLEAN)) {
                 return List.of();
             }
             Map<String, FieldProblem> byField = new LinkedHashMap<>();
@@ -183,6 +240,7 @@ public final class InputSchema {
             }
             // a date the validator let through is reported once, beside what the validator found
             dates.forEach(problem -> byField.putIfAbsent(problem.field(), problem));
+            numbers.forEach(problem -> byField.putIfAbsent(problem.field(), problem));
             return new ArrayList<>(byField.values());
         } catch (JsonNodeException beyondRange) {
             return tooLarge(input);

@@ -21,6 +21,42 @@ class InputSchemaTests {
                     .getSchema(InputSchemaTests.class.getResourceAsStream("/schemas/sample.schema.json")));
 
     @Test
+    void aNumberIsHeldToTheFormItsTextMustHave() {
+        InputSchema euros = new InputSchema(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(new java.io.ByteArrayInputStream(
+                        ("{\"$defs\": {\"euros\": {\"anyOf\": [{\"type\": \"number\", \"minimum\": 0},"
+                                        + " {\"type\": \"string\", \"pattern\": \"^[0-9]{1,9}(\\\\.[0-9]{1,2})?$\"}]}},"
+                                        + " \"properties\": {\"due\": {\"$ref\": \"#/$defs/euros\"}}}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+        for (String held : List.of("350.005", "1.5e-9", "1e12", "\"350.005\"")) {
+            assertThat(euros.check(json.readTree("{\"due\": " + held + "}")))
+                    .as(held)
+                    .extracting(FieldProblem::field, FieldProblem::missing)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("due", false));
+        }
+        for (String fine : List.of("350.01", "350", "1e2", "\"350.01\"")) {
+            assertThat(euros.check(json.readTree("{\"due\": " + fine + "}")))
+                    .as(fine)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void theShippedTaxRemissionTakesAnAmountOfThreeDecimalsNeitherAsTextNorAsANumber() {
+        RuleSet taxRemission = new RegulationCatalog(json).latest("TAX_REMISSION");
+        String application = "{\"householdType\": \"SINGLE\", \"pensionAge\": false, \"otherResidents27Plus\": 0,"
+                + " \"carCount\": 0, \"homeOwner\": false, \"netIncome\": 1300.00, \"allowances\": 200.00,"
+                + " \"rent\": 650.00, \"healthPremium\": 140.00, \"bankBalance\": 1200.00, \"amountDue\": ";
+
+        assertThat(taxRemission.inputSchema().check(json.readTree(application + "350.005}")))
+                .extracting(FieldProblem::field)
+                .containsExactly("amountDue");
+        assertThat(taxRemission.inputSchema().check(json.readTree(application + "350.01}")))
+                .isEmpty();
+    }
+
+    @Test
     void anAbsentRequiredFieldIsMissing() {
         assertThat(check("{\"kind\": \"A\"}"))
                 .containsExactly(new FieldProblem("amount", true, "amount: is required but missing"));
