@@ -49,6 +49,9 @@ class VerifyChainFunctionalTests extends DatabaseIntegrationTest {
     ChainVerifications verifications;
 
     @Autowired
+    ChainHeadFiles files;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -65,7 +68,11 @@ class VerifyChainFunctionalTests extends DatabaseIntegrationTest {
         assertThat(command.run(null, null))
                 .as("exit code of --verify-audit-chain")
                 .isZero();
-        Path written = heads.resolve("chain-heads-" + LocalDate.now() + ".txt");
+        // in a folder of this database's own, so another installation's heads are never held against it
+        assertThat(files.directory().getParent()).isEqualTo(heads);
+        assertThat(files.directory().getFileName().toString())
+                .startsWith(jdbc.queryForObject("select current_database()", String.class) + "-");
+        Path written = files.directory().resolve("chain-heads-" + LocalDate.now() + ".txt");
         assertThat(ChainHeadFiles.read(written))
                 .anySatisfy(head -> assertThat(head.table()).isEqualTo("decisions"))
                 .anySatisfy(head -> assertThat(head.table()).isEqualTo("audit_log"))

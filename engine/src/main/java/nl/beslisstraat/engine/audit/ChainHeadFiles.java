@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,20 +29,51 @@ public class ChainHeadFiles {
     private static final Logger log = LoggerFactory.getLogger(ChainHeadFiles.class);
     private static final String PREFIX = "chain-heads-";
 
-    private final Path directory;
+    private final Supplier<Path> folder;
 
+    /** The heads of one database, kept in this folder. */
+    public ChainHeadFiles(Path directory) {
+        this.folder = () -> directory;
+    }
+
+    /**
+     * The heads of the database the engine works on, in a folder of its own under the directory:
+     * installations on one machine (a demo beside a test server, two municipalities' platforms)
+     * share the default directory, and the heads of one must never be held against the chains of
+     * another, which would report a rewrite that never happened and lose the real heads. The folder
+     * is named by the database, the cluster's system identifier and the schema; a database restored
+     * into another cluster starts a folder of its own, so move its folder along with it.
+     */
+    @Autowired
     public ChainHeadFiles(
-            @Value("${beslisstraat.audit.chain-heads-directory:${user.home}/.beslisstraat/chain-heads}")
-                    Path directory) {
-        this.directory = directory;
+            @Value("${beslisstraat.audit.chain-heads-directory:${user.home}/.beslisstraat/chain-heads}") Path directory,
+            JdbcTemplate jdbc) {
+        Path[] resolved = new Path[1];
+        this.folder = () -> {
+            synchronized (resolved) {
+                if (resolved[0] == null) {
+                    resolved[0] = directory.resolve(databaseFolder(jdbc));
+                }
+                return resolved[0];
+            }
+        };
+    }
+
+    private static String databaseFolder(JdbcTemplate jdbc) {
+        String name = jdbc.queryForObject(
+                "select current_database() || '-' || (select system_identifier from pg_control_system())"
+                        + " || case when current_schema() = 'public' then '' else '-' || current_schema() end",
+                String.class);
+        return name.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
     public Path directory() {
-        return directory;
+        return folder.get();
     }
 
     /** Writes (or replaces) the day's file with these heads and logs each; returns the file. */
     public Path write(LocalDate day, List<ChainHead> heads) {
+        Path directory = directory();
         Path file = directory.resolve(PREFIX + day + ".txt");
         List<String> lines = new ArrayList<>();
         lines.add("# table municipality position sha256, written " + java.time.Instant.now());
@@ -58,6 +92,7 @@ public class ChainHeadFiles {
 
     /** The most recent file written before this day, if any. */
     public Optional<Path> latestBefore(LocalDate day) {
+        Path directory = directory();
         if (!Files.isDirectory(directory)) {
             return Optional.empty();
         }
