@@ -93,7 +93,13 @@ public class ApplicationReader {
                     InputSchema.WHOLE_INPUT,
                     "has more than " + MAX_UNCHECKED_VALUES + " values, more than any application has"));
         }
-        numbers(node, "", errors);
+        List<FieldError> tooLong = new ArrayList<>();
+        numbers(node, "", tooLong);
+        // one error a field: a number the schema already refused (as not in its text's form) is named once
+        tooLong.stream()
+                .filter(number ->
+                        errors.stream().noneMatch(error -> error.field().equals(number.field())))
+                .forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new InvalidApplication(errors);
         }
